@@ -1,0 +1,304 @@
+"""The embedded store: one SQLite file, no server.
+
+SQLite is the store of record (WAL journal, one transaction per loaded file, so a killed load
+leaves the last committed state); networkx graphs are built from it for traversals and exports.
+Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from autokg.errors import StoreError, StoreUnavailable
+
+__all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+_CHUNK = 500  # host parameters per IN (...) list
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
+    aliases TEXT NOT NULL, attrs TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS names (
+    norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_entity ON names (entity_id);
+CREATE TABLE IF NOT EXISTS relations (
+    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject_id);
+CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id);
+CREATE INDEX IF NOT EXISTS relations_predicate ON relations (predicate);
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT);
+CREATE TABLE IF NOT EXISTS links (
+    relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
+    seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS links_source ON links (source_id);
+"""
+
+_SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def default_path() -> Path:
+    """``$AUTOKG_STORE``, else the user data directory (XDG on Linux)."""
+    if os.environ.get("AUTOKG_STORE"):
+        return Path(os.environ["AUTOKG_STORE"])
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif os.uname().sysname == "Darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "autokg" / "autokg.db"
+
+
+class _Writer:
+    """One write transaction on the SQLite file (see :class:`autokg.graph.store.Writer`)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self._rollback = False
+
+    # reads
+    def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for chunk in _chunks(list(norms)):
+            rows = self.db.execute(
+                "SELECT n.norm, e.id, e.type, e.name, e.declared, e.aliases, e.attrs FROM names n "
+                f"JOIN entities e ON e.id = n.entity_id WHERE n.norm IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for n, eid, typ, name, declared, aliases, attrs in rows:
+                out.setdefault(n, []).append({
+                    "id": eid, "type": typ, "name": name, "declared": bool(declared),
+                    "aliases": json.loads(aliases), "attrs": json.loads(attrs),
+                })
+        for rows in out.values():
+            rows.sort(key=lambda r: r["id"])
+        return out
+
+    def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        ids = list(ids)
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for rid, pred, s, o, key, kd, props in self.db.execute(
+                "SELECT id, predicate, subject_id, object_id, key, key_display, props FROM relations "
+                f"WHERE id IN ({marks})", chunk):
+                out[rid] = {"id": rid, "predicate": pred, "subject_id": s, "object_id": o, "key": key,
+                            "key_display": kd, "props": json.loads(props), "links": {}}
+            for rid, sid, quote, conf, seq, claims in self.db.execute(
+                "SELECT relation_id, source_id, quote, confidence, seq, claims FROM links "
+                f"WHERE relation_id IN ({marks})", chunk):
+                out[rid]["links"][sid] = {"relation_id": rid, "source_id": sid, "quote": quote,
+                                          "confidence": conf, "seq": seq, "claims": json.loads(claims)}
+        return out
+
+    def relation_ids_touching(self, entity_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM relations WHERE subject_id = ? UNION SELECT id FROM relations WHERE object_id = ?",
+            (entity_id, entity_id))]
+
+    def relation_ids_citing(self, source_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT relation_id FROM links WHERE source_id = ?", (source_id,))]
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
+        out = {}
+        for chunk in _chunks(list(ids)):
+            for row in self.db.execute(
+                f"SELECT {', '.join(_SOURCE_COLS)} FROM sources WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[row[0]] = {k: v for k, v in zip(_SOURCE_COLS, row) if v is not None}
+        return out
+
+    def next_seq(self, n: int) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
+        start = int(row[0]) if row else 0
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seq', ?)", (str(start + n),))
+        return start
+
+    # writes
+    def put_entities(self, rows: list[dict]) -> None:
+        from autokg.graph.normalize import norm
+
+        self.db.executemany(
+            "INSERT OR REPLACE INTO entities (id, type, name, declared, aliases, attrs) VALUES (?, ?, ?, ?, ?, ?)",
+            [(r["id"], r["type"], r["name"], int(r["declared"]), _dumps(r["aliases"]), _dumps(r["attrs"]))
+             for r in rows])
+        self.db.executemany("DELETE FROM names WHERE entity_id = ?", [(r["id"],) for r in rows])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO names (norm, entity_id) VALUES (?, ?)",
+            [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]])
+
+    def delete_entities(self, ids: list[str]) -> None:
+        self.db.executemany("DELETE FROM names WHERE entity_id = ?", [(i,) for i in ids])
+        self.db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
+
+    def put_sources(self, rows: list[dict]) -> None:
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLS)}) VALUES ({', '.join('?' * len(_SOURCE_COLS))})",
+            [tuple(r.get(c) for c in _SOURCE_COLS) for r in rows])
+
+    def put_relations(self, rows: list[dict]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO relations (id, predicate, subject_id, object_id, key, key_display, props) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(r["id"], r["predicate"], r["subject_id"], r["object_id"], r["key"], r["key_display"],
+              _dumps(r["props"])) for r in rows])
+
+    def delete_relations(self, ids: list[str]) -> None:
+        self.db.executemany("DELETE FROM links WHERE relation_id = ?", [(i,) for i in ids])
+        self.db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in ids])
+
+    def put_links(self, rows: list[dict]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO links (relation_id, source_id, quote, confidence, seq, claims) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(r["relation_id"], r["source_id"], r["quote"], r["confidence"], r["seq"], _dumps(r["claims"]))
+             for r in rows])
+
+    def flush(self) -> None:
+        pass  # one SQLite transaction: reads already see the writes
+
+    def rollback(self) -> None:
+        self._rollback = True
+
+
+class EmbeddedStore:
+    """The default store: a SQLite file at *path* (default :func:`default_path`)."""
+
+    name = "embedded"
+
+    def __init__(self, path: str | os.PathLike | None = None, busy_timeout: float = 600.0):
+        self.path = Path(path) if path else default_path()
+        self.busy_timeout = busy_timeout
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = OFF")
+            self._retry(lambda: self.db.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;"))
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self._retry(lambda: self.db.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)))
+            elif int(row[0]) != SCHEMA_VERSION:
+                raise StoreUnavailable(f"{self.path}: store format {row[0]}, this autokg reads format {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from None
+
+    def _retry(self, fn):
+        """Run *fn*, waiting while another process holds the write lock."""
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.05
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(f"{self.path}: {exc}") from None
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: the store stayed locked by another process") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[_Writer]:
+        """A write transaction: committed when the block ends, rolled back on error or on
+        ``writer.rollback()``."""
+        self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
+        writer = _Writer(self.db)
+        try:
+            yield writer
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        if writer._rollback:
+            self.db.execute("ROLLBACK")
+        else:
+            self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def lookup(self, compared: str) -> list[dict]:
+        """Entities having *compared* (a :func:`norm` form) as name or alias."""
+        return _Writer(self.db).find_entities([compared]).get(compared, [])
+
+    def entity_rows(self) -> list[dict]:
+        return [
+            {"id": i, "type": t, "name": n, "declared": bool(d), "aliases": json.loads(a), "attrs": json.loads(at)}
+            for i, t, n, d, a, at in self.db.execute(
+                "SELECT id, type, name, declared, aliases, attrs FROM entities ORDER BY id")
+        ]
+
+    def relation_rows(self, predicate: str | None = None) -> list[dict]:
+        sql = "SELECT r.id, r.predicate, r.subject_id, r.object_id, r.key_display, r.props, " \
+              "(SELECT count(*) FROM links l WHERE l.relation_id = r.id) FROM relations r"
+        args: tuple = ()
+        if predicate:
+            sql += " WHERE r.predicate = ?"
+            args = (predicate,)
+        return [
+            {"id": i, "predicate": p, "subject_id": s, "object_id": o, "key_display": kd,
+             "props": json.loads(pr), "sources": n}
+            for i, p, s, o, kd, pr, n in self.db.execute(sql + " ORDER BY r.id", args)
+        ]
+
+    def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
+        """Links with their source's fields, for the given relations (default: all)."""
+        cols = "l.relation_id, l.quote, l.confidence, l.claims, " + ", ".join(f"s.{c}" for c in _SOURCE_COLS)
+        base = f"SELECT {cols} FROM links l JOIN sources s ON s.id = l.source_id"
+        if relation_ids is None:
+            cursors = [self.db.execute(base)]
+        else:
+            ids = list(relation_ids)
+            cursors = [self.db.execute(base + f" WHERE l.relation_id IN ({','.join('?' * len(c))})", c)
+                       for c in _chunks(ids)]
+        out = []
+        for cur in cursors:
+            for row in cur:
+                rid, quote, conf, claims, *src = row
+                source = dict(zip(_SOURCE_COLS, src))
+                out.append({"relation_id": rid, "quote": quote, "confidence": conf,
+                            "claims": json.loads(claims), "source": source})
+        return out
+
+    def source_rows(self) -> list[dict]:
+        return [dict(zip(_SOURCE_COLS, r)) for r in self.db.execute(
+            f"SELECT {', '.join(_SOURCE_COLS)} FROM sources ORDER BY id")]
+
+    def run_preset(self, preset: str, params: dict[str, Any]) -> list[dict]:
+        from autokg.queries.embedded import run
+
+        return run(self, preset, params)
+
+    def entity_names(self) -> list[dict]:
+        return self.entity_rows()

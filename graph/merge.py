@@ -1,0 +1,369 @@
+"""The merge rules, in one place, above the store protocol.
+
+:class:`Merger` takes validated entity records and facts, resolves names through aliases,
+merges entities, relations, sources and links, resolves each relation's properties by source
+precedence, and writes rows through a :class:`~autokg.graph.store.Writer`. Both stores are fed
+by this class, so they hold the same graph for the same input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from autokg.errors import InvalidRecord
+from autokg.graph.model import Predicate, schema
+from autokg.graph.normalize import entity_id, norm, rank_key, relation_id, source_id
+
+__all__ = ["Merger", "Counts", "resolve_props"]
+
+
+@dataclass
+class Counts:
+    """What a load did to one kind of row: ids created, changed, and merely touched."""
+
+    new: set = field(default_factory=set)
+    updated: set = field(default_factory=set)
+    touched: set = field(default_factory=set)
+
+    def absorb(self, other: "Counts") -> None:
+        self.new |= other.new
+        self.updated |= other.updated - self.new
+        self.touched |= other.touched
+
+    def summary(self) -> dict[str, int]:
+        updated = self.updated - self.new
+        return {
+            "new": len(self.new),
+            "updated": len(updated),
+            "unchanged": len(self.touched - self.new - updated),
+        }
+
+
+def resolve_props(pred: Predicate, key_display: str | None, links: dict, published: dict) -> dict:
+    """A relation's properties: for each claimed property the value of the winning claim.
+
+    The winner is the claim of the source with the latest ``published`` date, then the higher
+    confidence, then the later record. *published* maps source id to its date (or None).
+    """
+    props: dict = {}
+    if pred.key and key_display is not None:
+        props[pred.key] = key_display
+    for name in pred.claim_properties:
+        best = None
+        for sid, link in links.items():
+            if name in link["claims"]:
+                rank = rank_key(published.get(sid), link["confidence"], link["seq"])
+                if best is None or rank > best[0]:
+                    best = (rank, link["claims"][name])
+        if best is not None:
+            props[name] = best[1]
+    if pred.has_status and "status" not in props:
+        props["status"] = schema().default_status
+    return props
+
+
+class Merger:
+    """Merge records into a store through *writer*.
+
+    *declared_types* maps the compared form of every name declared by an entity record anywhere
+    in this load to the set of its types, so that a relation may name an entity declared in a
+    later file.
+    """
+
+    def __init__(self, writer, declared_types: dict[str, set[str]] | None = None, batch_size: int = 2000):
+        self.w = writer
+        self.schema = schema()
+        self.declared_types = declared_types or {}
+        self.batch_size = batch_size
+        self.entities = Counts()
+        self.relations = Counts()
+        self.sources = Counts()
+        self._ents: dict[str, dict] = {}  # id -> row, for every entity seen in this transaction
+        self._by_norm: dict[str, list[str]] = {}  # compared name -> entity ids
+        self._src: dict[str, dict] = {}  # id -> source row
+        self._pending: list = []
+        self._dirty_ents: set[str] = set()
+
+    # ---- entities -----------------------------------------------------------------------
+
+    def _lookup(self, norms) -> None:
+        missing = [n for n in set(norms) if n not in self._by_norm]
+        if not missing:
+            return
+        found = self.w.find_entities(missing)
+        for n in missing:
+            ids = []
+            for row in found.get(n, []):
+                self._ents.setdefault(row["id"], row)
+                ids.append(row["id"])
+            self._by_norm[n] = ids
+
+    def _index(self, row: dict) -> None:
+        for name in [row["name"], *row["aliases"]]:
+            ids = self._by_norm.setdefault(norm(name), [])
+            if row["id"] not in ids:
+                ids.append(row["id"])
+
+    def _unindex(self, row: dict) -> None:
+        for name in [row["name"], *row["aliases"]]:
+            ids = self._by_norm.get(norm(name), [])
+            if row["id"] in ids:
+                ids.remove(row["id"])
+
+    def _new_entity(self, type_: str, name: str, declared: bool) -> dict:
+        # Ids derive from the first name; every name stays in the alias index after a merge,
+        # so the same type and name can never be created twice.
+        eid = entity_id(type_, name)
+        row = {"id": eid, "type": type_, "name": name, "declared": declared, "aliases": [], "attrs": {}}
+        self._ents[eid] = row
+        self._index(row)
+        self.entities.new.add(eid)
+        self.entities.touched.add(eid)
+        self._dirty_ents.add(eid)
+        return row
+
+    def apply_entity(self, rec) -> None:
+        """Merge one entity record; raise :class:`InvalidRecord` on an alias conflict."""
+        self.flush()
+        names = [rec.name, *rec.aliases]
+        self._lookup(norm(n) for n in names)
+        matched: list[dict] = []
+        for n in names:
+            for eid in self._by_norm.get(norm(n), []):
+                row = self._ents[eid]
+                if row["type"] == rec.type and row not in matched:
+                    matched.append(row)
+        declared = [r for r in matched if r["declared"]]
+        if len(declared) > 1:
+            owner = declared[1]
+            alias = next(n for n in names if norm(n) in {norm(x) for x in [owner["name"], *owner["aliases"]]})
+            raise InvalidRecord(
+                f"alias {alias!r} already belongs to {rec.type} {owner['name']!r}, "
+                f"not to {declared[0]['name']!r}"
+            )
+        target = declared[0] if declared else (matched[0] if matched else None)
+        if target is None:
+            target = self._new_entity(rec.type, rec.name, True)
+        before = (target["name"], target["declared"], list(target["aliases"]), dict(target["attrs"]))
+        for other in matched:
+            if other is not target:
+                self._merge_into(target, other)
+        if not target["declared"]:
+            target["declared"] = True
+            target["name"] = rec.name
+        known = {norm(x) for x in [target["name"], *target["aliases"]]}
+        for n in names:
+            if norm(n) not in known:
+                target["aliases"].append(n)
+                known.add(norm(n))
+        target["attrs"].update(rec.attrs)
+        self._unindex(target)
+        self._index(target)
+        self.entities.touched.add(target["id"])
+        if before != (target["name"], target["declared"], target["aliases"], target["attrs"]):
+            self.entities.updated.add(target["id"])
+            self._dirty_ents.add(target["id"])
+        self._write_entities()
+
+    def _merge_into(self, target: dict, other: dict) -> None:
+        """Fold the implicit entity *other* into *target*, re-keying its relations."""
+        self._unindex(other)
+        known = {norm(x) for x in [target["name"], *target["aliases"]]}
+        for n in [other["name"], *other["aliases"]]:
+            if norm(n) not in known:
+                target["aliases"].append(n)
+                known.add(norm(n))
+        self._write_entities()
+        rel_ids = self.w.relation_ids_touching(other["id"])
+        old = self.w.get_relations(rel_ids)
+        moved: dict[str, dict] = {}
+        for rel in sorted(old.values(), key=lambda r: r["id"]):
+            pred = self.schema.predicates[rel["predicate"]]
+            s = target["id"] if rel["subject_id"] == other["id"] else rel["subject_id"]
+            o = target["id"] if rel["object_id"] == other["id"] else rel["object_id"]
+            new_id = relation_id(rel["predicate"], s, o, rel["key"], pred.symmetric)
+            moved.setdefault(new_id, {**rel, "id": new_id, "subject_id": s, "object_id": o, "links": {}})
+            self._fold_links(moved[new_id]["links"], rel["links"])
+        self.w.delete_relations(sorted(old))
+        existing = self.w.get_relations([i for i in moved if i not in old])
+        rels = []
+        for new_id, rel in moved.items():
+            cur = existing.get(new_id)
+            if cur is not None:
+                self._fold_links(cur["links"], rel["links"])
+                rel = cur
+            for link in rel["links"].values():
+                link["relation_id"] = new_id
+            rel["props"] = None  # force a rewrite: the relation moved
+            self.relations.touched.add(new_id)
+            self.relations.updated.add(new_id)
+            rels.append(rel)
+        self._finish_relations(rels)
+        links = [link for rel in rels for link in rel["links"].values()]
+        if links:
+            self.w.put_links(links)
+        self.w.delete_entities([other["id"]])
+        self._ents.pop(other["id"], None)
+        self.entities.updated.add(target["id"])
+        self._dirty_ents.add(target["id"])
+        self.w.flush()
+
+    @staticmethod
+    def _fold_links(into: dict, links: dict) -> None:
+        """Two relations became one: per source, the later record's link stands."""
+        for sid, link in links.items():
+            mine = into.get(sid)
+            if mine is None or link["seq"] > mine["seq"]:
+                into[sid] = dict(link)
+
+    def _resolve_name(self, name: str, given: str | None, allowed: tuple[str, ...], side: str, pred: Predicate):
+        n = norm(name)
+        rows = [self._ents[i] for i in self._by_norm.get(n, [])]
+        if given:
+            rows = [r for r in rows if r["type"] == given]
+            return rows[0] if rows else self._new_entity(given, name, False)
+        fitting = [r for r in rows if r["type"] in allowed]
+        if len(fitting) == 1:
+            return fitting[0]
+        if len(fitting) > 1:
+            types = " and a ".join(r["type"] for r in fitting)
+            raise InvalidRecord(f"{side} {name!r} names a {types}; set {side}_type")
+        declared = [t for t in allowed if t in self.declared_types.get(n, ())]
+        if len(declared) == 1:
+            return self._new_entity(declared[0], name, False)
+        if rows:
+            r = rows[0]
+            raise InvalidRecord(
+                f"{side} {name!r} is a {r['type']}, but the {side} of {pred.name} must be "
+                f"{' or '.join(allowed)}"
+            )
+        if len(allowed) == 1:
+            return self._new_entity(allowed[0], name, False)
+        raise InvalidRecord(
+            f"{side} {name!r} is not a known entity; set {side}_type to {' or '.join(allowed)}"
+        )
+
+    def _write_entities(self) -> None:
+        if self._dirty_ents:
+            self.w.put_entities([self._ents[i] for i in sorted(self._dirty_ents) if i in self._ents])
+            self._dirty_ents.clear()
+
+    # ---- facts --------------------------------------------------------------------------
+
+    def add_fact(self, fact) -> list[InvalidRecord]:
+        """Queue a fact; returns the records rejected by the batch this fact completed."""
+        self._pending.append(fact)
+        if len(self._pending) >= self.batch_size:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[InvalidRecord]:
+        """Merge the queued facts; return the ones rejected while resolving names."""
+        facts, self._pending = self._pending, []
+        if not facts:
+            return []
+        rejected: list[InvalidRecord] = []
+        self._lookup(norm(n) for f in facts for n in (f.subject, f.object))
+        plans = []
+        for f in facts:
+            pred = self.schema.predicates[f.predicate]
+            try:
+                s = self._resolve_name(f.subject, f.subject_type, pred.subject, "subject", pred)
+                o = self._resolve_name(f.object, f.object_type, pred.object, "object", pred)
+                if s["id"] == o["id"]:
+                    raise InvalidRecord(f"subject and object are the same {s['type']} {s['name']!r}")
+                if pred.requires_one_of and pred.requires_one_of not in (s["type"], o["type"]):
+                    raise InvalidRecord(f"{pred.name} needs a {pred.requires_one_of} on at least one side")
+            except InvalidRecord as exc:
+                rejected.append(InvalidRecord(exc.reason, f.where))
+                continue
+            key_display = f.props.get(pred.key) if pred.key else None
+            key = norm(key_display) if key_display is not None else ""
+            rid = relation_id(pred.name, s["id"], o["id"], key, pred.symmetric)
+            sid = source_id(f.source.url, f.source.title, f.source.publisher)
+            plans.append((f, pred, s, o, rid, key, key_display, sid))
+        self._write_entities()
+
+        rels = self.w.get_relations({p[4] for p in plans})
+        need_src = {p[7] for p in plans} | {sid for r in rels.values() for sid in r["links"]}
+        missing = [s for s in need_src if s not in self._src]
+        if missing:
+            self._src.update(self.w.get_sources(missing))
+        dirty_src: dict[str, dict] = {}
+        seq = self.w.next_seq(len(plans)) if plans else 0
+        dirty_links: dict[tuple, dict] = {}
+        changed_rel: set[str] = set()
+        republished: set[str] = set()
+        for i, (f, pred, s, o, rid, key, key_display, sid) in enumerate(plans):
+            src = self._src.get(sid)
+            fields = f.source.as_dict()
+            self.sources.touched.add(sid)
+            if src is None:
+                src = self._src[sid] = {"id": sid, **fields}
+                self.sources.new.add(sid)
+                dirty_src[sid] = src
+            else:
+                changed = {k: v for k, v in fields.items() if src.get(k) != v}
+                if changed:
+                    if "published" in changed and sid not in self.sources.new:
+                        republished.add(sid)
+                    src.update(changed)
+                    self.sources.updated.add(sid)
+                    dirty_src[sid] = src
+            rel = rels.get(rid)
+            self.relations.touched.add(rid)
+            if rel is None:
+                rel = rels[rid] = {
+                    "id": rid, "predicate": pred.name, "subject_id": s["id"], "object_id": o["id"],
+                    "key": key, "key_display": key_display, "props": None, "links": {},
+                }
+                self.relations.new.add(rid)
+                changed_rel.add(rid)
+            claims = {k: v for k, v in f.props.items() if k != pred.key}
+            old = rel["links"].get(sid)
+            if old is None:
+                link = {"relation_id": rid, "source_id": sid, "quote": f.quote,
+                        "confidence": f.confidence, "seq": seq + i, "claims": claims}
+            else:
+                link = {**old, "claims": {**old["claims"], **claims},
+                        "quote": f.quote if f.quote is not None else old["quote"],
+                        "confidence": f.confidence}
+                if (link["claims"], link["quote"], link["confidence"]) == (old["claims"], old["quote"], old["confidence"]):
+                    continue
+                link["seq"] = seq + i
+            rel["links"][sid] = link
+            dirty_links[(rid, sid)] = link
+            changed_rel.add(rid)
+            self.relations.updated.add(rid)
+        for sid in republished:
+            extra = [r for r in self.w.relation_ids_citing(sid) if r not in rels]
+            rels.update(self.w.get_relations(extra))
+            changed_rel.update(self.w.relation_ids_citing(sid))
+        if dirty_src:
+            self.w.put_sources(list(dirty_src.values()))
+        need = {sid for rid in changed_rel for sid in rels[rid]["links"] if sid not in self._src}
+        if need:
+            self._src.update(self.w.get_sources(need))
+        self._finish_relations([rels[r] for r in sorted(changed_rel)])
+        if dirty_links:
+            self.w.put_links(list(dirty_links.values()))
+        self.w.flush()
+        return rejected
+
+    def _finish_relations(self, rels: list[dict]) -> None:
+        """Resolve the properties of *rels* and write those whose properties changed."""
+        need = {sid for r in rels for sid in r["links"] if sid not in self._src}
+        if need:
+            self._src.update(self.w.get_sources(need))
+        published = {sid: (self._src.get(sid) or {}).get("published") for r in rels for sid in r["links"]}
+        out = []
+        for rel in rels:
+            pred = self.schema.predicates[rel["predicate"]]
+            props = resolve_props(pred, rel["key_display"], rel["links"], published)
+            if props != rel.get("props"):
+                if rel.get("props") is not None or rel["id"] not in self.relations.new:
+                    self.relations.updated.add(rel["id"])
+                rel["props"] = props
+                out.append(rel)
+        if out:
+            self.w.put_relations(out)

@@ -1,0 +1,30 @@
+"""A JSON document holding an array of records; records are numbered from 1."""
+
+from __future__ import annotations
+
+import json
+from typing import BinaryIO, Iterator
+
+from autokg.errors import InputError
+
+__all__ = ["generate_records"]
+
+
+def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+    """Yield ``(record number, record)`` for each element of the top-level array."""
+    data = fp.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+    if not text.strip():
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if isinstance(doc, dict):
+        doc = [doc]
+    if not isinstance(doc, list):
+        raise InputError("a JSON input must be an array of records")
+    yield from enumerate(doc, start=1)

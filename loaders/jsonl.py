@@ -1,0 +1,42 @@
+"""JSON Lines, the canonical input format: one record per line."""
+
+from __future__ import annotations
+
+import json
+from typing import BinaryIO, Iterator
+
+from autokg.errors import InvalidRecord
+
+__all__ = ["generate_records", "MAX_LINE"]
+
+MAX_LINE = 10 * 1024 * 1024  # bytes; a longer line is reported, never read whole
+
+
+def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+    """Yield ``(line number, record)``; a bad line yields ``(line, InvalidRecord)`` instead."""
+    lineno = 0
+    while True:
+        raw = fp.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
+                raw = fp.readline(MAX_LINE)
+            yield lineno, InvalidRecord(f"line longer than {MAX_LINE // (1024 * 1024)} MB, skipped")
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield lineno, InvalidRecord(f"not valid UTF-8 (byte {raw[exc.start]:#04x} at column {exc.start + 1})")
+            continue
+        if not text.strip():
+            continue
+        try:
+            rec = json.loads(text)
+        except json.JSONDecodeError as exc:
+            truncated = not text.endswith("\n") and exc.pos >= len(text.rstrip()) - 1
+            why = "truncated line (the file ends inside a record)" if truncated else "invalid JSON"
+            yield lineno, InvalidRecord(f"{why}: {exc.msg} at column {exc.colno}")
+            continue
+        yield lineno, rec

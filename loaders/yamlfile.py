@@ -1,0 +1,36 @@
+"""A YAML document holding a list of records; places are the line each record starts on."""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from autokg.errors import InputError
+
+__all__ = ["generate_records"]
+
+
+def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+    import yaml
+
+    data = fp.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+    if not text.strip():
+        return
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return
+        if not isinstance(node, yaml.SequenceNode):
+            raise InputError("a YAML input must be a list of records")
+        items = [(item.start_mark.line + 1, loader.construct_object(item, deep=True)) for item in node.value]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise InputError(f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    finally:
+        loader.dispose()
+    yield from items

@@ -1,0 +1,184 @@
+"""The saved queries (presets), each defined once: name, description, typed parameters and
+output columns in order. Each store has one implementation per preset: Python over SQLite in
+:mod:`autokg.queries.embedded`, a ``.cypher`` file in this package for Neo4j.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from autokg.errors import UnknownEntity, UnknownPreset, UsageError
+from autokg.graph.model import schema
+from autokg.graph.normalize import is_date, norm
+
+__all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_preset"]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # entity, date, status, country, int, flag, text
+    help: str
+    required: bool = False
+    default: Any = None
+    prefer: str | None = None  # the entity type a name should resolve to first
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    description: str
+    columns: tuple[str, ...]
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    order: str = ""
+    example: str = ""
+
+
+_STATUS = Param("status", "status", "only partnerships with this status (active, prospective, ended)")
+
+PRESETS: dict[str, Preset] = {p.name: p for p in (
+    Preset("partners", "Who partners with whom: one row per partnership (a pair with two domains has two rows).",
+           ("company", "partner", "domain", "status", "sources"),
+           (_STATUS, Param("domain", "text", "case-insensitive substring of the domain")),
+           "company, partner, domain", "autokg query partners --status active"),
+    Preset("partners-of", "The partners of one company.",
+           ("partner", "domain", "status", "since", "until", "sources"),
+           (Param("company", "entity", "the company (any name or alias)", True, prefer="Company"), _STATUS),
+           "status (active, prospective, ended), partner, domain",
+           'autokg query partners-of --company "Gruppo Renault"'),
+    Preset("prospective", "Partnerships under discussion, newest report first.",
+           ("company", "partner", "domain", "latest_source_date"),
+           (Param("since", "date", "only those whose latest source is on or after this date"),),
+           "latest_source_date descending, company, partner", "autokg query prospective --since 2024"),
+    Preset("common-partners", "Partners shared by two companies (partnerships not ended).",
+           ("partner", "domains_with_a", "domains_with_b"),
+           (Param("a", "entity", "first company", True, prefer="Company"),
+            Param("b", "entity", "second company", True, prefer="Company")),
+           "partner", "autokg query common-partners --a Renault --b Nissan"),
+    Preset("path", "The shortest chain of partnerships between two companies.",
+           ("path", "hops"),
+           (Param("a", "entity", "from this company", True, prefer="Company"),
+            Param("b", "entity", "to this company", True, prefer="Company"),
+            Param("max_hops", "int", "longest chain to look for", default=4),
+            Param("include_ended", "flag", "also walk through ended partnerships", default=False)),
+           "one row: the shortest path, the smallest name sequence among equals",
+           "autokg query path --a Geely --b Google"),
+    Preset("people-of", "The people who work for a company.",
+           ("person", "role", "since", "until"),
+           (Param("company", "entity", "the company", True, prefer="Company"),),
+           "since, person", 'autokg query people-of --company Renault'),
+    Preset("hubs", "Companies with the most partners (partnerships not ended).",
+           ("company", "partners"),
+           (Param("limit", "int", "how many rows", default=10),),
+           "partners descending, company", "autokg query hubs --limit 5"),
+    Preset("by-domain", "Partnerships in a domain.",
+           ("company", "partner", "domain", "status"),
+           (Param("domain", "text", "case-insensitive substring of the domain", True),),
+           "company, partner, domain", "autokg query by-domain --domain cockpit"),
+    Preset("cross-border", "Partnerships between companies of different countries.",
+           ("company", "company_country", "partner", "partner_country", "domain", "status"),
+           (Param("country_a", "country", "one side's country (ISO code)"),
+            Param("country_b", "country", "the other side's country (ISO code)"), _STATUS),
+           "company, partner, domain", "autokg query cross-border --country-a FR --country-b CN"),
+    Preset("sources", "Every source linking two entities, with what it says.",
+           ("predicate", "domain", "url", "title", "publisher", "published", "quote"),
+           (Param("a", "entity", "one entity", True, prefer="Company"),
+            Param("b", "entity", "the other entity", True, prefer="Company")),
+           "published, url, predicate", "autokg query sources --a Renault --b Geely"),
+    Preset("history", "Every status claim on the relations between two companies.",
+           ("predicate", "domain", "published", "status", "url"),
+           (Param("a", "entity", "one company", True, prefer="Company"),
+            Param("b", "entity", "the other company", True, prefer="Company")),
+           "published, url", "autokg query history --a Nissan --b Honda"),
+    Preset("meetings", "Who met whom.",
+           ("person", "met_with", "date", "event"),
+           (Param("person", "entity", "only the meetings of this person", prefer="Person"),),
+           "date, person, met_with", 'autokg query meetings --person "Luca de Meo"'),
+    Preset("timeline", "Everything that touches a company, in date order.",
+           ("date", "predicate", "other", "detail"),
+           (Param("company", "entity", "the company", True, prefer="Company"),),
+           "date, predicate, other", "autokg query timeline --company Xiaomi"),
+)}
+
+
+def get_preset(name: str) -> Preset:
+    if name not in PRESETS:
+        close = difflib.get_close_matches(name, list(PRESETS), n=3)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        raise UnknownPreset(f"unknown preset {name!r}{hint}; known: {', '.join(PRESETS)}")
+    return PRESETS[name]
+
+
+def resolve_entity(store, name: str, prefer: str | None) -> dict:
+    """The entity a parameter names, through aliases; suggests close names when unknown."""
+    rows = store.lookup(norm(name))
+    if not rows:
+        names = {}
+        for e in store.entity_names():
+            for n in [e["name"], *e["aliases"]]:
+                names.setdefault(norm(n), e["name"])
+        close = difflib.get_close_matches(norm(name), list(names), n=5, cutoff=0.5)
+        suggestions = list(dict.fromkeys(names[c] for c in close))
+        raise UnknownEntity(name, suggestions)
+    rows.sort(key=lambda r: (r["type"] != prefer, r["id"]))
+    return rows[0]
+
+
+def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
+    """Check and convert raw parameter values; entity names become entity ids."""
+    s = schema()
+    unknown = set(raw) - {p.name for p in preset.params}
+    if unknown:
+        raise UsageError(f"preset {preset.name} has no parameter {', '.join(sorted(unknown))}")
+    out: dict[str, Any] = {}
+    for p in preset.params:
+        value = raw.get(p.name)
+        if value is None or value is False and p.type != "flag":
+            if p.required:
+                raise UsageError(f"preset {preset.name} needs {p.option}")
+            out[p.name] = p.default
+            continue
+        if p.type == "entity":
+            out[p.name] = resolve_entity(store, str(value), p.prefer)["id"]
+        elif p.type == "date":
+            if not is_date(str(value)):
+                raise UsageError(f"{p.option} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            out[p.name] = str(value)
+        elif p.type == "status":
+            if str(value).lower() not in s.statuses:
+                raise UsageError(f"{p.option} must be one of {', '.join(s.statuses)}")
+            out[p.name] = str(value).lower()
+        elif p.type == "country":
+            if str(value).upper() not in s.countries:
+                raise UsageError(f"{p.option} {value!r} is not an ISO 3166-1 alpha-2 country code")
+            out[p.name] = str(value).upper()
+        elif p.type == "int":
+            try:
+                n = int(value)
+            except (TypeError, ValueError):
+                raise UsageError(f"{p.option} must be a whole number") from None
+            if n < 0:
+                raise UsageError(f"{p.option} must not be negative")
+            out[p.name] = n
+        elif p.type == "flag":
+            out[p.name] = bool(value)
+        else:
+            text = str(value).strip()
+            if not text:
+                raise UsageError(f"{p.option} must not be empty")
+            out[p.name] = text
+    return out
+
+
+def run_preset(store, name: str, **raw: Any) -> list[dict]:
+    """Run preset *name* on *store*; rows are dicts keyed by the preset's columns, in order."""
+    preset = get_preset(name)
+    params = bind_params(store, preset, {k: v for k, v in raw.items() if v is not None})
+    rows = store.run_preset(name, params)
+    return [{c: row.get(c) for c in preset.columns} for row in rows]
