@@ -302,3 +302,23 @@ class EmbeddedStore:
 
     def entity_names(self) -> list[dict]:
         return self.entity_rows()
+
+    def stats(self) -> dict[str, int]:
+        from autokg.graph.model import schema
+
+        out: dict[str, int] = {}
+        counts = dict(self.db.execute("SELECT type, count(*) FROM entities GROUP BY type").fetchall())
+        out["entities"] = sum(counts.values())
+        for t in schema().entity_types:
+            out[f"entities:{t}"] = counts.get(t, 0)
+        counts = dict(self.db.execute("SELECT predicate, count(*) FROM relations GROUP BY predicate").fetchall())
+        out["relations"] = sum(counts.values())
+        for p in schema().predicates:
+            out[f"relations:{p}"] = counts.get(p, 0)
+        out["sources"] = self.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        out["links"] = self.db.execute("SELECT count(*) FROM links").fetchone()[0]
+        return out
+
+    def snapshot(self) -> dict[str, list[dict]]:
+        return {"entities": self.entity_rows(), "relations": self.relation_rows(),
+                "sources": self.source_rows(), "links": self.link_rows()}

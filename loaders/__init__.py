@@ -152,7 +152,7 @@ def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
         f.empty = False  # reported by the second pass
 
 
-def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable[[int], None] | None) -> None:
+def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable[[int, int], None] | None) -> None:
     """Second pass: the file's entity records first, then its relations in batches."""
     rejected = f.rejected
     report.entity_records += len(f.entities)
@@ -167,7 +167,7 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
         for line, rec in read_records(f.path, f.fmt):
             where = _where(f.label, line)
             if progress:
-                progress(1)
+                progress(1, report.records)
             if isinstance(rec, InvalidRecord):
                 rejected.append(Rejection(where, rec.reason))
                 continue
@@ -208,7 +208,8 @@ def load_files(
     input_format: str | None = None,
     strict: bool = False,
     dry_run: bool = False,
-    progress: Callable[[int], None] | None = None,
+    batch_size: int = 2000,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadReport:
     """Load *paths* (``-`` for stdin) into *store*; each file commits on its own.
 
@@ -242,8 +243,8 @@ def load_files(
             _scan(f, report, declared)
             report.records += f.records
 
-        def run(f: _File, writer) -> bool:
-            merger = Merger(writer, declared)
+        def run(f: _File, writer) -> tuple[Merger, bool]:
+            merger = Merger(writer, declared, batch_size=batch_size)
             _merge_file(f, merger, report, progress)
             f.rejected.sort(key=_line_of)
             if f.empty and not f.rejected:

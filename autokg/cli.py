@@ -1,0 +1,405 @@
+"""The ``autokg`` command line: a thin layer over the library.
+
+Each command parses its options, makes one library call and turns :class:`AutokgError` into a
+one-line message (exit 1; usage errors exit 2). ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from typing import Any
+
+import click
+
+from autokg import __version__
+from autokg.errors import AutokgError, UsageError
+from autokg.queries.presets import PRESETS, Preset
+
+__all__ = ["main", "cli"]
+
+_FORMATS = ("table", "json", "csv")
+
+
+def _fail(fn):
+    """Expected errors become a one-line message, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        try:
+            return fn(*args, **kwargs)
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        except AutokgError as exc:
+            if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+
+    return wrapper
+
+
+def _open(ctx: click.Context):
+    from autokg.graph.store import open_store
+
+    o = ctx.find_root().obj
+    if o["backend"] == "neo4j":
+        return open_store("neo4j", uri=o["neo4j_uri"], username=o["neo4j_username"],
+                          password=o["neo4j_password"], database=o["neo4j_database"])
+    return open_store(o["backend"], path=o["store"])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def emit(rows: list[dict], columns: list[str], fmt: str) -> None:
+    """Print *rows* as an aligned table, a JSON array of objects, or CSV."""
+    if fmt == "json":
+        click.echo(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) if not isinstance(r.get(c), list) else "; ".join(map(str, r[c]))
+                        for c in columns])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    click.echo(line(columns))
+    click.echo(line(["-" * w for w in widths]))
+    for row in cells:
+        click.echo(line(row))
+    if not rows:
+        click.echo("(no rows)")
+
+
+_format_option = click.option("--format", "fmt", type=click.Choice(_FORMATS), default="table",
+                              show_default=True, help="Output format.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="autokg")
+@click.option("--store", envvar="AUTOKG_STORE", type=click.Path(dir_okay=False),
+              help="Embedded store file [env AUTOKG_STORE; default: the user data directory].")
+@click.option("--backend", envvar="AUTOKG_BACKEND", type=click.Choice(["embedded", "neo4j"]),
+              default="embedded", show_default=True, help="Store to use [env AUTOKG_BACKEND].")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", help="bolt:// or neo4j:// URI [env NEO4J_URI].")
+@click.option("--neo4j-username", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+              help="[env NEO4J_USERNAME]")
+@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", help="[env NEO4J_PASSWORD; never printed]")
+@click.option("--neo4j-database", envvar="NEO4J_DATABASE", help="[env NEO4J_DATABASE; default: the server's]")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx, store, backend, neo4j_uri, neo4j_username, neo4j_password, neo4j_database, debug):
+    """autokg: who works with whom in the automotive industry, every answer sourced.
+
+    \b
+    Examples:
+      autokg demo
+      autokg load facts.jsonl more.csv
+      autokg query partners-of --company "Gruppo Renault" --format json
+      autokg --backend neo4j query hubs
+    """
+    ctx.obj = dict(store=store, backend=backend, neo4j_uri=neo4j_uri, neo4j_username=neo4j_username,
+                   neo4j_password=neo4j_password, neo4j_database=neo4j_database, debug=debug)
+
+
+def _print_report(report, quiet: bool = False) -> None:
+    for r in report.rejected:
+        click.echo(str(r), err=True)
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if quiet:
+        return
+    d = report.as_dict()
+    files = "file" if d["files"] == 1 else "files"
+    head = "checked" if report.dry_run else "read"
+    click.echo(f"{head} {d['records']} records from {d['files']} {files}: "
+               f"{d['entity_records']} entity records, {d['relation_records']} relations")
+    for kind in ("entities", "relations", "sources"):
+        c = d[kind]
+        click.echo(f"{kind + ':':<11}{c['new']:>6} new {c['updated']:>6} updated {c['unchanged']:>6} unchanged")
+    click.echo(f"{'rejected:':<11}{len(report.rejected):>6}")
+    for f in report.files_not_loaded:
+        click.echo(f"not loaded: {f}", err=True)
+    if report.dry_run:
+        click.echo("dry run: nothing was written")
+
+
+def _load(ctx, files, strict, dry_run, input_format, store=None):
+    from autokg.loaders import load_files
+
+    store = store or _open(ctx)
+    try:
+        if sys.stderr.isatty():
+            bar = None
+
+            def progress(n, total):
+                nonlocal bar
+                if bar is None and total >= 20000:
+                    bar = click.progressbar(length=total, label="loading", file=sys.stderr)
+                    bar.__enter__()
+                if bar is not None:
+                    bar.update(n)
+
+            try:
+                report = load_files(store, list(files), input_format=input_format, strict=strict,
+                                    dry_run=dry_run, progress=progress)
+            finally:
+                if bar is not None:
+                    bar.__exit__(None, None, None)
+        else:
+            report = load_files(store, list(files), input_format=input_format, strict=strict, dry_run=dry_run)
+    finally:
+        store.close()
+    return report
+
+
+_input_format = click.option("--input-format", type=click.Choice(["jsonl", "json", "yaml", "csv", "ndjson", "yml"]),
+                             help="Input format (default: by file extension; - is JSON Lines).")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--strict", is_flag=True, help="A file with any bad record writes nothing.")
+@click.option("--dry-run", is_flag=True, help="Check and merge, then write nothing.")
+@_input_format
+@click.pass_context
+@_fail
+def load(ctx, files, strict, dry_run, input_format):
+    """Load fact files (JSON Lines, JSON, YAML, CSV; - reads stdin).
+
+    Bad records are reported as FILE:LINE: reason and the good ones load; the exit code is 1
+    when any record was rejected.
+
+    \b
+    Example:
+      autokg load data/curated/entities.jsonl data/curated/partnerships.jsonl
+    """
+    report = _load(ctx, files, strict, dry_run, input_format)
+    _print_report(report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@_input_format
+@click.pass_context
+@_fail
+def validate(ctx, files, input_format):
+    """Check fact files without writing anything (against an empty graph).
+
+    \b
+    Example:
+      autokg validate facts.jsonl
+    """
+    from autokg.graph.embedded import EmbeddedStore
+
+    report = _load(ctx, files, False, True, input_format, store=EmbeddedStore(":memory:"))
+    _print_report(report)
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.pass_context
+@_fail
+def demo(ctx):
+    """Load the bundled seed facts and show who partners with whom.
+
+    \b
+    Example:
+      autokg --store /tmp/demo.db demo
+    """
+    from importlib import resources
+
+    from autokg.queries.presets import run_preset
+
+    seed = resources.files("autokg.data").joinpath("seed")
+    paths = sorted(str(p) for p in seed.iterdir() if p.name.endswith(".jsonl"))
+    store = _open(ctx)
+    try:
+        from autokg.loaders import load_files
+
+        report = load_files(store, paths)
+        _print_report(report)
+        click.echo()
+        click.echo("Who partners with whom:")
+        rows = run_preset(store, "partners")
+    finally:
+        store.close()
+    emit(rows, list(PRESETS["partners"].columns), "table")
+    ctx.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@_format_option
+@_fail
+def presets(fmt):
+    """List the saved queries with their options.
+
+    \b
+    Example:
+      autokg presets --format json
+    """
+    rows = [{"preset": p.name, "options": " ".join(
+                (q.option + ("*" if q.required else "")) for q in p.params),
+             "columns": ", ".join(p.columns), "description": p.description} for p in PRESETS.values()]
+    emit(rows, ["preset", "options", "columns", "description"], fmt)
+
+
+class _QueryGroup(click.Group):
+    def resolve_command(self, ctx, args):
+        from autokg.queries.presets import get_preset
+
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            try:
+                get_preset(args[0])
+            except AutokgError as exc:
+                raise click.ClickException(str(exc)) from None
+        return super().resolve_command(ctx, args)
+
+
+@cli.group(cls=_QueryGroup)
+def query():
+    """Run a saved query: autokg query PRESET [OPTIONS].
+
+    \b
+    Example:
+      autokg query partners-of --company "Gruppo Renault" --format json
+    """
+
+
+def _preset_command(preset: Preset):
+    def run(fmt, **params):
+        from autokg.queries.presets import run_preset
+
+        ctx = click.get_current_context()
+        store = _open(ctx)
+        try:
+            rows = run_preset(store, preset.name, **params)
+        finally:
+            store.close()
+        emit(rows, list(preset.columns), fmt)
+
+    run = _fail(run)
+    for p in reversed(preset.params):
+        if p.type == "flag":
+            run = click.option(p.option, p.name, is_flag=True, help=p.help)(run)
+        else:
+            kind = int if p.type == "int" else str
+            run = click.option(p.option, p.name, type=kind, required=p.required, default=p.default,
+                               show_default=p.default is not None, help=p.help)(run)
+    run = _format_option(run)
+    help_text = f"{preset.description}\n\nColumns: {', '.join(preset.columns)}.\nOrder: {preset.order}.\n\n" \
+                f"\b\nExample:\n  {preset.example}"
+    return click.command(preset.name, help=help_text, short_help=preset.description)(run)
+
+
+for _p in PRESETS.values():
+    query.add_command(_preset_command(_p))
+
+
+@cli.command()
+@_format_option
+@click.pass_context
+@_fail
+def stats(ctx, fmt):
+    """Count entities, relations and sources in the store.
+
+    \b
+    Example:
+      autokg stats --format json
+    """
+    store = _open(ctx)
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    rows = [{"what": k, "count": v} for k, v in s.items()]
+    emit(rows, ["what", "count"], fmt)
+
+
+@cli.command()
+@click.option("--type", "type_", help="Only entities of this type (Company, Person, Product, Event).")
+@click.option("--search", help="Only entities whose name or an alias contains this text.")
+@_format_option
+@click.pass_context
+@_fail
+def entities(ctx, type_, search, fmt):
+    """List entities with their aliases.
+
+    \b
+    Example:
+      autokg entities --type Company --search xiaomi
+    """
+    from autokg.graph.normalize import norm
+
+    store = _open(ctx)
+    try:
+        ents = store.entity_names()
+    finally:
+        store.close()
+    rows = []
+    for e in ents:
+        if type_ and e["type"].lower() != type_.lower():
+            continue
+        if search and not any(norm(search) in norm(n) for n in [e["name"], *e["aliases"]]):
+            continue
+        rows.append({"name": e["name"], "type": e["type"], "aliases": sorted(e["aliases"])})
+    rows.sort(key=lambda r: (r["name"], r["type"]))
+    emit(rows, ["name", "type", "aliases"], fmt)
+
+
+@cli.group()
+def export():
+    """Write the graph to a file for other tools."""
+
+
+@export.command("graphml")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--view", type=click.Choice(["full", "companies"]), default="full", show_default=True,
+              help="full: every entity and relation; companies: who partners with whom.")
+@click.option("--status", help="companies view: only partnerships with this status.")
+@click.pass_context
+@_fail
+def export_graphml(ctx, out, view, status):
+    """Write GraphML for Gephi, yEd or Cytoscape.
+
+    \b
+    Example:
+      autokg export graphml partners.graphml --view companies
+    """
+    from autokg.graph.graphml import write_graphml
+
+    store = _open(ctx)
+    try:
+        n, m = write_graphml(store, out, view=view, status=status)
+    finally:
+        store.close()
+    if out != "-":
+        click.echo(f"wrote {out}: {n} nodes, {m} edges", err=True)
+
+
+def main() -> None:
+    cli(prog_name="autokg")
+
+
+if __name__ == "__main__":
+    main()

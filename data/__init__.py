@@ -1,0 +1,1 @@
+"""Fact files shipped with autokg: the seed articles facts and the curated partnerships."""
