@@ -35,7 +35,7 @@ def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
         try:
             rec = json.loads(text)
         except json.JSONDecodeError as exc:
-            truncated = not text.endswith("\n") and exc.pos >= len(text.rstrip()) - 1
+            truncated = not text.endswith("\n")  # the last line, cut short by a killed writer
             why = "truncated line (the file ends inside a record)" if truncated else "invalid JSON"
             yield lineno, InvalidRecord(f"{why}: {exc.msg} at column {exc.colno}")
             continue

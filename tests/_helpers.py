@@ -43,12 +43,15 @@ def open_embedded(tmp_path: Path, name: str = "kg.db") -> EmbeddedStore:
 def dump(store) -> dict:
     """Everything a store holds, in a comparable form."""
     snap = store.snapshot()
+    names = {e["id"]: (e["type"], e["name"]) for e in snap["entities"]}
+    rel_names = {r["id"]: (r["predicate"], names[r["subject_id"]], names[r["object_id"]], r["key_display"])
+                 for r in snap["relations"]}
     return {
         "entities": sorted((e["type"], e["name"], tuple(sorted(e["aliases"])), json.dumps(e["attrs"], sort_keys=True))
                            for e in snap["entities"]),
-        "relations": sorted((r["predicate"], r["subject_id"], r["object_id"], json.dumps(r["props"], sort_keys=True),
-                             r["sources"]) for r in snap["relations"]),
+        "relations": sorted((*sorted([names[r["subject_id"]], names[r["object_id"]]]), r["predicate"],
+                             json.dumps(r["props"], sort_keys=True), r["sources"]) for r in snap["relations"]),
         "sources": sorted(json.dumps(s, sort_keys=True) for s in snap["sources"]),
-        "links": sorted((l["relation_id"], l["source"]["id"], l["quote"], l["confidence"],
+        "links": sorted((str(rel_names[l["relation_id"]]), l["source"]["id"], l["quote"], l["confidence"],
                          json.dumps(l["claims"], sort_keys=True)) for l in snap["links"]),
     }
