@@ -304,8 +304,8 @@ def _preset_command(preset: Preset):
             run = click.option(p.option, p.name, is_flag=True, help=p.help)(run)
         else:
             kind = int if p.type == "int" else str
-            run = click.option(p.option, p.name, type=kind, required=p.required, default=p.default,
-                               show_default=p.default is not None, help=p.help)(run)
+            extra = {"default": p.default, "show_default": True} if p.default is not None else {}
+            run = click.option(p.option, p.name, type=kind, required=p.required, help=p.help, **extra)(run)
     run = _format_option(run)
     help_text = f"{preset.description}\n\nColumns: {', '.join(preset.columns)}.\nOrder: {preset.order}.\n\n" \
                 f"\b\nExample:\n  {preset.example}"
