@@ -26,18 +26,17 @@ _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
-    aliases TEXT NOT NULL, attrs TEXT NOT NULL);
+    aliases TEXT NOT NULL, attrs TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS names (
     norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_entity ON names (entity_id);
 CREATE TABLE IF NOT EXISTS relations (
     id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
-    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL);
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject_id);
 CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id);
-CREATE INDEX IF NOT EXISTS relations_predicate ON relations (predicate);
 CREATE TABLE IF NOT EXISTS sources (
-    id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT);
+    id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
@@ -47,8 +46,7 @@ CREATE INDEX IF NOT EXISTS links_source ON links (source_id);
 _SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
@@ -194,6 +192,8 @@ class EmbeddedStore:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = OFF")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: random-key inserts stay in memory
+            self.db.execute("PRAGMA temp_store = MEMORY")
             self._retry(lambda: self.db.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;"))
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 
 __all__ = ["Property", "EntityType", "Predicate", "Schema", "schema"]
@@ -41,12 +42,12 @@ class Predicate:
     key: str | None = None
     requires_one_of: str | None = None
 
-    @property
+    @cached_property
     def claim_properties(self) -> tuple[str, ...]:
         """The non-key properties: each is a claim resolved by source precedence."""
         return tuple(p for p in self.properties if p != self.key)
 
-    @property
+    @cached_property
     def has_status(self) -> bool:
         return "status" in self.properties
 

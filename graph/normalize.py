@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -13,6 +14,7 @@ __all__ = ["norm", "canonical_url", "is_date", "source_id", "relation_id", "enti
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """Names compare after NFKC normalisation, case folding and collapsing whitespace."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
@@ -42,6 +44,7 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=65536)
 def source_id(url: str | None, title: str | None, publisher: str | None) -> str:
     """A source is a document: its canonical url, else its title and publisher."""
     if url:
@@ -49,6 +52,7 @@ def source_id(url: str | None, title: str | None, publisher: str | None) -> str:
     return "t:" + _digest(norm(title or "") + "\x1f" + norm(publisher or ""))
 
 
+@functools.lru_cache(maxsize=65536)
 def entity_id(type_: str, name: str) -> str:
     return f"{type_.lower()}:{_digest(norm(name))}"
 

@@ -58,8 +58,11 @@ def format_for(path: str, explicit: str | None = None) -> str:
     return _EXTENSIONS[ext]
 
 
-def read_records(path: str, fmt: str) -> Iterator[tuple[int, object]]:
-    """Yield ``(line, raw record or InvalidRecord)`` from *path*; raise InputError for the file."""
+def read_records(path: str, fmt: str, entities_only: bool = False) -> Iterator[tuple[int, object]]:
+    """Yield ``(line, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
+
+    With *entities_only*, a format may skip records that cannot be entity records.
+    """
     module = importlib.import_module(FORMATS[fmt])
     try:
         fp = open(path, "rb")
@@ -70,7 +73,10 @@ def read_records(path: str, fmt: str) -> Iterator[tuple[int, object]]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
     with fp:
-        yield from module.generate_records(fp)
+        if entities_only and fmt == "jsonl":
+            yield from module.generate_records(fp, only=b'"entity"')
+        else:
+            yield from module.generate_records(fp)
 
 
 @dataclass
@@ -124,7 +130,7 @@ class _File:
     entities: list[EntityRecord] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     records: int = 0
-    empty: bool = True
+    lines: int = 0
 
 
 def _where(label: str, line: int) -> str:
@@ -134,9 +140,12 @@ def _where(label: str, line: int) -> str:
 def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
     """First pass: collect the file's entity records (they count wherever they stand)."""
     try:
-        for line, rec in read_records(f.path, f.fmt):
-            f.empty = False
-            f.records += 1
+        with open(f.path, "rb") as fp:  # a line count, for the progress bar
+            f.lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fp.read(1 << 20), b""))
+    except OSError:
+        pass
+    try:
+        for line, rec in read_records(f.path, f.fmt, entities_only=True):
             if isinstance(rec, InvalidRecord):
                 continue  # reported by the second pass, in order
             if isinstance(rec, dict) and "entity" in rec:
@@ -149,10 +158,11 @@ def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
                     for n in [ent.name, *ent.aliases]:
                         declared.setdefault(norm(n), set()).add(ent.type)
     except InputError:
-        f.empty = False  # reported by the second pass
+        pass  # reported by the second pass
 
 
-def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable[[int, int], None] | None) -> None:
+def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable[[int, int], None] | None,
+                total: int) -> None:
     """Second pass: the file's entity records first, then its relations in batches."""
     rejected = f.rejected
     report.entity_records += len(f.entities)
@@ -166,8 +176,9 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
     try:
         for line, rec in read_records(f.path, f.fmt):
             where = _where(f.label, line)
+            f.records += 1
             if progress:
-                progress(1, report.records)
+                progress(1, total)
             if isinstance(rec, InvalidRecord):
                 rejected.append(Rejection(where, rec.reason))
                 continue
@@ -241,13 +252,14 @@ def load_files(
         declared: dict[str, set[str]] = {}
         for f in files:
             _scan(f, report, declared)
-            report.records += f.records
+        total = sum(f.lines for f in files)
 
         def run(f: _File, writer) -> tuple[Merger, bool]:
             merger = Merger(writer, declared, batch_size=batch_size)
-            _merge_file(f, merger, report, progress)
+            _merge_file(f, merger, report, progress, total)
+            report.records += f.records
             f.rejected.sort(key=_line_of)
-            if f.empty and not f.rejected:
+            if f.records == 0 and not f.rejected:
                 report.warnings.append(f"{f.label}: empty file, nothing loaded")
             failed = strict and bool(f.rejected)
             if failed:

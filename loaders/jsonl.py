@@ -12,8 +12,12 @@ __all__ = ["generate_records", "MAX_LINE"]
 MAX_LINE = 10 * 1024 * 1024  # bytes; a longer line is reported, never read whole
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
-    """Yield ``(line number, record)``; a bad line yields ``(line, InvalidRecord)`` instead."""
+def generate_records(fp: BinaryIO, only: bytes | None = None) -> Iterator[tuple[int, object]]:
+    """Yield ``(line number, record)``; a bad line yields ``(line, InvalidRecord)`` instead.
+
+    With *only*, lines not containing those bytes are skipped unparsed (a fast scan for
+    entity records).
+    """
     lineno = 0
     while True:
         raw = fp.readline(MAX_LINE + 1)
@@ -24,6 +28,8 @@ def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
             while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
                 raw = fp.readline(MAX_LINE)
             yield lineno, InvalidRecord(f"line longer than {MAX_LINE // (1024 * 1024)} MB, skipped")
+            continue
+        if only is not None and only not in raw:
             continue
         try:
             text = raw.decode("utf-8")

@@ -29,7 +29,11 @@ class SourceRef:
     lang: str | None = None
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        d = self.__dict__
+        return {k: d[k] for k in _SOURCE_FIELDS if d[k] is not None}
+
+
+_SOURCE_FIELDS = ("url", "title", "publisher", "author", "published", "lang")
 
 
 @dataclass
@@ -64,6 +68,10 @@ def _fmt_allowed(names) -> str:
 
 
 def _string(value: Any, what: str) -> str:
+    if type(value) is str:  # the common case, kept fast
+        text = value.strip()
+        if text and "\n" not in text and "\t" not in text:
+            return text
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InvalidRecord(f"{what} must be a string, not {type(value).__name__}")
     if not isinstance(value, str):

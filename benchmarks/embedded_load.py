@@ -1,0 +1,143 @@
+"""Embedded load throughput against a floor measured in the same run.
+
+For each N: generate N synthetic facts (benchmarks/synth.py), then time
+  * floor: parse the same JSON lines and upsert the same rows (entities, relations, sources,
+    links) into plain SQLite tables with executemany, in one transaction, no validation or merge;
+  * autokg: ``load_files`` into a fresh embedded store.
+Each is run in a fresh subprocess (so peak RSS is per run); the median of --repeat runs is
+reported. Then the incremental case: 1,000 new facts into a store holding 100k facts against
+the same 1,000 into an empty store.
+
+    python benchmarks/embedded_load.py --sizes 10000 100000 1000000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import synth  # noqa: E402
+
+
+def floor(path: str, db: str) -> None:
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.executescript("""
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT, name TEXT);
+        CREATE TABLE relations (id TEXT PRIMARY KEY, predicate TEXT, subject_id TEXT, object_id TEXT, props TEXT);
+        CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, published TEXT);
+        CREATE TABLE links (relation_id TEXT, source_id TEXT, quote TEXT, confidence REAL, claims TEXT,
+                            PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
+    """)
+    con.execute("BEGIN")
+    batch: list[dict] = []
+
+    def flush():
+        ents, rels, srcs, links = [], [], [], []
+        for r in batch:
+            s, o = r["subject"], r["object"]
+            rid = f"{r['predicate']}|{s}|{o}|{r.get('domain')}"
+            src = r["source"]
+            ents += [(s, "Company", s), (o, "Company", o)]
+            rels.append((rid, r["predicate"], s, o, json.dumps({"status": r.get("status"), "since": r.get("since")})))
+            srcs.append((src["url"], src["url"], src.get("title"), src.get("publisher"), src.get("published")))
+            links.append((rid, src["url"], src.get("quote"), r.get("confidence", 1.0), json.dumps({"status": r.get("status")})))
+        con.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", ents)
+        con.executemany("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)", rels)
+        con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", srcs)
+        con.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)", links)
+        batch.clear()
+
+    with open(path, "rb") as fp:
+        for line in fp:
+            batch.append(json.loads(line))
+            if len(batch) >= 2000:
+                flush()
+    flush()
+    con.execute("COMMIT")
+    con.close()
+
+
+def autokg(path: str, db: str) -> None:
+    from autokg.graph.embedded import EmbeddedStore
+    from autokg.loaders import load_files
+
+    store = EmbeddedStore(db)
+    report = load_files(store, [path])
+    assert report.ok, report.rejected[:3]
+    store.close()
+
+
+def _child(kind: str, path: str, db: str) -> None:
+    t = time.perf_counter()
+    (floor if kind == "floor" else autokg)(path, db)
+    elapsed = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": elapsed, "rss_mb": rss / 1024}))
+
+
+def measure(kind: str, path: str, db: str | None = None) -> dict:
+    tmp = tempfile.mkdtemp(prefix="autokg-bench-")
+    target = os.path.join(tmp, "kg.db")
+    if db:
+        shutil.copy(db, target)
+    try:
+        out = subprocess.run([sys.executable, __file__, "--child", kind, path, target],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        shutil.rmtree(tmp)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(*args.child)
+        return
+    work = tempfile.mkdtemp(prefix="autokg-bench-data-")
+    try:
+        print(f"{'N':>9}  {'floor f/s':>10}  {'autokg f/s':>10}  {'ratio':>5}  {'floor MB':>8}  {'autokg MB':>9}")
+        for n in args.sizes:
+            path = os.path.join(work, f"{n}.jsonl")
+            synth.write(path, n)
+            fl = [measure("floor", path) for _ in range(args.repeat)]
+            ak = [measure("autokg", path) for _ in range(args.repeat)]
+            f_s = statistics.median(r["seconds"] for r in fl)
+            a_s = statistics.median(r["seconds"] for r in ak)
+            print(f"{n:>9}  {n / f_s:>10.0f}  {n / a_s:>10.0f}  {f_s / a_s:>5.2f}  "
+                  f"{statistics.median(r['rss_mb'] for r in fl):>8.0f}  {statistics.median(r['rss_mb'] for r in ak):>9.0f}",
+                  flush=True)
+        # incremental: 1,000 new facts into a 100k store vs into an empty store
+        base = os.path.join(work, "base.jsonl")
+        synth.write(base, 100_000)
+        new = os.path.join(work, "new.jsonl")
+        synth.write(new, 1_000, seed=99, offset=10_000_000)
+        big = os.path.join(work, "big.db")
+        autokg(base, big)
+        empty = [measure("autokg", new)["seconds"] for _ in range(max(3, args.repeat))]
+        full = [measure("autokg", new, big)["seconds"] for _ in range(max(3, args.repeat))]
+        e, f = statistics.median(empty), statistics.median(full)
+        print(f"incremental 1,000 facts: empty store {e:.3f} s, store with 100k facts {f:.3f} s, ratio {f / e:.2f}")
+    finally:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,738 @@
+"""The Neo4j store: the same store protocol as the embedded store, on a Neo4j 5 server.
+
+The merge rules stay in :mod:`autokg.graph.merge`; this module only reads and writes rows, so
+Neo4j holds exactly the graph the embedded store holds for the same input.
+
+Graph model
+-----------
+
+::
+
+                       (:Source {id, url, title, publisher, author, published, lang})
+                                                 |
+            [:SUPPORTS {relation_id, quote, confidence, seq, claims_json,
+                        status, since, until, stake_pct, date, event}]   <- what that source claims
+                                                 |
+                                                 v
+                (:Relation {id, predicate, subject_id, object_id, key, key_display,
+                            props_json, sources, status, domain, role, since, ...})
+                         |                                            |
+                     [:SUBJECT]                                    [:OBJECT]
+                         v                                            v
+    (:Entity:Company {id, name, aliases, names_norm, declared, country, sector, ...})
+                         |                                            ^
+                         +-- [:PARTNERS_WITH {id, key, key_display, domain, status, --+
+                                              since, until, sources}]
+
+* Entities are nodes labelled ``:Entity`` plus their type (``:Company``, ``:Person``,
+  ``:Product``, ``:Event``), with ``name``, ``aliases`` (list), ``names_norm`` (the compared form of
+  every name, used for lookups), ``declared`` and their attributes as properties.
+* Each relation is a typed relationship between its two entities (``PARTNERS_WITH``,
+  ``WORKS_FOR``, ... only from the schema vocabulary), carrying the resolved properties and the
+  number of sources: that is what Neo4j Browser shows when you expand a company.
+* The same relation is also a ``:Relation`` node linked to its subject and object, because a
+  relationship cannot point at a relationship: every source that supports it points at that node
+  with a ``SUPPORTS`` relationship carrying the quote, the confidence, the record order (``seq``)
+  and every property the source claims (flattened, and exactly as ``claims_json``). The status
+  history of a relation is the ``status`` of its ``SUPPORTS`` links, dated by their sources.
+* ``(:AutokgMeta {key: 'seq'})`` keeps the record counter used to order claims.
+
+Writes
+------
+
+A :meth:`Neo4jStore.transaction` buffers every write in memory; reads inside it see the buffered
+writes (the merge engine re-reads relations across batches). When the block ends without
+``rollback()``, the buffer is written as ``UNWIND $rows`` batches through managed write
+transactions (``execute_write``, so transient errors are retried). Up to ``tx_rows`` rows (per
+loaded file) go into one transaction, so a file commits entirely or not at all; a larger file
+commits in several transactions, each idempotent (``MERGE`` on ids, ``SET`` of the full state),
+so a load interrupted between two of them is completed by running it again. A dry run or a file
+rejected by ``--strict`` never reaches the server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from autokg.errors import StoreError, StoreUnavailable
+from autokg.graph.model import schema
+from autokg.graph.normalize import norm
+
+__all__ = ["Neo4jStore", "DEFAULT_URI", "lucene_term"]
+
+DEFAULT_URI = "bolt://localhost:7687"
+_SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
+_ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared")
+_RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "props_json", "sources")
+_LINK_KEYS = ("relation_id", "quote", "confidence", "seq", "claims_json")
+_NORM_INDEX = "entity_norms"
+_BATCH = 2000  # rows per UNWIND
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
+
+
+def lucene_term(text: str) -> str:
+    """*text* as one exact term of a Lucene query (every special character escaped)."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", text)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _chunks(items: list, n: int = _BATCH) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _label(name: str) -> str:
+    """An entity label for query text: only a type of the schema vocabulary."""
+    if name not in schema().entity_types or not name.isidentifier():
+        raise StoreError(f"not an entity type of the schema: {name!r}")
+    return f"`{name}`"
+
+
+def _reltype(name: str) -> str:
+    """A relationship type for query text: only a predicate of the schema vocabulary."""
+    if name not in schema().predicates or not name.isidentifier():
+        raise StoreError(f"not a predicate of the schema: {name!r}")
+    return f"`{name}`"
+
+
+def _check_vocabulary() -> None:
+    """Attributes, properties and claims are stored flat next to the store's own keys."""
+    s = schema()
+    for t in s.entity_types.values():
+        clash = set(t.attributes) & set(_ENTITY_KEYS)
+        if clash:
+            raise StoreError(f"schema.yaml: attribute {sorted(clash)[0]!r} of {t.name} is reserved by the Neo4j store")
+    for p in s.predicates.values():
+        clash = set(p.properties) & (set(_RELATION_KEYS) | set(_LINK_KEYS))
+        if clash:
+            raise StoreError(f"schema.yaml: property {sorted(clash)[0]!r} of {p.name} is reserved by the Neo4j store")
+
+
+def _redact(uri: str) -> str:
+    """The URI without any user information, for messages."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<invalid URI>"
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        if parts.port:
+            host += f":{parts.port}"
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return uri
+
+
+# ---- rows <-> graph properties ------------------------------------------------------------
+
+def _entity_props(row: dict) -> dict:
+    names = [row["name"], *row["aliases"]]
+    return {**row["attrs"], "id": row["id"], "name": row["name"], "aliases": list(row["aliases"]),
+            "names_norm": list(dict.fromkeys(norm(n) for n in names)), "declared": bool(row["declared"])}
+
+
+def _entity_row(node) -> dict:
+    types = [label for label in node.labels if label in schema().entity_types]
+    props = dict(node)
+    return {"id": props["id"], "type": types[0] if types else None, "name": props["name"],
+            "declared": bool(props.get("declared")), "aliases": list(props.get("aliases") or []),
+            "attrs": {k: v for k, v in props.items() if k not in _ENTITY_KEYS}}
+
+
+def _relation_params(row: dict) -> dict:
+    props = row["props"] or {}
+    node = {**props, "id": row["id"], "predicate": row["predicate"], "subject_id": row["subject_id"],
+            "object_id": row["object_id"], "key": row["key"], "key_display": row["key_display"],
+            "props_json": _dumps(props)}
+    rel = {**props, "id": row["id"], "key": row["key"], "key_display": row["key_display"]}
+    return {"id": row["id"], "subject_id": row["subject_id"], "object_id": row["object_id"],
+            "node": node, "rel": rel}
+
+
+def _link_params(row: dict) -> dict:
+    props = {**row["claims"], "relation_id": row["relation_id"], "quote": row["quote"],
+             "confidence": float(row["confidence"]), "seq": int(row["seq"]), "claims_json": _dumps(row["claims"])}
+    return {"relation_id": row["relation_id"], "source_id": row["source_id"], "props": props}
+
+
+def _copy_entity(row: dict) -> dict:
+    return {**row, "aliases": list(row["aliases"]), "attrs": dict(row["attrs"])}
+
+
+def _copy_link(row: dict) -> dict:
+    return {**row, "claims": dict(row["claims"])}
+
+
+def _copy_relation(row: dict) -> dict:
+    out = {k: v for k, v in row.items() if k != "links"}
+    out["props"] = dict(row["props"]) if row.get("props") is not None else None
+    return out
+
+
+# ---- queries ------------------------------------------------------------------------------
+
+_Q_FIND_FULLTEXT = f"""
+UNWIND $terms AS t
+CALL db.index.fulltext.queryNodes('{_NORM_INDEX}', t.query) YIELD node
+WITH t, node WHERE node:Entity AND t.norm IN node.names_norm
+RETURN t.norm AS norm, node
+"""
+_Q_FIND_SCAN = """
+MATCH (node:Entity) WHERE any(n IN node.names_norm WHERE n IN $norms)
+UNWIND [n IN node.names_norm WHERE n IN $norms] AS norm
+RETURN norm, node
+"""
+_Q_GET_RELATIONS = """
+MATCH (r:Relation) WHERE r.id IN $ids
+OPTIONAL MATCH (s:Source)-[l:SUPPORTS]->(r)
+RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id,
+       r.key AS key, r.key_display AS key_display, r.props_json AS props_json,
+       collect(CASE WHEN s IS NULL THEN null ELSE
+               {source_id: s.id, quote: l.quote, confidence: l.confidence, seq: l.seq, claims_json: l.claims_json}
+               END) AS links
+"""
+_Q_TOUCHING = "MATCH (:Entity {id: $id})<-[:SUBJECT|OBJECT]-(r:Relation) RETURN DISTINCT r.id AS id"
+_Q_CITING = "MATCH (:Source {id: $id})-[:SUPPORTS]->(r:Relation) RETURN r.id AS id"
+_Q_SOURCES = "MATCH (s:Source) WHERE s.id IN $ids RETURN s"
+_Q_SEQ = "OPTIONAL MATCH (m:AutokgMeta {key: 'seq'}) RETURN m.value AS value"
+
+_W_SOURCES = "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row"
+_W_DELETE_RELATIONS = """
+UNWIND $ids AS id
+MATCH (r:Relation {id: id})
+OPTIONAL MATCH (r)-[:SUBJECT]->(:Entity)-[t]->(:Entity)<-[:OBJECT]-(r) WHERE t.id = id
+WITH r, collect(t) AS typed
+FOREACH (t IN typed | DELETE t)
+DETACH DELETE r
+"""
+_W_LINKS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source_id}), (r:Relation {id: row.relation_id})
+MERGE (s)-[l:SUPPORTS]->(r)
+SET l = row.props
+"""
+_W_COUNTS = """
+UNWIND $ids AS id
+MATCH (r:Relation {id: id})
+WITH r, COUNT { (:Source)-[:SUPPORTS]->(r) } AS n
+SET r.sources = n
+WITH r, n
+MATCH (r)-[:SUBJECT]->(s:Entity), (r)-[:OBJECT]->(o:Entity)
+MATCH (s)-[t]->(o) WHERE t.id = r.id
+SET t.sources = n
+"""
+_W_DELETE_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
+_W_SEQ = """
+MERGE (m:AutokgMeta {key: 'seq'})
+SET m.value = CASE WHEN coalesce(m.value, 0) > $value THEN m.value ELSE $value END
+"""
+
+
+def _w_entities(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) SET e = row, e:{_label(label)}"
+
+
+def _w_relations(predicate: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.subject_id}}), (o:Entity {{id: row.object_id}})
+MERGE (r:Relation {{id: row.id}})
+SET r = row.node
+MERGE (r)-[:SUBJECT]->(s)
+MERGE (r)-[:OBJECT]->(o)
+MERGE (s)-[t:{_reltype(predicate)} {{id: row.id}}]->(o)
+SET t = row.rel
+"""
+
+
+def _schema_statements() -> list[tuple[str, str, str]]:
+    """``(kind, name, statement)`` for every constraint and index the store relies on."""
+    s = schema()
+    out = [("constraint", "entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE")]
+    for t in s.entity_types:
+        name = f"{t.lower()}_id"
+        out.append(("constraint", name,
+                    f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{_label(t)}) REQUIRE n.id IS UNIQUE"))
+    out += [
+        ("constraint", "relation_id", "CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (n:Relation) REQUIRE n.id IS UNIQUE"),
+        ("constraint", "source_id", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE"),
+        ("constraint", "autokg_meta_key",
+         "CREATE CONSTRAINT autokg_meta_key IF NOT EXISTS FOR (n:AutokgMeta) REQUIRE n.key IS UNIQUE"),
+        ("index", "entity_name", "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
+        ("index", "relation_predicate", "CREATE INDEX relation_predicate IF NOT EXISTS FOR (n:Relation) ON (n.predicate)"),
+        ("index", "relation_status", "CREATE INDEX relation_status IF NOT EXISTS FOR (n:Relation) ON (n.status)"),
+        ("index", "source_published", "CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)"),
+        ("fulltext index", "entity_names",
+         "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]"),
+        ("fulltext index", _NORM_INDEX,
+         f"CREATE FULLTEXT INDEX {_NORM_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.names_norm] "
+         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}"),
+    ]
+    for p in s.predicates:
+        name = f"{p.lower()}_id"
+        out.append(("index", name, f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{_reltype(p)}]-() ON (r.id)"))
+    return out
+
+
+# ---- the writer ---------------------------------------------------------------------------
+
+class _Writer:
+    """One load transaction: writes are buffered, reads see them (see the module docstring)."""
+
+    def __init__(self, store: "Neo4jStore"):
+        self.store = store
+        self._rollback = False
+        self._ents: dict[str, dict | None] = {}  # id -> row, None when deleted
+        self._ent_norms: dict[str, set[str]] = {}  # compared name -> ids of buffered entities
+        self._norms_of: dict[str, list[str]] = {}
+        self._rels: dict[str, dict | None] = {}  # id -> row without links, None when deleted
+        self._reset: set[str] = set()  # deleted in this transaction: their stored state is void
+        self._links: dict[str, dict[str, dict]] = {}  # relation id -> source id -> link
+        self._rels_of_entity: dict[str, set[str]] = {}
+        self._rels_of_source: dict[str, set[str]] = {}
+        self._srcs: dict[str, dict] = {}
+        self._seq: int | None = None
+
+    # reads
+    def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
+        norms = sorted({n for n in norms if n})
+        stored = self.store._find_entities(norms) if norms else {}
+        out: dict[str, list[dict]] = {}
+        for n in norms:
+            rows = {r["id"]: r for r in stored.get(n, []) if r["id"] not in self._ents}
+            for eid in self._ent_norms.get(n, ()):
+                rows[eid] = _copy_entity(self._ents[eid])
+            if rows:
+                out[n] = sorted(rows.values(), key=lambda r: r["id"])
+        return out
+
+    def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
+        ids = list(dict.fromkeys(ids))
+        stored = self.store._get_relations([i for i in ids if i not in self._reset])
+        out: dict[str, dict] = {}
+        for i in ids:
+            if i in self._rels:
+                row = self._rels[i]
+                if row is None:
+                    continue
+                rel = _copy_relation(row)
+                rel["links"] = {} if i in self._reset else stored.get(i, {}).get("links", {})
+            elif i in stored:
+                rel = stored[i]
+            else:
+                continue
+            for sid, link in self._links.get(i, {}).items():
+                rel["links"][sid] = _copy_link(link)
+            out[i] = rel
+        return out
+
+    def relation_ids_touching(self, entity_id: str) -> list[str]:
+        ids = [i for i in self.store._ids(_Q_TOUCHING, entity_id) if self._rels.get(i, True) is not None]
+        return list(dict.fromkeys(ids + sorted(self._rels_of_entity.get(entity_id, ()))))
+
+    def relation_ids_citing(self, source_id: str) -> list[str]:
+        ids = [i for i in self.store._ids(_Q_CITING, source_id) if i not in self._reset]
+        return list(dict.fromkeys(ids + sorted(self._rels_of_source.get(source_id, ()))))
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
+        ids = list(dict.fromkeys(ids))
+        out = {i: dict(self._srcs[i]) for i in ids if i in self._srcs}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            out.update(self.store._get_sources(missing))
+        return out
+
+    def next_seq(self, n: int) -> int:
+        if self._seq is None:
+            self._seq = self.store._read_seq()
+        start = self._seq
+        self._seq += n
+        return start
+
+    # writes
+    def put_entities(self, rows: list[dict]) -> None:
+        for row in rows:
+            self._unindex_entity(row["id"])
+            self._ents[row["id"]] = _copy_entity(row)
+            names = list(dict.fromkeys(norm(n) for n in [row["name"], *row["aliases"]]))
+            self._norms_of[row["id"]] = names
+            for n in names:
+                self._ent_norms.setdefault(n, set()).add(row["id"])
+
+    def _unindex_entity(self, eid: str) -> None:
+        for n in self._norms_of.pop(eid, ()):
+            ids = self._ent_norms.get(n)
+            if ids is not None:
+                ids.discard(eid)
+                if not ids:
+                    del self._ent_norms[n]
+
+    def delete_entities(self, ids: list[str]) -> None:
+        for eid in ids:
+            self._unindex_entity(eid)
+            self._ents[eid] = None
+
+    def put_sources(self, rows: list[dict]) -> None:
+        for row in rows:
+            self._srcs[row["id"]] = {k: v for k, v in row.items() if v is not None}
+
+    def put_relations(self, rows: list[dict]) -> None:
+        for row in rows:
+            self._rels[row["id"]] = _copy_relation(row)
+            for eid in (row["subject_id"], row["object_id"]):
+                self._rels_of_entity.setdefault(eid, set()).add(row["id"])
+
+    def delete_relations(self, ids: list[str]) -> None:
+        for rid in ids:
+            old = self._rels.get(rid)
+            if old is not None:
+                for eid in (old["subject_id"], old["object_id"]):
+                    self._rels_of_entity.get(eid, set()).discard(rid)
+            for sid in self._links.pop(rid, {}):
+                self._rels_of_source.get(sid, set()).discard(rid)
+            self._rels[rid] = None
+            self._reset.add(rid)
+
+    def put_links(self, rows: list[dict]) -> None:
+        for row in rows:
+            self._links.setdefault(row["relation_id"], {})[row["source_id"]] = _copy_link(row)
+            self._rels_of_source.setdefault(row["source_id"], set()).add(row["relation_id"])
+
+    def flush(self) -> None:
+        pass  # reads already see the buffered writes; they reach the server on commit
+
+    def rollback(self) -> None:
+        self._rollback = True
+
+    # commit
+    def _units(self) -> list[list[tuple[str, dict, int]]]:
+        """The buffered writes as units of ``(query, params, rows)``, in the order they must run.
+
+        A unit is never split across transactions: a relation is deleted, rewritten, linked to
+        its sources and counted in the same transaction.
+        """
+        units: list[list[tuple[str, dict, int]]] = []
+        ents = [r for r in self._ents.values() if r is not None]
+        by_type: dict[str, list[dict]] = {}
+        for r in ents:
+            by_type.setdefault(r["type"], []).append(_entity_props(r))
+        for t, rows in sorted(by_type.items()):
+            q = _w_entities(t)
+            units += [[(q, {"rows": c}, len(c))] for c in _chunks(rows)]
+        srcs = [self._srcs[i] for i in sorted(self._srcs)]
+        units += [[(_W_SOURCES, {"rows": c}, len(c))] for c in _chunks(srcs)]
+
+        touched = sorted({i for i, r in self._rels.items() if r is not None} | set(self._links))
+        for chunk in _chunks(touched, _BATCH // 2):
+            unit: list[tuple[str, dict, int]] = []
+            reset = [i for i in chunk if i in self._reset]
+            if reset:
+                unit.append((_W_DELETE_RELATIONS, {"ids": reset}, len(reset)))
+            by_pred: dict[str, list[dict]] = {}
+            for i in chunk:
+                row = self._rels.get(i)
+                if row is not None:
+                    by_pred.setdefault(row["predicate"], []).append(_relation_params(row))
+            for p, rows in sorted(by_pred.items()):
+                unit.append((_w_relations(p), {"rows": rows}, len(rows)))
+            links = [_link_params(link) for i in chunk for _, link in sorted(self._links.get(i, {}).items())]
+            for c in _chunks(links):
+                unit.append((_W_LINKS, {"rows": c}, len(c)))
+            unit.append((_W_COUNTS, {"ids": chunk}, len(chunk)))
+            units.append(unit)
+
+        gone_rels = sorted(i for i, r in self._rels.items() if r is None)
+        units += [[(_W_DELETE_RELATIONS, {"ids": c}, len(c))] for c in _chunks(gone_rels)]
+        gone_ents = sorted(i for i, r in self._ents.items() if r is None)
+        units += [[(_W_DELETE_ENTITIES, {"ids": c}, len(c))] for c in _chunks(gone_ents)]
+        if self._seq is not None:
+            units.append([(_W_SEQ, {"value": self._seq}, 1)])
+        return units
+
+    def _commit(self) -> None:
+        batch: list[tuple[str, dict, int]] = []
+        size = 0
+        for unit in self._units():
+            n = sum(u[2] for u in unit)
+            if batch and size + n > self.store.tx_rows:
+                self.store._write(batch)
+                batch, size = [], 0
+            batch += unit
+            size += n
+        if batch:
+            self.store._write(batch)
+
+
+# ---- the store ----------------------------------------------------------------------------
+
+class Neo4jStore:
+    """The store on a Neo4j 5 server (``bolt://``, ``neo4j://`` and their ``+s``/``+ssc`` forms).
+
+    Raises :class:`~autokg.errors.StoreUnavailable` with a one-line message when the server cannot
+    be reached or refuses the credentials. The password is never part of a message.
+    """
+
+    name = "neo4j"
+
+    def __init__(self, uri: str | None = None, username: str | None = None, password: str | None = None,
+                 database: str | None = None, *, connection_timeout: float = 5.0, tx_rows: int = 50000):
+        import neo4j
+
+        _check_vocabulary()
+        self.uri = uri or DEFAULT_URI
+        self.username = username or "neo4j"
+        self.database = database or None
+        self.tx_rows = tx_rows
+        self._initialised = False
+        self._has_norm_index = False
+        self._where = _redact(self.uri)
+        auth = (self.username, password) if password is not None else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri, auth=auth, connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout * 2, max_transaction_retry_time=60.0,
+                notifications_min_severity="OFF", user_agent="autokg")
+        except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
+            raise StoreUnavailable(f"invalid Neo4j URI {self._where!r}: {_first_line(exc)} "
+                                   "(use bolt://, neo4j://, bolt+s://, neo4j+s:// ...)") from None
+        try:
+            with self._errors():
+                # Fails fast (no retries) when the server is down or refuses the credentials;
+                # the query then checks that the database exists.
+                self._driver.verify_connectivity()
+                with self._driver.session(database=self.database) as s:
+                    s.run("RETURN 1").consume()
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # ---- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self):
+        """Driver failures become one-line autokg errors that never carry the password."""
+        import neo4j.exceptions as ne
+
+        try:
+            yield
+        except ne.AuthError:
+            raise StoreUnavailable(
+                f"Neo4j at {self._where} refused the credentials of user {self.username!r} "
+                "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
+        except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {self._where} ({_first_line(exc)}); is the server running? "
+                "Set NEO4J_URI or --neo4j-uri") from None
+        except ne.Neo4jError as exc:
+            code = exc.code or ""
+            if code.endswith("DatabaseNotFound"):
+                raise StoreUnavailable(
+                    f"Neo4j at {self._where} has no database {self.database!r} (check NEO4J_DATABASE)") from None
+            raise StoreError(f"Neo4j at {self._where}: {_first_line(exc.message or exc)} [{code}]") from None
+        except ne.DriverError as exc:
+            raise StoreError(f"Neo4j at {self._where}: {_first_line(exc)}") from None
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot reach Neo4j at {self._where}: {exc.strerror or exc}") from None
+
+    def _read(self, query: str, params: dict | None = None, **kw) -> list:
+        """Run a read-only query in a managed read transaction; return the records."""
+        import neo4j
+
+        values = {**(params or {}), **kw}
+
+        def work(tx):
+            return list(tx.run(query, values))
+
+        with self._errors():
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return s.execute_read(work)
+
+    def _write(self, statements: list[tuple[str, dict, int]]) -> None:
+        """Run *statements* in one managed write transaction (retried as a whole)."""
+
+        def work(tx):
+            for query, params, _ in statements:
+                tx.run(query, params).consume()
+
+        with self._errors():
+            with self._driver.session(database=self.database) as s:
+                s.execute_write(work)
+
+    def _ids(self, query: str, value: str) -> list[str]:
+        return [r["id"] for r in self._read(query, id=value)]
+
+    def _find_entities(self, norms: list[str]) -> dict[str, list[dict]]:
+        if not self._has_norm_index:
+            self._has_norm_index = bool(self._read(
+                "SHOW INDEXES YIELD name, state WHERE name = $name AND state = 'ONLINE' RETURN name", name=_NORM_INDEX))
+        out: dict[str, list[dict]] = {}
+        if self._has_norm_index:
+            recs = []
+            for chunk in _chunks(norms):
+                recs += self._read(_Q_FIND_FULLTEXT, terms=[{"norm": n, "query": "names_norm:" + lucene_term(n)}
+                                                           for n in chunk])
+        else:
+            recs = self._read(_Q_FIND_SCAN, norms=norms)
+        for rec in recs:
+            out.setdefault(rec["norm"], []).append(_entity_row(rec["node"]))
+        for rows in out.values():
+            rows.sort(key=lambda r: r["id"])
+        return out
+
+    def _get_relations(self, ids: list[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for chunk in _chunks(ids):
+            for rec in self._read(_Q_GET_RELATIONS, ids=chunk):
+                links = {}
+                for l in rec["links"]:
+                    links[l["source_id"]] = {"relation_id": rec["id"], "source_id": l["source_id"], "quote": l["quote"],
+                                             "confidence": l["confidence"], "seq": l["seq"],
+                                             "claims": json.loads(l["claims_json"])}
+                out[rec["id"]] = {"id": rec["id"], "predicate": rec["predicate"], "subject_id": rec["subject_id"],
+                                  "object_id": rec["object_id"], "key": rec["key"], "key_display": rec["key_display"],
+                                  "props": json.loads(rec["props_json"]), "links": links}
+        return out
+
+    def _get_sources(self, ids: list[str]) -> dict[str, dict]:
+        out = {}
+        for chunk in _chunks(ids):
+            for rec in self._read(_Q_SOURCES, ids=chunk):
+                props = dict(rec["s"])
+                out[props["id"]] = {k: props[k] for k in _SOURCE_COLS if props.get(k) is not None}
+        return out
+
+    def _read_seq(self) -> int:
+        recs = self._read(_Q_SEQ)
+        return int(recs[0]["value"] or 0) if recs else 0
+
+    # ---- schema and writing -------------------------------------------------------------------
+
+    def init(self) -> list[dict]:
+        """Create the constraints and indexes the store relies on, if they do not exist yet.
+
+        Idempotent. Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
+        until the indexes are online.
+        """
+        statements = _schema_statements()
+        existing = {r["name"] for r in self._read("SHOW CONSTRAINTS YIELD name RETURN name")}
+        existing |= {r["name"] for r in self._read("SHOW INDEXES YIELD name RETURN name")}
+        for _, _, stmt in statements:
+            self._write([(stmt, {}, 0)])
+        with self._errors():
+            with self._driver.session(database=self.database) as s:
+                s.run("CALL db.awaitIndexes(300)").consume()
+        self._initialised = True
+        self._has_norm_index = True
+        return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
+
+    @contextmanager
+    def transaction(self) -> Iterator[_Writer]:
+        """A load transaction: written when the block ends, discarded on error or on
+        ``writer.rollback()``."""
+        if not self._initialised:
+            self.init()
+        writer = _Writer(self)
+        yield writer
+        if not writer._rollback:
+            writer._commit()
+
+    def delete_all(self) -> int:
+        """Delete every node and relationship of the database, in batches; return the node count."""
+        n = self._read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+        with self._errors():
+            with self._driver.session(database=self.database) as s:
+                s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        return n
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def lookup(self, compared: str) -> list[dict]:
+        """Entities having *compared* (a :func:`norm` form) as name or alias."""
+        return self._find_entities([compared]).get(compared, []) if compared else []
+
+    def entity_rows(self) -> list[dict]:
+        return [_entity_row(r["e"]) for r in self._read("MATCH (e:Entity) RETURN e ORDER BY e.id")]
+
+    def entity_names(self) -> list[dict]:
+        return self.entity_rows()
+
+    def relation_rows(self, predicate: str | None = None) -> list[dict]:
+        if predicate is not None:
+            _reltype(predicate)
+        recs = self._read(
+            "MATCH (r:Relation) WHERE $p IS NULL OR r.predicate = $p "
+            "RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id, "
+            "r.key_display AS key_display, r.props_json AS props_json, "
+            "COUNT { (:Source)-[:SUPPORTS]->(r) } AS sources ORDER BY r.id", p=predicate)
+        return [{"id": r["id"], "predicate": r["predicate"], "subject_id": r["subject_id"],
+                 "object_id": r["object_id"], "key_display": r["key_display"],
+                 "props": json.loads(r["props_json"]), "sources": r["sources"]} for r in recs]
+
+    def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
+        """Links with their source's fields, for the given relations (default: all)."""
+        q = ("MATCH (s:Source)-[l:SUPPORTS]->(r:Relation) WHERE $ids IS NULL OR r.id IN $ids "
+             "RETURN r.id AS relation_id, l.quote AS quote, l.confidence AS confidence, "
+             "l.claims_json AS claims_json, s AS source ORDER BY r.id, s.id")
+        if relation_ids is None:
+            recs = self._read(q, ids=None)
+        else:
+            recs = []
+            for chunk in _chunks(list(relation_ids)):
+                recs += self._read(q, ids=chunk)
+        out = []
+        for r in recs:
+            src = dict(r["source"])
+            out.append({"relation_id": r["relation_id"], "quote": r["quote"], "confidence": r["confidence"],
+                        "claims": json.loads(r["claims_json"]), "source": {c: src.get(c) for c in _SOURCE_COLS}})
+        return out
+
+    def source_rows(self) -> list[dict]:
+        return [{c: dict(r["s"]).get(c) for c in _SOURCE_COLS}
+                for r in self._read("MATCH (s:Source) RETURN s ORDER BY s.id")]
+
+    def run_preset(self, preset: str, params: dict[str, Any]) -> list[dict]:
+        from autokg.queries.neo4j import run
+
+        return run(self, preset, params)
+
+    def stats(self) -> dict[str, int]:
+        s = schema()
+        out: dict[str, int] = {}
+        counts = {t: 0 for t in s.entity_types}
+        for r in self._read("MATCH (e:Entity) UNWIND labels(e) AS label RETURN label, count(*) AS n"):
+            if r["label"] in counts:
+                counts[r["label"]] = r["n"]
+        out["entities"] = self._read("MATCH (e:Entity) RETURN count(e) AS n")[0]["n"]
+        for t in s.entity_types:
+            out[f"entities:{t}"] = counts[t]
+        counts = {r["p"]: r["n"] for r in self._read("MATCH (r:Relation) RETURN r.predicate AS p, count(*) AS n")}
+        out["relations"] = sum(counts.values())
+        for p in s.predicates:
+            out[f"relations:{p}"] = counts.get(p, 0)
+        out["sources"] = self._read("MATCH (s:Source) RETURN count(s) AS n")[0]["n"]
+        out["links"] = self._read("MATCH (:Source)-[l:SUPPORTS]->(:Relation) RETURN count(l) AS n")[0]["n"]
+        return out
+
+    def snapshot(self) -> dict[str, list[dict]]:
+        return {"entities": self.entity_rows(), "relations": self.relation_rows(),
+                "sources": self.source_rows(), "links": self.link_rows()}
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
