@@ -1,0 +1,5 @@
+"""python -m autokg: the command line."""
+
+from autokg.cli import main
+
+main()

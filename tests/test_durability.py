@@ -1,0 +1,99 @@
+"""Crash safety (kill -9 mid-load), two concurrent loaders, and the installed wheel."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+import pytest
+
+from autokg.graph.embedded import EmbeddedStore
+
+from _helpers import ROOT, SEED, table
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
+
+AUTOKG = [sys.executable, "-m", "autokg.cli"]
+
+
+def _stats(db: Path) -> dict:
+    store = EmbeddedStore(db)
+    try:
+        return store.stats()
+    finally:
+        store.close()
+
+
+def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
+    db = tmp_path / "kg.db"
+    big = tmp_path / "big.jsonl"
+    synth.write(str(big), 60_000)
+    env = {**os.environ, "AUTOKG_STORE": str(db)}
+    subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
+    committed = _stats(db)
+    proc = subprocess.Popen(AUTOKG + ["load", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wal = Path(str(db) + "-wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 2_000_000):
+        time.sleep(0.05)  # wait until the load is well under way
+    assert proc.poll() is None, "the load finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    assert _stats(db) == committed
+    # and the store takes the same load again, completely
+    done = subprocess.run(AUTOKG + ["load", str(big)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _stats(db)["links"] == committed["links"] + 60_000
+
+
+def test_two_concurrent_loaders_lose_nothing(tmp_path):
+    db = tmp_path / "kg.db"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    synth.write(str(a), 20_000, seed=1)
+    synth.write(str(b), 20_000, seed=2, offset=1_000_000)
+    env = {**os.environ, "AUTOKG_STORE": str(db)}
+    procs = [subprocess.Popen(AUTOKG + ["load", str(p)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for p in (a, b)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    alone = tmp_path / "alone.db"
+    subprocess.run(AUTOKG + ["--store", str(alone), "load", str(a), str(b)], check=True, capture_output=True)
+    assert _stats(db) == _stats(alone)
+    assert _stats(db)["links"] == 40_000
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    [wheel] = dist.glob("autokg-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    exe = env_dir / "bin" / "autokg"
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AUTOKG_STORE", "AUTOKG_BACKEND")}
+    clean["HOME"] = str(tmp_path / "home")
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, cwd=tmp_path, env=clean)
+    assert out.returncode == 0 and "autokg demo" in out.stdout
+    demo = subprocess.run([str(exe), "demo"], capture_output=True, text=True, cwd=tmp_path, env=clean)
+    assert demo.returncode == 0, demo.stderr
+    assert "Geely          Renault Group  thermal and hybrid systems  active" in demo.stdout
+    assert (tmp_path / "home" / ".local" / "share" / "autokg" / "autokg.db").exists()
+    # the installed package is the wheel's, with its schema, presets and data
+    where = subprocess.run([str(py), "-c", "import autokg, autokg.graph, autokg.queries; print(autokg.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path, env=clean).stdout
+    assert str(env_dir) in where
+    assert subprocess.run([str(py), "-c", "import graph"], capture_output=True, cwd=tmp_path, env=clean).returncode != 0
