@@ -1,0 +1,71 @@
+"""The README's examples run as written, and the shipped JSON Schema matches the vocabulary."""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+import shlex
+
+import pytest
+from click.testing import CliRunner
+
+from autokg.cli import cli
+from autokg.graph.jsonschema import fact_schema
+
+from _helpers import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _console_blocks() -> list[list[tuple[str, str]]]:
+    blocks = []
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        steps: list[tuple[str, list[str]]] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line)
+        blocks.append([(cmd, "\n".join(out)) for cmd, out in steps])
+    return blocks
+
+
+def test_readme_examples_give_the_output_shown(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("AUTOKG_STORE", str(tmp_path / "readme.db"))
+    monkeypatch.delenv("AUTOKG_BACKEND", raising=False)
+    steps = [s for block in _console_blocks() for s in block]
+    assert len(steps) >= 8
+    for cmd, expected in steps:
+        argv = shlex.split(cmd)
+        assert argv[0] == "autokg"
+        args = [m for a in argv[1:] for m in (sorted(glob.glob(a)) if "*" in a else [a])]
+        result = CliRunner().invoke(cli, args)
+        assert result.output.rstrip("\n") == expected.rstrip("\n"), cmd
+
+
+def test_shipped_json_schema_is_up_to_date():
+    shipped = json.loads((ROOT / "graph" / "fact.schema.json").read_text(encoding="utf-8"))
+    assert shipped == fact_schema()
+
+
+def test_json_schema_accepts_the_shipped_data_and_rejects_bad_records():
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(fact_schema())
+    files = sorted((ROOT / "data").glob("*/*.jsonl"))
+    assert len(files) >= 3
+    for path in files:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            errors = list(validator.iter_errors(json.loads(line)))
+            assert not errors, f"{path}:{n}: {errors[0].message}"
+    for bad in [
+        {"subject": "A", "predicate": "ACQUIRED_BY", "object": "B", "source": "http://x"},
+        {"subject": "A", "predicate": "PARTNERS_WITH", "object": "B"},
+        {"subject": "A", "predicate": "PARTNERS_WITH", "object": "B", "source": {"publisher": "p"}},
+        {"subject": "A", "predicate": "WORKS_FOR", "object": "B", "source": "http://x"},
+        {"subject": "A", "predicate": "PARTNERS_WITH", "object": "B", "source": "http://x", "status": "rumoured"},
+        {"entity": "X", "type": "Company", "ceo": "Y"},
+        {"entity": "X", "type": "Planet"},
+    ]:
+        assert not validator.is_valid(bad), bad
