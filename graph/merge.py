@@ -46,9 +46,10 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
     confidence, then the later record. *published* maps source id to its date (or None).
     """
     props: dict = {}
-    if pred.key and key_display is not None:
-        props[pred.key] = key_display
-    for name in pred.claim_properties:
+    # The key compares normalised; its spelling, like every other property, is the one of the
+    # winning claim, so the result does not depend on record order.
+    names = ((pred.key,) if pred.key else ()) + pred.claim_properties
+    for name in names:
         best = None
         for sid, link in links.items():
             if name in link["claims"]:
@@ -57,6 +58,8 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
                     best = (rank, link["claims"][name])
         if best is not None:
             props[name] = best[1]
+    if pred.key and pred.key not in props and key_display is not None:
+        props[pred.key] = key_display
     if pred.has_status and "status" not in props:
         props["status"] = schema().default_status
     return props
@@ -319,7 +322,7 @@ class Merger:
                 }
                 self.relations.new.add(rid)
                 changed_rel.add(rid)
-            claims = {k: v for k, v in f.props.items() if k != pred.key}
+            claims = dict(f.props)
             old = rel["links"].get(sid)
             if old is None:
                 link = {"relation_id": rid, "source_id": sid, "quote": f.quote,
@@ -364,6 +367,8 @@ class Merger:
                 if rel.get("props") is not None or rel["id"] not in self.relations.new:
                     self.relations.updated.add(rel["id"])
                 rel["props"] = props
+                if pred.key:
+                    rel["key_display"] = props.get(pred.key)
                 out.append(rel)
         if out:
             self.w.put_relations(out)
