@@ -397,6 +397,87 @@ def export_graphml(ctx, out, view, status):
         click.echo(f"wrote {out}: {n} nodes, {m} edges", err=True)
 
 
+@export.command("rdf")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", default="turtle", show_default=True,
+              help="turtle (ttl), json-ld (jsonld) or nt (ntriples).")
+@click.pass_context
+@_fail
+def export_rdf(ctx, out, fmt):
+    """Write RDF (schema.org classes, PROV-O provenance) with rdflib.
+
+    \b
+    Example:
+      autokg export rdf kg.ttl --format turtle
+    """
+    from autokg.graph.rdf import write_rdf
+
+    store = _open(ctx)
+    try:
+        n = write_rdf(store, out, fmt)
+    finally:
+        store.close()
+    if out != "-":
+        click.echo(f"wrote {out}: {n} triples", err=True)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--company", help="Centre the picture on this company (any name or alias).")
+@click.option("--depth", type=click.IntRange(1, 10), default=2, show_default=True,
+              help="With --company: how many partnership hops to show.")
+@click.pass_context
+@_fail
+def viz(ctx, out, company, depth):
+    """Draw the partnership network as PNG, SVG or a self-contained HTML page.
+
+    \b
+    Example:
+      autokg viz partners.svg --company Renault --depth 2
+    """
+    from autokg.graph.viz import render
+
+    store = _open(ctx)
+    try:
+        n, m = render(store, out, company=company, depth=depth)
+    finally:
+        store.close()
+    click.echo(f"wrote {out}: {n} companies, {m} partnerships", err=True)
+
+
+@cli.group("neo4j")
+def neo4j_group():
+    """Manage the Neo4j store (connection: --neo4j-uri ... or NEO4J_URI, NEO4J_USERNAME, ...)."""
+
+
+@neo4j_group.command("init")
+@click.pass_context
+@_fail
+def neo4j_init(ctx):
+    """Create the constraints and indexes autokg needs in Neo4j; safe to run again.
+
+    `load` does this by itself; run it to prepare a database before opening Neo4j Browser.
+
+    \b
+    Example:
+      autokg --neo4j-uri bolt://127.0.0.1:7687 neo4j init
+    """
+    from autokg.graph.store import open_store
+
+    o = ctx.find_root().obj
+    store = open_store("neo4j", uri=o["neo4j_uri"], username=o["neo4j_username"],
+                       password=o["neo4j_password"], database=o["neo4j_database"])
+    try:
+        ensured = store.init()
+        where = store.location
+    finally:
+        store.close()
+    created = sum(1 for e in ensured if e["created"])
+    for e in ensured:
+        click.echo(f"{e['kind']} {e['name']}: {'created' if e['created'] else 'exists'}")
+    click.echo(f"Neo4j at {where}: {len(ensured)} constraints and indexes ensured, {created} created")
+
+
 def main() -> None:
     cli(prog_name="autokg")
 
