@@ -172,7 +172,9 @@ def _load(ctx, files, strict, dry_run, input_format, store=None):
     return report
 
 
-_input_format = click.option("--input-format", type=click.Choice(["jsonl", "json", "yaml", "csv", "ndjson", "yml"]),
+_input_format = click.option("--input-format", type=click.Choice(["jsonl", "json", "yaml", "csv", "ndjson", "yml",
+                                                                   "turtle", "ttl", "json-ld", "jsonld", "nt",
+                                                                   "ntriples"]),
                              help="Input format (default: by file extension; - is JSON Lines).")
 
 
@@ -184,7 +186,7 @@ _input_format = click.option("--input-format", type=click.Choice(["jsonl", "json
 @click.pass_context
 @_fail
 def load(ctx, files, strict, dry_run, input_format):
-    """Load fact files (JSON Lines, JSON, YAML, CSV; - reads stdin).
+    """Load fact files (JSON Lines, JSON, YAML, CSV, Turtle, N-Triples, JSON-LD; - reads stdin).
 
     Bad records are reported as FILE:LINE: reason and the good ones load; the exit code is 1
     when any record was rejected.

@@ -274,7 +274,7 @@ class EmbeddedStore:
 
     def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
         """Links with their source's fields, for the given relations (default: all)."""
-        cols = "l.relation_id, l.quote, l.confidence, l.claims, " + ", ".join(f"s.{c}" for c in _SOURCE_COLS)
+        cols = "l.relation_id, l.quote, l.confidence, l.seq, l.claims, " + ", ".join(f"s.{c}" for c in _SOURCE_COLS)
         base = f"SELECT {cols} FROM links l JOIN sources s ON s.id = l.source_id"
         if relation_ids is None:
             cursors = [self.db.execute(base)]
@@ -285,9 +285,9 @@ class EmbeddedStore:
         out = []
         for cur in cursors:
             for row in cur:
-                rid, quote, conf, claims, *src = row
+                rid, quote, conf, seq, claims, *src = row
                 source = dict(zip(_SOURCE_COLS, src))
-                out.append({"relation_id": rid, "quote": quote, "confidence": conf,
+                out.append({"relation_id": rid, "quote": quote, "confidence": conf, "seq": seq,
                             "claims": json.loads(claims), "source": source})
         return out
 

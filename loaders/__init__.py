@@ -29,10 +29,15 @@ FORMATS = {
     "json": "autokg.loaders.jsonarray",
     "yaml": "autokg.loaders.yamlfile",
     "csv": "autokg.loaders.csvfile",
+    "turtle": "autokg.loaders.rdf",
+    "json-ld": "autokg.loaders.rdf",
+    "nt": "autokg.loaders.rdf",
 }
-_FORMAT_ALIASES = {"ndjson": "jsonl", "jsonlines": "jsonl", "yml": "yaml"}
+_FORMAT_ALIASES = {"ndjson": "jsonl", "jsonlines": "jsonl", "yml": "yaml",
+                   "ttl": "turtle", "jsonld": "json-ld", "ntriples": "nt", "n-triples": "nt"}
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json",
-               ".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
+               ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
+               ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 
 
 def register_format(name: str, module: str, extensions: tuple[str, ...] = ()) -> None:
