@@ -192,7 +192,7 @@ class EmbeddedStore:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = OFF")
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: random-key inserts stay in memory
+            self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
             self.db.execute("PRAGMA temp_store = MEMORY")
             self._retry(lambda: self.db.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;"))
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

@@ -19,7 +19,8 @@ __all__ = ["Merger", "Counts", "resolve_props"]
 
 @dataclass
 class Counts:
-    """What a load did to one kind of row: ids created, changed, and merely touched."""
+    """What a load did to one kind of row: ids created, ids changed, and ids of existing rows
+    met again (each id is kept once where it matters: a new id is not also kept as touched)."""
 
     new: set = field(default_factory=set)
     updated: set = field(default_factory=set)
@@ -300,12 +301,13 @@ class Merger:
         for i, (f, pred, s, o, rid, key, key_display, sid) in enumerate(plans):
             src = self._src.get(sid)
             fields = f.source.as_dict()
-            self.sources.touched.add(sid)
             if src is None:
                 src = self._src[sid] = {"id": sid, **fields}
                 self.sources.new.add(sid)
                 dirty_src[sid] = src
             else:
+                if sid not in self.sources.new:
+                    self.sources.touched.add(sid)
                 changed = {k: v for k, v in fields.items() if src.get(k) != v}
                 if changed:
                     if "published" in changed and sid not in self.sources.new:
@@ -314,7 +316,6 @@ class Merger:
                     self.sources.updated.add(sid)
                     dirty_src[sid] = src
             rel = rels.get(rid)
-            self.relations.touched.add(rid)
             if rel is None:
                 rel = rels[rid] = {
                     "id": rid, "predicate": pred.name, "subject_id": s["id"], "object_id": o["id"],
@@ -322,6 +323,8 @@ class Merger:
                 }
                 self.relations.new.add(rid)
                 changed_rel.add(rid)
+            else:
+                self.relations.touched.add(rid)
             claims = dict(f.props)
             old = rel["links"].get(sid)
             if old is None:
@@ -337,7 +340,8 @@ class Merger:
             rel["links"][sid] = link
             dirty_links[(rid, sid)] = link
             changed_rel.add(rid)
-            self.relations.updated.add(rid)
+            if rid not in self.relations.new:
+                self.relations.updated.add(rid)
         for sid in republished:
             extra = [r for r in self.w.relation_ids_citing(sid) if r not in rels]
             rels.update(self.w.get_relations(extra))
