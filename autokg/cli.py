@@ -444,7 +444,8 @@ def viz(ctx, out, company, depth):
         n, m = render(store, out, company=company, depth=depth)
     finally:
         store.close()
-    click.echo(f"wrote {out}: {n} companies, {m} partnerships", err=True)
+    click.echo(f"wrote {out}: {n} {'company' if n == 1 else 'companies'}, "
+               f"{m} {'partnership' if m == 1 else 'partnerships'}", err=True)
 
 
 @cli.group("neo4j")
