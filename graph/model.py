@@ -48,6 +48,10 @@ class Predicate:
         return tuple(p for p in self.properties if p != self.key)
 
     @cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(k for k, p in self.properties.items() if p.required)
+
+    @cached_property
     def has_status(self) -> bool:
         return "status" in self.properties
 

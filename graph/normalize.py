@@ -20,6 +20,7 @@ def norm(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+@functools.lru_cache(maxsize=16384)
 def is_date(value: str) -> bool:
     """True for ISO 8601 dates of reduced precision: YYYY, YYYY-MM or YYYY-MM-DD."""
     m = _DATE.match(value)

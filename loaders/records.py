@@ -59,8 +59,8 @@ class Fact:
     where: str = ""
 
 
-_ENTITY_KEYS = ("entity", "type", "aliases")
-_FACT_KEYS = ("subject", "predicate", "object", "subject_type", "object_type", "source", "confidence")
+_ENTITY_KEYS = frozenset(("entity", "type", "aliases"))
+_FACT_KEYS = frozenset(("subject", "predicate", "object", "subject_type", "object_type", "source", "confidence"))
 
 
 def _fmt_allowed(names) -> str:
@@ -251,8 +251,8 @@ def _fact(rec: dict) -> Fact:
                 f"property {key!r} is not allowed for {pred.name} (allowed: {_fmt_allowed(pred.properties)})"
             )
         props[key] = _typed(prop, value, key)
-    for key, prop in pred.properties.items():
-        if prop.required and key not in props:
+    for key in pred.required:
+        if key not in props:
             raise InvalidRecord(f"{pred.name} requires {key!r}")
     return Fact(
         predicate=pred.name,
