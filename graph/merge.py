@@ -87,6 +87,7 @@ class Merger:
         self._src: dict[str, dict] = {}  # id -> source row
         self._pending: list = []
         self._dirty_ents: set[str] = set()
+        self.warnings: list[str] = []
 
     # ---- entities -----------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ class Merger:
         before = (target["name"], target["declared"], list(target["aliases"]), dict(target["attrs"]))
         for other in matched:
             if other is not target:
-                self._merge_into(target, other)
+                self._merge_into(target, other, rec.where)
         if not target["declared"]:
             target["declared"] = True
             target["name"] = rec.name
@@ -169,7 +170,7 @@ class Merger:
             self._dirty_ents.add(target["id"])
         self._write_entities()
 
-    def _merge_into(self, target: dict, other: dict) -> None:
+    def _merge_into(self, target: dict, other: dict, where: str = "") -> None:
         """Fold the implicit entity *other* into *target*, re-keying its relations."""
         self._unindex(other)
         known = {norm(x) for x in [target["name"], *target["aliases"]]}
@@ -185,6 +186,17 @@ class Merger:
             pred = self.schema.predicates[rel["predicate"]]
             s = target["id"] if rel["subject_id"] == other["id"] else rel["subject_id"]
             o = target["id"] if rel["object_id"] == other["id"] else rel["object_id"]
+            if s == o:
+                # Both ends are now one entity: a relation of a company with itself says nothing.
+                a, b = (self._ents.get(i, {}).get("name", i) for i in (rel["subject_id"], rel["object_id"]))
+                if rel["subject_id"] == other["id"]:
+                    a = other["name"]
+                if rel["object_id"] == other["id"]:
+                    b = other["name"]
+                self.warnings.append(
+                    f"{where}: dropped {rel['predicate']} between {a!r} and {b!r} "
+                    f"({len(rel['links'])} source(s)): both are now {target['type']} {target['name']!r}")
+                continue
             new_id = relation_id(rel["predicate"], s, o, rel["key"], pred.symmetric)
             moved.setdefault(new_id, {**rel, "id": new_id, "subject_id": s, "object_id": o, "links": {}})
             self._fold_links(moved[new_id]["links"], rel["links"])

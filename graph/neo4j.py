@@ -8,21 +8,18 @@ Graph model
 
 ::
 
-                       (:Source {id, url, title, publisher, author, published, lang})
-                                                 |
-            [:SUPPORTS {relation_id, quote, confidence, seq, claims_json,
-                        status, since, until, stake_pct, date, event}]   <- what that source claims
-                                                 |
-                                                 v
-                (:Relation {id, predicate, subject_id, object_id, key, key_display,
-                            props_json, sources, status, domain, role, since, ...})
-                         |                                            |
-                     [:SUBJECT]                                    [:OBJECT]
-                         v                                            v
-    (:Entity:Company {id, name, aliases, names_norm, declared, country, sector, ...})
-                         |                                            ^
-                         +-- [:PARTNERS_WITH {id, key, key_display, domain, status, --+
-                                              since, until, sources}]
+    (:Source {id, url, title, publisher, author, published, lang})
+       |
+       | [:SUPPORTS {relation_id, quote, confidence, seq, claims_json,
+       |             status, domain, role, since, until, stake_pct, date, event}]   one per source
+       v
+    (:Relation {id, predicate, subject_id, object_id, key, key_display, props_json, sources,
+                status, domain, role, since, until, stake_pct, date, event})
+       |                                              |
+       | [:SUBJECT]                                   | [:OBJECT]
+       v                                              v
+    (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key, key_display,  -->  (:Entity:Company)
+      names_norm, declared, country, ...})   domain, status, since, until, sources}]
 
 * Entities are nodes labelled ``:Entity`` plus their type (``:Company``, ``:Person``,
   ``:Product``, ``:Event``), with ``name``, ``aliases`` (list), ``names_norm`` (the compared form of
@@ -53,6 +50,7 @@ rejected by ``--strict`` never reaches the server.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
@@ -70,6 +68,7 @@ _ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared")
 _RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "props_json", "sources")
 _LINK_KEYS = ("relation_id", "quote", "confidence", "seq", "claims_json")
 _NORM_INDEX = "entity_norms"
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _BATCH = 2000  # rows per UNWIND
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
 
@@ -119,13 +118,11 @@ def _redact(uri: str) -> str:
     """The URI without any user information, for messages."""
     try:
         parts = urlsplit(uri)
+        if parts.username or parts.password:
+            host = parts.netloc.rpartition("@")[2]
+            return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
     except ValueError:
         return "<invalid URI>"
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        if parts.port:
-            host += f":{parts.port}"
-        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
     return uri
 
 
@@ -145,12 +142,12 @@ def _entity_row(node) -> dict:
             "attrs": {k: v for k, v in props.items() if k not in _ENTITY_KEYS}}
 
 
-def _relation_params(row: dict) -> dict:
+def _relation_params(row: dict, sources: int | None) -> dict:
     props = row["props"] or {}
     node = {**props, "id": row["id"], "predicate": row["predicate"], "subject_id": row["subject_id"],
             "object_id": row["object_id"], "key": row["key"], "key_display": row["key_display"],
-            "props_json": _dumps(props)}
-    rel = {**props, "id": row["id"], "key": row["key"], "key_display": row["key_display"]}
+            "props_json": _dumps(props), "sources": sources}
+    rel = {**props, "id": row["id"], "key": row["key"], "key_display": row["key_display"], "sources": sources}
     return {"id": row["id"], "subject_id": row["subject_id"], "object_id": row["object_id"],
             "node": node, "rel": rel}
 
@@ -227,6 +224,15 @@ MATCH (r)-[:SUBJECT]->(s:Entity), (r)-[:OBJECT]->(o:Entity)
 MATCH (s)-[t]->(o) WHERE t.id = r.id
 SET t.sources = n
 """
+_W_SET_COUNTS = """
+UNWIND $rows AS row
+MATCH (r:Relation {id: row.id})-[:SUBJECT]->(s:Entity)
+MATCH (r)-[:OBJECT]->(o:Entity)
+SET r.sources = row.n
+WITH r, s, o, row
+MATCH (s)-[t]->(o) WHERE t.id = r.id
+SET t.sources = row.n
+"""
 _W_DELETE_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
 _W_SEQ = """
 MERGE (m:AutokgMeta {key: 'seq'})
@@ -298,6 +304,8 @@ class _Writer:
         self._rels_of_source: dict[str, set[str]] = {}
         self._srcs: dict[str, dict] = {}
         self._seq: int | None = None
+        # the sources each relation had on the server when first read, to count its sources
+        self._stored_sources: dict[str, set[str]] = {}
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -315,6 +323,9 @@ class _Writer:
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
         ids = list(dict.fromkeys(ids))
         stored = self.store._get_relations([i for i in ids if i not in self._reset])
+        for i in ids:
+            if i not in self._reset:
+                self._stored_sources.setdefault(i, set(stored[i]["links"]) if i in stored else set())
         out: dict[str, dict] = {}
         for i in ids:
             if i in self._rels:
@@ -415,7 +426,8 @@ class _Writer:
         """The buffered writes as units of ``(query, params, rows)``, in the order they must run.
 
         A unit is never split across transactions: a relation is deleted, rewritten, linked to
-        its sources and counted in the same transaction.
+        its sources and counted in the same transaction. Source counts are known here for every
+        relation the merge engine read; the others are counted by the server.
         """
         units: list[list[tuple[str, dict, int]]] = []
         ents = [r for r in self._ents.values() if r is not None]
@@ -435,16 +447,26 @@ class _Writer:
             if reset:
                 unit.append((_W_DELETE_RELATIONS, {"ids": reset}, len(reset)))
             by_pred: dict[str, list[dict]] = {}
+            known: list[dict] = []
+            unknown: list[str] = []
             for i in chunk:
+                n = self._source_count(i)
                 row = self._rels.get(i)
                 if row is not None:
-                    by_pred.setdefault(row["predicate"], []).append(_relation_params(row))
+                    by_pred.setdefault(row["predicate"], []).append(_relation_params(row, n))
+                elif n is not None:
+                    known.append({"id": i, "n": n})
+                if n is None:
+                    unknown.append(i)
             for p, rows in sorted(by_pred.items()):
                 unit.append((_w_relations(p), {"rows": rows}, len(rows)))
             links = [_link_params(link) for i in chunk for _, link in sorted(self._links.get(i, {}).items())]
             for c in _chunks(links):
                 unit.append((_W_LINKS, {"rows": c}, len(c)))
-            unit.append((_W_COUNTS, {"ids": chunk}, len(chunk)))
+            if known:
+                unit.append((_W_SET_COUNTS, {"rows": known}, len(known)))
+            if unknown:
+                unit.append((_W_COUNTS, {"ids": unknown}, len(unknown)))
             units.append(unit)
 
         gone_rels = sorted(i for i, r in self._rels.items() if r is None)
@@ -454,6 +476,15 @@ class _Writer:
         if self._seq is not None:
             units.append([(_W_SEQ, {"value": self._seq}, 1)])
         return units
+
+    def _source_count(self, rid: str) -> int | None:
+        """How many sources relation *rid* has once this transaction is written, if known."""
+        mine = set(self._links.get(rid, ()))
+        if rid in self._reset:
+            return len(mine)
+        if rid in self._stored_sources:
+            return len(self._stored_sources[rid] | mine)
+        return None
 
     def _commit(self) -> None:
         batch: list[tuple[str, dict, int]] = []
@@ -479,19 +510,34 @@ class Neo4jStore:
     """
 
     name = "neo4j"
+    #: the URI without any user information, for messages
+    location: str
 
     def __init__(self, uri: str | None = None, username: str | None = None, password: str | None = None,
                  database: str | None = None, *, connection_timeout: float = 5.0, tx_rows: int = 50000):
         import neo4j
 
         _check_vocabulary()
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())  # errors surface as exceptions
         self.uri = uri or DEFAULT_URI
         self.username = username or "neo4j"
         self.database = database or None
         self.tx_rows = tx_rows
+        self._password = password
         self._initialised = False
         self._has_norm_index = False
-        self._where = _redact(self.uri)
+        self.location = _redact(self.uri)
+        try:
+            parts = urlsplit(self.uri)
+            scheme, userinfo = parts.scheme.lower(), parts.username or parts.password
+        except ValueError:
+            scheme, userinfo = "", None
+        if scheme not in _SCHEMES:
+            raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: use one of the schemes "
+                                   f"{', '.join(s + '://' for s in _SCHEMES)}")
+        if userinfo:
+            raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: give the user name and password "
+                                   "with NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI")
         auth = (self.username, password) if password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -499,8 +545,7 @@ class Neo4jStore:
                 connection_acquisition_timeout=connection_timeout * 2, max_transaction_retry_time=60.0,
                 notifications_min_severity="OFF", user_agent="autokg")
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
-            raise StoreUnavailable(f"invalid Neo4j URI {self._where!r}: {_first_line(exc)} "
-                                   "(use bolt://, neo4j://, bolt+s://, neo4j+s:// ...)") from None
+            raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: {self._scrub(_first_line(exc))}") from None
         try:
             with self._errors():
                 # Fails fast (no retries) when the server is down or refuses the credentials;
@@ -514,6 +559,10 @@ class Neo4jStore:
 
     # ---- plumbing ---------------------------------------------------------------------------
 
+    def _scrub(self, text: str) -> str:
+        """*text* without the password, should a server or driver message ever echo it."""
+        return text.replace(self._password, "***") if self._password else text
+
     @contextmanager
     def _errors(self):
         """Driver failures become one-line autokg errors that never carry the password."""
@@ -523,22 +572,23 @@ class Neo4jStore:
             yield
         except ne.AuthError:
             raise StoreUnavailable(
-                f"Neo4j at {self._where} refused the credentials of user {self.username!r} "
+                f"Neo4j at {self.location} refused the credentials of user {self.username!r} "
                 "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
         except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
             raise StoreUnavailable(
-                f"cannot reach Neo4j at {self._where} ({_first_line(exc)}); is the server running? "
-                "Set NEO4J_URI or --neo4j-uri") from None
+                f"cannot reach Neo4j at {self.location}: {self._scrub(_reason(exc))} "
+                "(is the server running? set NEO4J_URI or --neo4j-uri)") from None
         except ne.Neo4jError as exc:
             code = exc.code or ""
             if code.endswith("DatabaseNotFound"):
                 raise StoreUnavailable(
-                    f"Neo4j at {self._where} has no database {self.database!r} (check NEO4J_DATABASE)") from None
-            raise StoreError(f"Neo4j at {self._where}: {_first_line(exc.message or exc)} [{code}]") from None
+                    f"Neo4j at {self.location} has no database {self.database!r} (check NEO4J_DATABASE)") from None
+            text = self._scrub(_first_line(exc.message or exc))
+            raise StoreError(f"Neo4j at {self.location}: {text} [{code}]") from None
         except ne.DriverError as exc:
-            raise StoreError(f"Neo4j at {self._where}: {_first_line(exc)}") from None
+            raise StoreError(f"Neo4j at {self.location}: {self._scrub(_first_line(exc))}") from None
         except OSError as exc:
-            raise StoreUnavailable(f"cannot reach Neo4j at {self._where}: {exc.strerror or exc}") from None
+            raise StoreUnavailable(f"cannot reach Neo4j at {self.location}: {exc.strerror or exc}") from None
 
     def _read(self, query: str, params: dict | None = None, **kw) -> list:
         """Run a read-only query in a managed read transaction; return the records."""
@@ -552,6 +602,10 @@ class Neo4jStore:
         with self._errors():
             with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
                 return s.execute_read(work)
+
+    def read_cypher(self, query: str, params: dict | None = None) -> list[dict]:
+        """Run a read-only Cypher *query* with *params*; rows as dicts (nodes as property dicts)."""
+        return [r.data() for r in self._read(query, params)]
 
     def _write(self, statements: list[tuple[str, dict, int]]) -> None:
         """Run *statements* in one managed write transaction (retried as a whole)."""
@@ -634,7 +688,8 @@ class Neo4jStore:
     @contextmanager
     def transaction(self) -> Iterator[_Writer]:
         """A load transaction: written when the block ends, discarded on error or on
-        ``writer.rollback()``."""
+        ``writer.rollback()``. The first one of a store makes sure the constraints and indexes
+        exist (:meth:`init`)."""
         if not self._initialised:
             self.init()
         writer = _Writer(self)
@@ -647,7 +702,7 @@ class Neo4jStore:
         n = self._read("MATCH (n) RETURN count(n) AS n")[0]["n"]
         with self._errors():
             with self._driver.session(database=self.database) as s:
-                s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         return n
 
     def close(self) -> None:
@@ -686,7 +741,7 @@ class Neo4jStore:
     def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
         """Links with their source's fields, for the given relations (default: all)."""
         q = ("MATCH (s:Source)-[l:SUPPORTS]->(r:Relation) WHERE $ids IS NULL OR r.id IN $ids "
-             "RETURN r.id AS relation_id, l.quote AS quote, l.confidence AS confidence, "
+             "RETURN r.id AS relation_id, l.quote AS quote, l.confidence AS confidence, l.seq AS seq, "
              "l.claims_json AS claims_json, s AS source ORDER BY r.id, s.id")
         if relation_ids is None:
             recs = self._read(q, ids=None)
@@ -698,7 +753,8 @@ class Neo4jStore:
         for r in recs:
             src = dict(r["source"])
             out.append({"relation_id": r["relation_id"], "quote": r["quote"], "confidence": r["confidence"],
-                        "claims": json.loads(r["claims_json"]), "source": {c: src.get(c) for c in _SOURCE_COLS}})
+                        "seq": r["seq"], "claims": json.loads(r["claims_json"]),
+                        "source": {c: src.get(c) for c in _SOURCE_COLS}})
         return out
 
     def source_rows(self) -> list[dict]:
@@ -735,4 +791,15 @@ class Neo4jStore:
 
 def _first_line(exc: object) -> str:
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return text.splitlines()[0].rstrip(":") if text else type(exc).__name__
+
+
+def _reason(exc: BaseException) -> str:
+    """The root cause of a connection failure ("connection refused"), else its first line."""
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror[:1].lower() + seen.strerror[1:]
+        seen = seen.__cause__ or seen.__context__
+    text = _first_line(exc)
+    return text[:1].lower() + text[1:]

@@ -264,6 +264,7 @@ def load_files(
             _merge_file(f, merger, report, progress, total)
             report.records += f.records
             f.rejected.sort(key=_line_of)
+            report.warnings.extend(merger.warnings)
             if f.records == 0 and not f.rejected:
                 report.warnings.append(f"{f.label}: empty file, nothing loaded")
             failed = strict and bool(f.rejected)

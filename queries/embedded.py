@@ -226,7 +226,8 @@ def sources(view, a, b):
                      "url": src["url"], "title": src["title"], "publisher": src["publisher"],
                      "published": src["published"], "quote": link["quote"]})
     rows.sort(key=lambda r: (none_last(r["published"]), none_last(r["url"]), r["predicate"],
-                             none_last(r["domain"]), none_last(r["title"]), none_last(r["quote"])))
+                             none_last(r["domain"]), none_last(r["title"]), none_last(r["quote"]),
+                             none_last(r["publisher"])))
     return rows
 
 
@@ -240,9 +241,10 @@ def history(view, a, b):
         rel, src = rels[link["relation_id"]], link["source"]
         rows.append({"predicate": rel["predicate"], "domain": rel["props"].get("domain"),
                      "published": src["published"], "status": link["claims"]["status"], "url": src["url"],
-                     "_title": src["title"]})
+                     "_title": src["title"], "_publisher": src["publisher"]})
     rows.sort(key=lambda r: (none_last(r["published"]), none_last(r["url"]), r["predicate"],
-                             none_last(r["domain"]), none_last(r["_title"])))
+                             none_last(r["domain"]), none_last(r["_title"]), none_last(r["_publisher"]),
+                             r["status"]))
     return rows
 
 

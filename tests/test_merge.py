@@ -225,3 +225,17 @@ def test_republished_source_reorders_claims(tmp_path):
     load(store, write_jsonl(tmp_path / "b.jsonl", [
         fact("A", "PARTNERS_WITH", "C", source={"url": "https://x.test/2", "published": "2025"})]))
     assert table(store, "partners-of", "partner", "status", company="A") == [("B", "active"), ("C", "active")]
+
+
+def test_a_relation_between_two_names_of_one_entity_is_dropped_with_a_warning(tmp_path):
+    store = open_embedded(tmp_path)
+    load(store, write_jsonl(tmp_path / "a.jsonl", [
+        fact("Alpha", "PARTNERS_WITH", "Alpha Group"), fact("Alpha", "PARTNERS_WITH", "Beta")]))
+    report = load(store, write_jsonl(tmp_path / "b.jsonl", [
+        {"entity": "Alpha Group", "type": "Company", "aliases": ["Alpha"]}]))
+    assert report.ok
+    [warning] = report.warnings
+    assert warning.startswith(f"{tmp_path / 'b.jsonl'}:1: dropped PARTNERS_WITH between ")
+    assert "both are now Company 'Alpha Group'" in warning
+    assert table(store, "partners", "company", "partner") == [("Alpha Group", "Beta")]
+    assert table(store, "hubs", "company", "partners") == [("Alpha Group", 1), ("Beta", 1)]

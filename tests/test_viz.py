@@ -199,7 +199,7 @@ def test_cli_company_and_depth(seed, tmp_path):
     out = tmp_path / "geely.html"
     r = _cli(db, "viz", out, "--company", "geely", "--depth", "1")
     assert r.exit_code == 0, r.output
-    assert f"wrote {out}: 2 companies, 1 partnerships" in r.output
+    assert f"wrote {out}: 2 companies, 1 partnership" in r.output
     page = out.read_text(encoding="utf-8")
     assert _drawn_names(page) == ["Geely", "Renault Group"]
     assert "Partnerships of Geely within 1 hop" in page

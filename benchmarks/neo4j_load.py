@@ -1,0 +1,120 @@
+"""Neo4j load throughput and preset latency, against a naive baseline measured in the same run.
+
+Needs a server: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD (e.g. ``eval "$(scripts/neo4j-local start)"``).
+The database is emptied between runs.
+
+  * naive: one MERGE transaction per fact, as a first-time user writes it (entities, the typed
+    relationship, the source and its link), over the first --naive facts;
+  * autokg: ``load_files`` into the Neo4j store (validation, alias resolution, merge rules,
+    batched ``UNWIND`` writes in managed transactions), for each N;
+  * presets: p50 and p95 latency of every preset over --runs runs on the graph of --preset-size facts.
+
+    python benchmarks/neo4j_load.py --sizes 10000 100000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import synth  # noqa: E402
+
+NAIVE = """
+MERGE (a:Company {name: $subject})
+MERGE (b:Company {name: $object})
+MERGE (a)-[r:PARTNERS_WITH {domain: $domain}]->(b)
+SET r.status = $status, r.since = $since
+MERGE (s:Source {url: $url})
+SET s.title = $title, s.publisher = $publisher, s.published = $published
+MERGE (s)-[l:SUPPORTS {subject: $subject, object: $object, domain: $domain}]->(a)
+SET l.quote = $quote, l.confidence = $confidence
+"""
+
+
+def _store():
+    from autokg.graph.neo4j import Neo4jStore
+
+    return Neo4jStore(os.environ.get("NEO4J_URI"), os.environ.get("NEO4J_USERNAME"),
+                      os.environ.get("NEO4J_PASSWORD"), os.environ.get("NEO4J_DATABASE"))
+
+
+def naive(store, records) -> float:
+    driver = store._driver
+    with driver.session(database=store.database) as s:
+        s.run("CREATE INDEX naive_company IF NOT EXISTS FOR (c:Company) ON (c.name)").consume()
+        s.run("CREATE INDEX naive_source IF NOT EXISTS FOR (s:Source) ON (s.url)").consume()
+        s.run("CALL db.awaitIndexes()").consume()
+        t = time.perf_counter()
+        for r in records:
+            src = r["source"]
+            params = {"subject": r["subject"], "object": r["object"], "domain": r["domain"], "status": r["status"],
+                      "since": r["since"], "url": src["url"], "title": src["title"], "publisher": src["publisher"],
+                      "published": src["published"], "quote": src["quote"], "confidence": r["confidence"]}
+            s.execute_write(lambda tx: tx.run(NAIVE, params).consume())
+        elapsed = time.perf_counter() - t
+        s.run("DROP INDEX naive_company IF EXISTS").consume()
+        s.run("DROP INDEX naive_source IF EXISTS").consume()
+    return elapsed
+
+
+def main() -> None:
+    from autokg.loaders import load_files
+    from autokg.queries.presets import run_preset
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--naive", type=int, default=5_000, help="facts for the naive baseline")
+    ap.add_argument("--preset-size", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=20)
+    args = ap.parse_args()
+    store = _store()
+    work = tempfile.mkdtemp(prefix="autokg-neo4j-bench-")
+    try:
+        store.delete_all()
+        t = naive(store, list(synth.generate(args.naive)))
+        naive_rate = args.naive / t
+        print(f"naive baseline: {args.naive} facts in {t:.1f} s = {naive_rate:.0f} facts/s", flush=True)
+        print(f"{'N':>9}  {'seconds':>8}  {'facts/s':>8}  {'x naive':>7}", flush=True)
+        for n in sorted(set(args.sizes) | {args.preset_size}):
+            path = os.path.join(work, f"{n}.jsonl")
+            synth.write(path, n)
+            store.delete_all()
+            t = time.perf_counter()
+            report = load_files(store, [path])
+            elapsed = time.perf_counter() - t
+            assert report.ok, report.rejected[:3]
+            if n in args.sizes:
+                print(f"{n:>9}  {elapsed:>8.1f}  {n / elapsed:>8.0f}  {n / elapsed / naive_rate:>7.1f}", flush=True)
+            if n == args.preset_size:
+                params = {
+                    "partners": {}, "partners-of": {"company": "Company 7"}, "prospective": {"since": "2020"},
+                    "common-partners": {"a": "Company 7", "b": "Company 8"},
+                    "path": {"a": "Company 7", "b": "Company 9001"}, "people-of": {"company": "Company 7"},
+                    "hubs": {}, "by-domain": {"domain": "batteries 1"}, "cross-border": {},
+                    "sources": {"a": "Company 7", "b": "Company 8"}, "history": {"a": "Company 7", "b": "Company 8"},
+                    "meetings": {}, "timeline": {"company": "Company 7"},
+                }
+                print(f"preset latency on {n} facts ({args.runs} runs): name, p50 ms, p95 ms, rows", flush=True)
+                for name, p in params.items():
+                    times = []
+                    for _ in range(args.runs):
+                        t = time.perf_counter()
+                        rows = run_preset(store, name, **p)
+                        times.append((time.perf_counter() - t) * 1000)
+                    times.sort()
+                    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+                    print(f"  {name:<16} {statistics.median(times):>8.1f} {p95:>8.1f} {len(rows):>7}", flush=True)
+        store.delete_all()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+// name: common-partners
+// description: Partners shared by two companies (partnerships not ended).
+// params: $a (required: a name or alias in any case, or an entity id), $b (required: the same for the other company)
+// columns: partner, domains_with_a, domains_with_b
+// order: partner; the domain lists are sorted
+// browser: :param a => 'renault'
+//          :param b => 'nissan'
+MATCH (a:Entity)
+WHERE a.id = $a OR toLower(trim($a)) IN a.names_norm
+WITH a ORDER BY a.id = $a DESC, a:Company DESC, a.id LIMIT 1
+MATCH (b:Entity)
+WHERE b.id = $b OR toLower(trim($b)) IN b.names_norm
+WITH a, b ORDER BY b.id = $b DESC, b:Company DESC, b.id LIMIT 1
+MATCH (a)-[ra:PARTNERS_WITH]-(p:Entity)
+WHERE coalesce(ra.status, '') <> 'ended' AND p <> a AND p <> b
+WITH b, p, ra.key_display AS d ORDER BY d
+WITH b, p, collect(d) AS domains_with_a
+MATCH (b)-[rb:PARTNERS_WITH]-(p)
+WHERE coalesce(rb.status, '') <> 'ended'
+WITH p, domains_with_a, rb.key_display AS d ORDER BY d
+WITH p, domains_with_a, collect(d) AS domains_with_b
+RETURN p.name AS partner, domains_with_a, domains_with_b
+ORDER BY partner

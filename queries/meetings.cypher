@@ -1,0 +1,21 @@
+// name: meetings
+// description: Who met whom.
+// params: $person (a name or alias in any case, or an entity id; null for every meeting)
+// columns: person, met_with, date, event
+// order: date (undated last), person, met_with, event; each meeting once, the person side first
+//        (between two people, the smaller name), or the given person first
+// browser: :param person => null
+OPTIONAL MATCH (given:Entity)
+WHERE given.id = $person OR toLower(trim($person)) IN given.names_norm
+WITH given ORDER BY given.id = $person DESC, given:Person DESC, given.id LIMIT 1
+MATCH (s:Entity)-[r:MET_WITH]->(o:Entity)
+WHERE coalesce($person, '') = '' OR given IN [s, o]
+WITH r, s, o, CASE
+       WHEN coalesce($person, '') <> '' THEN given
+       WHEN s:Person AND NOT o:Person THEN s
+       WHEN o:Person AND NOT s:Person THEN o
+       WHEN [s.name, s.id] <= [o.name, o.id] THEN s
+       ELSE o END AS p
+RETURN p.name AS person, CASE WHEN p = s THEN o.name ELSE s.name END AS met_with, r.date AS date,
+       r.event AS event
+ORDER BY date, person, met_with, event
