@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
-import tempfile
 from typing import Any, Iterator
 
+from autokg.graph.atomic import atomic_open
 from autokg.errors import UnknownName, UsageError
 
 __all__ = ["VIEWS", "to_networkx", "generate_graphml", "write_graphml"]
@@ -159,10 +158,6 @@ def generate_graphml(store, view: str = "full", status: str | None = None) -> It
     yield from _lines(to_networkx(store, view, status))
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def write_graphml(store, out, view: str = "full", status: str | None = None) -> tuple[int, int]:
@@ -180,23 +175,8 @@ def write_graphml(store, out, view: str = "full", status: str | None = None) -> 
             fp.write((line + "\n").encode("utf-8") if binary else line + "\n")
         fp.flush()
         return counts
-    out = os.fspath(out)
-    directory = os.path.dirname(os.path.abspath(out))
-    fd, tmp = tempfile.mkstemp(prefix=".autokg-", suffix=".graphml.tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
-            for line in _lines(g):
-                fp.write(line + "\n")
-            fp.flush()
-            os.fsync(fp.fileno())
-        # mkstemp creates the file readable by its owner only; give it the usual mode.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_open(out, suffix=".graphml.tmp") as fp:
+        for line in _lines(g):
+            fp.write(line + "\n")
     return counts
 

@@ -64,13 +64,12 @@ the vocabulary terms it uses (labels and comments from ``schema.yaml``).
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
-from autokg.errors import AutokgError, UnknownName
+from autokg.graph.atomic import atomic_open
+from autokg.errors import UnknownName
 from autokg.graph.model import Property, schema
 
 __all__ = [
@@ -441,20 +440,6 @@ def write_rdf(store, out, fmt: str = "turtle") -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
         return len(g)
-    out = os.fspath(out)
-    directory = os.path.dirname(os.path.abspath(out))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".autokg-", suffix=".rdf", dir=directory)
-    except OSError as exc:
-        raise AutokgError(f"cannot write {out}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fp:
-            fp.write(text)
-        os.replace(tmp, out)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise AutokgError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with atomic_open(out, suffix=".rdf.tmp") as fp:
+        fp.write(text)
     return len(g)

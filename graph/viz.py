@@ -19,10 +19,10 @@ from __future__ import annotations
 import html
 import math
 import os
-import tempfile
 import textwrap
 from dataclasses import dataclass, field
 
+from autokg.graph.atomic import atomic_open
 from autokg.errors import AutokgError, UsageError
 
 __all__ = ["FORMATS", "Company", "Partnership", "Network", "partnership_network", "render"]
@@ -541,25 +541,11 @@ def render(store, out, company: str | None = None, depth: int = 2) -> tuple[int,
     if not net.companies:
         raise AutokgError("nothing to draw: the store holds no company (load some facts first)")
     scene = _layout(net)
-    fd, tmp = tempfile.mkstemp(prefix=".autokg-", suffix=fmt + ".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fp:
-            if fmt == ".html":
-                fp.write(_html(scene).encode("utf-8"))
-            else:
-                _draw(scene, fp, fmt[1:])
-            fp.flush()
-            os.fsync(fp.fileno())
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_open(out, binary=True, suffix=fmt + ".tmp") as fp:
+        if fmt == ".html":
+            fp.write(_html(scene).encode("utf-8"))
+        else:
+            _draw(scene, fp, fmt[1:])
     return len(net.companies), len(net.partnerships)
 
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 from autokg.errors import InputError, InvalidRecord, UnknownName
 from autokg.graph.merge import Counts, Merger
 from autokg.graph.normalize import norm
-from autokg.loaders.records import EntityRecord, Fact, validate
+from autokg.loaders.records import EntityRecord, validate
 
 __all__ = ["FORMATS", "Rejection", "LoadReport", "load_files", "read_records", "format_for", "load_records"]
 

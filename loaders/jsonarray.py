@@ -6,17 +6,14 @@ import json
 from typing import BinaryIO, Iterator
 
 from autokg.errors import InputError
+from autokg.loaders.text import read_text
 
 __all__ = ["generate_records"]
 
 
 def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
     """Yield ``(record number, record)`` for each element of the top-level array."""
-    data = fp.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+    text = read_text(fp)
     if not text.strip():
         return
     try:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Iterator
 
+from autokg.loaders.text import read_text
 from autokg.errors import InputError, InvalidRecord
 from autokg.graph import rdf as vocab
 from autokg.graph.model import schema
@@ -56,13 +57,7 @@ def parse(fp: BinaryIO):
     valid RDF."""
     from rdflib import Graph
 
-    raw = fp.read()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})") from None
+    text = read_text(fp)
     parser, label = _format_of(fp, text)
     g = Graph(bind_namespaces="none")
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import BinaryIO, Iterator
 
 from autokg.errors import InputError
+from autokg.loaders.text import read_text
 
 __all__ = ["generate_records"]
 
@@ -12,11 +13,7 @@ __all__ = ["generate_records"]
 def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
     import yaml
 
-    data = fp.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+    text = read_text(fp)
     if not text.strip():
         return
     loader = yaml.SafeLoader(text)

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from autokg.cli import cli
-from autokg.errors import UsageError
+from autokg.errors import AutokgError, UsageError
 from autokg.graph import graphml
 from autokg.graph.graphml import generate_graphml, to_networkx, write_graphml
 from autokg.queries.presets import resolve_entity
@@ -296,7 +296,7 @@ def test_failed_export_leaves_no_partial_file(seed_store, tmp_path, monkeypatch,
     if existing:
         out.write_text("previous export\n")
     monkeypatch.setattr(graphml, "_lines", _failing_lines(graphml._lines))
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(AutokgError, match="No space left"):
         write_graphml(seed_store, out)
     assert sorted(p.name for p in out_dir.iterdir()) == (["partners.graphml"] if existing else [])
     if existing:

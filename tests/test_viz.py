@@ -181,7 +181,7 @@ def test_a_failed_drawing_leaves_no_file(seed_store, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(viz, "_html", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(AutokgError, match="No space left"):
         render(seed_store, tmp_path / "seed.html")
     assert [p.name for p in tmp_path.iterdir()] == ["seed.html"]
     assert (tmp_path / "seed.html").read_text() == "older picture"
