@@ -481,6 +481,43 @@ def neo4j_init(ctx):
     click.echo(f"Neo4j at {where}: {len(ensured)} constraints and indexes ensured, {created} created")
 
 
+@neo4j_group.command("guide")
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--serve", is_flag=True, help="Then serve OUTDIR over HTTP for Browser's :play, until Ctrl-C.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on (with --serve).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to serve on (with --serve).")
+@_fail
+def neo4j_guide(outdir, serve, host, port):
+    """Write a Neo4j Browser guide, style and favorites for the presets into OUTDIR.
+
+    OUTDIR gets autokg-guide.html (one slide per preset, for :play), autokg.grass (drop it on
+    Browser for colours and captions) and autokg-presets.zip (drop it on Browser for favorites).
+    Browser fetches a guide only from an allowed host (localhost by default) that answers CORS;
+    --serve is such a server.
+
+    \b
+    Example:
+      autokg neo4j guide ./browser --serve
+      # then, in Neo4j Browser:  :play http://localhost:8001/autokg-guide.html
+    """
+    from autokg.graph.guide import GUIDE_FILE, serve_guide, write_guide
+
+    for path in write_guide(outdir):
+        click.echo(f"wrote {path}")
+    if serve:
+        server = serve_guide(outdir, host=host, port=port)
+        name = "localhost" if host in ("127.0.0.1", "::1", "localhost") else host
+        click.echo(f"serving {outdir}; in Neo4j Browser run:  :play http://{name}:{server.server_address[1]}/"
+                   f"{GUIDE_FILE}   (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+
+
 def main() -> None:
     cli(prog_name="autokg")
 
