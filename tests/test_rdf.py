@@ -363,3 +363,12 @@ def test_rejected_claims_name_their_node(tmp_path):
         "(one of <https://schema.org/Organization>, <https://schema.org/Person>, <https://schema.org/Product>, "
         "<https://schema.org/Event>)",
     ]
+
+
+@pytest.mark.neo4j
+def test_neo4j_exports_the_same_rdf_as_the_embedded_store(neo4j_store, embedded_store):
+    files = [*SEED, *sorted((ROOT / "data" / "curated").glob("*.jsonl"))]
+    for store in (embedded_store, neo4j_store):
+        assert load(store, *files).ok
+    assert isomorphic(to_rdf(neo4j_store), to_rdf(embedded_store))
+    assert list(generate_rdf(neo4j_store, "nt")) == list(generate_rdf(embedded_store, "nt"))
