@@ -88,6 +88,8 @@ class Merger:
         self._pending: list = []
         self._dirty_ents: set[str] = set()
         self.warnings: list[str] = []
+        self._resolved: dict[tuple, dict] = {}
+        self._src_ref: dict[str, object] = {}  # source id -> the last SourceRef merged
 
     # ---- entities -----------------------------------------------------------------------
 
@@ -130,6 +132,7 @@ class Merger:
     def apply_entity(self, rec) -> None:
         """Merge one entity record; raise :class:`InvalidRecord` on an alias conflict."""
         self.flush()
+        self._resolved.clear()
         names = [rec.name, *rec.aliases]
         self._lookup(norm(n) for n in names)
         matched: list[dict] = []
@@ -259,6 +262,15 @@ class Merger:
             f"{side} {name!r} is not a known entity; set {side}_type to {' or '.join(allowed)}"
         )
 
+    def _resolve_cached(self, name, given, allowed, side, pred):
+        # Names repeat across facts; a resolution stands until an entity record changes the
+        # index (apply_entity clears this cache).
+        key = (name, given, allowed, side)
+        row = self._resolved.get(key)
+        if row is None:
+            row = self._resolved[key] = self._resolve_name(name, given, allowed, side, pred)
+        return row
+
     def _write_entities(self) -> None:
         if self._dirty_ents:
             self.w.put_entities([self._ents[i] for i in sorted(self._dirty_ents) if i in self._ents])
@@ -284,8 +296,8 @@ class Merger:
         for f in facts:
             pred = self.schema.predicates[f.predicate]
             try:
-                s = self._resolve_name(f.subject, f.subject_type, pred.subject, "subject", pred)
-                o = self._resolve_name(f.object, f.object_type, pred.object, "object", pred)
+                s = self._resolve_cached(f.subject, f.subject_type, pred.subject, "subject", pred)
+                o = self._resolve_cached(f.object, f.object_type, pred.object, "object", pred)
                 if s["id"] == o["id"]:
                     raise InvalidRecord(f"subject and object are the same {s['type']} {s['name']!r}")
                 if pred.requires_one_of and pred.requires_one_of not in (s["type"], o["type"]):
@@ -312,12 +324,16 @@ class Merger:
         republished: set[str] = set()
         for i, (f, pred, s, o, rid, key, key_display, sid) in enumerate(plans):
             src = self._src.get(sid)
-            fields = f.source.as_dict()
-            if src is None:
+            if src is not None and self._src_ref.get(sid) == f.source:
+                if sid not in self.sources.new:
+                    self.sources.touched.add(sid)
+            elif src is None:
+                fields = f.source.as_dict()
                 src = self._src[sid] = {"id": sid, **fields}
                 self.sources.new.add(sid)
                 dirty_src[sid] = src
             else:
+                fields = f.source.as_dict()
                 if sid not in self.sources.new:
                     self.sources.touched.add(sid)
                 changed = {k: v for k, v in fields.items() if src.get(k) != v}
@@ -327,6 +343,7 @@ class Merger:
                     src.update(changed)
                     self.sources.updated.add(sid)
                     dirty_src[sid] = src
+            self._src_ref[sid] = f.source
             rel = rels.get(rid)
             if rel is None:
                 rel = rels[rid] = {
