@@ -15,7 +15,7 @@ import pytest
 
 from autokg.graph.embedded import EmbeddedStore
 
-from _helpers import ROOT, SEED, table
+from _helpers import ROOT, SEED
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
@@ -31,6 +31,22 @@ def _stats(db: Path) -> dict:
         store.close()
 
 
+def _in_write_transaction(db: Path, proc, limit: float = 60.0) -> bool:
+    """Wait until *proc* holds the store's write lock (its load transaction has begun)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        con = sqlite3.connect(db, timeout=0)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            return True  # locked by the loader
+        finally:
+            con.close()
+        time.sleep(0.02)
+    return False
+
+
 def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     db = tmp_path / "kg.db"
     big = tmp_path / "big.jsonl"
@@ -39,10 +55,8 @@ def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
     committed = _stats(db)
     proc = subprocess.Popen(AUTOKG + ["load", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    wal = Path(str(db) + "-wal")
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 2_000_000):
-        time.sleep(0.05)  # wait until the load is well under way
+    assert _in_write_transaction(db, proc), "the load finished before it could be killed"
+    time.sleep(1.0)  # well into the transaction
     assert proc.poll() is None, "the load finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
