@@ -56,7 +56,7 @@ def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     committed = _stats(db)
     proc = subprocess.Popen(AUTOKG + ["load", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert _in_write_transaction(db, proc), "the load finished before it could be killed"
-    time.sleep(1.0)  # well into the transaction
+    time.sleep(0.3)  # well into the transaction
     assert proc.poll() is None, "the load finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -304,8 +304,10 @@ def test_the_guide_runs_a_preset_in_neo4j_browser(neo4j_store, neo4j_settings, t
                     carousel.get_by_test_id("previousSlide").click()
                 carousel.locator("pre.runnable", has_text="RETURN c, r, o").locator("i.fa-play-circle-o").click()
                 graph = frame("RETURN c, r, o").locator("svg")
-                graph.get_by_text("thermal and hybrid systems (active)").wait_for()
-                assert graph.get_by_text("(prospective)").count() >= 1
+                # Browser shortens a caption to fit its edge, and the layout is not fixed: look
+                # for the captions of the partnerships without a domain, which stay whole.
+                graph.get_by_text("(prospective)").first.wait_for()
+                assert graph.get_by_text("(active)", exact=True).count() >= 1
                 page.screenshot(path=str(styled))
             except Exception:
                 page.screenshot(path=str(shot))
