@@ -17,6 +17,7 @@ import click
 
 from autokg import __version__
 from autokg.errors import AutokgError, UsageError
+from autokg.settings import ENV
 from autokg.queries.presets import PRESETS, Preset
 
 __all__ = ["main", "cli"]
@@ -96,15 +97,15 @@ _format_option = click.option("--format", "fmt", type=click.Choice(_FORMATS), de
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="autokg")
-@click.option("--store", envvar="AUTOKG_STORE", type=click.Path(dir_okay=False),
+@click.option("--store", envvar=ENV["store"], type=click.Path(dir_okay=False),
               help="Embedded store file [env AUTOKG_STORE; default: the user data directory].")
-@click.option("--backend", envvar="AUTOKG_BACKEND", type=click.Choice(["embedded", "neo4j"]),
+@click.option("--backend", envvar=ENV["backend"], type=click.Choice(["embedded", "neo4j"]),
               default="embedded", show_default=True, help="Store to use [env AUTOKG_BACKEND].")
-@click.option("--neo4j-uri", envvar="NEO4J_URI", help="bolt:// or neo4j:// URI [env NEO4J_URI].")
-@click.option("--neo4j-username", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+@click.option("--neo4j-uri", envvar=ENV["neo4j_uri"], help="bolt:// or neo4j:// URI [env NEO4J_URI].")
+@click.option("--neo4j-username", envvar=ENV["neo4j_username"], default="neo4j", show_default=True,
               help="[env NEO4J_USERNAME]")
-@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", help="[env NEO4J_PASSWORD; never printed]")
-@click.option("--neo4j-database", envvar="NEO4J_DATABASE", help="[env NEO4J_DATABASE; default: the server's]")
+@click.option("--neo4j-password", envvar=ENV["neo4j_password"], help="[env NEO4J_PASSWORD; never printed]")
+@click.option("--neo4j-database", envvar=ENV["neo4j_database"], help="[env NEO4J_DATABASE; default: the server's]")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
 def cli(ctx, store, backend, neo4j_uri, neo4j_username, neo4j_password, neo4j_database, debug):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-__all__ = ["ENV", "backend_name"]
+__all__ = ["ENV"]
 
 ENV = {
     "store": "AUTOKG_STORE",
@@ -15,6 +13,3 @@ ENV = {
     "neo4j_database": "NEO4J_DATABASE",
 }
 
-
-def backend_name() -> str:
-    return os.environ.get(ENV["backend"], "embedded")

@@ -56,8 +56,10 @@ def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
 
 def default_path() -> Path:
     """``$AUTOKG_STORE``, else the user data directory (XDG on Linux)."""
-    if os.environ.get("AUTOKG_STORE"):
-        return Path(os.environ["AUTOKG_STORE"])
+    from autokg.settings import ENV
+
+    if os.environ.get(ENV["store"]):
+        return Path(os.environ[ENV["store"]])
     if os.name == "nt":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif os.uname().sysname == "Darwin":
