@@ -50,7 +50,7 @@ def _in_write_transaction(db: Path, proc, limit: float = 60.0) -> bool:
 def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     db = tmp_path / "kg.db"
     big = tmp_path / "big.jsonl"
-    synth.write(str(big), 60_000)
+    synth.write(str(big), 150_000)
     env = {**os.environ, "AUTOKG_STORE": str(db)}
     subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
     committed = _stats(db)
@@ -67,7 +67,7 @@ def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     # and the store takes the same load again, completely
     done = subprocess.run(AUTOKG + ["load", str(big)], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert _stats(db)["links"] == committed["links"] + 60_000
+    assert _stats(db)["links"] == committed["links"] + 150_000
 
 
 def test_two_concurrent_loaders_lose_nothing(tmp_path):
