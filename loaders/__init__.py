@@ -21,7 +21,7 @@ from autokg.graph.merge import Counts, Merger
 from autokg.graph.normalize import norm
 from autokg.loaders.records import EntityRecord, validate
 
-__all__ = ["FORMATS", "Rejection", "LoadReport", "load_files", "read_records", "format_for"]
+__all__ = ["FORMATS", "Rejection", "LoadReport", "load_files", "read_records", "format_for", "load_records"]
 
 # name -> module; aliases map onto names
 FORMATS = {
@@ -294,3 +294,17 @@ def load_files(
             os.unlink(tmp.name)
     return report
 
+
+def load_records(store, records: list[dict], label: str = "<records>") -> LoadReport:
+    """Load in-memory records (as parsed from JSON) by writing them to a JSON Lines file."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="autokg-") as d:
+        path = os.path.join(d, "records.jsonl")
+        with open(path, "w", encoding="utf-8") as fp:
+            for r in records:
+                fp.write(json.dumps(r, ensure_ascii=False) + "\n")
+        report = load_files(store, [path])
+    for r in report.rejected:
+        r.where = r.where.replace(path, label)
+    return report
