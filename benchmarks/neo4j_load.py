@@ -7,6 +7,9 @@ The database is emptied between runs.
     relationship, the source and its link), over the first --naive facts;
   * autokg: ``load_files`` into the Neo4j store (validation, alias resolution, merge rules,
     batched ``UNWIND`` writes in managed transactions), for each N;
+  * floor: the very statements that autokg load sent, recorded and replayed into an empty
+    database in transactions of the same size: the cost of the writes alone, without reading,
+    validating or merging anything (no loader that writes this graph model can be faster);
   * presets: p50 and p95 latency of every preset over --runs runs on the graph of --preset-size facts.
 
 Each size up to --file-facts is loaded --repeat times into an empty database and the median is
@@ -74,6 +77,54 @@ def naive(store, records) -> float:
     return elapsed
 
 
+class Recorder:
+    """Records the statements the Neo4j store sends, to replay them as the floor."""
+
+    def __init__(self):
+        from autokg.graph import neo4j as module
+
+        self.module = module
+        self.original = module._Pump._run_unit
+        self.units: list = []
+
+    def __enter__(self):
+        units, original = self.units, self.original
+
+        def run_unit(tx, unit):
+            units.append(unit)
+            return original(tx, unit)
+
+        self.module._Pump._run_unit = staticmethod(run_unit)
+        return self
+
+    def __exit__(self, *exc):
+        self.module._Pump._run_unit = staticmethod(self.original)
+
+
+def replay(store, units: list) -> float:
+    """Run recorded *units* again, in managed transactions of ``store.tx_rows`` rows."""
+    txs, tx, rows = [], [], 0
+    for unit in units:
+        tx.append(unit)
+        rows += sum(n for _, _, n in unit)
+        if rows >= store.tx_rows:
+            txs.append(tx)
+            tx, rows = [], 0
+    if tx:
+        txs.append(tx)
+
+    def work(tx, units):
+        for unit in units:
+            for query, params, _ in unit:
+                tx.run(query, params).consume()
+
+    t = time.perf_counter()
+    with store._driver.session(database=store.database) as s:
+        for units in txs:
+            s.execute_write(work, units)
+    return time.perf_counter() - t
+
+
 def write_files(work: str, n: int, per_file: int) -> list[str]:
     """The first *n* synthetic facts, in files of at most *per_file* facts."""
     if n <= per_file:
@@ -111,6 +162,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="loads per size up to --file-facts (the median is reported); larger sizes load once")
     ap.add_argument("--file-facts", type=int, default=100_000, help="facts per file for larger sizes")
+    ap.add_argument("--no-floor", dest="floor", action="store_false",
+                    help="do not replay the recorded statements (the floor)")
     args = ap.parse_args()
     import neo4j
 
@@ -122,23 +175,32 @@ def main() -> None:
         t = naive(store, list(synth.generate(args.naive)))
         naive_rate = args.naive / t
         print(f"naive baseline: {args.naive} facts in {t:.1f} s = {naive_rate:.0f} facts/s", flush=True)
-        print(f"{'N':>9}  {'files':>5}  {'seconds':>8}  {'facts/s':>8}  {'x naive':>7}  runs", flush=True)
+        print(f"{'N':>9}  {'files':>5}  {'seconds':>8}  {'facts/s':>8}  {'x naive':>7}  {'client s':>8}  "
+              f"{'floor s':>7}  {'floor/autokg':>12}  runs", flush=True)
         for n in sorted(set(args.sizes) | {args.preset_size}):
             paths = write_files(work, n, args.file_facts)
-            runs = []
+            runs, cpu, floors = [], [], []
             for _ in range(args.repeat if n in args.sizes and n <= args.file_facts else 1):
                 store.delete_all()
-                t = time.perf_counter()
-                report = load_files(store, paths)
-                runs.append(time.perf_counter() - t)
+                with Recorder() as rec:
+                    t, c = time.perf_counter(), time.process_time()
+                    report = load_files(store, paths)
+                    runs.append(time.perf_counter() - t)
+                    cpu.append(time.process_time() - c)
                 assert report.ok, report.rejected[:3]
+                if args.floor and n in args.sizes and n <= args.file_facts:
+                    store.delete_all()
+                    floors.append(replay(store, rec.units))
+                del rec
             elapsed = statistics.median(runs)
+            floor = statistics.median(floors) if floors else None
             for path in paths:
                 os.remove(path)
             if n in args.sizes:
                 each = " ".join(f"{r:.1f}" for r in runs)
+                floor_text = f"{floor:>7.1f}  {floor / elapsed:>12.2f}" if floor else f"{'-':>7}  {'-':>12}"
                 print(f"{n:>9}  {len(paths):>5}  {elapsed:>8.1f}  {n / elapsed:>8.0f}  {n / elapsed / naive_rate:>7.1f}  "
-                      f"[{each}] s", flush=True)
+                      f"{statistics.median(cpu):>8.1f}  {floor_text}  [{each}] s", flush=True)
             if n == args.preset_size:
                 params = {
                     "partners": {}, "partners-of": {"company": "Company 7"}, "prospective": {"since": "2020"},

@@ -224,9 +224,9 @@ class EmbeddedStore:
                 delay = min(delay * 2, 1.0)
 
     @contextmanager
-    def transaction(self) -> Iterator[_Writer]:
+    def transaction(self, *, atomic: bool = True) -> Iterator[_Writer]:
         """A write transaction: committed when the block ends, rolled back on error or on
-        ``writer.rollback()``."""
+        ``writer.rollback()``. Always atomic (*atomic* is accepted for the store protocol)."""
         self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         writer = _Writer(self.db)
         try:

@@ -37,26 +37,32 @@ Graph model
 Writes
 ------
 
-A :meth:`Neo4jStore.transaction` buffers every write in memory; reads inside it see the buffered
-writes (the merge engine re-reads relations across batches). When the block ends without
-``rollback()``, the buffer is written as ``UNWIND $rows`` batches through managed write
-transactions (``execute_write``, so transient errors are retried). Up to ``tx_rows`` rows (per
-loaded file) go into one transaction, so a file commits entirely or not at all; a larger file
-commits in several transactions, and a load interrupted between two of them is completed by
-running it again: the rerun reads back what was committed and merges with it (``MERGE`` on ids,
-``SET`` of the full state). A relation that the merge engine read and found absent, or that
-the same transaction deletes first, is written with ``CREATE`` rather than ``MERGE``, and so are
-the links to it: merging a relationship locks both of its nodes and expands one of them, and
-creating instead halves the time of these statements. The unique constraint on ``Relation.id``
-refuses a relation created meanwhile by another load; run that load again.
-A dry run or a file rejected by ``--strict`` never reaches the server.
+A :meth:`Neo4jStore.transaction` keeps every write of the load in memory, and reads inside it
+see them (the merge engine re-reads relations across batches). Each time the merge engine ends a
+batch, what changed in it goes as ``UNWIND $rows`` statements to a background thread, which
+sends them in a managed write transaction (``execute_write``, so transient errors are retried)
+while the merge engine goes on with the next batch. A transaction commits once it holds
+``tx_rows`` rows, or when the load ends: a file of up to ``tx_rows`` rows commits entirely or not
+at all; a larger file commits in several transactions, and a load interrupted between two of
+them is completed by running it again: the rerun reads back what was committed and merges with
+it (``MERGE`` on ids, ``SET`` of the full state). The statements of the open transaction are
+kept until it commits, so that a retried transaction runs all of them again: nothing is
+duplicated or lost. A relation that the merge engine read and found absent, or that the same
+load deletes first, is written with ``CREATE`` rather than ``MERGE``, and so are the links to it:
+merging a relationship locks both of its nodes and expands one of them, and creating instead
+halves the time of these statements; when a later batch changes it again, it is merged. The
+unique constraint on ``Relation.id`` refuses a relation created meanwhile by another load; run
+that load again. An atomic transaction (``--strict``, dry runs) sends nothing before it ends, so
+a rejected file never reaches the server.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import queue
 import re
+import threading
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -322,7 +328,7 @@ def _schema_statements() -> list[tuple[str, str, str]]:
 class _Writer:
     """One load transaction: writes are buffered, reads see them (see the module docstring)."""
 
-    def __init__(self, store: "Neo4jStore"):
+    def __init__(self, store: "Neo4jStore", stream: bool = True):
         self.store = store
         self._rollback = False
         self._ents: dict[str, dict | None] = {}  # id -> row, None when deleted
@@ -339,6 +345,15 @@ class _Writer:
         self._stored_sources: dict[str, set[str]] = {}
         # relations read from the server and found absent: written with CREATE, not MERGE
         self._absent: set[str] = set()
+        # absent or reset relations already created by this load: written again with MERGE
+        self._created: set[str] = set()
+        # what changed since the last batch was sent
+        self._d_ents: set[str] = set()
+        self._d_srcs: set[str] = set()
+        self._d_rels: set[str] = set()
+        self._d_links: dict[str, set[str]] = {}
+        self._pump = _Pump(store)
+        self._stream = stream
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -406,6 +421,7 @@ class _Writer:
         for row in rows:
             self._unindex_entity(row["id"])
             self._ents[row["id"]] = _copy_entity(row)
+            self._d_ents.add(row["id"])
             names = list(dict.fromkeys(norm(n) for n in [row["name"], *row["aliases"]]))
             self._norms_of[row["id"]] = names
             for n in names:
@@ -423,14 +439,17 @@ class _Writer:
         for eid in ids:
             self._unindex_entity(eid)
             self._ents[eid] = None
+            self._d_ents.add(eid)
 
     def put_sources(self, rows: list[dict]) -> None:
         for row in rows:
             self._srcs[row["id"]] = {k: v for k, v in row.items() if v is not None}
+            self._d_srcs.add(row["id"])
 
     def put_relations(self, rows: list[dict]) -> None:
         for row in rows:
             self._rels[row["id"]] = _copy_relation(row)
+            self._d_rels.add(row["id"])
             for eid in (row["subject_id"], row["object_id"]):
                 self._rels_of_entity.setdefault(eid, set()).add(row["id"])
 
@@ -444,41 +463,53 @@ class _Writer:
                 self._rels_of_source.get(sid, set()).discard(rid)
             self._rels[rid] = None
             self._reset.add(rid)
+            self._created.discard(rid)
+            self._d_rels.add(rid)
+            self._d_links.pop(rid, None)
 
     def put_links(self, rows: list[dict]) -> None:
         for row in rows:
             self._links.setdefault(row["relation_id"], {})[row["source_id"]] = _copy_link(row)
+            self._d_links.setdefault(row["relation_id"], set()).add(row["source_id"])
             self._rels_of_source.setdefault(row["source_id"], set()).add(row["relation_id"])
 
     def flush(self) -> None:
-        pass  # reads already see the buffered writes; they reach the server on commit
+        """End of a batch: reads already see the buffered writes; when streaming, what changed
+        goes to the background sender now, while the merge engine goes on with the next batch."""
+        if self._stream and not self._rollback:
+            self._send()
 
     def rollback(self) -> None:
         self._rollback = True
 
-    # commit
+    # sending
     def _units(self) -> list[list[tuple[str, dict, int]]]:
-        """The buffered writes as units of ``(query, params, rows)``, in the order they must run.
+        """What changed since the last call, as units of ``(query, params, rows)`` in the order
+        they must run; clears the change sets.
 
         A unit is never split across transactions: a relation is deleted, rewritten, linked to
         its sources and counted in the same transaction. Source counts are known here for every
-        relation the merge engine read; the others are counted by the server.
+        relation the merge engine read; the others are counted by the server. A relation created
+        by an earlier batch of this load is merged, not created, when it changes again.
         """
+        d_ents, d_srcs, d_rels, d_links = self._d_ents, self._d_srcs, self._d_rels, self._d_links
+        self._d_ents, self._d_srcs, self._d_rels, self._d_links = set(), set(), set(), {}
         units: list[list[tuple[str, dict, int]]] = []
-        ents = [r for r in self._ents.values() if r is not None]
         by_type: dict[str, list[dict]] = {}
-        for r in ents:
-            by_type.setdefault(r["type"], []).append(_entity_props(r))
+        for i in sorted(d_ents):
+            r = self._ents.get(i)
+            if r is not None:
+                by_type.setdefault(r["type"], []).append(_entity_props(r))
         for t, rows in sorted(by_type.items()):
             q = _w_entities(t)
             units += [[(q, {"rows": c}, len(c))] for c in _chunks(rows)]
-        srcs = [self._srcs[i] for i in sorted(self._srcs)]
+        srcs = [self._srcs[i] for i in sorted(d_srcs)]
         units += [[(_W_SOURCES, {"rows": c}, len(c))] for c in _chunks(srcs)]
 
-        touched = sorted({i for i, r in self._rels.items() if r is not None} | set(self._links))
+        touched = sorted({i for i in d_rels if self._rels.get(i) is not None} | set(d_links))
         for chunk in _chunks(touched, _BATCH // 2):
             unit: list[tuple[str, dict, int]] = []
-            reset = [i for i in chunk if i in self._reset]
+            reset = [i for i in chunk if i in self._reset and i not in self._created]
             if reset:
                 unit.append((_W_DELETE_RELATIONS, {"ids": reset}, len(reset)))
             by_pred: dict[tuple[bool, str], list[dict]] = {}
@@ -488,16 +519,18 @@ class _Writer:
             for i in chunk:
                 n = self._source_count(i)
                 row = self._rels.get(i)
-                mine = [_link_params(link) for _, link in sorted(self._links.get(i, {}).items())]
                 # absent when read (or deleted above, in this unit): nothing to merge with
-                if row is not None and (i in self._absent or i in self._reset):
+                if row is not None and i not in self._created and (i in self._absent or i in self._reset):
+                    mine = [_link_params(link) for _, link in sorted(self._links.get(i, {}).items())]
                     by_pred.setdefault((True, row["predicate"]), []).append({**_relation_params(row, n), "links": mine})
+                    self._created.add(i)
                 else:
-                    if row is not None:
+                    if row is not None and i in d_rels:
                         by_pred.setdefault((False, row["predicate"]), []).append(_relation_params(row, n))
                     elif n is not None:
                         known.append({"id": i, "n": n})
-                    links += mine
+                    mine = self._links.get(i, {})
+                    links += [_link_params(mine[sid]) for sid in sorted(d_links.get(i, ())) if sid in mine]
                 if n is None:
                     unknown.append(i)
             for (new, p), rows in sorted(by_pred.items(), key=lambda kv: (not kv[0][0], kv[0][1])):
@@ -511,12 +544,10 @@ class _Writer:
                 unit.append((_W_COUNTS, {"ids": unknown}, len(unknown)))
             units.append(unit)
 
-        gone_rels = sorted(i for i, r in self._rels.items() if r is None)
+        gone_rels = sorted(i for i in d_rels if i in self._rels and self._rels[i] is None)
         units += [[(_W_DELETE_RELATIONS, {"ids": c}, len(c))] for c in _chunks(gone_rels)]
-        gone_ents = sorted(i for i, r in self._ents.items() if r is None)
+        gone_ents = sorted(i for i in d_ents if i in self._ents and self._ents[i] is None)
         units += [[(_W_DELETE_ENTITIES, {"ids": c}, len(c))] for c in _chunks(gone_ents)]
-        if self._seq is not None:
-            units.append([(_W_SEQ, {"value": self._seq}, 1)])
         return units
 
     def _source_count(self, rid: str) -> int | None:
@@ -528,18 +559,126 @@ class _Writer:
             return len(self._stored_sources[rid] | mine)
         return None
 
-    def _commit(self) -> None:
-        batch: list[tuple[str, dict, int]] = []
-        size = 0
+    def _send(self) -> None:
         for unit in self._units():
-            n = sum(u[2] for u in unit)
-            if batch and size + n > self.store.tx_rows:
-                self.store._write(batch)
-                batch, size = [], 0
-            batch += unit
-            size += n
-        if batch:
-            self.store._write(batch)
+            self._pump.put(unit)
+
+    def _finish(self) -> None:
+        """The block ended: send the rest and wait until every transaction is committed."""
+        self._send()
+        if self._seq is not None:
+            self._pump.put([(_W_SEQ, {"value": self._seq}, 1)])
+        self._pump.finish()
+
+    def abort(self) -> None:
+        """Roll back what is not committed yet (the block ended with an error)."""
+        self._pump.abort()
+
+
+class _Abort(Exception):
+    """Raised inside the sender's transaction function to roll it back."""
+
+
+_END = object()
+_ABORT = object()
+
+
+class _Pump:
+    """Sends units of statements to the server from a background thread, so that the server
+    writes one batch while the merge engine prepares the next.
+
+    Units run in managed write transactions (``execute_write``) of about ``tx_rows`` rows: a
+    transaction commits once it holds that many rows (at a unit boundary) or when the load ends.
+    The units of the open transaction are kept until it commits: when the driver retries a
+    transaction after a transient error, they run again from the first, so a retry never
+    duplicates or loses a write. The first failure that is not retried (or the last retry)
+    is raised in the loading thread, by :meth:`put` or :meth:`finish`.
+    """
+
+    def __init__(self, store: "Neo4jStore", depth: int = 8):
+        self.store = store
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._open: list[list[tuple[str, dict, int]]] = []  # units of the open transaction
+        self._done = False
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def _start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="autokg-neo4j-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, unit: list[tuple[str, dict, int]] | object) -> None:
+        if self._thread is None:
+            self._start()
+        while True:
+            self._raise()
+            try:
+                self._queue.put(unit, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def finish(self) -> None:
+        if self._thread is None:
+            return
+        self.put(_END)
+        self._thread.join()
+        self._raise()
+
+    def abort(self) -> None:
+        if self._thread is None:
+            return
+        while self._thread.is_alive():
+            try:
+                self._queue.put(_ABORT, timeout=0.2)
+                break
+            except queue.Full:
+                continue
+        self._thread.join()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, _Abort()
+            if isinstance(error, _Abort):
+                raise StoreError("the Neo4j writer stopped after an earlier error")
+            with self.store._errors():
+                raise error
+
+    def _run(self) -> None:
+        try:
+            with self.store._driver.session(database=self.store.database) as session:
+                while not self._done:
+                    session.execute_write(self._work)
+                    self._open = []
+        except BaseException as exc:  # handed to the loading thread
+            self.error = exc
+            while True:  # unblock a producer waiting on a full queue
+                try:
+                    if self._queue.get_nowait() in (_END, _ABORT):
+                        break
+                except queue.Empty:
+                    break
+
+    def _work(self, tx) -> None:
+        rows = 0
+        for unit in self._open:  # a retry: run the open transaction's units again
+            rows += self._run_unit(tx, unit)
+        while rows < self.store.tx_rows and not self._done:
+            unit = self._queue.get()
+            if unit is _ABORT:
+                self._done = True
+                raise _Abort()
+            if unit is _END:
+                self._done = True
+                return
+            self._open.append(unit)
+            rows += self._run_unit(tx, unit)
+
+    @staticmethod
+    def _run_unit(tx, unit) -> int:
+        for query, params, _ in unit:
+            tx.run(query, params).consume()
+        return sum(n for _, _, n in unit)
 
 
 # ---- the store ----------------------------------------------------------------------------
@@ -728,16 +867,25 @@ class Neo4jStore:
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
 
     @contextmanager
-    def transaction(self) -> Iterator[_Writer]:
-        """A load transaction: written when the block ends, discarded on error or on
-        ``writer.rollback()``. The first one of a store makes sure the constraints and indexes
-        exist (:meth:`init`)."""
+    def transaction(self, *, atomic: bool = False) -> Iterator[_Writer]:
+        """A load transaction. Its writes reach the server batch by batch while the block runs
+        (each batch as soon as the merge engine ends it), in transactions of about ``tx_rows``
+        rows; everything not committed yet is discarded on error or on ``writer.rollback()``.
+        With *atomic* nothing is sent before the block ends, so ``rollback()`` discards
+        everything (``--strict`` and dry runs). The first transaction of a store makes sure the
+        constraints and indexes exist (:meth:`init`)."""
         if not self._initialised:
             self.init()
-        writer = _Writer(self)
-        yield writer
-        if not writer._rollback:
-            writer._commit()
+        writer = _Writer(self, stream=not atomic)
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
+        if writer._rollback:
+            writer.abort()
+        else:
+            writer._finish()
 
     def delete_all(self) -> int:
         """Delete every node and relationship of the database, in batches; return the node count."""

@@ -49,7 +49,9 @@ class Writer(Protocol):
 class Store(Protocol):
     name: str
 
-    def transaction(self) -> AbstractContextManager[Writer]: ...
+    def transaction(self, *, atomic: bool = False) -> AbstractContextManager[Writer]:
+        """Writes of one load. With *atomic*, ``rollback()`` discards every write of the block;
+        otherwise a store may commit a large block in several parts as it goes (Neo4j)."""
     def close(self) -> None: ...
 
     # reading

@@ -275,7 +275,7 @@ def load_files(
             return merger, failed
 
         if dry_run:
-            with store.transaction() as writer:
+            with store.transaction(atomic=True) as writer:
                 for f in files:
                     merger, failed = run(f, writer)
                     if not failed:
@@ -284,7 +284,8 @@ def load_files(
                 writer.rollback()
         else:
             for f in files:
-                with store.transaction() as writer:
+                # --strict may discard a whole file at its end: nothing may be committed before
+                with store.transaction(atomic=strict) as writer:
                     merger, failed = run(f, writer)
                 if not failed:
                     for kind in ("entities", "relations", "sources"):

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from autokg.cli import cli
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
-from autokg.graph.neo4j import Neo4jStore, lucene_term
+from autokg.graph.neo4j import Neo4jStore, _Pump, lucene_term
 from autokg.loaders import load_files
 from autokg.queries import neo4j as cypher_presets
 from autokg.queries.presets import PRESETS, run_preset
@@ -158,6 +158,34 @@ def test_large_file_commits_in_several_transactions(neo4j_settings, embedded_sto
         load_files(embedded_store, [path], batch_size=64)
         assert snapshot(store) == snapshot(embedded_store)
         assert load_files(store, [path]).as_dict()["relations"]["new"] == 0
+
+
+@pytest.mark.parametrize("fail_at", [1, 4, 9])
+def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedded_store, tmp_path, monkeypatch,
+                                                         fail_at):
+    """A transient error in the middle of a transaction: the driver retries it, the sender runs
+    every statement of that transaction again, and nothing is lost or duplicated."""
+    import neo4j.exceptions
+
+    records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
+                "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
+    path = write_jsonl(tmp_path / "many.jsonl", records)
+    original, calls = _Pump._run_unit, []
+
+    def run_unit(tx, unit):
+        calls.append(len(unit))
+        if len(calls) == fail_at:
+            raise neo4j.exceptions.TransientError("injected: try again")
+        return original(tx, unit)
+
+    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
+        store.delete_all()
+        assert load_files(store, [path], batch_size=64).ok
+        load_files(embedded_store, [path], batch_size=64)
+        assert len(calls) > fail_at
+        assert snapshot(store) == snapshot(embedded_store)
+        assert counts(store)["nodes"]["Relation"] == 300
 
 
 # ---- strict mode, dry runs, parameters ------------------------------------------------------
@@ -387,7 +415,7 @@ def _local_server(settings: dict):
 
 
 @pytest.mark.slow
-def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_path):
+def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_path, monkeypatch):
     import subprocess
     import threading
 
@@ -399,23 +427,23 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
     path = write_jsonl(tmp_path / "facts.jsonl", records)
     store = Neo4jStore(**neo4j_settings, tx_rows=200)
     store.delete_all()
-    original, calls, restarted = store._write, [], threading.Event()
+    original, calls, restarted = _Pump._run_unit, [], threading.Event()
 
     def restart():
         subprocess.run([str(script), "stop"], capture_output=True, cwd=ROOT, timeout=300)
-        restarted.set()  # down now: the next transaction meets a stopped server
+        restarted.set()  # down now: the statements that follow meet a stopped server
         subprocess.run([str(script), "start"], capture_output=True, cwd=ROOT, timeout=600)
 
-    def write(statements):
-        calls.append(len(statements))
+    def run_unit(tx, unit):
+        calls.append(len(unit))
         if len(calls) == 3:
             threading.Thread(target=restart, daemon=True).start()
             restarted.wait(300)
-        return original(statements)
+        return original(tx, unit)
 
-    store._write = write
+    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
     try:
-        report = load_files(store, [path])
+        report = load_files(store, [path], batch_size=100)
         assert report.ok
     except StoreUnavailable as exc:  # allowed: a clear message, and a rerun converges
         assert "cannot reach Neo4j" in str(exc)
