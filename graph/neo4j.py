@@ -10,15 +10,15 @@ Graph model
 
     (:Source {id, url, title, publisher, author, published, lang})
        |
-       | [:SUPPORTS {relation_id, quote, confidence, seq, claims_json,
+       | [:SUPPORTS {quote, confidence, seq,
        |             status, domain, role, since, until, stake_pct, date, event}]   one per source
        v
-    (:Relation {id, predicate, subject_id, object_id, key, key_display, props_json, sources,
+    (:Relation {id, predicate, subject_id, object_id, key, key_display, sources,
                 status, domain, role, since, until, stake_pct, date, event})
        |                                              |
        | [:SUBJECT]                                   | [:OBJECT]
        v                                              v
-    (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key, key_display,  -->  (:Entity:Company)
+    (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key_display,       -->  (:Entity:Company)
       names_norm, declared, country, ...})   domain, status, since, until, sources}]
 
 * Entities are nodes labelled ``:Entity`` plus their type (``:Company``, ``:Person``,
@@ -30,7 +30,7 @@ Graph model
 * The same relation is also a ``:Relation`` node linked to its subject and object, because a
   relationship cannot point at a relationship: every source that supports it points at that node
   with a ``SUPPORTS`` relationship carrying the quote, the confidence, the record order (``seq``)
-  and every property the source claims (flattened, and exactly as ``claims_json``). The status
+  and every property the source claims, under its name in the vocabulary. The status
   history of a relation is the ``status`` of its ``SUPPORTS`` links, dated by their sources.
 * ``(:AutokgMeta {key: 'seq'})`` keeps the record counter used to order claims.
 
@@ -58,7 +58,6 @@ a rejected file never reaches the server.
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 import re
@@ -76,8 +75,8 @@ __all__ = ["Neo4jStore", "DEFAULT_URI", "lucene_term"]
 DEFAULT_URI = "bolt://localhost:7687"
 _SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
 _ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared")
-_RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "props_json", "sources")
-_LINK_KEYS = ("relation_id", "quote", "confidence", "seq", "claims_json")
+_RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "sources")
+_LINK_KEYS = ("quote", "confidence", "seq")
 _NORM_INDEX = "entity_norms"
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _BATCH = 2000  # rows per UNWIND
@@ -87,10 +86,6 @@ _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
 def lucene_term(text: str) -> str:
     """*text* as one exact term of a Lucene query (every special character escaped)."""
     return _LUCENE_SPECIAL.sub(r"\\\1", text)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _chunks(items: list, n: int = _BATCH) -> Iterator[list]:
@@ -156,17 +151,26 @@ def _entity_row(node) -> dict:
 def _relation_params(row: dict, sources: int | None) -> dict:
     """A relation as sent: its properties once, for both the node and the typed relationship
     (see ``_SET_RELATION``), next to the store's own keys."""
-    props = row["props"] or {}
     return {"id": row["id"], "predicate": row["predicate"], "subject_id": row["subject_id"],
             "object_id": row["object_id"], "key": row["key"], "key_display": row["key_display"],
-            "props_json": _dumps(props), "sources": sources, "props": props}
+            "sources": sources, "props": row["props"] or {}}
 
 
-def _link_params(row: dict) -> dict:
-    """A link as sent: its claims once, next to the store's own keys (see ``_SET_LINK``)."""
-    return {"relation_id": row["relation_id"], "source_id": row["source_id"], "claims": row["claims"],
-            "quote": row["quote"], "confidence": float(row["confidence"]), "seq": int(row["seq"]),
-            "claims_json": _dumps(row["claims"])}
+def _link_params(row: dict, nested: bool = False) -> dict:
+    """A link as sent: its claims once, next to the store's own keys (see ``_SET_LINK``); a link
+    sent inside its relation's row does not repeat the relation's id."""
+    out = {"source_id": row["source_id"], "claims": row["claims"], "quote": row["quote"],
+           "confidence": float(row["confidence"]), "seq": int(row["seq"])}
+    if not nested:
+        out["relation_id"] = row["relation_id"]
+    return out
+
+
+def _only(props: dict, predicate: str) -> dict:
+    """The properties of the vocabulary's *predicate* among *props* (a node's or relationship's
+    properties, next to the store's own keys), in key order."""
+    names = schema().predicates[predicate].properties
+    return {k: props[k] for k in sorted(props) if k in names}
 
 
 def _copy_entity(row: dict) -> dict:
@@ -185,12 +189,14 @@ def _copy_relation(row: dict) -> dict:
 
 # ---- queries ------------------------------------------------------------------------------
 
+# One full-text query for many names (each an exact keyword term, OR-ed): one index search per
+# chunk rather than per name. Which names a node matched is read from its names_norm.
 _Q_FIND_FULLTEXT = f"""
-UNWIND $terms AS t
-CALL db.index.fulltext.queryNodes('{_NORM_INDEX}', t.query) YIELD node
-WITH t, node WHERE node:Entity AND t.norm IN node.names_norm
-RETURN t.norm AS norm, node
+CALL db.index.fulltext.queryNodes('{_NORM_INDEX}', $query) YIELD node
+WITH node WHERE node:Entity
+RETURN node
 """
+_TERMS_PER_QUERY = 500  # under Lucene's limit of 1024 clauses per query
 _Q_FIND_SCAN = """
 MATCH (node:Entity) WHERE any(n IN node.names_norm WHERE n IN $norms)
 UNWIND [n IN node.names_norm WHERE n IN $norms] AS norm
@@ -200,9 +206,9 @@ _Q_GET_RELATIONS = """
 MATCH (r:Relation) WHERE r.id IN $ids
 OPTIONAL MATCH (s:Source)-[l:SUPPORTS]->(r)
 RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id,
-       r.key AS key, r.key_display AS key_display, r.props_json AS props_json,
+       r.key AS key, r.key_display AS key_display, properties(r) AS props,
        collect(CASE WHEN s IS NULL THEN null ELSE
-               {source_id: s.id, quote: l.quote, confidence: l.confidence, seq: l.seq, claims_json: l.claims_json}
+               {source_id: s.id, quote: l.quote, confidence: l.confidence, seq: l.seq, claims: properties(l)}
                END) AS links
 """
 _Q_TOUCHING = "MATCH (:Entity {id: $id})<-[:SUBJECT|OBJECT]-(r:Relation) RETURN DISTINCT r.id AS id"
@@ -220,17 +226,17 @@ FOREACH (t IN typed | DELETE t)
 DETACH DELETE r
 """
 # The full state of a relation, its typed relationship and a link: the map first (which removes
-# every other property), then the store's own keys (absent when null, as in a map).
+# every other property), then the store's own keys (absent when null, as in a map). The claimed
+# and resolved properties are read back by their names in the vocabulary (see ``_only``).
 _SET_RELATION = """
 SET r = row.props, t = row.props
 SET r.id = row.id, r.predicate = row.predicate, r.subject_id = row.subject_id, r.object_id = row.object_id,
-    r.key = row.key, r.key_display = row.key_display, r.props_json = row.props_json, r.sources = row.sources,
-    t.id = row.id, t.key = row.key, t.key_display = row.key_display, t.sources = row.sources
+    r.key = row.key, r.key_display = row.key_display, r.sources = row.sources,
+    t.id = row.id, t.key_display = row.key_display, t.sources = row.sources
 """
 _SET_LINK = """
 SET l = link.claims
-SET l.relation_id = link.relation_id, l.quote = link.quote, l.confidence = link.confidence, l.seq = link.seq,
-    l.claims_json = link.claims_json
+SET l.quote = link.quote, l.confidence = link.confidence, l.seq = link.seq
 """
 _W_LINKS = """
 UNWIND $rows AS link
@@ -521,7 +527,7 @@ class _Writer:
                 row = self._rels.get(i)
                 # absent when read (or deleted above, in this unit): nothing to merge with
                 if row is not None and i not in self._created and (i in self._absent or i in self._reset):
-                    mine = [_link_params(link) for _, link in sorted(self._links.get(i, {}).items())]
+                    mine = [_link_params(link, nested=True) for _, link in sorted(self._links.get(i, {}).items())]
                     by_pred.setdefault((True, row["predicate"]), []).append({**_relation_params(row, n), "links": mine})
                     self._created.add(i)
                 else:
@@ -808,14 +814,21 @@ class Neo4jStore:
                 "SHOW INDEXES YIELD name, state WHERE name = $name AND state = 'ONLINE' RETURN name", name=_NORM_INDEX))
         out: dict[str, list[dict]] = {}
         if self._has_norm_index:
-            recs = []
-            for chunk in _chunks(norms):
-                recs += self._read(_Q_FIND_FULLTEXT, terms=[{"norm": n, "query": "names_norm:" + lucene_term(n)}
-                                                           for n in chunk])
+            wanted = set(norms)
+            seen: set[str] = set()
+            for chunk in _chunks(norms, _TERMS_PER_QUERY):
+                query = " OR ".join("names_norm:" + lucene_term(n) for n in chunk)
+                for rec in self._read(_Q_FIND_FULLTEXT, {"query": query}):
+                    node = rec["node"]
+                    if node["id"] in seen:
+                        continue
+                    seen.add(node["id"])
+                    for n in dict.fromkeys(node.get("names_norm") or ()):
+                        if n in wanted:
+                            out.setdefault(n, []).append(_entity_row(node))
         else:
-            recs = self._read(_Q_FIND_SCAN, norms=norms)
-        for rec in recs:
-            out.setdefault(rec["norm"], []).append(_entity_row(rec["node"]))
+            for rec in self._read(_Q_FIND_SCAN, norms=norms):
+                out.setdefault(rec["norm"], []).append(_entity_row(rec["node"]))
         for rows in out.values():
             rows.sort(key=lambda r: r["id"])
         return out
@@ -825,13 +838,14 @@ class Neo4jStore:
         for chunk in _chunks(ids):
             for rec in self._read(_Q_GET_RELATIONS, ids=chunk):
                 links = {}
+                p = rec["predicate"]
                 for l in rec["links"]:
                     links[l["source_id"]] = {"relation_id": rec["id"], "source_id": l["source_id"], "quote": l["quote"],
                                              "confidence": l["confidence"], "seq": l["seq"],
-                                             "claims": json.loads(l["claims_json"])}
-                out[rec["id"]] = {"id": rec["id"], "predicate": rec["predicate"], "subject_id": rec["subject_id"],
+                                             "claims": _only(l["claims"], p)}
+                out[rec["id"]] = {"id": rec["id"], "predicate": p, "subject_id": rec["subject_id"],
                                   "object_id": rec["object_id"], "key": rec["key"], "key_display": rec["key_display"],
-                                  "props": json.loads(rec["props_json"]), "links": links}
+                                  "props": _only(rec["props"], p), "links": links}
         return out
 
     def _get_sources(self, ids: list[str]) -> dict[str, dict]:
@@ -856,12 +870,15 @@ class Neo4jStore:
         """
         statements = _schema_statements()
         existing = {r["name"] for r in self._read("SHOW CONSTRAINTS YIELD name RETURN name")}
-        existing |= {r["name"] for r in self._read("SHOW INDEXES YIELD name RETURN name")}
-        for _, _, stmt in statements:
+        states = {r["name"]: r["state"] for r in self._read("SHOW INDEXES YIELD name, state RETURN name, state")}
+        existing |= set(states)
+        missing = [stmt for _, name, stmt in statements if name not in existing]
+        for stmt in missing:  # IF NOT EXISTS: a concurrent init is harmless
             self._write([(stmt, {}, 0)])
-        with self._errors():
-            with self._driver.session(database=self.database) as s:
-                s.run("CALL db.awaitIndexes(300)").consume()
+        if missing or any(state != "ONLINE" for state in states.values()):
+            with self._errors():
+                with self._driver.session(database=self.database) as s:
+                    s.run("CALL db.awaitIndexes(300)").consume()
         self._initialised = True
         self._has_norm_index = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
@@ -922,17 +939,17 @@ class Neo4jStore:
         recs = self._read(
             "MATCH (r:Relation) WHERE $p IS NULL OR r.predicate = $p "
             "RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id, "
-            "r.key_display AS key_display, r.props_json AS props_json, "
+            "r.key_display AS key_display, properties(r) AS props, "
             "COUNT { (:Source)-[:SUPPORTS]->(r) } AS sources ORDER BY r.id", p=predicate)
         return [{"id": r["id"], "predicate": r["predicate"], "subject_id": r["subject_id"],
                  "object_id": r["object_id"], "key_display": r["key_display"],
-                 "props": json.loads(r["props_json"]), "sources": r["sources"]} for r in recs]
+                 "props": _only(r["props"], r["predicate"]), "sources": r["sources"]} for r in recs]
 
     def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
         """Links with their source's fields, for the given relations (default: all)."""
         q = ("MATCH (s:Source)-[l:SUPPORTS]->(r:Relation) WHERE $ids IS NULL OR r.id IN $ids "
              "RETURN r.id AS relation_id, l.quote AS quote, l.confidence AS confidence, l.seq AS seq, "
-             "l.claims_json AS claims_json, s AS source ORDER BY r.id, s.id")
+             "properties(l) AS claims, r.predicate AS predicate, s AS source ORDER BY r.id, s.id")
         if relation_ids is None:
             recs = self._read(q, ids=None)
         else:
@@ -943,7 +960,7 @@ class Neo4jStore:
         for r in recs:
             src = dict(r["source"])
             out.append({"relation_id": r["relation_id"], "quote": r["quote"], "confidence": r["confidence"],
-                        "seq": r["seq"], "claims": json.loads(r["claims_json"]),
+                        "seq": r["seq"], "claims": _only(r["claims"], r["predicate"]),
                         "source": {c: src.get(c) for c in _SOURCE_COLS}})
         return out
 
