@@ -88,7 +88,7 @@ class Merger:
         self._pending: list = []
         self._dirty_ents: set[str] = set()
         self.warnings: list[str] = []
-        self._resolved: dict[tuple, dict] = {}
+        self._resolved: dict[str, dict[tuple, dict]] = {}  # compared name -> resolutions of it
         self._src_ref: dict[str, object] = {}  # source id -> the last SourceRef merged
 
     # ---- entities -----------------------------------------------------------------------
@@ -107,12 +107,14 @@ class Merger:
 
     def _index(self, row: dict) -> None:
         for name in [row["name"], *row["aliases"]]:
+            self._resolved.pop(norm(name), None)  # what this name resolves to may change
             ids = self._by_norm.setdefault(norm(name), [])
             if row["id"] not in ids:
                 ids.append(row["id"])
 
     def _unindex(self, row: dict) -> None:
         for name in [row["name"], *row["aliases"]]:
+            self._resolved.pop(norm(name), None)
             ids = self._by_norm.get(norm(name), [])
             if row["id"] in ids:
                 ids.remove(row["id"])
@@ -132,7 +134,6 @@ class Merger:
     def apply_entity(self, rec) -> None:
         """Merge one entity record; raise :class:`InvalidRecord` on an alias conflict."""
         self.flush()
-        self._resolved.clear()
         names = [rec.name, *rec.aliases]
         self._lookup(norm(n) for n in names)
         matched: list[dict] = []
@@ -263,12 +264,15 @@ class Merger:
         )
 
     def _resolve_cached(self, name, given, allowed, side, pred):
-        # Names repeat across facts; a resolution stands until an entity record changes the
-        # index (apply_entity clears this cache).
-        key = (name, given, allowed, side)
-        row = self._resolved.get(key)
+        # Names repeat across facts; a resolution stands until the index changes for that
+        # compared name (_index and _unindex drop it), whatever changed it: an entity record,
+        # an alias merge, or an entity created by another fact.
+        n = norm(name)
+        key = (given, allowed, side)
+        row = self._resolved.get(n, {}).get(key)
         if row is None:
-            row = self._resolved[key] = self._resolve_name(name, given, allowed, side, pred)
+            row = self._resolve_name(name, given, allowed, side, pred)
+            self._resolved.setdefault(n, {})[key] = row
         return row
 
     def _write_entities(self) -> None:

@@ -239,3 +239,18 @@ def test_a_relation_between_two_names_of_one_entity_is_dropped_with_a_warning(tm
     assert "both are now Company 'Alpha Group'" in warning
     assert table(store, "partners", "company", "partner") == [("Alpha Group", "Beta")]
     assert table(store, "hubs", "company", "partners") == [("Alpha Group", 1), ("Beta", 1)]
+
+
+def test_a_name_resolves_again_once_another_fact_gives_it_a_second_entity(tmp_path):
+    """A resolution is remembered only until the name's entities change: here a later fact
+    creates a Person with a company's name, so the name no longer says which one it is."""
+    store = open_embedded(tmp_path)
+    report = load(store, write_jsonl(tmp_path / "a.jsonl", [
+        {"entity": "Renault", "type": "Company"},
+        {"entity": "Beijing Auto Show", "type": "Event"},
+        fact("Renault", "ATTENDED", "Beijing Auto Show"),  # line 3: the Company
+        fact("Renault", "WORKS_FOR", "Geely", subject_type="Person", role="driver"),  # a Person "Renault"
+        fact("Renault", "ATTENDED", "Beijing Auto Show"),  # line 5: now two fit
+    ]))
+    assert [(r.where.rsplit(":", 1)[1], r.reason) for r in report.rejected] == [
+        ("5", "subject 'Renault' names a Company and a Person; set subject_type")]
