@@ -72,6 +72,8 @@ from autokg.graph.normalize import norm
 
 __all__ = ["Neo4jStore", "DEFAULT_URI", "lucene_term"]
 
+logging.getLogger("neo4j").addHandler(logging.NullHandler())  # driver errors surface as exceptions
+
 DEFAULT_URI = "bolt://localhost:7687"
 _SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
 _ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared")
@@ -347,6 +349,7 @@ class _Writer:
         self._rels_of_source: dict[str, set[str]] = {}
         self._srcs: dict[str, dict] = {}
         self._seq: int | None = None
+        self._sent_seq: int | None = None  # the counter as last sent to the server
         # the sources each relation had on the server when first read, to count its sources
         self._stored_sources: dict[str, set[str]] = {}
         # relations read from the server and found absent: written with CREATE, not MERGE
@@ -566,14 +569,17 @@ class _Writer:
         return None
 
     def _send(self) -> None:
+        # The record counter goes first, so that whatever commits never holds a link whose
+        # seq is above the stored counter (a later load would reuse those numbers).
+        if self._seq is not None and self._seq != self._sent_seq:
+            self._pump.put([(_W_SEQ, {"value": self._seq}, 1)])
+            self._sent_seq = self._seq
         for unit in self._units():
             self._pump.put(unit)
 
     def _finish(self) -> None:
         """The block ended: send the rest and wait until every transaction is committed."""
         self._send()
-        if self._seq is not None:
-            self._pump.put([(_W_SEQ, {"value": self._seq}, 1)])
         self._pump.finish()
 
     def abort(self) -> None:
@@ -634,6 +640,11 @@ class _Pump:
     def abort(self) -> None:
         if self._thread is None:
             return
+        while True:  # what is queued is discarded, not written first
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
         while self._thread.is_alive():
             try:
                 self._queue.put(_ABORT, timeout=0.2)
@@ -705,7 +716,6 @@ class Neo4jStore:
         import neo4j
 
         _check_vocabulary()
-        logging.getLogger("neo4j").addHandler(logging.NullHandler())  # errors surface as exceptions
         self.uri = uri or DEFAULT_URI
         self.username = username or "neo4j"
         self.database = database or None
@@ -896,13 +906,13 @@ class Neo4jStore:
         writer = _Writer(self, stream=not atomic)
         try:
             yield writer
+            if writer._rollback:
+                writer.abort()
+            else:
+                writer._finish()
         except BaseException:
             writer.abort()
             raise
-        if writer._rollback:
-            writer.abort()
-        else:
-            writer._finish()
 
     def delete_all(self) -> int:
         """Delete every node and relationship of the database, in batches; return the node count."""

@@ -188,6 +188,59 @@ def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedde
         assert counts(store)["nodes"]["Relation"] == 300
 
 
+def test_a_load_failing_after_a_commit_leaves_the_record_counter_ahead_of_its_links(
+        neo4j_settings, tmp_path, monkeypatch):
+    """Claims are ordered by a record counter; a load that stops after some of its batches
+    committed must not leave links numbered above the stored counter, or the next load would
+    reuse those numbers."""
+    records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
+                "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
+    path = write_jsonl(tmp_path / "many.jsonl", records)
+    original, calls = _Pump._run_unit, []
+
+    def run_unit(tx, unit):
+        calls.append(len(unit))
+        if len(calls) == 12:
+            raise RuntimeError("injected: not retried")
+        return original(tx, unit)
+
+    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
+        store.delete_all()
+        with pytest.raises(RuntimeError):
+            load_files(store, [path], batch_size=64)
+        row = store.read_cypher("MATCH ()-[l:SUPPORTS]->() WITH max(l.seq) AS top, count(l) AS n "
+                                "OPTIONAL MATCH (m:AutokgMeta {key: 'seq'}) RETURN top, n, m.value AS counter")[0]
+        assert row["n"] > 0  # something was committed before the failure
+        assert row["counter"] > row["top"]
+
+
+def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_path, monkeypatch):
+    """An error while the last batch is sent rolls back the open transaction and ends the
+    sending thread, rather than leaving it waiting with its locks held."""
+    import threading
+
+    from autokg.graph.neo4j import _Writer
+
+    path = write_jsonl(tmp_path / "few.jsonl", [
+        {"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": "Buyer", "source": SRC} for i in range(20)])
+    original, calls = _Writer._units, []
+
+    def units(self):
+        calls.append(1)
+        if len(calls) == 4:
+            raise KeyError("injected")
+        return original(self)
+
+    monkeypatch.setattr(_Writer, "_units", units)
+    with Neo4jStore(**neo4j_settings) as store:
+        store.delete_all()
+        with pytest.raises(KeyError):
+            load_files(store, [path], batch_size=8)  # batches of 8, 8 and 4, then the last send fails
+        assert not [t for t in threading.enumerate() if t.name == "autokg-neo4j-writer"]
+        assert counts(store)["nodes"].get("Relation", 0) == 0  # nothing was committed
+
+
 # ---- strict mode, dry runs, parameters ------------------------------------------------------
 
 def _bad_file(tmp_path) -> str:
