@@ -57,6 +57,8 @@ def cli_options(settings: dict, **override) -> list[str]:
 def invoke(*args):
     result = CliRunner().invoke(cli, list(args))
     assert "Traceback" not in result.output
+    # an expected error ends with a message and an exit code, never an uncaught exception
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result
 
 
@@ -487,10 +489,12 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
         restarted.set()  # down now: the statements that follow meet a stopped server
         subprocess.run([str(script), "start"], capture_output=True, cwd=ROOT, timeout=600)
 
+    restarter = threading.Thread(target=restart, daemon=True)
+
     def run_unit(tx, unit):
         calls.append(len(unit))
         if len(calls) == 3:
-            threading.Thread(target=restart, daemon=True).start()
+            restarter.start()
             restarted.wait(300)
         return original(tx, unit)
 
@@ -503,6 +507,7 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
     finally:
         store.close()
     assert len(calls) > 3
+    restarter.join(600)  # the server is back before the rerun
     with Neo4jStore(**neo4j_settings) as again:
         load_files(again, [path])
         load_files(embedded_store, [path])

@@ -254,6 +254,7 @@ def test_cli_bad_company(seed, tmp_path, company, message):
     r = _cli(seed[0], "viz", tmp_path / "x.svg", "--company", company)
     assert r.exit_code == 1 and message in r.output
     assert "Traceback" not in r.output
+    assert isinstance(r.exception, SystemExit), repr(r.exception)
     assert not list(tmp_path.iterdir())
 
 
