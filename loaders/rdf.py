@@ -32,15 +32,21 @@ __all__ = ["generate_records", "parse"]
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PROV = "http://www.w3.org/ns/prov#"
 _HTTP_SCHEMA = "http://schema.org/"
-_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "json-ld": "JSON-LD"}
+# extension -> (rdflib parser, name for messages); rdflib's Turtle parser reads N-Triples too
+_BY_EXTENSION = {".ttl": ("turtle", "Turtle"), ".nt": ("turtle", "N-Triples"),
+                 ".jsonld": ("json-ld", "JSON-LD"), ".json": ("json-ld", "JSON-LD")}
 
 
 def _format_of(fp: BinaryIO, text: str) -> tuple[str, str]:
-    """(rdflib parser, name for messages): by content, named after the file's extension."""
+    """(rdflib parser, name for messages): by the file's extension, else (stdin, other names)
+    by content. Content alone cannot tell: Turtle may start with ``[`` as JSON-LD does."""
     name = str(getattr(fp, "name", "")).lower()
+    for ext, found in _BY_EXTENSION.items():
+        if name.endswith(ext):
+            return found
     if text.lstrip()[:1] in ("{", "["):
         return "json-ld", "JSON-LD"
-    return "turtle", "N-Triples" if name.endswith(".nt") else "Turtle"
+    return "turtle", "Turtle"
 
 
 def _one_line(exc: BaseException) -> str:

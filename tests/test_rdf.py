@@ -340,6 +340,15 @@ def test_plain_rdf_without_claim_nodes_loads_and_bad_nodes_are_named(tmp_path):
     assert ent["attrs"] == {"country": "FR", "wikidata": "Q6686"} and ent["aliases"] == ["Renault"]
 
 
+def test_turtle_starting_with_a_blank_node_is_read_as_turtle(tmp_path):
+    """The extension decides: Turtle may begin with ``[``, as JSON-LD does."""
+    p = tmp_path / "blank-first.ttl"
+    p.write_text('[] <https://schema.org/name> "nobody" .\n' + THIRD_PARTY, encoding="utf-8")
+    report = load(open_embedded(tmp_path), p)
+    assert not [r for r in report.rejected if "not valid" in r.reason]
+    assert report.records > 0
+
+
 def test_rejected_claims_name_their_node(tmp_path):
     g = Graph()
     ex = Namespace("http://example.org/")
