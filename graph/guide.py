@@ -26,6 +26,7 @@ import html
 import io
 import os
 import re
+import socket
 import zipfile
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -295,6 +296,12 @@ class _CorsHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _ThreadingHTTPServerV6(ThreadingHTTPServer):
+    """For an IPv6 address such as ``::1`` (``http.server`` binds IPv4 otherwise)."""
+
+    address_family = socket.AF_INET6
+
+
 def serve_guide(directory: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001) -> ThreadingHTTPServer:
     """An HTTP server for *directory* with the CORS headers Browser's ``:play`` needs.
 
@@ -302,7 +309,8 @@ def serve_guide(directory: str | os.PathLike, host: str = "127.0.0.1", port: int
     read it from ``server.server_address``). Close it with ``shutdown()`` and ``server_close()``.
     """
     handler = partial(_CorsHandler, directory=os.fspath(directory))
+    server_class = _ThreadingHTTPServerV6 if ":" in host else ThreadingHTTPServer
     try:
-        return ThreadingHTTPServer((host, port), handler)
+        return server_class((host, port), handler)
     except OSError as exc:
         raise AutokgError(f"cannot serve {directory} on {host}:{port}: {exc.strerror or exc}") from None

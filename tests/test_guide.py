@@ -203,12 +203,13 @@ def test_cli_refuses_a_file_as_outdir(tmp_path):
     assert result.exit_code == 2 and "is a file" in result.output
 
 
-def test_the_guide_server_answers_browser_preflight_requests(tmp_path):
+@pytest.mark.parametrize("host, url_host", [("127.0.0.1", "127.0.0.1"), ("::1", "[::1]")])
+def test_the_guide_server_answers_browser_preflight_requests(tmp_path, host, url_host):
     guide.write_guide(tmp_path)
-    server = guide.serve_guide(tmp_path, port=0)
+    server = guide.serve_guide(tmp_path, host=host, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/autokg-guide.html"
+        url = f"http://{url_host}:{server.server_address[1]}/autokg-guide.html"
         pre = urllib.request.urlopen(urllib.request.Request(url, method="OPTIONS", headers={
             "Origin": "http://127.0.0.1:7474", "Access-Control-Request-Method": "GET",
             "Access-Control-Request-Headers": "pragma,cache-control"}))
