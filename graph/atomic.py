@@ -41,6 +41,6 @@ def atomic_open(path: str | os.PathLike, binary: bool = False, suffix: str = ".t
             os.unlink(tmp)
         except FileNotFoundError:
             pass
-        if isinstance(exc, OSError) and not isinstance(exc, AutokgError):
+        if isinstance(exc, OSError):
             raise AutokgError(f"cannot write {out}: {exc.strerror or exc}") from None
         raise

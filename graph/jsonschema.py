@@ -63,8 +63,7 @@ def fact_schema() -> dict:
     for pred in s.predicates.values():
         relation_variants.append({
             "type": "object", "additionalProperties": False,
-            "required": ["subject", "predicate", "object", "source",
-                         *[k for k, p in pred.properties.items() if p.required]],
+            "required": ["subject", "predicate", "object", "source", *pred.required],
             "properties": {
                 "subject": {"type": "string", "minLength": 1},
                 "object": {"type": "string", "minLength": 1},

@@ -208,34 +208,6 @@ def value_node(prop: Property, value: Any):
     return Literal(value)
 
 
-def _claim_order(relations: list[dict], links_of: dict[str, list[dict]], published: dict[str, str | None]):
-    """Links in the order their claims were recorded.
-
-    The stores' ``seq`` is used when the snapshot has it. Otherwise each relation's links are
-    put in precedence order (published, confidence), the links that agree with the resolved
-    properties last among equals, which reproduces the same resolved properties on reload.
-    """
-    out = []
-    for r in relations:
-        links = links_of.get(r["id"], [])
-        if all(link.get("seq") is not None for link in links):
-            out.extend(links)
-            continue
-
-        def agrees(link, props=r["props"]):
-            return all(props.get(k) == v for k, v in link["claims"].items())
-
-        links.sort(key=lambda l: (published.get(l["source"]["id"]) or "", l["confidence"], agrees(l),
-                                  l["source"]["id"]))
-        out.extend(links)
-    if any(link.get("seq") is None for link in out):
-        base = max((link["seq"] for link in out if link.get("seq") is not None), default=-1) + 1
-        for i, link in enumerate(out):
-            if link.get("seq") is None:
-                link["seq"] = base + i
-    return out
-
-
 def _vocabulary(g, used_predicates: set[str]) -> None:
     """Describe the vocabulary terms: labels and comments taken from ``schema.yaml``."""
     from rdflib import OWL, RDF, RDFS, Literal, URIRef
@@ -309,10 +281,8 @@ def to_rdf(store):
         if not e["declared"]:
             g.add((node, V("declared"), Literal(False)))
 
-    published: dict[str, str | None] = {}
     for src in snap["sources"]:
         node = URIRef(_iri("source", src["id"]))
-        published[src["id"]] = src.get("published")
         g.add((node, RDF.type, S("CreativeWork")))
         g.add((node, RDF.type, P("Entity")))
         for field, term in SOURCE_TERMS.items():
@@ -348,10 +318,7 @@ def to_rdf(store):
             g.add((node, URIRef(property_term(k)), value_node(prop, v)))
 
     rel_by_id = {r["id"]: r for r in relations}
-    links_of: dict[str, list[dict]] = {}
-    for link in snap["links"]:
-        links_of.setdefault(link["relation_id"], []).append(dict(link))
-    for link in _claim_order(relations, links_of, published):
+    for link in snap["links"]:  # every link carries its seq: the order of the claims
         rid, sid = link["relation_id"], link["source"]["id"]
         pred = s.predicates[rel_by_id[rid]["predicate"]]
         rel_node = URIRef(_iri("relation", rid))
