@@ -19,6 +19,12 @@ def write_jsonl(path: Path, records) -> Path:
     return path
 
 
+def snapshot(store) -> dict:
+    """Everything a store holds (ids included), each kind of row in a canonical order."""
+    return {kind: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+            for kind, rows in store.snapshot().items()}
+
+
 def fact(subject, predicate, obj, source=None, **props):
     return {"subject": subject, "predicate": predicate, "object": obj, "source": source or SRC, **props}
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from _helpers import snapshot, write_jsonl
+
 from autokg.cli import cli
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
@@ -24,11 +26,6 @@ SEED = [str(p) for p in sorted((ROOT / "data" / "seed").glob("*.jsonl"))]
 SRC = {"title": "A report", "publisher": "Example News", "published": "2024-05-01"}
 
 
-def write_jsonl(path: Path, records) -> str:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    return str(path)
-
-
 def counts(store) -> dict:
     """Nodes by label and relationships by type, counted with Cypher."""
     nodes = {r["label"]: r["n"] for r in store.read_cypher(
@@ -36,12 +33,6 @@ def counts(store) -> dict:
     rels = {r["type"]: r["n"] for r in store.read_cypher(
         "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
     return {"nodes": nodes, "relationships": rels}
-
-
-def snapshot(store) -> dict:
-    """Everything a store holds, each kind of row in a canonical order."""
-    return {kind: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
-            for kind, rows in store.snapshot().items()}
 
 
 def cli_options(settings: dict, **override) -> list[str]:
@@ -246,11 +237,11 @@ def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_p
 # ---- strict mode, dry runs, parameters ------------------------------------------------------
 
 def _bad_file(tmp_path) -> str:
-    return write_jsonl(tmp_path / "bad.jsonl", [
+    return str(write_jsonl(tmp_path / "bad.jsonl", [
         {"entity": "Stellantis", "type": "Company", "country": "NL"},
         {"subject": "Stellantis", "predicate": "PARTNERS_WITH", "object": "Leapmotor", "domain": "EVs", "source": SRC},
         {"subject": "Stellantis", "predicate": "ACQUIRED_BY", "object": "Leapmotor", "source": SRC},
-    ])
+    ]))
 
 
 def test_strict_mode_writes_nothing_for_a_bad_file(neo4j_store, tmp_path):

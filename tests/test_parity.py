@@ -10,12 +10,12 @@ of the two stores.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
 import pytest
 
+from _helpers import snapshot, write_jsonl
 from autokg.errors import AutokgError
 from autokg.graph.normalize import norm
 from autokg.loaders import load_files
@@ -195,9 +195,7 @@ def random_fact_files(seed: int, folder: Path) -> list[list[Path]]:
                              "country": rng.choice(_COUNTRIES[:-1])})
 
     def write(name: str, records) -> Path:
-        path = folder / name
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        return path
+        return write_jsonl(folder / name, records)
 
     cut = [0, len(facts) // 3, 2 * len(facts) // 3, len(facts)]
     half = len(entities) // 2
@@ -287,12 +285,8 @@ def _answer(store, preset: str, params: dict):
         return f"{type(exc).__name__}: {exc}"
 
 
-def _snapshot(store) -> dict:
-    return {kind: sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)) for kind, rows in store.snapshot().items()}
-
-
 def _assert_parity(neo, emb, seed: int) -> int:
-    assert _snapshot(neo) == _snapshot(emb)
+    assert snapshot(neo) == snapshot(emb)
     assert neo.stats() == emb.stats()
     diffs = []
     sets = _param_sets(emb, seed)
@@ -365,17 +359,12 @@ def test_parity_with_strict_and_dry_run_loads(neo4j_store, embedded_store, tmp_p
     _assert_parity(neo4j_store, embedded_store, 99)
 
 
-def _write(path: Path, records) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    return path
-
-
 def test_parity_on_edge_cases(neo4j_store, embedded_store, tmp_path):
     """Hand-made corners: a relation dropped when two names turn out to be one company,
     a person and a company of the same name, tiny and whole stakes, undated sources only, ties in
     every ordering, names that sort differently by code point than by letter."""
     src = lambda i, **kw: {"url": f"https://edge.example/{i}", **kw}  # noqa: E731
-    first = _write(tmp_path / "first.jsonl", [
+    first = write_jsonl(tmp_path / "first.jsonl", [
         {"subject": "Alpha", "predicate": "PARTNERS_WITH", "object": "Alpha Group", "domain": "self", "source": src(1)},
         {"subject": "Alpha", "predicate": "PARTNERS_WITH", "object": "Beta", "source": src(2)},
         {"subject": "Beta", "predicate": "PARTNERS_WITH", "object": "Alpha", "domain": "chips", "status": "ended",
@@ -400,7 +389,7 @@ def test_parity_on_edge_cases(neo4j_store, embedded_store, tmp_path):
         {"subject": "Nu", "predicate": "WORKS_FOR", "object": "Zeta", "role": "CEO", "since": "2019", "source": src(11)},
         {"subject": "Nu", "predicate": "WORKS_FOR", "object": "Zeta", "role": "chair", "since": "2019", "source": src(11)},
     ])
-    second = _write(tmp_path / "second.jsonl", [
+    second = write_jsonl(tmp_path / "second.jsonl", [
         {"entity": "Alpha", "type": "Company", "aliases": ["Alpha Group"], "country": "DE"},
         {"entity": "Beta", "type": "Company", "country": "FR"},
         {"entity": "Gamma", "type": "Company", "country": "FR"},
@@ -429,7 +418,7 @@ def test_parity_when_only_the_publisher_differs(neo4j_store, embedded_store, tmp
     records = [{"subject": "A", "predicate": "PARTNERS_WITH", "object": "B", "domain": "d", "status": status,
                 "source": {"title": "Same title", "publisher": publisher, "published": "2024"}}
                for publisher, status in (("Zed", "active"), ("Alpha", "active"), ("Mid", "ended"))]
-    path = _write(tmp_path / "ties.jsonl", records)
+    path = write_jsonl(tmp_path / "ties.jsonl", records)
     _load_both(neo4j_store, embedded_store, [[path]])
     for preset in ("sources", "history"):
         assert _answer(neo4j_store, preset, {"a": "A", "b": "B"}) == _answer(embedded_store, preset, {"a": "A", "b": "B"})
