@@ -46,11 +46,12 @@ def _fail(fn):
     return wrapper
 
 
-def _open(ctx: click.Context):
+def _open(ctx: click.Context, backend: str | None = None):
+    """The store the global options name (*backend* overrides --backend)."""
     from autokg.graph.store import open_store
 
     o = ctx.find_root().obj
-    if o["backend"] == "neo4j":
+    if (backend or o["backend"]) == "neo4j":
         return open_store("neo4j", uri=o["neo4j_uri"], username=o["neo4j_username"],
                           password=o["neo4j_password"], database=o["neo4j_database"])
     return open_store(o["backend"], path=o["store"])
@@ -466,11 +467,7 @@ def neo4j_init(ctx):
     Example:
       autokg --neo4j-uri bolt://127.0.0.1:7687 neo4j init
     """
-    from autokg.graph.store import open_store
-
-    o = ctx.find_root().obj
-    store = open_store("neo4j", uri=o["neo4j_uri"], username=o["neo4j_username"],
-                       password=o["neo4j_password"], database=o["neo4j_database"])
+    store = _open(ctx, backend="neo4j")
     try:
         ensured = store.init()
         where = store.location
