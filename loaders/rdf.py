@@ -58,16 +58,57 @@ def _one_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+def _local_jsonld(text: str):
+    """The JSON-LD document of *text*, refused when it names a context to fetch.
+
+    A string ``@context`` (``http://…``, ``file:///…``, a relative path) or an ``@import`` makes a
+    JSON-LD processor open that address: a fact file could reach internal services or read local
+    files. Loading opens nothing but the files named on the command line, so such a document is
+    refused, and the parser is given the decoded document (nothing left for it to fetch)."""
+    import json
+
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise InputError("not valid JSON-LD: nested too deeply") from None
+    except ValueError as exc:
+        raise InputError(f"not valid JSON-LD: {exc}") from None
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key == "@import":
+                raise InputError(f"JSON-LD @import {value!r} refused: autokg never fetches contexts; "
+                                 "put the context inline")
+            if key == "@context":
+                for ctx in value if isinstance(value, list) else [value]:
+                    if isinstance(ctx, str):
+                        raise InputError(f"JSON-LD context {ctx!r} refused: autokg never fetches remote "
+                                         "or file contexts; put the context inline")
+            stack.append(value)
+    return doc
+
+
 def parse(fp: BinaryIO):
     """The file as an ``rdflib.Graph``; :class:`InputError` with a one-line reason if it is not
-    valid RDF."""
+    valid RDF, or if it is JSON-LD that names a context to fetch."""
     from rdflib import Graph
 
     text = read_text(fp)
     parser, label = _format_of(fp, text)
+    data: object = text
+    if parser == "json-ld":
+        doc = _local_jsonld(text)
+        # rdflib takes a decoded document as a dict; a top-level array means the same as @graph
+        data = doc if isinstance(doc, dict) else {"@graph": doc}
     g = Graph(bind_namespaces="none")
     try:
-        g.parse(data=text, format=parser)
+        g.parse(data=data, format=parser)
     except Exception as exc:  # rdflib raises SyntaxError, ValueError, JSON and plugin errors
         raise InputError(f"not valid {label}: {_one_line(exc)}") from None
     return g
