@@ -17,12 +17,16 @@ import click
 
 from autokg import __version__
 from autokg.errors import AutokgError, UsageError
-from autokg.settings import ENV
+from autokg.graph.store import STORES
+from autokg.loaders.formats import FORMATS as INPUT_FORMATS, format_choices
 from autokg.queries.presets import PRESETS, Preset
+from autokg.settings import ENV
 
 __all__ = ["main", "cli"]
 
 _FORMATS = ("table", "json", "csv")
+# registries of the library layers: light modules, read when the CLI is built
+_STORE_CHOICES = [*STORES, *(a for k in STORES.values() for a in k.aliases)]
 
 
 def _fail(fn):
@@ -47,14 +51,16 @@ def _fail(fn):
 
 
 def _open(ctx: click.Context, backend: str | None = None):
-    """The store the global options name (*backend* overrides --backend)."""
-    from autokg.graph.store import open_store
+    """The knowledge graph the global options name (*backend* overrides --backend)."""
+    from autokg.api import open as open_kg
+    from autokg.graph.store import get_store_kind
 
     o = ctx.find_root().obj
-    if (backend or o["backend"]) == "neo4j":
-        return open_store("neo4j", uri=o["neo4j_uri"], username=o["neo4j_username"],
-                          password=o["neo4j_password"], database=o["neo4j_database"])
-    return open_store(o["backend"], path=o["store"])
+    kind = get_store_kind(backend or o["backend"]).name
+    if kind == "neo4j":
+        return open_kg(backend=kind, uri=o["neo4j_uri"], username=o["neo4j_username"],
+                       password=o["neo4j_password"], database=o["neo4j_database"])
+    return open_kg(o["store"], backend=kind)
 
 
 def _cell(value: Any) -> str:
@@ -100,7 +106,7 @@ _format_option = click.option("--format", "fmt", type=click.Choice(_FORMATS), de
 @click.version_option(__version__, prog_name="autokg")
 @click.option("--store", envvar=ENV["store"], type=click.Path(dir_okay=False),
               help="Embedded store file [env AUTOKG_STORE; default: the user data directory].")
-@click.option("--backend", envvar=ENV["backend"], type=click.Choice(["embedded", "neo4j"]),
+@click.option("--backend", envvar=ENV["backend"], type=click.Choice(_STORE_CHOICES),
               default="embedded", show_default=True, help="Store to use [env AUTOKG_BACKEND].")
 @click.option("--neo4j-uri", envvar=ENV["neo4j_uri"], help="bolt:// or neo4j:// URI [env NEO4J_URI].")
 @click.option("--neo4j-username", envvar=ENV["neo4j_username"], default="neo4j", show_default=True,
@@ -145,10 +151,8 @@ def _print_report(report, quiet: bool = False) -> None:
         click.echo("dry run: nothing was written")
 
 
-def _load(ctx, files, strict, dry_run, input_format, store=None):
-    from autokg.loaders import load_files
-
-    store = store or _open(ctx)
+def _load(ctx, files, strict, dry_run, input_format, kg=None):
+    kg = kg or _open(ctx)
     try:
         if sys.stderr.isatty():
             bar = None
@@ -162,22 +166,21 @@ def _load(ctx, files, strict, dry_run, input_format, store=None):
                     bar.update(n)
 
             try:
-                report = load_files(store, list(files), input_format=input_format, strict=strict,
-                                    dry_run=dry_run, progress=progress)
+                report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
+                                 progress=progress)
             finally:
                 if bar is not None:
                     bar.__exit__(None, None, None)
         else:
-            report = load_files(store, list(files), input_format=input_format, strict=strict, dry_run=dry_run)
+            report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run)
     finally:
-        store.close()
+        kg.close()
     return report
 
 
-_input_format = click.option("--input-format", type=click.Choice(["jsonl", "json", "yaml", "csv", "ndjson", "yml",
-                                                                   "turtle", "ttl", "json-ld", "jsonld", "nt",
-                                                                   "ntriples"]),
-                             help="Input format (default: by file extension; - is JSON Lines).")
+_input_format = click.option(
+    "--input-format", type=click.Choice(format_choices(), case_sensitive=False),
+    help="Input format: " + ", ".join(INPUT_FORMATS) + " (default: by file extension; - is JSON Lines).")
 
 
 @cli.command()
@@ -214,9 +217,9 @@ def validate(ctx, files, input_format):
     Example:
       autokg validate facts.jsonl
     """
-    from autokg.graph.embedded import EmbeddedStore
+    from autokg.api import open as open_kg
 
-    report = _load(ctx, files, False, True, input_format, store=EmbeddedStore(":memory:"))
+    report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"))
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -233,21 +236,14 @@ def demo(ctx):
     """
     from importlib import resources
 
-    from autokg.queries.presets import run_preset
-
     seed = resources.files("autokg.data").joinpath("seed")
     paths = sorted(str(p) for p in seed.iterdir() if p.name.endswith(".jsonl"))
-    store = _open(ctx)
-    try:
-        from autokg.loaders import load_files
-
-        report = load_files(store, paths)
+    with _open(ctx) as kg:
+        report = kg.load(paths)
         _print_report(report)
         click.echo()
         click.echo("Who partners with whom:")
-        rows = run_preset(store, "partners")
-    finally:
-        store.close()
+        rows = kg.query("partners")
     emit(rows, list(PRESETS["partners"].columns), "table")
     ctx.exit(0 if report.ok else 1)
 
@@ -292,14 +288,8 @@ def query():
 
 def _preset_command(preset: Preset):
     def run(fmt, **params):
-        from autokg.queries.presets import run_preset
-
-        ctx = click.get_current_context()
-        store = _open(ctx)
-        try:
-            rows = run_preset(store, preset.name, **params)
-        finally:
-            store.close()
+        with _open(click.get_current_context()) as kg:
+            rows = kg.query(preset.name, **params)
         emit(rows, list(preset.columns), fmt)
 
     run = _fail(run)
@@ -331,11 +321,8 @@ def stats(ctx, fmt):
     Example:
       autokg stats --format json
     """
-    store = _open(ctx)
-    try:
-        s = store.stats()
-    finally:
-        store.close()
+    with _open(ctx) as kg:
+        s = kg.stats()
     rows = [{"what": k, "count": v} for k, v in s.items()]
     emit(rows, ["what", "count"], fmt)
 
@@ -353,21 +340,8 @@ def entities(ctx, type_, search, fmt):
     Example:
       autokg entities --type Company --search xiaomi
     """
-    from autokg.graph.normalize import norm
-
-    store = _open(ctx)
-    try:
-        ents = store.entity_names()
-    finally:
-        store.close()
-    rows = []
-    for e in ents:
-        if type_ and e["type"].lower() != type_.lower():
-            continue
-        if search and not any(norm(search) in norm(n) for n in [e["name"], *e["aliases"]]):
-            continue
-        rows.append({"name": e["name"], "type": e["type"], "aliases": sorted(e["aliases"])})
-    rows.sort(key=lambda r: (r["name"], r["type"]))
+    with _open(ctx) as kg:
+        rows = kg.entities(type=type_, search=search)
     emit(rows, ["name", "type", "aliases"], fmt)
 
 
@@ -392,7 +366,7 @@ def export_graphml(ctx, out, view, status):
     """
     from autokg.graph.graphml import write_graphml
 
-    store = _open(ctx)
+    store = _open(ctx).store
     try:
         n, m = write_graphml(store, out, view=view, status=status)
     finally:
@@ -416,7 +390,7 @@ def export_rdf(ctx, out, fmt):
     """
     from autokg.graph.rdf import write_rdf
 
-    store = _open(ctx)
+    store = _open(ctx).store
     try:
         n = write_rdf(store, out, fmt)
     finally:
@@ -441,7 +415,7 @@ def viz(ctx, out, company, depth):
     """
     from autokg.graph.viz import render
 
-    store = _open(ctx)
+    store = _open(ctx).store
     try:
         n, m = render(store, out, company=company, depth=depth)
     finally:
@@ -467,7 +441,7 @@ def neo4j_init(ctx):
     Example:
       autokg --neo4j-uri bolt://127.0.0.1:7687 neo4j init
     """
-    store = _open(ctx, backend="neo4j")
+    store = _open(ctx, backend="neo4j").store
     try:
         ensured = store.init()
         where = store.location

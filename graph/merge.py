@@ -9,6 +9,7 @@ by this class, so they hold the same graph for the same input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from autokg.errors import InvalidRecord
 from autokg.graph.model import Predicate, schema
@@ -64,6 +65,30 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
     if pred.has_status and "status" not in props:
         props["status"] = schema().default_status
     return props
+
+
+class _Plan(NamedTuple):
+    """One fact with both ends resolved: what a batch merges."""
+
+    fact: Any
+    predicate: Predicate
+    subject: dict
+    object: dict
+    key: str
+    key_display: str | None
+    relation_id: str
+    source_id: str
+
+
+@dataclass
+class _Batch:
+    """What one batch of plans read and changed, until it is written."""
+
+    rels: dict[str, dict]  # relation id -> row with its links, for every relation the batch touches
+    sources: dict[str, dict] = field(default_factory=dict)  # source id -> row to write
+    links: dict[tuple, dict] = field(default_factory=dict)  # (relation id, source id) -> link to write
+    changed: set[str] = field(default_factory=set)  # relations whose claims changed
+    republished: set[str] = field(default_factory=set)  # sources whose date changed
 
 
 class Merger:
@@ -290,13 +315,32 @@ class Merger:
         return []
 
     def flush(self) -> list[InvalidRecord]:
-        """Merge the queued facts; return the ones rejected while resolving names."""
+        """Merge the queued facts; return the ones rejected while resolving names.
+
+        The steps: resolve both ends of each fact into a :class:`_Plan`; read the relations and
+        sources the plans touch; merge each plan's source and claim; write the sources; resolve
+        and write the relations whose claims changed; write the claims (links).
+        """
         facts, self._pending = self._pending, []
         if not facts:
             return []
-        rejected: list[InvalidRecord] = []
+        plans, rejected = self._plan(facts)
+        self._write_entities()
+        batch = _Batch(rels=self.w.get_relations({p.relation_id for p in plans}))
+        self._read_sources({p.source_id for p in plans}
+                           | {sid for r in batch.rels.values() for sid in r["links"]})
+        seq = self.w.next_seq(len(plans)) if plans else 0
+        for i, plan in enumerate(plans):
+            self._merge_source(plan, batch)
+            self._merge_claim(plan, batch, seq + i)
+        self._write_batch(batch)
+        return rejected
+
+    def _plan(self, facts: list) -> tuple[list[_Plan], list[InvalidRecord]]:
+        """Resolve the ends of *facts*; the ones that cannot be resolved are rejected."""
         self._lookup(norm(n) for f in facts for n in (f.subject, f.object))
-        plans = []
+        plans: list[_Plan] = []
+        rejected: list[InvalidRecord] = []
         for f in facts:
             pred = self.schema.predicates[f.predicate]
             try:
@@ -311,84 +355,86 @@ class Merger:
                 continue
             key_display = f.props.get(pred.key) if pred.key else None
             key = norm(key_display) if key_display is not None else ""
-            rid = relation_id(pred.name, s["id"], o["id"], key, pred.symmetric)
-            sid = source_id(f.source.url, f.source.title, f.source.publisher)
-            plans.append((f, pred, s, o, rid, key, key_display, sid))
-        self._write_entities()
+            plans.append(_Plan(
+                fact=f, predicate=pred, subject=s, object=o, key=key, key_display=key_display,
+                relation_id=relation_id(pred.name, s["id"], o["id"], key, pred.symmetric),
+                source_id=source_id(f.source.url, f.source.title, f.source.publisher)))
+        return plans, rejected
 
-        rels = self.w.get_relations({p[4] for p in plans})
-        need_src = {p[7] for p in plans} | {sid for r in rels.values() for sid in r["links"]}
-        missing = [s for s in need_src if s not in self._src]
+    def _read_sources(self, ids: set[str]) -> None:
+        """Make sure the source rows of *ids* are known (read those not seen yet)."""
+        missing = [s for s in ids if s not in self._src]
         if missing:
             self._src.update(self.w.get_sources(missing))
-        dirty_src: dict[str, dict] = {}
-        seq = self.w.next_seq(len(plans)) if plans else 0
-        dirty_links: dict[tuple, dict] = {}
-        changed_rel: set[str] = set()
-        republished: set[str] = set()
-        for i, (f, pred, s, o, rid, key, key_display, sid) in enumerate(plans):
-            src = self._src.get(sid)
-            if src is not None and self._src_ref.get(sid) == f.source:
-                if sid not in self.sources.new:
-                    self.sources.touched.add(sid)
-            elif src is None:
-                fields = f.source.as_dict()
-                src = self._src[sid] = {"id": sid, **fields}
-                self.sources.new.add(sid)
-                dirty_src[sid] = src
-            else:
-                fields = f.source.as_dict()
-                if sid not in self.sources.new:
-                    self.sources.touched.add(sid)
-                changed = {k: v for k, v in fields.items() if src.get(k) != v}
-                if changed:
-                    if "published" in changed and sid not in self.sources.new:
-                        republished.add(sid)
-                    src.update(changed)
-                    self.sources.updated.add(sid)
-                    dirty_src[sid] = src
-            self._src_ref[sid] = f.source
-            rel = rels.get(rid)
-            if rel is None:
-                rel = rels[rid] = {
-                    "id": rid, "predicate": pred.name, "subject_id": s["id"], "object_id": o["id"],
-                    "key": key, "key_display": key_display, "props": None, "links": {},
-                }
-                self.relations.new.add(rid)
-                changed_rel.add(rid)
-            else:
-                self.relations.touched.add(rid)
-            claims = dict(f.props)
-            old = rel["links"].get(sid)
-            if old is None:
-                link = {"relation_id": rid, "source_id": sid, "quote": f.quote,
-                        "confidence": f.confidence, "seq": seq + i, "claims": claims}
-            else:
-                link = {**old, "claims": {**old["claims"], **claims},
-                        "quote": f.quote if f.quote is not None else old["quote"],
-                        "confidence": f.confidence}
-                if (link["claims"], link["quote"], link["confidence"]) == (old["claims"], old["quote"], old["confidence"]):
-                    continue
-                link["seq"] = seq + i
-            rel["links"][sid] = link
-            dirty_links[(rid, sid)] = link
-            changed_rel.add(rid)
-            if rid not in self.relations.new:
-                self.relations.updated.add(rid)
-        for sid in republished:
-            extra = [r for r in self.w.relation_ids_citing(sid) if r not in rels]
-            rels.update(self.w.get_relations(extra))
-            changed_rel.update(self.w.relation_ids_citing(sid))
-        if dirty_src:
-            self.w.put_sources(list(dirty_src.values()))
-        need = {sid for rid in changed_rel for sid in rels[rid]["links"] if sid not in self._src}
-        if need:
-            self._src.update(self.w.get_sources(need))
-        self._finish_relations([rels[r] for r in sorted(changed_rel)])
-        if dirty_links:
-            self.w.put_links(list(dirty_links.values()))
+
+    def _merge_source(self, plan: _Plan, batch: _Batch) -> None:
+        """Create or update the source *plan* cites, counting what changed."""
+        f, sid = plan.fact, plan.source_id
+        src = self._src.get(sid)
+        if src is not None and self._src_ref.get(sid) == f.source:
+            if sid not in self.sources.new:
+                self.sources.touched.add(sid)
+        elif src is None:
+            src = self._src[sid] = {"id": sid, **f.source.as_dict()}
+            self.sources.new.add(sid)
+            batch.sources[sid] = src
+        else:
+            if sid not in self.sources.new:
+                self.sources.touched.add(sid)
+            changed = {k: v for k, v in f.source.as_dict().items() if src.get(k) != v}
+            if changed:
+                if "published" in changed and sid not in self.sources.new:
+                    batch.republished.add(sid)  # claim precedence of its relations may change
+                src.update(changed)
+                self.sources.updated.add(sid)
+                batch.sources[sid] = src
+        self._src_ref[sid] = f.source
+
+    def _merge_claim(self, plan: _Plan, batch: _Batch, seq: int) -> None:
+        """Create the relation of *plan* if new, and record or update its source's claim."""
+        f, rid, sid = plan.fact, plan.relation_id, plan.source_id
+        rel = batch.rels.get(rid)
+        if rel is None:
+            rel = batch.rels[rid] = {
+                "id": rid, "predicate": plan.predicate.name, "subject_id": plan.subject["id"],
+                "object_id": plan.object["id"], "key": plan.key, "key_display": plan.key_display,
+                "props": None, "links": {},
+            }
+            self.relations.new.add(rid)
+            batch.changed.add(rid)
+        else:
+            self.relations.touched.add(rid)
+        claims = dict(f.props)
+        old = rel["links"].get(sid)
+        if old is None:
+            link = {"relation_id": rid, "source_id": sid, "quote": f.quote,
+                    "confidence": f.confidence, "seq": seq, "claims": claims}
+        else:
+            link = {**old, "claims": {**old["claims"], **claims},
+                    "quote": f.quote if f.quote is not None else old["quote"],
+                    "confidence": f.confidence}
+            if (link["claims"], link["quote"], link["confidence"]) == (old["claims"], old["quote"], old["confidence"]):
+                return
+            link["seq"] = seq
+        rel["links"][sid] = link
+        batch.links[(rid, sid)] = link
+        batch.changed.add(rid)
+        if rid not in self.relations.new:
+            self.relations.updated.add(rid)
+
+    def _write_batch(self, batch: _Batch) -> None:
+        """Write the batch's sources, the relations whose claims changed, and the claims."""
+        for sid in batch.republished:
+            citing = self.w.relation_ids_citing(sid)
+            batch.rels.update(self.w.get_relations([r for r in citing if r not in batch.rels]))
+            batch.changed.update(citing)
+        if batch.sources:
+            self.w.put_sources(list(batch.sources.values()))
+        self._read_sources({sid for rid in batch.changed for sid in batch.rels[rid]["links"]})
+        self._finish_relations([batch.rels[r] for r in sorted(batch.changed)])
+        if batch.links:
+            self.w.put_links(list(batch.links.values()))
         self.w.flush()
-        return rejected
 
     def _finish_relations(self, rels: list[dict]) -> None:
         """Resolve the properties of *rels* and write those whose properties changed."""

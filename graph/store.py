@@ -16,11 +16,12 @@ Rows are plain dicts:
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Any, Iterable, Protocol
+from dataclasses import dataclass
+from typing import Callable, Iterable, Protocol
 
 from autokg.errors import UnknownName
 
-__all__ = ["Writer", "Store", "STORES", "open_store", "register_store"]
+__all__ = ["Writer", "Store", "StoreKind", "STORES", "open_store", "register_store", "get_store_kind"]
 
 
 class Writer(Protocol):
@@ -47,44 +48,86 @@ class Writer(Protocol):
 
 
 class Store(Protocol):
+    """What every store offers. The merge engine writes through :meth:`transaction`; the query
+    layer, the exports and the CLI read through the other methods. A store never imports the
+    query layer: :mod:`autokg.queries` dispatches each preset on :attr:`name`."""
+
     name: str
 
     def transaction(self, *, atomic: bool = False) -> AbstractContextManager[Writer]:
         """Writes of one load. With *atomic*, ``rollback()`` discards every write of the block;
         otherwise a store may commit a large block in several parts as it goes (Neo4j)."""
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the file or the connection; the store is not used after."""
+    def __enter__(self) -> "Store": ...
+    def __exit__(self, *exc: object) -> None: ...
 
     # reading
-    def run_preset(self, preset: str, params: dict[str, Any]) -> list[dict]: ...
-    def entity_names(self) -> list[dict]: ...
-    def stats(self) -> dict[str, Any]: ...
+    def lookup(self, compared: str) -> list[dict]:
+        """Entity rows having *compared* (a :func:`autokg.graph.normalize.norm` form) as their
+        name or an alias."""
+    def entity_rows(self) -> list[dict]:
+        """Every entity row, ordered by id."""
+    def relation_rows(self, predicate: str | None = None) -> list[dict]:
+        """Every relation row (of *predicate* if given), ordered by id, with ``sources``: the
+        number of sources that support it."""
+    def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
+        """The links (claims) of the given relations (default: all), each with its ``source``
+        row nested."""
+    def source_rows(self) -> list[dict]:
+        """Every source row, ordered by id."""
+    def stats(self) -> dict[str, int]:
+        """Counts of entities, relations (each also per type and predicate), sources, links."""
     def snapshot(self) -> dict[str, list[dict]]:
         """Every entity, relation (with resolved props), source and link, for exports."""
 
 
-def _embedded(**options):
+@dataclass(frozen=True)
+class StoreKind:
+    """A store registered by name: *factory* takes the options :func:`open_store` was given
+    (``path`` for a file store, ``uri``, ``username``, ``password``, ``database`` for a server)."""
+
+    name: str
+    factory: Callable[..., Store]
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+def _embedded(path=None, **_ignored) -> Store:
     from autokg.graph.embedded import EmbeddedStore
 
-    return EmbeddedStore(options.get("path"))
+    return EmbeddedStore(path)
 
 
-def _neo4j(**options):
+def _neo4j(uri=None, username=None, password=None, database=None, **_ignored) -> Store:
     from autokg.graph.neo4j import Neo4jStore
 
-    return Neo4jStore(**{k: v for k, v in options.items() if k != "path"})
+    return Neo4jStore(uri=uri, username=username, password=password, database=database)
 
 
-STORES = {"embedded": _embedded, "neo4j": _neo4j}
-_ALIASES = {"sqlite": "embedded"}
+STORES: dict[str, StoreKind] = {}
+_BY_NAME: dict[str, StoreKind] = {}
 
 
-def register_store(name: str, factory) -> None:
-    STORES[name] = factory
+def register_store(kind: StoreKind) -> StoreKind:
+    """Register a store kind under its name and aliases."""
+    STORES[kind.name] = kind
+    for key in (kind.name, *kind.aliases):
+        _BY_NAME[key] = kind
+    return kind
+
+
+register_store(StoreKind("embedded", _embedded, ("sqlite",), "one SQLite file, no server (the default)"))
+register_store(StoreKind("neo4j", _neo4j, (), "a Neo4j 5 server over Bolt"))
+
+
+def get_store_kind(name: str) -> StoreKind:
+    kind = _BY_NAME.get(name)
+    if kind is None:
+        raise UnknownName(f"unknown backend {name!r} (known: {', '.join(STORES)})")
+    return kind
 
 
 def open_store(name: str = "embedded", **options) -> Store:
-    """Open the store registered as *name* (``embedded`` or ``neo4j``)."""
-    key = _ALIASES.get(name, name)
-    if key not in STORES:
-        raise UnknownName(f"unknown backend {name!r} (known: {', '.join(STORES)})")
-    return STORES[key](**options)
+    """Open the store registered as *name* (``embedded`` or ``neo4j``) with *options*."""
+    return get_store_kind(name).factory(**options)

@@ -1,13 +1,14 @@
 """Reading fact files and loading them into a store.
 
-Input formats are registered by name (:data:`FORMATS`), one module per format, each offering
-``generate_records(fp)`` that yields ``(line, record)``. :func:`load_files` validates, resolves
-and merges them through :class:`autokg.graph.merge.Merger`.
+Input formats are registered by name in :mod:`autokg.loaders.formats` (:data:`FORMATS`), one
+module per format, each offering ``generate_records(fp, *, fmt)`` that yields ``(place, record)``.
+:func:`load_files` validates, resolves and merges them through :class:`autokg.graph.merge.Merger`.
+A file is read twice, entity records first; a format parsed as one document (JSON, YAML, RDF) is
+parsed once and its records kept for the second pass.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import sys
@@ -16,59 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from autokg.errors import InputError, InvalidRecord, UnknownName
+from autokg.errors import InputError, InvalidRecord
 from autokg.graph.merge import Counts, Merger
 from autokg.graph.normalize import norm
+from autokg.loaders.formats import FORMATS, InputFormat, format_for, get_format, register_format
 from autokg.loaders.records import EntityRecord, validate
 
-__all__ = ["FORMATS", "Rejection", "LoadReport", "load_files", "read_records", "format_for", "load_records"]
+__all__ = ["FORMATS", "InputFormat", "register_format", "get_format", "format_for", "Rejection", "LoadReport",
+           "load_files", "read_records", "load_records"]
 
-# name -> module; aliases map onto names
-FORMATS = {
-    "jsonl": "autokg.loaders.jsonl",
-    "json": "autokg.loaders.jsonarray",
-    "yaml": "autokg.loaders.yamlfile",
-    "csv": "autokg.loaders.csvfile",
-    "turtle": "autokg.loaders.rdf",
-    "json-ld": "autokg.loaders.rdf",
-    "nt": "autokg.loaders.rdf",
-}
-_FORMAT_ALIASES = {"ndjson": "jsonl", "jsonlines": "jsonl", "yml": "yaml",
-                   "ttl": "turtle", "jsonld": "json-ld", "ntriples": "nt", "n-triples": "nt"}
-_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json",
-               ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
-               ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+def read_records(path: str, fmt: str, entities_only: bool = False, **options) -> Iterator[tuple[int, object]]:
+    """Yield ``(place, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
 
-
-def register_format(name: str, module: str, extensions: tuple[str, ...] = ()) -> None:
-    FORMATS[name] = module
-    for ext in extensions:
-        _EXTENSIONS[ext] = name
-
-
-def format_for(path: str, explicit: str | None = None) -> str:
-    """The input format of *path*: *explicit* if given, else by extension."""
-    if explicit:
-        name = _FORMAT_ALIASES.get(explicit.lower(), explicit.lower())
-        if name not in FORMATS:
-            raise UnknownName(f"unknown input format {explicit!r} (known: {', '.join(FORMATS)})")
-        return name
-    if path == "-":
-        return "jsonl"
-    ext = Path(path).suffix.lower()
-    if ext not in _EXTENSIONS:
-        raise InputError(
-            f"cannot tell the format from the extension {ext or '(none)'!r}; "
-            f"use --input-format ({', '.join(FORMATS)})")
-    return _EXTENSIONS[ext]
-
-
-def read_records(path: str, fmt: str, entities_only: bool = False) -> Iterator[tuple[int, object]]:
-    """Yield ``(line, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
-
-    With *entities_only*, a format may skip records that cannot be entity records.
+    The reader is given the format name *fmt* and the reader *options*. With *entities_only*, a
+    streamed format may skip records that cannot be entity records.
     """
-    module = importlib.import_module(FORMATS[fmt])
+    spec = get_format(fmt)
+    module = spec.reader()
     try:
         fp = open(path, "rb")
     except FileNotFoundError:
@@ -78,10 +43,9 @@ def read_records(path: str, fmt: str, entities_only: bool = False) -> Iterator[t
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
     with fp:
-        if entities_only and fmt == "jsonl":
-            yield from module.generate_records(fp, only=b'"entity"')
-        else:
-            yield from module.generate_records(fp)
+        if entities_only and spec.name == "jsonl":
+            options = {**options, "only": b'"entity"'}
+        yield from module.generate_records(fp, fmt=spec.name, **options)
 
 
 @dataclass
@@ -136,6 +100,26 @@ class _File:
     rejected: list[Rejection] = field(default_factory=list)
     records: int = 0
     lines: int = 0
+    options: dict = field(default_factory=dict)
+    _parsed: list | None = None
+    _error: InputError | None = None
+
+    def read(self, entities_only: bool = False) -> Iterator[tuple[int, object]]:
+        """The file's records. A whole-document format is parsed on the first call only."""
+        if not get_format(self.fmt).whole:
+            yield from read_records(self.path, self.fmt, entities_only, **self.options)
+            return
+        if self._parsed is None and self._error is None:
+            try:
+                self._parsed = list(read_records(self.path, self.fmt, **self.options))
+            except InputError as exc:
+                self._error = exc
+        if self._error is not None:
+            raise self._error
+        yield from self._parsed
+
+    def release(self) -> None:
+        self._parsed = None
 
 
 def _where(label: str, line: int) -> str:
@@ -150,7 +134,7 @@ def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
     except OSError:
         pass
     try:
-        for line, rec in read_records(f.path, f.fmt, entities_only=True):
+        for line, rec in f.read(entities_only=True):
             if isinstance(rec, InvalidRecord):
                 continue  # reported by the second pass, in order
             if isinstance(rec, dict) and "entity" in rec:
@@ -179,7 +163,7 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
             late[ent.where] = Rejection(ent.where, exc.reason)
     where_line: dict[str, int] = {}
     try:
-        for line, rec in read_records(f.path, f.fmt):
+        for line, rec in f.read():
             where = _where(f.label, line)
             f.records += 1
             if progress:
@@ -226,12 +210,13 @@ def load_files(
     dry_run: bool = False,
     batch_size: int = 2000,
     progress: Callable[[int, int], None] | None = None,
+    **reader_options,
 ) -> LoadReport:
     """Load *paths* (``-`` for stdin) into *store*; each file commits on its own.
 
     Bad records are reported in :attr:`LoadReport.rejected` as ``FILE:LINE: reason`` and the
     good ones load. With *strict* a file with any bad record writes nothing. With *dry_run*
-    nothing is written at all.
+    nothing is written at all. *reader_options* go to each file's reader.
     """
     report = LoadReport(dry_run=dry_run)
     tmp = None
@@ -252,7 +237,7 @@ def load_files(
                 shutil.copyfileobj(sys.stdin.buffer, tmp)
                 tmp.close()
                 path = tmp.name
-            files.append(_File(path=path, label=label, fmt=fmt))
+            files.append(_File(path=path, label=label, fmt=fmt, options=reader_options))
         report.files = len(files)
         declared: dict[str, set[str]] = {}
         for f in files:
@@ -262,6 +247,7 @@ def load_files(
         def run(f: _File, writer) -> tuple[Merger, bool]:
             merger = Merger(writer, declared, batch_size=batch_size)
             _merge_file(f, merger, report, progress, total)
+            f.release()
             report.records += f.records
             f.rejected.sort(key=_line_of)
             report.warnings.extend(merger.warnings)

@@ -41,7 +41,7 @@ def _row_to_record(row: dict[str, str]) -> dict:
     return rec
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str = "csv") -> Iterator[tuple[int, object]]:
     text = io.TextIOWrapper(fp, encoding="utf-8-sig", newline="")
     try:
         reader = csv.DictReader(text)

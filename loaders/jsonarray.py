@@ -11,7 +11,7 @@ from autokg.loaders.text import read_text
 __all__ = ["generate_records"]
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str = "json") -> Iterator[tuple[int, object]]:
     """Yield ``(record number, record)`` for each element of the top-level array."""
     text = read_text(fp)
     if not text.strip():

@@ -12,7 +12,7 @@ __all__ = ["generate_records", "MAX_LINE"]
 MAX_LINE = 10 * 1024 * 1024  # bytes; a longer line is reported, never read whole
 
 
-def generate_records(fp: BinaryIO, only: bytes | None = None) -> Iterator[tuple[int, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = None) -> Iterator[tuple[int, object]]:
     """Yield ``(line number, record)``; a bad line yields ``(line, InvalidRecord)`` instead.
 
     With *only*, lines not containing those bytes are skipped unparsed (a fast scan for

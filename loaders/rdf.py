@@ -13,8 +13,9 @@ through the same validation and merge as any other input:
   with the relation's own properties.
 
 A direct triple such as ``<a> autokg:partnersWith <b>`` without a relation node is rejected:
-it has no source. JSON-LD is recognised by its first character (``{`` or ``[``); Turtle and
-N-Triples are read by the Turtle parser (N-Triples is a subset of Turtle). The place of a
+it has no source. The syntax is the format the file was loaded as (by its extension or
+``--input-format``); Turtle and N-Triples are read by the Turtle parser (N-Triples is a subset
+of Turtle). The place of a
 record is the IRI of its node, or its number when the node is blank.
 """
 
@@ -32,21 +33,19 @@ __all__ = ["generate_records", "parse"]
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PROV = "http://www.w3.org/ns/prov#"
 _HTTP_SCHEMA = "http://schema.org/"
-# extension -> (rdflib parser, name for messages); rdflib's Turtle parser reads N-Triples too
-_BY_EXTENSION = {".ttl": ("turtle", "Turtle"), ".nt": ("turtle", "N-Triples"),
-                 ".jsonld": ("json-ld", "JSON-LD"), ".json": ("json-ld", "JSON-LD")}
+# format name -> (rdflib parser, name for messages); rdflib's Turtle parser reads N-Triples too
+_PARSERS = {"turtle": ("turtle", "Turtle"), "nt": ("turtle", "N-Triples"), "json-ld": ("json-ld", "JSON-LD")}
 
 
-def _format_of(fp: BinaryIO, text: str) -> tuple[str, str]:
-    """(rdflib parser, name for messages): by the file's extension, else (stdin, other names)
-    by content. Content alone cannot tell: Turtle may start with ``[`` as JSON-LD does."""
-    name = str(getattr(fp, "name", "")).lower()
-    for ext, found in _BY_EXTENSION.items():
-        if name.endswith(ext):
-            return found
+def _format_of(fmt: str | None, text: str) -> tuple[str, str]:
+    """(rdflib parser, name for messages) of the format the file was chosen as; with none (a
+    direct call on a stream), by content. Content alone cannot always tell: Turtle may start with
+    ``[`` as JSON-LD does, so a load always names the format."""
+    if fmt is not None:
+        return _PARSERS[fmt]
     if text.lstrip()[:1] in ("{", "["):
-        return "json-ld", "JSON-LD"
-    return "turtle", "Turtle"
+        return _PARSERS["json-ld"]
+    return _PARSERS["turtle"]
 
 
 def _one_line(exc: BaseException) -> str:
@@ -94,13 +93,13 @@ def _local_jsonld(text: str):
     return doc
 
 
-def parse(fp: BinaryIO):
+def parse(fp: BinaryIO, fmt: str | None = None):
     """The file as an ``rdflib.Graph``; :class:`InputError` with a one-line reason if it is not
     valid RDF, or if it is JSON-LD that names a context to fetch."""
     from rdflib import Graph
 
     text = read_text(fp)
-    parser, label = _format_of(fp, text)
+    parser, label = _format_of(fmt, text)
     data: object = text
     if parser == "json-ld":
         doc = _local_jsonld(text)
@@ -307,12 +306,12 @@ def _seq(reader: _Reader, claim) -> tuple:
     return (1, 0)
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[int | str, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str | None = None) -> Iterator[tuple[int | str, object]]:
     """Yield ``(place, record)`` for the RDF graph in *fp*; a node that cannot become a record
     yields ``(place, InvalidRecord)`` instead. Raise :class:`InputError` for bad syntax."""
     from rdflib import BNode, URIRef
 
-    g = parse(fp)
+    g = parse(fp, fmt)
     r = _Reader(g)
     counter = iter(range(1, 1 << 62))
 

@@ -10,7 +10,7 @@ from autokg.loaders.text import read_text
 __all__ = ["generate_records"]
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[int, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, object]]:
     import yaml
 
     text = read_text(fp)

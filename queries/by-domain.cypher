@@ -1,8 +1,3 @@
-// name: by-domain
-// description: Partnerships in a domain.
-// params: $domain (required: case-insensitive substring of the domain)
-// columns: company, partner, domain, status
-// order: company, partner, domain; company is the smaller name of the pair
 // browser: :param domain => 'cockpit'
 MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
 WHERE coalesce($domain, '') = '' OR toLower(r.key_display) CONTAINS toLower($domain)

@@ -1,8 +1,3 @@
-// name: common-partners
-// description: Partners shared by two companies (partnerships not ended).
-// params: $a (required: a name or alias in any case, or an entity id), $b (required: the same for the other company)
-// columns: partner, domains_with_a, domains_with_b
-// order: partner; the domain lists are sorted
 // browser: :param a => 'renault'
 //          :param b => 'nissan'
 MATCH (a:Entity)

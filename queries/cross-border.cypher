@@ -1,9 +1,3 @@
-// name: cross-border
-// description: Partnerships between companies of different countries.
-// params: $country_a, $country_b (ISO 3166-1 alpha-2 codes; null for any), $status (active, prospective, ended; null for all)
-// columns: company, company_country, partner, partner_country, domain, status
-// order: company, partner, domain; both countries known and different; with one country, those with it
-//        on one side; with two, that pair in either order
 // browser: :param country_a => 'FR'
 //          :param country_b => 'CN'
 //          :param status => null

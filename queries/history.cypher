@@ -1,8 +1,3 @@
-// name: history
-// description: Every status claim on the relations between two companies.
-// params: $a (required: a name or alias in any case, or an entity id), $b (required: the same for the other company)
-// columns: predicate, domain, published, status, url
-// order: published (undated last), url, predicate, domain, then the source title and publisher, status
 // browser: :param a => 'nissan'
 //          :param b => 'honda'
 MATCH (a:Entity)

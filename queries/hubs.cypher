@@ -1,8 +1,3 @@
-// name: hubs
-// description: Companies with the most partners (partnerships not ended).
-// params: $limit (how many rows; 10)
-// columns: company, partners
-// order: partners descending, company
 // browser: :param limit => 10
 MATCH (c:Entity)-[r:PARTNERS_WITH]-(p:Entity)
 WHERE coalesce(r.status, '') <> 'ended'

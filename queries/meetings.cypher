@@ -1,9 +1,3 @@
-// name: meetings
-// description: Who met whom.
-// params: $person (a name or alias in any case, or an entity id; null for every meeting)
-// columns: person, met_with, date, event
-// order: date (undated last), person, met_with, event; each meeting once, the person side first
-//        (between two people, the smaller name), or the given person first
 // browser: :param person => null
 OPTIONAL MATCH (given:Entity)
 WHERE given.id = $person OR toLower(trim($person)) IN given.names_norm

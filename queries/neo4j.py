@@ -1,10 +1,10 @@
 """The presets on the Neo4j store: one ``.cypher`` file per preset, shipped in this package.
 
-Each file is a single read-only statement with a header comment (``// name:``,
-``// description:``, ``// params:``, ``// columns:``, ``// order:``, ``// browser:``) and runs
-as-is in Neo4j Browser after ``:param``. Entity parameters arrive from the CLI as entity ids; the
-queries also accept a name or alias (in any case), for Browser users. Every preset is pure Cypher:
-no rows are post-processed here.
+A file holds one read-only statement, and may start with ``// browser:`` comment lines that give
+Neo4j Browser users ``:param`` examples, so the file runs as-is in Browser. Everything else about
+a preset (description, parameters, columns, order) is in :data:`autokg.queries.presets.PRESETS`.
+Entity parameters arrive from the CLI as entity ids; the queries also accept a name or alias (in
+any case), for Browser users. Every preset is pure Cypher: no rows are post-processed here.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ def cypher(name: str) -> str:
 
 
 def header(name: str) -> dict[str, str]:
-    """The header comment of preset *name*'s query, as ``{key: text}`` (continuation lines joined)."""
+    """The leading comment of preset *name*'s file as ``{key: text}`` (continuation lines joined):
+    today only ``browser``, the ``:param`` lines for Neo4j Browser."""
     out: dict[str, str] = {}
     key = None
     for line in cypher(name).splitlines():
@@ -48,4 +49,4 @@ def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
     """Run preset *preset* on the Neo4j *store* in a read transaction; rows keyed by its columns."""
     definition = get_preset(preset)
     values = {p.name: params.get(p.name, p.default) for p in definition.params}
-    return [{c: rec[c] for c in definition.columns} for rec in store._read(cypher(preset), values)]
+    return [{c: rec[c] for c in definition.columns} for rec in store.read_cypher(cypher(preset), values)]

@@ -1,8 +1,3 @@
-// name: partners-of
-// description: The partners of one company.
-// params: $company (required: a name or alias in any case, or an entity id), $status (active, prospective, ended; null for all)
-// columns: partner, domain, status, since, until, sources
-// order: status (active, prospective, ended), partner, domain (missing values last)
 // browser: :param company => 'gruppo renault'
 //          :param status => null
 MATCH (c:Entity)

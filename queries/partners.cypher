@@ -1,8 +1,3 @@
-// name: partners
-// description: Who partners with whom: one row per partnership (a pair with two domains has two rows).
-// params: $status (active, prospective, ended; null for all), $domain (case-insensitive substring of the domain; null for all)
-// columns: company, partner, domain, status, sources
-// order: company, partner, domain (no domain last); company is the smaller name of the pair
 // browser: :param status => null
 //          :param domain => null
 MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)

@@ -1,9 +1,3 @@
-// name: path
-// description: The shortest chain of partnerships between two companies.
-// params: $a (required: a name or alias in any case, or an entity id), $b (required: the same for the other end),
-//         $max_hops (longest chain to look for; 4), $include_ended (also walk through ended partnerships; false)
-// columns: path, hops
-// order: at most one row: a shortest path, the smallest sequence of names among equals
 // browser: :param a => 'geely'
 //          :param b => 'google'
 //          :param max_hops => 4

@@ -1,8 +1,3 @@
-// name: people-of
-// description: The people who work for a company.
-// params: $company (required: a name or alias in any case, or an entity id)
-// columns: person, role, since, until
-// order: since (undated last), person, role
 // browser: :param company => 'renault'
 MATCH (c:Entity)
 WHERE c.id = $company OR toLower(trim($company)) IN c.names_norm

@@ -13,7 +13,7 @@ from autokg.errors import UnknownEntity, UnknownPreset, UsageError
 from autokg.graph.model import schema
 from autokg.graph.normalize import is_date, norm
 
-__all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_preset"]
+__all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_preset", "markdown_table"]
 
 
 @dataclass(frozen=True)
@@ -46,33 +46,33 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("partners", "Who partners with whom: one row per partnership (a pair with two domains has two rows).",
            ("company", "partner", "domain", "status", "sources"),
            (_STATUS, Param("domain", "text", "case-insensitive substring of the domain")),
-           "company, partner, domain", "autokg query partners --status active"),
+           "company, partner, domain (no domain last); company is the smaller name of the pair", "autokg query partners --status active"),
     Preset("partners-of", "The partners of one company.",
            ("partner", "domain", "status", "since", "until", "sources"),
            (Param("company", "entity", "the company (any name or alias)", True, prefer="Company"), _STATUS),
-           "status (active, prospective, ended), partner, domain",
+           "status (active, prospective, ended), partner, domain (missing values last)",
            'autokg query partners-of --company "Gruppo Renault"'),
     Preset("prospective", "Partnerships under discussion, newest report first.",
            ("company", "partner", "domain", "latest_source_date"),
            (Param("since", "date", "only those whose latest source is on or after this date"),),
-           "latest_source_date descending, company, partner", "autokg query prospective --since 2024"),
+           "latest_source_date descending (undated last), company, partner, domain", "autokg query prospective --since 2024"),
     Preset("common-partners", "Partners shared by two companies (partnerships not ended).",
            ("partner", "domains_with_a", "domains_with_b"),
            (Param("a", "entity", "first company", True, prefer="Company"),
             Param("b", "entity", "second company", True, prefer="Company")),
-           "partner", "autokg query common-partners --a Renault --b Nissan"),
+           "partner; the domain lists are sorted", "autokg query common-partners --a Geely --b Nvidia"),
     Preset("path", "The shortest chain of partnerships between two companies.",
            ("path", "hops"),
            (Param("a", "entity", "from this company", True, prefer="Company"),
             Param("b", "entity", "to this company", True, prefer="Company"),
             Param("max_hops", "int", "longest chain to look for", default=4),
             Param("include_ended", "flag", "also walk through ended partnerships", default=False)),
-           "one row: the shortest path, the smallest name sequence among equals",
+           "at most one row: a shortest path, the smallest sequence of names among equals",
            "autokg query path --a Geely --b Google"),
     Preset("people-of", "The people who work for a company.",
            ("person", "role", "since", "until"),
            (Param("company", "entity", "the company", True, prefer="Company"),),
-           "since, person", 'autokg query people-of --company Renault'),
+           "since (undated last), person, role", 'autokg query people-of --company Renault'),
     Preset("hubs", "Companies with the most partners (partnerships not ended).",
            ("company", "partners"),
            (Param("limit", "int", "how many rows", default=10),),
@@ -80,30 +80,30 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("by-domain", "Partnerships in a domain.",
            ("company", "partner", "domain", "status"),
            (Param("domain", "text", "case-insensitive substring of the domain", True),),
-           "company, partner, domain", "autokg query by-domain --domain cockpit"),
+           "company, partner, domain; company is the smaller name of the pair", "autokg query by-domain --domain cockpit"),
     Preset("cross-border", "Partnerships between companies of different countries.",
            ("company", "company_country", "partner", "partner_country", "domain", "status"),
            (Param("country_a", "country", "one side's country (ISO code)"),
             Param("country_b", "country", "the other side's country (ISO code)"), _STATUS),
-           "company, partner, domain", "autokg query cross-border --country-a FR --country-b CN"),
+           "company, partner, domain; both countries known and different; with one country, those with it on one side; with two, that pair in either order", "autokg query cross-border --country-a FR --country-b CN"),
     Preset("sources", "Every source linking two entities, with what it says.",
            ("predicate", "domain", "url", "title", "publisher", "published", "quote"),
            (Param("a", "entity", "one entity", True, prefer="Company"),
             Param("b", "entity", "the other entity", True, prefer="Company")),
-           "published, url, predicate", "autokg query sources --a Renault --b Geely"),
+           "published (undated last), url, predicate, domain, title, quote, publisher (missing values last)", "autokg query sources --a Renault --b Geely"),
     Preset("history", "Every status claim on the relations between two companies.",
            ("predicate", "domain", "published", "status", "url"),
            (Param("a", "entity", "one company", True, prefer="Company"),
             Param("b", "entity", "the other company", True, prefer="Company")),
-           "published, url", "autokg query history --a Nissan --b Honda"),
+           "published (undated last), url, predicate, domain, then the source title and publisher, status", "autokg query history --a Nissan --b Honda"),
     Preset("meetings", "Who met whom.",
            ("person", "met_with", "date", "event"),
            (Param("person", "entity", "only the meetings of this person", prefer="Person"),),
-           "date, person, met_with", 'autokg query meetings --person "Luca de Meo"'),
+           "date (undated last), person, met_with, event; each meeting once, the person side first (between two people, the smaller name), or the given person first", 'autokg query meetings --person "Luca de Meo"'),
     Preset("timeline", "Everything that touches a company, in date order.",
            ("date", "predicate", "other", "detail"),
            (Param("company", "entity", "the company", True, prefer="Company"),),
-           "date, predicate, other", "autokg query timeline --company Xiaomi"),
+           "date (undated last), predicate, other, detail; the date is the relation's since, else its own date, else its earliest source; detail is the domain or role, the stake and the status", "autokg query timeline --company Xiaomi"),
 )}
 
 
@@ -120,7 +120,7 @@ def resolve_entity(store, name: str, prefer: str | None) -> dict:
     rows = store.lookup(norm(name))
     if not rows:
         names = {}
-        for e in store.entity_names():
+        for e in store.entity_rows():
             for n in [e["name"], *e["aliases"]]:
                 names.setdefault(norm(n), e["name"])
         close = difflib.get_close_matches(norm(name), list(names), n=5, cutoff=0.5)
@@ -180,5 +180,27 @@ def run_preset(store, name: str, **raw: Any) -> list[dict]:
     """Run preset *name* on *store*; rows are dicts keyed by the preset's columns, in order."""
     preset = get_preset(name)
     params = bind_params(store, preset, {k: v for k, v in raw.items() if v is not None})
-    rows = store.run_preset(name, params)
+    from autokg.queries import implementation
+
+    rows = implementation(store)(store, name, params)
     return [{c: row.get(c) for c in preset.columns} for row in rows]
+
+
+def markdown_table() -> str:
+    """The README's table of presets, made from :data:`PRESETS` (a test holds the README to it)."""
+
+    def option(p: Param) -> str:
+        text = f"`{p.option}`" + ("*" if p.required else "")
+        if p.default is not None and p.type != "flag":
+            text += f" ({p.default})"
+        return text
+
+    lines = ["| preset | options | columns | description | order |", "|---|---|---|---|---|"]
+    for p in PRESETS.values():
+        options = ", ".join(option(q) for q in p.params) or "none"
+        lines.append(f"| {p.name} | {options} | {', '.join(p.columns)} | {p.description} | {p.order} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m autokg.queries.presets: the README table
+    print(markdown_table(), end="")

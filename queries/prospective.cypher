@@ -1,8 +1,3 @@
-// name: prospective
-// description: Partnerships under discussion, newest report first.
-// params: $since (a date YYYY, YYYY-MM or YYYY-MM-DD: only those whose latest source is on or after it; null for all)
-// columns: company, partner, domain, latest_source_date
-// order: latest_source_date descending (undated last), company, partner, domain
 // browser: :param since => null
 MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
 WHERE r.status = 'prospective'

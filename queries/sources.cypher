@@ -1,8 +1,3 @@
-// name: sources
-// description: Every source linking two entities, with what it says.
-// params: $a (required: a name or alias in any case, or an entity id), $b (required: the same for the other entity)
-// columns: predicate, domain, url, title, publisher, published, quote
-// order: published (undated last), url, predicate, domain, title, quote, publisher (missing values last)
 // browser: :param a => 'renault'
 //          :param b => 'geely'
 MATCH (a:Entity)

@@ -1,9 +1,3 @@
-// name: timeline
-// description: Everything that touches a company, in date order.
-// params: $company (required: a name or alias in any case, or an entity id)
-// columns: date, predicate, other, detail
-// order: date (undated last), predicate, other, detail; the date is the relation's since, else its
-//        own date, else its earliest source; detail is the domain or role, the stake and the status
 // browser: :param company => 'xiaomi'
 MATCH (c:Entity)
 WHERE c.id = $company OR toLower(trim($company)) IN c.names_norm

@@ -69,3 +69,18 @@ def test_json_schema_accepts_the_shipped_data_and_rejects_bad_records():
         {"entity": "X", "type": "Planet"},
     ]:
         assert not validator.is_valid(bad), bad
+
+
+def test_readme_preset_table_is_made_from_the_definitions():
+    from autokg.queries.presets import markdown_table
+
+    assert markdown_table() in README
+
+
+def test_query_help_says_what_the_definition_says():
+    from autokg.queries.presets import PRESETS
+
+    for name, preset in PRESETS.items():
+        text = " ".join(CliRunner().invoke(cli, ["query", name, "--help"]).output.split())
+        assert preset.description in text and f"Order: {preset.order}." in text, name
+        assert f"Columns: {', '.join(preset.columns)}." in text, name
