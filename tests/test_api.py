@@ -23,8 +23,8 @@ def test_open_load_query_entities(tmp_path):
     with autokg.open(tmp_path / "kg.db") as kg:
         assert kg.backend == "embedded"
         report = kg.load(SEED)
-        assert report.ok and report.as_dict()["relations"]["new"] == 19
-        assert kg.load(str(SEED[0])).as_dict()["relations"]["unchanged"] == 19  # a path; idempotent
+        assert report.ok and report.as_dict()["relations"]["new"] == 17
+        assert kg.load(str(SEED[0])).as_dict()["relations"]["unchanged"] == 17  # a path; idempotent
         rows = kg.query("partners-of", company="Gruppo Renault", status="prospective")
         assert [r["partner"] for r in rows] == ["Li Auto", "Xiaomi Auto"]
         assert list(rows[0]) == list(kg.presets()["partners-of"].columns)
@@ -34,10 +34,10 @@ def test_open_load_query_entities(tmp_path):
         assert {e["type"] for e in people} == {"Person"}
         [renault] = kg.entities(search="gruppo")
         assert renault["name"] == "Renault Group" and "Gruppo Renault" in renault["aliases"]
-        assert kg.stats()["relations"] == 19
+        assert kg.stats()["relations"] == 17
     # the store is closed with the block; reopening sees the same graph
     with autokg.open(tmp_path / "kg.db") as kg:
-        assert kg.stats()["relations"] == 19
+        assert kg.stats()["relations"] == 17
 
 
 def test_load_takes_records_and_reports_bad_ones(tmp_path):
@@ -111,7 +111,7 @@ def test_cli_reads_a_file_as_the_format_it_is_told(rdf_files, fmt, name):
     r = CliRunner().invoke(cli, ["--store", str(rdf_files / "kg.db"), "load", "--input-format", fmt,
                                  str(rdf_files / name)])
     assert r.exit_code == 0, r.output
-    assert "relations:     19 new" in r.output
+    assert "relations:     17 new" in r.output
 
 
 def test_cli_lists_the_accepted_formats_for_a_wrong_one(tmp_path):

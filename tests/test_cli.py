@@ -31,7 +31,7 @@ def run(tmp_path, monkeypatch):
 def test_demo_loads_seed_and_prints_partners(run):
     r = run("demo")
     assert r.exit_code == 0
-    assert "relations:     19 new" in r.output
+    assert "relations:     17 new" in r.output
     assert "Geely          Renault Group  thermal and hybrid systems  active       1" in r.output
 
 
@@ -39,8 +39,8 @@ def test_load_twice_reports_nothing_new(run):
     first = run("load", *map(str, SEED))
     second = run("load", *map(str, SEED))
     assert first.exit_code == second.exit_code == 0
-    assert "relations:     19 new      0 updated      0 unchanged" in first.output
-    assert "relations:      0 new      0 updated     19 unchanged" in second.output
+    assert "relations:     17 new      0 updated      0 unchanged" in first.output
+    assert "relations:      0 new      0 updated     17 unchanged" in second.output
     assert "entities:       0 new      0 updated     14 unchanged" in second.output
 
 
@@ -110,7 +110,7 @@ def test_presets_stats_entities_and_graphml(run, tmp_path):
     listed = json.loads(run("presets", "--format", "json").output)
     assert [p["preset"] for p in listed] == list(PRESETS)
     stats = {r["what"]: r["count"] for r in json.loads(run("stats", "--format", "json").output)}
-    assert (stats["entities"], stats["relations"], stats["sources"], stats["links"]) == (14, 19, 1, 19)
+    assert (stats["entities"], stats["relations"], stats["sources"], stats["links"]) == (14, 17, 3, 19)
     ents = json.loads(run("entities", "--type", "company", "--search", "xiaomi", "--format", "json").output)
     assert ents == [{"name": "Xiaomi", "type": "Company", "aliases": ["Xiaomi Corporation"]},
                     {"name": "Xiaomi Auto", "type": "Company", "aliases": ["Xiaomi EV"]}]
@@ -119,7 +119,7 @@ def test_presets_stats_entities_and_graphml(run, tmp_path):
     out = tmp_path / "g.graphml"
     assert run("export", "graphml", str(out)).exit_code == 0
     g = nx.read_graphml(out)
-    assert (g.number_of_nodes(), g.number_of_edges()) == (14, 19)
+    assert (g.number_of_nodes(), g.number_of_edges()) == (14, 17)
     assert run("export", "graphml", str(out), "--view", "companies").exit_code == 0
     g = nx.read_graphml(out)
     assert g.number_of_edges() == 6 and g.nodes["company:" + [n for n in g if g.nodes[n]["name"] == "Geely"][0].split(":")[1]]["country"] == "CN"

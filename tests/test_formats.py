@@ -146,7 +146,7 @@ def test_strict_makes_each_file_all_or_nothing(tmp_path):
 def test_dry_run_writes_nothing(tmp_path):
     store = open_embedded(tmp_path)
     report = load(store, *SEED, dry_run=True)
-    assert report.relations.summary()["new"] == 19
+    assert report.relations.summary()["new"] == 17
     assert store.stats()["relations"] == 0 and store.stats()["entities"] == 0
 
 

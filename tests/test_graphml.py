@@ -332,8 +332,8 @@ def test_dash_writes_to_stdout(tmp_path, schema):
 
 def test_open_files_text_and_binary(seed_store):
     text, binary = io.StringIO(), io.BytesIO()
-    assert write_graphml(seed_store, text) == (14, 19)
-    assert write_graphml(seed_store, binary) == (14, 19)
+    assert write_graphml(seed_store, text) == (14, 17)
+    assert write_graphml(seed_store, binary) == (14, 17)
     assert binary.getvalue() == text.getvalue().encode("utf-8")
     assert "François Provost" in text.getvalue()
 

@@ -62,21 +62,21 @@ def test_seed_loads_and_reloads_without_change(neo4j_store, embedded_store):
     assert first.ok, first.rejected
     d = first.as_dict()
     assert d["entities"] == {"new": 14, "updated": 0, "unchanged": 0}
-    assert d["relations"] == {"new": 19, "updated": 0, "unchanged": 0}
-    assert d["sources"] == {"new": 1, "updated": 0, "unchanged": 0}
+    assert d["relations"] == {"new": 17, "updated": 0, "unchanged": 0}
+    assert d["sources"] == {"new": 3, "updated": 0, "unchanged": 0}
     before = counts(neo4j_store)
     assert before["nodes"]["Entity"] == 14
-    assert before["nodes"]["Relation"] == 19
-    assert before["nodes"]["Source"] == 1
+    assert before["nodes"]["Relation"] == 17
+    assert before["nodes"]["Source"] == 3
     assert before["relationships"]["SUPPORTS"] == 19
-    assert before["relationships"]["SUBJECT"] == before["relationships"]["OBJECT"] == 19
+    assert before["relationships"]["SUBJECT"] == before["relationships"]["OBJECT"] == 17
     typed = sum(n for t, n in before["relationships"].items() if t in schema().predicates)
-    assert typed == 19
+    assert typed == 17
 
     second = load_files(neo4j_store, SEED).as_dict()
     for kind in ("entities", "relations", "sources"):
         assert second[kind]["new"] == 0 and second[kind]["updated"] == 0, (kind, second[kind])
-    assert second["relations"]["unchanged"] == 19
+    assert second["relations"]["unchanged"] == 17
     assert counts(neo4j_store) == before
 
     # the same graph as the embedded store, row for row
@@ -263,7 +263,7 @@ def test_strict_mode_writes_nothing_for_a_bad_file(neo4j_store, tmp_path):
 
 def test_dry_run_writes_nothing(neo4j_store, tmp_path):
     report = load_files(neo4j_store, SEED, dry_run=True)
-    assert report.as_dict()["relations"]["new"] == 19
+    assert report.as_dict()["relations"]["new"] == 17
     assert counts(neo4j_store) == {"nodes": {}, "relationships": {}}
 
 
@@ -396,7 +396,7 @@ def test_query_partners_through_the_cli(neo4j_settings, neo4j_store, embedded_st
 def test_load_and_stats_through_the_cli(neo4j_settings, neo4j_store, embedded_store):
     result = invoke("--backend", "neo4j", *cli_options(neo4j_settings), "load", *SEED)
     assert result.exit_code == 0, result.output
-    assert "relations:     19 new" in result.output
+    assert "relations:     17 new" in result.output
     result = invoke("--backend", "neo4j", *cli_options(neo4j_settings), "stats", "--format", "json")
     load_files(embedded_store, SEED)
     assert {r["what"]: r["count"] for r in json.loads(result.output)} == embedded_store.stats()
