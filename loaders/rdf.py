@@ -1,4 +1,5 @@
-"""RDF input: Turtle, N-Triples and JSON-LD in the vocabulary of :mod:`autokg.graph.rdf`.
+"""RDF input: Turtle, N-Triples and JSON-LD in the vocabulary of :mod:`autokg.graph.rdfterms`
+(the terms :mod:`autokg.exports.rdf` writes).
 
 The graph is read whole with rdflib and turned back into records of the fact format, so they go
 through the same validation and merge as any other input:
@@ -24,7 +25,7 @@ from typing import Any, BinaryIO, Iterator
 
 from autokg.loaders.text import read_text
 from autokg.errors import InputError, InvalidRecord
-from autokg.graph import rdf as vocab
+from autokg.graph import rdfterms as vocab
 from autokg.graph.model import schema
 
 __all__ = ["generate_records", "parse"]
@@ -115,7 +116,7 @@ def parse(fp: BinaryIO):
 
 
 class _Reader:
-    """Decoding the vocabulary of :mod:`autokg.graph.rdf` from one graph."""
+    """Decoding the vocabulary of :mod:`autokg.graph.rdfterms` from one graph."""
 
     def __init__(self, g):
         from rdflib import URIRef
@@ -161,7 +162,7 @@ class _Reader:
         return f"<{node}>" if isinstance(node, URIRef) else f"_:{node}"
 
     def value(self, prop, node) -> Any:
-        """A property value back from its RDF term (see :func:`autokg.graph.rdf.value_node`)."""
+        """A property value back from its RDF term (see :func:`autokg.exports.rdf.value_node`)."""
         from rdflib import Literal
 
         if prop.type == "status" and not isinstance(node, Literal):

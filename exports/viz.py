@@ -22,8 +22,9 @@ import os
 import textwrap
 from dataclasses import dataclass, field
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import AutokgError, UsageError
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
 
 __all__ = ["FORMATS", "Company", "Partnership", "Network", "partnership_network", "render"]
 
@@ -767,3 +768,21 @@ def _html(scene: _Scene) -> str:
     out += ["</g>", "</svg>", '<div id="tip" role="tooltip"></div>', f"<script>{_JS}</script>",
             "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _summary(drawn: tuple[int, int]) -> str:
+    n, m = drawn
+    return f"{_count(n, 'company', 'companies')}, {_count(m, 'partnership')}"
+
+
+register_export(
+    "viz", render, "The partnership network as PNG, SVG or a self-contained HTML page.",
+    options=(
+        Option("company", "Centre the picture on this company (any name or alias)."),
+        Option("depth", "With --company: how many partnership hops to show.", default=2,
+               type="int", min=1, max=10),
+    ),
+    extensions=FORMATS,
+    summary=_summary,
+    example="autokg viz partners.svg --company Renault --depth 2",
+)

@@ -68,98 +68,34 @@ import sys
 from decimal import Decimal
 from typing import Any, Callable, Iterator
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import UnknownName
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
 from autokg.graph.model import Property, schema
+from autokg.graph.rdfterms import (
+    ID,
+    PREFIXES,
+    PROV,
+    SCHEMA,
+    SOURCE_TERMS,
+    VOCAB,
+    WIKIDATA,
+    attribute_term,
+    class_term,
+    predicate_term,
+    property_term,
+    status_term,
+)
 
 __all__ = [
-    "VOCAB",
-    "ID",
-    "SCHEMA",
-    "WIKIDATA",
-    "SOURCE_TERMS",
     "FORMATS",
     "register_format",
     "format_name",
     "to_rdf",
     "generate_rdf",
     "write_rdf",
-    "camel",
-    "class_term",
-    "attribute_term",
-    "property_term",
-    "predicate_term",
-    "status_term",
     "value_node",
 ]
-
-VOCAB = "https://w3id.org/autokg/vocab#"
-ID = "https://w3id.org/autokg/id/"
-SCHEMA = "https://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
-WIKIDATA = "http://www.wikidata.org/entity/"
-
-_CLASSES = {"Company": "Organization", "Person": "Person", "Product": "Product", "Event": "Event"}
-# Attributes with a fitting schema.org property; the others are autokg terms.
-_ATTRIBUTES = {
-    ("Company", "founded"): "foundingDate",
-    ("Product", "kind"): "category",
-    ("Product", "launched"): "releaseDate",
-    ("Event", "date"): "startDate",
-    ("Event", "location"): "location",
-}
-# Source fields as schema.org properties.
-SOURCE_TERMS = {
-    "url": SCHEMA + "url",
-    "title": SCHEMA + "headline",
-    "publisher": SCHEMA + "publisher",
-    "author": SCHEMA + "author",
-    "published": SCHEMA + "datePublished",
-    "lang": SCHEMA + "inLanguage",
-}
-_PREFIXES = {
-    "autokg": VOCAB,
-    "kg": ID,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": WIKIDATA,
-}
-
-
-def camel(name: str) -> str:
-    """``PARTNERS_WITH`` → ``partnersWith``, ``stake_pct`` → ``stakePct``."""
-    first, *rest = name.lower().split("_")
-    return first + "".join(w.capitalize() for w in rest)
-
-
-def class_term(type_: str) -> str:
-    """The class of an entity type: schema.org where one fits, else ``autokg:<Type>``."""
-    return SCHEMA + _CLASSES[type_] if type_ in _CLASSES else VOCAB + type_
-
-
-def attribute_term(type_: str, name: str) -> str:
-    if name == "wikidata":
-        return SCHEMA + "sameAs"
-    if (type_, name) in _ATTRIBUTES:
-        return SCHEMA + _ATTRIBUTES[(type_, name)]
-    return VOCAB + camel(name)
-
-
-def property_term(name: str) -> str:
-    """The term of a relation (and claim) property."""
-    return VOCAB + camel(name)
-
-
-def predicate_term(name: str) -> str:
-    return VOCAB + camel(name)
-
-
-def status_term(status: str) -> str:
-    return VOCAB + status.capitalize()
 
 
 def _iri(kind: str, raw_id: str) -> str:
@@ -262,7 +198,7 @@ def to_rdf(store):
     s = schema()
     snap = store.snapshot()
     g = Graph(bind_namespaces="none")
-    for prefix, ns in _PREFIXES.items():
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     V = lambda local: URIRef(VOCAB + local)  # noqa: E731
     P = lambda local: URIRef(PROV + local)  # noqa: E731
@@ -362,7 +298,7 @@ def _sort_jsonld(value):
 
 
 def _jsonld(g) -> str:
-    context = dict(_PREFIXES)
+    context = dict(PREFIXES)
     doc = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
     # rdflib's node order follows its index; sort nodes and the values of each property.
     doc = _sort_jsonld(doc)
@@ -410,3 +346,16 @@ def write_rdf(store, out, fmt: str = "turtle") -> int:
     with atomic_open(out, suffix=".rdf.tmp") as fp:
         fp.write(text)
     return len(g)
+
+
+register_export(
+    "rdf", write_rdf, "RDF (schema.org classes, PROV-O provenance) with rdflib.",
+    options=(
+        # the live format table: a format registered later is a choice too
+        Option("format", "turtle (ttl), json-ld (jsonld) or nt (ntriples).", default="turtle",
+               choices=FORMATS, aliases=_ALIASES, keyword="fmt"),
+    ),
+    stdout=True,
+    summary=lambda triples: f"{triples} triples",
+    example="autokg export rdf kg.ttl --format turtle",
+)

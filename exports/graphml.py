@@ -30,8 +30,9 @@ import json
 import sys
 from typing import Any, Iterator
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import UnknownName, UsageError
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
 
 __all__ = ["VIEWS", "to_networkx", "generate_graphml", "write_graphml"]
 
@@ -158,8 +159,6 @@ def generate_graphml(store, view: str = "full", status: str | None = None) -> It
     yield from _lines(to_networkx(store, view, status))
 
 
-
-
 def write_graphml(store, out, view: str = "full", status: str | None = None) -> tuple[int, int]:
     """Write GraphML to *out*: a path, ``-`` for stdout, or an open file; returns (nodes, edges).
 
@@ -180,3 +179,15 @@ def write_graphml(store, out, view: str = "full", status: str | None = None) -> 
             fp.write(line + "\n")
     return counts
 
+
+register_export(
+    "graphml", write_graphml, "GraphML for Gephi, yEd or Cytoscape.",
+    options=(
+        Option("view", "full: every entity and relation; companies: who partners with whom.",
+               default="full", choices=VIEWS),
+        Option("status", "companies view: only partnerships with this status."),
+    ),
+    stdout=True,
+    summary=lambda counts: f"{counts[0]} nodes, {counts[1]} edges",
+    example="autokg export graphml partners.graphml --view companies",
+)
