@@ -33,25 +33,29 @@ from typing import Any, Iterator
 from autokg.errors import UnknownName, UsageError
 from autokg.exports import Option, register_export
 from autokg.graph.atomic import atomic_open
+from autokg.graph.model import Property
 
 __all__ = ["VIEWS", "to_networkx", "generate_graphml", "write_graphml"]
 
 VIEWS = ("full", "companies")
 
 
-def _put(attrs: dict, name: str, value: Any, kind: str | None = None) -> None:
-    """Store *value* as GraphML-typed scalar attribute(s) following the list policy."""
+def _put(attrs: dict, name: str, value: Any, prop: Property | None = None) -> None:
+    """Store *value* as GraphML-typed scalar attribute(s) following the list policy; a value of
+    a vocabulary property *prop* takes the scalar of its type."""
     if value is None:
         return
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
         attrs[name] = "; ".join(str(v) for v in items)
         attrs[name + "_json"] = json.dumps(items, ensure_ascii=False)
-    elif isinstance(value, dict):
+        return
+    if isinstance(value, dict):
         attrs[name + "_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    elif kind == "number" and not isinstance(value, bool):
-        attrs[name] = float(value)
-    elif isinstance(value, (bool, int, float, str)):
+        return
+    if prop is not None:
+        value = prop.kind.graphml_value(value)
+    if isinstance(value, (bool, int, float, str)):
         attrs[name] = value
     else:
         attrs[name] = str(value)
@@ -88,13 +92,13 @@ def to_networkx(store, view: str = "full", status: str | None = None):
             attrs = {"name": e["name"], "type": e["type"]}
             _put(attrs, "aliases", sorted(e["aliases"]) or None)
             for k in sorted(e["attrs"]):
-                _put(attrs, k, e["attrs"][k], spec[k].type if k in spec else None)
+                _put(attrs, k, e["attrs"][k], spec.get(k))
             g.add_node(eid, **attrs)
         for r in sorted(snap["relations"], key=lambda r: r["id"]):
             pred = s.predicates[r["predicate"]]
             attrs = {"predicate": r["predicate"], "symmetric": pred.symmetric, "sources": int(r["sources"])}
             for k in sorted(r["props"]):
-                _put(attrs, k, r["props"][k], pred.properties[k].type if k in pred.properties else None)
+                _put(attrs, k, r["props"][k], pred.properties.get(k))
             g.add_edge(r["subject_id"], r["object_id"], key=r["id"], **attrs)
         return g
 

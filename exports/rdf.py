@@ -14,6 +14,10 @@ Namespaces::
     schema:  https://schema.org/              (http://schema.org/ is accepted on input)
     prov:    http://www.w3.org/ns/prov#
 
+The terms of entity types, attributes and source fields are data in ``graph/schema.yaml``
+(``rdf_class``, ``rdf``), read through :mod:`autokg.graph.rdfterms`; a value's literal or node is
+its property type's (:mod:`autokg.graph.types`). With the shipped schema:
+
 Entities (``kg:company-<hash>``, ``kg:person-<hash>``, ...) are ``schema:Organization``
 (Company), ``schema:Person``, ``schema:Product`` or ``schema:Event`` with ``schema:name``, one
 ``schema:alternateName`` per alias, and their attributes:
@@ -65,8 +69,7 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
 from autokg.errors import UnknownName
 from autokg.exports import Option, register_export
@@ -77,15 +80,15 @@ from autokg.graph.rdfterms import (
     PREFIXES,
     PROV,
     SCHEMA,
-    SOURCE_TERMS,
     VOCAB,
-    WIKIDATA,
     attribute_term,
     class_term,
     predicate_term,
     property_term,
+    source_terms,
     status_term,
 )
+from autokg.graph.types import get_type
 
 __all__ = [
     "FORMATS",
@@ -94,7 +97,6 @@ __all__ = [
     "to_rdf",
     "generate_rdf",
     "write_rdf",
-    "value_node",
 ]
 
 
@@ -110,38 +112,6 @@ def _iri(kind: str, raw_id: str) -> str:
 
 def _claim_iri(relation_id: str, source_id: str) -> str:
     return f"{ID}claim-{relation_id.partition(':')[2]}-{source_id.replace(':', '-')}"
-
-
-def _date_literal(value: str):
-    from rdflib import XSD, Literal
-
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=kind)
-
-
-def _number_literal(value: Any):
-    from rdflib import XSD, Literal
-
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Literal(value)
-    # xsd:decimal from the shortest repr is exact; rdflib writes xsd:double in Turtle with
-    # only a few significant digits.
-    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
-
-
-def value_node(prop: Property, value: Any):
-    """The RDF term for a value of an attribute or property of *prop*'s type."""
-    from rdflib import Literal, URIRef
-
-    if prop.type == "date":
-        return _date_literal(value)
-    if prop.type == "status":
-        return URIRef(status_term(value))
-    if prop.type == "wikidata":
-        return URIRef(WIKIDATA + value)
-    if prop.type == "number":
-        return _number_literal(value)
-    return Literal(value)
 
 
 def _vocabulary(g, used_predicates: set[str]) -> None:
@@ -193,7 +163,7 @@ def _vocabulary(g, used_predicates: set[str]) -> None:
 
 def to_rdf(store):
     """The store's graph as an ``rdflib.Graph`` (see the module docstring for the model)."""
-    from rdflib import RDF, XSD, Graph, Literal, URIRef
+    from rdflib import RDF, Graph, Literal, URIRef
 
     s = schema()
     snap = store.snapshot()
@@ -213,25 +183,18 @@ def to_rdf(store):
             g.add((node, S("alternateName"), Literal(alias)))
         for k, v in e["attrs"].items():
             prop = etype.attributes.get(k) or Property(k, "string")
-            g.add((node, URIRef(attribute_term(e["type"], k)), value_node(prop, v)))
+            g.add((node, URIRef(attribute_term(e["type"], k)), prop.kind.rdf(v)))
         if not e["declared"]:
             g.add((node, V("declared"), Literal(False)))
 
+    fields = [(s.source_fields[f], URIRef(term)) for f, term in source_terms().items()]
     for src in snap["sources"]:
         node = URIRef(_iri("source", src["id"]))
         g.add((node, RDF.type, S("CreativeWork")))
         g.add((node, RDF.type, P("Entity")))
-        for field, term in SOURCE_TERMS.items():
-            v = src.get(field)
-            if v is None:
-                continue
-            if field == "url":
-                lit = Literal(v, datatype=XSD.anyURI)
-            elif field == "published":
-                lit = _date_literal(v)
-            else:
-                lit = Literal(v)
-            g.add((node, URIRef(term), lit))
+        for prop, term in fields:
+            if src.get(prop.name) is not None:
+                g.add((node, term, prop.kind.rdf(src[prop.name])))
 
     used: set[str] = set()
     relations = sorted(snap["relations"], key=lambda r: r["id"])
@@ -251,7 +214,7 @@ def to_rdf(store):
         g.add((node, RDF.object, obj))
         for k, v in r["props"].items():
             prop = pred.properties.get(k) or Property(k, "string")
-            g.add((node, URIRef(property_term(k)), value_node(prop, v)))
+            g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
 
     rel_by_id = {r["id"]: r for r in relations}
     for link in snap["links"]:  # every link carries its seq: the order of the claims
@@ -267,11 +230,11 @@ def to_rdf(store):
         g.add((node, P("wasDerivedFrom"), src_node))
         if link.get("quote") is not None:
             g.add((node, V("quote"), Literal(link["quote"])))
-        g.add((node, V("confidence"), _number_literal(float(link["confidence"]))))
+        g.add((node, V("confidence"), get_type("number").rdf(float(link["confidence"]))))
         g.add((node, V("seq"), Literal(int(link["seq"]))))
         for k, v in link["claims"].items():
             prop = pred.properties.get(k) or Property(k, "string")
-            g.add((node, URIRef(property_term(k)), value_node(prop, v)))
+            g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
     _vocabulary(g, used)
     return g
 

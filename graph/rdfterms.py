@@ -1,11 +1,15 @@
 """The RDF terms of the vocabulary: namespaces and the IRI of every class, attribute, predicate,
-property and status.
+property, source field and status.
 
-The RDF export (:mod:`autokg.exports.rdf`) writes these terms and the RDF loader
+The terms themselves are data in ``schema.yaml`` (``rdf_class`` of an entity type, ``rdf`` of an
+attribute or source field, as ``prefix:name``); a name without one gets its autokg term. The RDF
+export (:mod:`autokg.exports.rdf`) writes these terms and the RDF loader
 (:mod:`autokg.loaders.rdf`) reads them back, so they live here, below both.
 """
 
 from __future__ import annotations
+
+from autokg.graph.model import schema
 
 __all__ = [
     "VOCAB",
@@ -14,7 +18,8 @@ __all__ = [
     "PROV",
     "WIKIDATA",
     "PREFIXES",
-    "SOURCE_TERMS",
+    "expand",
+    "source_terms",
     "camel",
     "class_term",
     "attribute_term",
@@ -29,24 +34,6 @@ SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
-_CLASSES = {"Company": "Organization", "Person": "Person", "Product": "Product", "Event": "Event"}
-# Attributes with a fitting schema.org property; the others are autokg terms.
-_ATTRIBUTES = {
-    ("Company", "founded"): "foundingDate",
-    ("Product", "kind"): "category",
-    ("Product", "launched"): "releaseDate",
-    ("Event", "date"): "startDate",
-    ("Event", "location"): "location",
-}
-# Source fields as schema.org properties.
-SOURCE_TERMS = {
-    "url": SCHEMA + "url",
-    "title": SCHEMA + "headline",
-    "publisher": SCHEMA + "publisher",
-    "author": SCHEMA + "author",
-    "published": SCHEMA + "datePublished",
-    "lang": SCHEMA + "inLanguage",
-}
 PREFIXES = {
     "autokg": VOCAB,
     "kg": ID,
@@ -66,17 +53,32 @@ def camel(name: str) -> str:
     return first + "".join(w.capitalize() for w in rest)
 
 
+def expand(curie: str) -> str:
+    """``schema:foundingDate`` → ``https://schema.org/foundingDate``; an unknown prefix is an error
+    in ``schema.yaml``."""
+    prefix, sep, local = curie.partition(":")
+    if not sep or prefix not in PREFIXES:
+        raise ValueError(f"schema.yaml: {curie!r} is not prefix:name with a prefix of {', '.join(PREFIXES)}")
+    return PREFIXES[prefix] + local
+
+
 def class_term(type_: str) -> str:
-    """The class of an entity type: schema.org where one fits, else ``autokg:<Type>``."""
-    return SCHEMA + _CLASSES[type_] if type_ in _CLASSES else VOCAB + type_
+    """The class of an entity type: its ``rdf_class`` (schema.org where one fits), else
+    ``autokg:<Type>``."""
+    etype = schema().entity_types.get(type_)
+    return expand(etype.rdf_class) if etype is not None and etype.rdf_class else VOCAB + type_
 
 
 def attribute_term(type_: str, name: str) -> str:
-    if name == "wikidata":
-        return SCHEMA + "sameAs"
-    if (type_, name) in _ATTRIBUTES:
-        return SCHEMA + _ATTRIBUTES[(type_, name)]
-    return VOCAB + camel(name)
+    """The term of an entity attribute: its ``rdf`` term, else ``autokg:<name in camelCase>``."""
+    etype = schema().entity_types.get(type_)
+    prop = etype.attributes.get(name) if etype is not None else None
+    return expand(prop.rdf) if prop is not None and prop.rdf else VOCAB + camel(name)
+
+
+def source_terms() -> dict[str, str]:
+    """Each source field with its term, in the order of the fields."""
+    return {k: expand(p.rdf) if p.rdf else VOCAB + camel(k) for k, p in schema().source_fields.items()}
 
 
 def property_term(name: str) -> str:
