@@ -310,7 +310,8 @@ class Merger:
                 rejected.append(InvalidRecord(exc.reason, f.where))
                 continue
             key_display = f.props.get(pred.key) if pred.key else None
-            key = norm(key_display) if key_display is not None else ""
+            # the key compares in its type's compared form (a string: normalised)
+            key = pred.properties[pred.key].kind.compare(key_display) if key_display is not None else ""
             rid = relation_id(pred.name, s["id"], o["id"], key, pred.symmetric)
             sid = source_id(f.source.url, f.source.title, f.source.publisher)
             plans.append((f, pred, s, o, rid, key, key_display, sid))
