@@ -163,52 +163,74 @@ def _vocabulary(g, used_predicates: set[str]) -> None:
 
 def to_rdf(store):
     """The store's graph as an ``rdflib.Graph`` (see the module docstring for the model)."""
-    from rdflib import RDF, Graph, Literal, URIRef
+    from rdflib import Graph
 
-    s = schema()
     snap = store.snapshot()
     g = Graph(bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    V = lambda local: URIRef(VOCAB + local)  # noqa: E731
-    P = lambda local: URIRef(PROV + local)  # noqa: E731
-    S = lambda local: URIRef(SCHEMA + local)  # noqa: E731
+    relations = sorted(snap["relations"], key=lambda r: r["id"])
+    _add_entities(g, snap["entities"])
+    _add_sources(g, snap["sources"])
+    _add_relations(g, relations)
+    _add_claims(g, snap["links"], {r["id"]: r for r in relations})
+    _vocabulary(g, {r["predicate"] for r in relations})
+    return g
 
-    for e in snap["entities"]:
+
+def _term(namespace: str, local: str):
+    from rdflib import URIRef
+
+    return URIRef(namespace + local)
+
+
+def _add_entities(g, entities: list[dict]) -> None:
+    from rdflib import RDF, Literal, URIRef
+
+    s = schema()
+    for e in entities:
         node = URIRef(_iri("entity", e["id"]))
         etype = s.entity_types[e["type"]]
         g.add((node, RDF.type, URIRef(class_term(e["type"]))))
-        g.add((node, S("name"), Literal(e["name"])))
+        g.add((node, _term(SCHEMA, "name"), Literal(e["name"])))
         for alias in e["aliases"]:
-            g.add((node, S("alternateName"), Literal(alias)))
+            g.add((node, _term(SCHEMA, "alternateName"), Literal(alias)))
         for k, v in e["attrs"].items():
             prop = etype.attributes.get(k) or Property(k, "string")
             g.add((node, URIRef(attribute_term(e["type"], k)), prop.kind.rdf(v)))
         if not e["declared"]:
-            g.add((node, V("declared"), Literal(False)))
+            g.add((node, _term(VOCAB, "declared"), Literal(False)))
 
+
+def _add_sources(g, sources: list[dict]) -> None:
+    from rdflib import RDF, URIRef
+
+    s = schema()
     fields = [(s.source_fields[f], URIRef(term)) for f, term in source_terms().items()]
-    for src in snap["sources"]:
+    for src in sources:
         node = URIRef(_iri("source", src["id"]))
-        g.add((node, RDF.type, S("CreativeWork")))
-        g.add((node, RDF.type, P("Entity")))
+        g.add((node, RDF.type, _term(SCHEMA, "CreativeWork")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
         for prop, term in fields:
             if src.get(prop.name) is not None:
                 g.add((node, term, prop.kind.rdf(src[prop.name])))
 
-    used: set[str] = set()
-    relations = sorted(snap["relations"], key=lambda r: r["id"])
+
+def _add_relations(g, relations: list[dict]) -> None:
+    """Each relation as a direct triple and as a qualified node with its resolved properties."""
+    from rdflib import RDF, URIRef
+
+    s = schema()
     for r in relations:
         pred = s.predicates[r["predicate"]]
-        used.add(pred.name)
         node = URIRef(_iri("relation", r["id"]))
         subj = URIRef(_iri("entity", r["subject_id"]))
         obj = URIRef(_iri("entity", r["object_id"]))
         term = URIRef(predicate_term(pred.name))
         g.add((subj, term, obj))
-        g.add((node, RDF.type, V("Relation")))
+        g.add((node, RDF.type, _term(VOCAB, "Relation")))
         g.add((node, RDF.type, RDF.Statement))
-        g.add((node, RDF.type, P("Entity")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
         g.add((node, RDF.subject, subj))
         g.add((node, RDF.predicate, term))
         g.add((node, RDF.object, obj))
@@ -216,27 +238,32 @@ def to_rdf(store):
             prop = pred.properties.get(k) or Property(k, "string")
             g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
 
-    rel_by_id = {r["id"]: r for r in relations}
-    for link in snap["links"]:  # every link carries its seq: the order of the claims
+
+def _add_claims(g, links: list[dict], rel_by_id: dict[str, dict]) -> None:
+    """What each source says about each relation; every link carries its seq, the order of
+    the claims."""
+    from rdflib import RDF, Literal, URIRef
+
+    s = schema()
+    derived = _term(PROV, "wasDerivedFrom")
+    for link in links:
         rid, sid = link["relation_id"], link["source"]["id"]
         pred = s.predicates[rel_by_id[rid]["predicate"]]
         rel_node = URIRef(_iri("relation", rid))
         src_node = URIRef(_iri("source", sid))
         node = URIRef(_claim_iri(rid, sid))
-        g.add((rel_node, V("claim"), node))
-        g.add((rel_node, P("wasDerivedFrom"), src_node))
-        g.add((node, RDF.type, V("Claim")))
-        g.add((node, RDF.type, P("Entity")))
-        g.add((node, P("wasDerivedFrom"), src_node))
+        g.add((rel_node, _term(VOCAB, "claim"), node))
+        g.add((rel_node, derived, src_node))
+        g.add((node, RDF.type, _term(VOCAB, "Claim")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
+        g.add((node, derived, src_node))
         if link.get("quote") is not None:
-            g.add((node, V("quote"), Literal(link["quote"])))
-        g.add((node, V("confidence"), get_type("number").rdf(float(link["confidence"]))))
-        g.add((node, V("seq"), Literal(int(link["seq"]))))
+            g.add((node, _term(VOCAB, "quote"), Literal(link["quote"])))
+        g.add((node, _term(VOCAB, "confidence"), get_type("number").rdf(float(link["confidence"]))))
+        g.add((node, _term(VOCAB, "seq"), Literal(int(link["seq"]))))
         for k, v in link["claims"].items():
             prop = pred.properties.get(k) or Property(k, "string")
             g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
-    _vocabulary(g, used)
-    return g
 
 
 # ---- formats --------------------------------------------------------------------------------
