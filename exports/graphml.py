@@ -76,42 +76,52 @@ def _check(view: str, status: str | None) -> None:
 
 def to_networkx(store, view: str = "full", status: str | None = None):
     """The graph as a networkx ``MultiDiGraph`` (``full``) or ``Graph`` (``companies``)."""
+    _check(view, status)
+    snap = store.snapshot()
+    ents = {e["id"]: e for e in snap["entities"]}
+    if view == "full":
+        return _full(ents, snap["relations"])
+    return _companies(ents, snap["relations"], snap["links"], status)
+
+
+def _full(ents: dict[str, dict], relations: list[dict]):
+    """Every entity and every relation, in a directed multigraph keyed by relation id."""
     import networkx as nx
 
     from autokg.graph.model import schema
 
-    _check(view, status)
     s = schema()
-    snap = store.snapshot()
-    ents = {e["id"]: e for e in snap["entities"]}
-    if view == "full":
-        g = nx.MultiDiGraph(name="autokg")
-        for eid in sorted(ents):
-            e = ents[eid]
-            spec = s.entity_types[e["type"]].attributes
-            attrs = {"name": e["name"], "type": e["type"]}
-            _put(attrs, "aliases", sorted(e["aliases"]) or None)
-            for k in sorted(e["attrs"]):
-                _put(attrs, k, e["attrs"][k], spec.get(k))
-            g.add_node(eid, **attrs)
-        for r in sorted(snap["relations"], key=lambda r: r["id"]):
-            pred = s.predicates[r["predicate"]]
-            attrs = {"predicate": r["predicate"], "symmetric": pred.symmetric, "sources": int(r["sources"])}
-            for k in sorted(r["props"]):
-                _put(attrs, k, r["props"][k], pred.properties.get(k))
-            g.add_edge(r["subject_id"], r["object_id"], key=r["id"], **attrs)
-        return g
+    g = nx.MultiDiGraph(name="autokg")
+    for eid in sorted(ents):
+        e = ents[eid]
+        spec = s.entity_types[e["type"]].attributes
+        attrs = {"name": e["name"], "type": e["type"]}
+        _put(attrs, "aliases", sorted(e["aliases"]) or None)
+        for k in sorted(e["attrs"]):
+            _put(attrs, k, e["attrs"][k], spec.get(k))
+        g.add_node(eid, **attrs)
+    for r in sorted(relations, key=lambda r: r["id"]):
+        pred = s.predicates[r["predicate"]]
+        attrs = {"predicate": r["predicate"], "symmetric": pred.symmetric, "sources": int(r["sources"])}
+        for k in sorted(r["props"]):
+            _put(attrs, k, r["props"][k], pred.properties.get(k))
+        g.add_edge(r["subject_id"], r["object_id"], key=r["id"], **attrs)
+    return g
 
-    g = nx.Graph(name="autokg companies")
-    order = {st: i for i, st in enumerate(s.statuses)}
+
+def _partner_pairs(relations: list[dict], links: list[dict], status: str | None) -> dict[tuple, dict]:
+    """The PARTNERS_WITH relations (with *status*, if given) gathered by pair of companies."""
+    from autokg.graph.model import schema
+
+    default = schema().default_status
     sources_of: dict[str, set] = {}
-    for link in snap["links"]:
+    for link in links:
         sources_of.setdefault(link["relation_id"], set()).add(link["source"]["id"])
     pairs: dict[tuple, dict] = {}
-    for r in sorted(snap["relations"], key=lambda r: r["id"]):
+    for r in sorted(relations, key=lambda r: r["id"]):
         if r["predicate"] != "PARTNERS_WITH":
             continue
-        st = r["props"].get("status", s.default_status)
+        st = r["props"].get("status", default)
         if status and st != status:
             continue
         a, b = sorted((r["subject_id"], r["object_id"]))
@@ -121,6 +131,17 @@ def to_networkx(store, view: str = "full", status: str | None = None):
         if r["key_display"] is not None:
             p["domains"].add(r["key_display"])
         p["statuses"].add(st)
+    return pairs
+
+
+def _companies(ents: dict[str, dict], relations: list[dict], links: list[dict], status: str | None):
+    """Who partners with whom: every company, one edge per partnering pair."""
+    import networkx as nx
+
+    from autokg.graph.model import schema
+
+    order = {st: i for i, st in enumerate(schema().statuses)}
+    g = nx.Graph(name="autokg companies")
     for eid in sorted(ents):
         e = ents[eid]
         if e["type"] != "Company":
@@ -129,7 +150,7 @@ def to_networkx(store, view: str = "full", status: str | None = None):
         _put(attrs, "country", e["attrs"].get("country"))
         _put(attrs, "sector", e["attrs"].get("sector"))
         g.add_node(eid, **attrs)
-    for (a, b), p in sorted(pairs.items()):
+    for (a, b), p in sorted(_partner_pairs(relations, links, status).items()):
         attrs = {"weight": p["weight"], "sources": len(p["sources"])}
         _put(attrs, "domains", sorted(p["domains"]) or None)
         # statuses in the vocabulary's order (active, prospective, ended), not alphabetically
