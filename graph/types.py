@@ -23,7 +23,7 @@ import datetime as _dt
 import math
 from typing import TYPE_CHECKING, Any
 
-from autokg.errors import InvalidRecord, UsageError
+from autokg.errors import InvalidRecord, UnknownName, UsageError
 from autokg.graph.normalize import canonical_url, is_date, norm
 
 if TYPE_CHECKING:
@@ -348,8 +348,6 @@ def get_type(name: str) -> PropertyType:
     try:
         return TYPES[name]
     except KeyError:
-        from autokg.errors import UnknownName
-
         raise UnknownName(f"unknown property type {name!r} (known: {', '.join(sorted(TYPES))})") from None
 
 
