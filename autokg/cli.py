@@ -17,6 +17,7 @@ import click
 
 from autokg import __version__
 from autokg.errors import AutokgError, UsageError
+from autokg.exports import get_export
 from autokg.graph.store import STORES
 from autokg.loaders.formats import FORMATS as INPUT_FORMATS, format_choices
 from autokg.queries.presets import PRESETS, Preset
@@ -350,11 +351,25 @@ def export():
     """Write the graph to a file for other tools."""
 
 
+def _write_export(ctx, name: str, out, **options) -> None:
+    """Run the registered export *name* on the store; report what was written to stderr."""
+    entry = get_export(name)
+    with _open(ctx) as kg:
+        result = kg.export(name, out, **options)
+    if out != "-":
+        click.echo(f"wrote {out}: {entry.summary(result)}", err=True)
+
+
+_GRAPHML = get_export("graphml")
+_RDF = get_export("rdf")
+_VIZ = get_export("viz")
+
+
 @export.command("graphml")
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--view", type=click.Choice(["full", "companies"]), default="full", show_default=True,
-              help="full: every entity and relation; companies: who partners with whom.")
-@click.option("--status", help="companies view: only partnerships with this status.")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=_GRAPHML.stdout))
+@click.option(_GRAPHML.option("view").flag, type=click.Choice(list(_GRAPHML.option("view").choices)),
+              default=_GRAPHML.option("view").default, show_default=True, help=_GRAPHML.option("view").help)
+@click.option(_GRAPHML.option("status").flag, help=_GRAPHML.option("status").help)
 @click.pass_context
 @_fail
 def export_graphml(ctx, out, view, status):
@@ -364,21 +379,14 @@ def export_graphml(ctx, out, view, status):
     Example:
       autokg export graphml partners.graphml --view companies
     """
-    from autokg.graph.graphml import write_graphml
-
-    store = _open(ctx).store
-    try:
-        n, m = write_graphml(store, out, view=view, status=status)
-    finally:
-        store.close()
-    if out != "-":
-        click.echo(f"wrote {out}: {n} nodes, {m} edges", err=True)
+    _write_export(ctx, "graphml", out, view=view, status=status)
 
 
+# --format stays free text: the library names the known formats and aliases when one is unknown
 @export.command("rdf")
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", default="turtle", show_default=True,
-              help="turtle (ttl), json-ld (jsonld) or nt (ntriples).")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=_RDF.stdout))
+@click.option(_RDF.option("format").flag, "fmt", default=_RDF.option("format").default, show_default=True,
+              help=_RDF.option("format").help)
 @click.pass_context
 @_fail
 def export_rdf(ctx, out, fmt):
@@ -388,22 +396,14 @@ def export_rdf(ctx, out, fmt):
     Example:
       autokg export rdf kg.ttl --format turtle
     """
-    from autokg.graph.rdf import write_rdf
-
-    store = _open(ctx).store
-    try:
-        n = write_rdf(store, out, fmt)
-    finally:
-        store.close()
-    if out != "-":
-        click.echo(f"wrote {out}: {n} triples", err=True)
+    _write_export(ctx, "rdf", out, format=fmt)
 
 
 @cli.command()
 @click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--company", help="Centre the picture on this company (any name or alias).")
-@click.option("--depth", type=click.IntRange(1, 10), default=2, show_default=True,
-              help="With --company: how many partnership hops to show.")
+@click.option(_VIZ.option("company").flag, help=_VIZ.option("company").help)
+@click.option(_VIZ.option("depth").flag, type=click.IntRange(_VIZ.option("depth").min, _VIZ.option("depth").max),
+              default=_VIZ.option("depth").default, show_default=True, help=_VIZ.option("depth").help)
 @click.pass_context
 @_fail
 def viz(ctx, out, company, depth):
@@ -413,15 +413,7 @@ def viz(ctx, out, company, depth):
     Example:
       autokg viz partners.svg --company Renault --depth 2
     """
-    from autokg.graph.viz import render
-
-    store = _open(ctx).store
-    try:
-        n, m = render(store, out, company=company, depth=depth)
-    finally:
-        store.close()
-    click.echo(f"wrote {out}: {n} {'company' if n == 1 else 'companies'}, "
-               f"{m} {'partnership' if m == 1 else 'partnerships'}", err=True)
+    _write_export(ctx, "viz", out, company=company, depth=depth)
 
 
 @cli.group("neo4j")
@@ -473,7 +465,7 @@ def neo4j_guide(outdir, serve, host, port):
       autokg neo4j guide ./browser --serve
       # then, in Neo4j Browser:  :play http://localhost:8001/autokg-guide.html
     """
-    from autokg.graph.guide import GUIDE_FILE, serve_guide, write_guide
+    from autokg.exports.guide import GUIDE_FILE, serve_guide, write_guide
 
     for path in write_guide(outdir):
         click.echo(f"wrote {path}")

@@ -16,13 +16,16 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from autokg.errors import StoreError, StoreUnavailable
+from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # host parameters per IN (...) list
 
-_DDL = """
+_SOURCE_COLS = ("id", *schema().source_fields)
+
+_DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
@@ -36,14 +39,12 @@ CREATE TABLE IF NOT EXISTS relations (
 CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject_id);
 CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id);
 CREATE TABLE IF NOT EXISTS sources (
-    id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT) WITHOUT ROWID;
+    id TEXT PRIMARY KEY, {", ".join(c + " TEXT" for c in _SOURCE_COLS[1:])}) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS links_source ON links (source_id);
 """
-
-_SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode

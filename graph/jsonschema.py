@@ -13,37 +13,19 @@ from autokg.graph.model import Property, schema
 
 __all__ = ["fact_schema"]
 
-DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-
-
-def _prop(p: Property, countries: list[str]) -> dict:
-    if p.type == "date":
-        return {"type": "string", "pattern": DATE}
-    if p.type == "country":
-        return {"type": "string", "enum": countries}
-    if p.type == "wikidata":
-        return {"type": "string", "pattern": r"^[Qq]\d+$"}
-    if p.type == "status":
-        return {"type": "string", "enum": list(schema().statuses)}
-    if p.type == "number":
-        out: dict = {"type": "number"}
-        if p.min_exclusive is not None:
-            out["exclusiveMinimum"] = p.min_exclusive
-        if p.max is not None:
-            out["maximum"] = p.max
-        return out
-    return {"type": "string", "minLength": 1}
+def _prop(p: Property) -> dict:
+    """The JSON Schema of a value of *p*: its type's, with *p*'s bounds."""
+    return p.kind.json_schema(p)
 
 
 def fact_schema() -> dict:
     s = schema()
-    countries = sorted(s.countries)
     source = {
         "oneOf": [
             {"type": "string", "minLength": 1, "description": "a url"},
             {"type": "object", "additionalProperties": False,
-             "properties": {**{k: ({"type": "string", "pattern": DATE} if t == "date" else {"type": "string", "minLength": 1})
-                               for k, t in s.source_keys.items()}, "quote": {"type": "string", "minLength": 1}},
+             "properties": {**{k: _prop(p) for k, p in s.source_fields.items()},
+                            "quote": {"type": "string", "minLength": 1}},
              "anyOf": [{"required": ["url"]}, {"required": ["title"]}]},
         ]
     }
@@ -55,7 +37,7 @@ def fact_schema() -> dict:
                 "entity": {"type": "string", "minLength": 1},
                 "type": {"const": t.name},
                 "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                **{a: _prop(p, countries) for a, p in t.attributes.items()},
+                **{a: _prop(p) for a, p in t.attributes.items()},
             },
             "description": t.description,
         })
@@ -72,7 +54,7 @@ def fact_schema() -> dict:
                 "object_type": {"enum": list(pred.object)},
                 "source": source,
                 "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-                **{k: _prop(p, countries) for k, p in pred.properties.items()},
+                **{k: _prop(p) for k, p in pred.properties.items()},
             },
             "description": f"{pred.description} ({', '.join(pred.subject)} → {', '.join(pred.object)})"
                            + (", symmetric" if pred.symmetric else ""),

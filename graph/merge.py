@@ -354,7 +354,8 @@ class Merger:
                 rejected.append(InvalidRecord(exc.reason, f.where))
                 continue
             key_display = f.props.get(pred.key) if pred.key else None
-            key = norm(key_display) if key_display is not None else ""
+            # the key compares in its type's compared form (a string: normalised)
+            key = pred.properties[pred.key].kind.compare(key_display) if key_display is not None else ""
             plans.append(_Plan(
                 fact=f, predicate=pred, subject=s, object=o, key=key, key_display=key_display,
                 relation_id=relation_id(pred.name, s["id"], o["id"], key, pred.symmetric),

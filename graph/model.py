@@ -11,17 +11,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
+from autokg.graph.types import TYPES, PropertyType, get_type
+
 __all__ = ["Property", "EntityType", "Predicate", "Schema", "schema"]
 
 
 @dataclass(frozen=True)
 class Property:
     name: str
-    type: str
+    type: str  # the name of a type in autokg.graph.types
     required: bool = False
     min_exclusive: float | None = None
     max: float | None = None
     description: str = ""
+    rdf: str | None = None  # the RDF term as prefix:name; None for the autokg default
+
+    @cached_property
+    def kind(self) -> PropertyType:
+        """The type object: cleaning, comparing, RDF, GraphML and JSON Schema of a value."""
+        return get_type(self.type)
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,7 @@ class EntityType:
     name: str
     description: str
     attributes: dict[str, Property]
+    rdf_class: str | None = None  # as prefix:name; None for autokg:<name>
 
 
 @dataclass(frozen=True)
@@ -62,12 +71,17 @@ class Schema:
     predicates: dict[str, Predicate]
     statuses: tuple[str, ...]
     default_status: str
-    source_keys: dict[str, str]
+    source_fields: dict[str, Property]  # the fields of a source, in their order
     countries: frozenset[str] = field(repr=False)
 
     def predicate(self, name: str) -> Predicate | None:
         """The predicate called *name*, matched case-insensitively, or None."""
         return self.predicates.get(name.strip().upper()) if isinstance(name, str) else None
+
+    @property
+    def source_keys(self) -> dict[str, str]:
+        """Each source field with the name of its type."""
+        return {k: p.type for k, p in self.source_fields.items()}
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -79,6 +93,8 @@ class Schema:
 
 
 def _prop(name: str, spec: dict) -> Property:
+    if spec["type"] not in TYPES:
+        raise ValueError(f"schema.yaml: {name} has unknown type {spec['type']} (known: {', '.join(sorted(TYPES))})")
     return Property(
         name=name,
         type=spec["type"],
@@ -86,6 +102,7 @@ def _prop(name: str, spec: dict) -> Property:
         min_exclusive=spec.get("min_exclusive"),
         max=spec.get("max"),
         description=spec.get("description", ""),
+        rdf=spec.get("rdf"),
     )
 
 
@@ -100,6 +117,7 @@ def schema() -> Schema:
             name=name,
             description=spec.get("description", ""),
             attributes={a: _prop(a, s) for a, s in (spec.get("attributes") or {}).items()},
+            rdf_class=spec.get("rdf_class"),
         )
         for name, spec in raw["entity_types"].items()
     }
@@ -123,11 +141,26 @@ def schema() -> Schema:
         if not name.isidentifier() or name.upper() != name:
             raise ValueError(f"schema.yaml: predicate {name} must be an upper-case identifier")
         preds[name] = p
+    sources = {k: _prop(k, s) for k, s in raw["source_fields"].items()}
+    _check_terms(types, sources)
     return Schema(
         entity_types=types,
         predicates=preds,
         statuses=tuple(raw["statuses"]),
         default_status=raw["default_status"],
-        source_keys=dict(raw["source_keys"]),
+        source_fields=sources,
         countries=frozenset(raw["countries"].split()),
     )
+
+
+def _check_terms(types: dict[str, EntityType], sources: dict[str, Property]) -> None:
+    """Every RDF term is prefix:name with a known prefix (see autokg.graph.rdfterms)."""
+    from autokg.graph.rdfterms import PREFIXES
+
+    terms = [(t.name, t.rdf_class) for t in types.values()]
+    terms += [(f"{t.name}.{p.name}", p.rdf) for t in types.values() for p in t.attributes.values()]
+    terms += [(f"source_fields.{p.name}", p.rdf) for p in sources.values()]
+    for where, term in terms:
+        if term is not None and term.partition(":")[0] not in PREFIXES:
+            raise ValueError(f"schema.yaml: {where} has RDF term {term!r}, not prefix:name "
+                             f"with a prefix of {', '.join(PREFIXES)}")

@@ -75,7 +75,7 @@ __all__ = ["Neo4jStore", "DEFAULT_URI", "lucene_term"]
 logging.getLogger("neo4j").addHandler(logging.NullHandler())  # driver errors surface as exceptions
 
 DEFAULT_URI = "bolt://localhost:7687"
-_SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
+_SOURCE_COLS = ("id", *schema().source_fields)
 _ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared")
 _RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "sources")
 _LINK_KEYS = ("quote", "confidence", "seq")

@@ -1,4 +1,5 @@
-"""RDF input: Turtle, N-Triples and JSON-LD in the vocabulary of :mod:`autokg.graph.rdf`.
+"""RDF input: Turtle, N-Triples and JSON-LD in the vocabulary of :mod:`autokg.graph.rdfterms`
+(the terms :mod:`autokg.exports.rdf` writes).
 
 The graph is read whole with rdflib and turned back into records of the fact format, so they go
 through the same validation and merge as any other input:
@@ -25,8 +26,9 @@ from typing import Any, BinaryIO, Iterator
 
 from autokg.loaders.text import read_text
 from autokg.errors import InputError, InvalidRecord
-from autokg.graph import rdf as vocab
+from autokg.graph import rdfterms as vocab
 from autokg.graph.model import schema
+from autokg.graph.types import get_type
 
 __all__ = ["generate_records", "parse"]
 
@@ -114,7 +116,7 @@ def parse(fp: BinaryIO, fmt: str | None = None):
 
 
 class _Reader:
-    """Decoding the vocabulary of :mod:`autokg.graph.rdf` from one graph."""
+    """Decoding the vocabulary of :mod:`autokg.graph.rdfterms` from one graph."""
 
     def __init__(self, g):
         from rdflib import URIRef
@@ -125,7 +127,6 @@ class _Reader:
         self.schema = s
         self.classes = {vocab.class_term(t): t for t in s.entity_types}
         self.predicates = {vocab.predicate_term(p): p for p in s.predicates}
-        self.statuses = {vocab.status_term(st): st for st in s.statuses}
 
     # ---- terms -----------------------------------------------------------------------
 
@@ -159,34 +160,10 @@ class _Reader:
 
         return f"<{node}>" if isinstance(node, URIRef) else f"_:{node}"
 
-    def value(self, prop, node) -> Any:
-        """A property value back from its RDF term (see :func:`autokg.graph.rdf.value_node`)."""
-        from rdflib import Literal
-
-        if prop.type == "status" and not isinstance(node, Literal):
-            st = self.statuses.get(self.canon(node))
-            if st is None:
-                known = ", ".join(f"<{t}>" for t in self.statuses)
-                raise InvalidRecord(f"unknown status <{node}> (known: {known})")
-            return st
-        if prop.type == "wikidata" and not isinstance(node, Literal):
-            return str(node).rstrip("/").rsplit("/", 1)[-1]
-        if prop.type == "number":
-            return self.number(node)
-        return str(node)
-
     @staticmethod
-    def number(node) -> Any:
-        """A numeric literal as int or float; anything else as its text, for validation to reject."""
-        from decimal import Decimal
-
-        from rdflib import Literal
-
-        x = node.toPython() if isinstance(node, Literal) else None
-        if isinstance(x, bool) or not isinstance(x, (int, float, Decimal)):
-            return str(node)
-        x = float(x)
-        return int(x) if x.is_integer() else x
+    def value(prop, node) -> Any:
+        """A property value back from its RDF term, for validation to check."""
+        return prop.kind.from_rdf(node)
 
     # ---- entities --------------------------------------------------------------------
 
@@ -210,10 +187,7 @@ class _Reader:
             rec["aliases"] = aliases
         for name, prop in self.schema.entity_types[etype].attributes.items():
             term = vocab.attribute_term(etype, name)
-            vals = self.values(node, term)
-            if prop.type == "wikidata":
-                vals = [v for v in vals if str(v).startswith(vocab.WIKIDATA)
-                        or str(v).startswith("https://www.wikidata.org/")]
+            vals = [v for v in self.values(node, term) if prop.kind.is_rdf_value(v)]
             if len(vals) > 1:
                 raise InvalidRecord(f"{self.show(node)} has several values of {name} ({term})")
             if vals:
@@ -232,7 +206,7 @@ class _Reader:
         from rdflib import Literal
 
         src: dict[str, Any] = {}
-        for field, term in vocab.SOURCE_TERMS.items():
+        for field, term in vocab.source_terms().items():
             v = self.one(node, term, f"values of {field} ({term})")
             if v is None:
                 continue
@@ -293,7 +267,7 @@ class _Reader:
         rec["source"] = source
         conf = self.one(claim, vocab.VOCAB + "confidence", "confidences (autokg:confidence)")
         if conf is not None:
-            rec["confidence"] = self.number(conf)
+            rec["confidence"] = get_type("number").from_rdf(conf)
         return rec
 
 

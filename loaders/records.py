@@ -7,33 +7,31 @@ with a reason that names the thing and what is allowed.
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from typing import Any
 
 from autokg.errors import InvalidRecord
-from autokg.graph.model import Property, schema
-from autokg.graph.normalize import is_date
+from autokg.graph.model import schema
+from autokg.graph.types import number as _number
+from autokg.graph.types import text as _string
 
 __all__ = ["EntityRecord", "Fact", "SourceRef", "validate"]
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    url: str | None = None
-    title: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    published: str | None = None
-    lang: str | None = None
+def _source_ref():
+    """The fields a record gives about its source, one attribute per source field of the
+    vocabulary (``schema.yaml``), each None when not given."""
+    fields = tuple(schema().source_fields)
 
     def as_dict(self) -> dict:
         d = self.__dict__
-        return {k: d[k] for k in _SOURCE_FIELDS if d[k] is not None}
+        return {k: d[k] for k in fields if d[k] is not None}
+
+    return make_dataclass("SourceRef", [(f, "str | None", field(default=None)) for f in fields],
+                          frozen=True, namespace={"as_dict": as_dict, "__module__": __name__})
 
 
-_SOURCE_FIELDS = ("url", "title", "publisher", "author", "published", "lang")
+SourceRef = _source_ref()
 
 
 @dataclass
@@ -65,78 +63,6 @@ _FACT_KEYS = frozenset(("subject", "predicate", "object", "subject_type", "objec
 
 def _fmt_allowed(names) -> str:
     return ", ".join(sorted(names)) or "none"
-
-
-def _string(value: Any, what: str) -> str:
-    if type(value) is str:  # the common case, kept fast
-        text = value.strip()
-        if text and "\n" not in text and "\t" not in text:
-            return text
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise InvalidRecord(f"{what} must be a string, not {type(value).__name__}")
-    if not isinstance(value, str):
-        raise InvalidRecord(f"{what} must be a string, not a number ({value!r})")
-    text = " ".join(value.split()) if "\n" in value or "\t" in value else value.strip()
-    if not text:
-        raise InvalidRecord(f"{what} must not be empty")
-    return text
-
-
-def _date(value: Any, what: str) -> str:
-    if isinstance(value, _dt.datetime):
-        value = value.date().isoformat()
-    elif isinstance(value, _dt.date):  # YAML reads 2024-04-30 as a date
-        value = value.isoformat()
-    elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        value = str(value)  # a bare year
-    if not isinstance(value, str):
-        raise InvalidRecord(f"{what} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
-    value = value.strip()
-    if not is_date(value):
-        raise InvalidRecord(f"{what} {value!r} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    return value
-
-
-def _number(value: Any, what: str) -> float:
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise InvalidRecord(f"{what} must be a number, not {value!r}") from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidRecord(f"{what} must be a number, not {value!r}")
-    return float(value)
-
-
-def _typed(prop: Property, value: Any, what: str) -> Any:
-    s = schema()
-    if prop.type == "string":
-        return _string(value, what)
-    if prop.type == "date":
-        return _date(value, what)
-    if prop.type == "country":
-        code = _string(value, what).upper()
-        if code not in s.countries:
-            raise InvalidRecord(f"{what} {value!r} is not an ISO 3166-1 alpha-2 country code (e.g. FR, CN, US)")
-        return code
-    if prop.type == "wikidata":
-        text = _string(value, what)
-        if not (text[:1] in "Qq" and text[1:].isdigit()):
-            raise InvalidRecord(f"{what} {value!r} is not a Wikidata id (e.g. Q6686)")
-        return "Q" + text[1:]
-    if prop.type == "status":
-        text = _string(value, what).lower()
-        if text not in s.statuses:
-            raise InvalidRecord(f"{what} {value!r} is not one of {', '.join(s.statuses)}")
-        return text
-    if prop.type == "number":
-        x = _number(value, what)
-        if prop.min_exclusive is not None and not x > prop.min_exclusive:
-            raise InvalidRecord(f"{what} {value!r} must be greater than {prop.min_exclusive:g}")
-        if prop.max is not None and not x <= prop.max:
-            raise InvalidRecord(f"{what} {value!r} must be at most {prop.max:g}")
-        return int(x) if x.is_integer() else x
-    raise AssertionError(f"schema.yaml: unknown property type {prop.type}")
 
 
 def _absent(value: Any) -> bool:
@@ -173,7 +99,7 @@ def _entity(rec: dict) -> EntityRecord:
                 f"unknown attribute {key!r} for {etype.name} "
                 f"(allowed: {_fmt_allowed(etype.attributes)}, plus entity, type, aliases)"
             )
-        attrs[key] = _typed(prop, value, key)
+        attrs[key] = prop.kind.clean(value, key, prop)
     return EntityRecord(name=name, type=etype.name, aliases=aliases, attrs=attrs)
 
 
@@ -194,12 +120,12 @@ def _source(value: Any) -> SourceRef:
         if key == "quote":
             quote = _string(v, "source.quote")
             continue
-        kind = s.source_keys.get(key)
-        if kind is None:
+        prop = s.source_fields.get(key)
+        if prop is None:
             raise InvalidRecord(
-                f"unknown key {key!r} in source (allowed: {_fmt_allowed(list(s.source_keys) + ['quote'])})"
+                f"unknown key {key!r} in source (allowed: {_fmt_allowed(list(s.source_fields) + ['quote'])})"
             )
-        fields[key] = _date(v, f"source.{key}") if kind == "date" else _string(v, f"source.{key}")
+        fields[key] = prop.kind.clean(v, f"source.{key}", prop)
     if not fields.get("url") and not fields.get("title"):
         raise InvalidRecord("source needs a url or a title")
     return SourceRef(**fields), quote
@@ -250,7 +176,7 @@ def _fact(rec: dict) -> Fact:
             raise InvalidRecord(
                 f"property {key!r} is not allowed for {pred.name} (allowed: {_fmt_allowed(pred.properties)})"
             )
-        props[key] = _typed(prop, value, key)
+        props[key] = prop.kind.clean(value, key, prop)
     for key in pred.required:
         if key not in props:
             raise InvalidRecord(f"{pred.name} requires {key!r}")

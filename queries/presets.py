@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from autokg.errors import UnknownEntity, UnknownPreset, UsageError
-from autokg.graph.model import schema
-from autokg.graph.normalize import is_date, norm
+from autokg.graph.normalize import norm
+from autokg.graph.types import get_type
 
 __all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_preset", "markdown_table"]
 
@@ -19,7 +19,7 @@ __all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_prese
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # entity, date, status, country, int, flag, text
+    type: str  # entity, int, flag, or a type of autokg.graph.types: text, date, status, country
     help: str
     required: bool = False
     default: Any = None
@@ -130,9 +130,30 @@ def resolve_entity(store, name: str, prefer: str | None) -> dict:
     return rows[0]
 
 
+def _entity_param(store, p: Param, value: Any) -> str:
+    return resolve_entity(store, str(value), p.prefer)["id"]
+
+
+def _int_param(store, p: Param, value: Any) -> int:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{p.option} must be a whole number") from None
+    if n < 0:
+        raise UsageError(f"{p.option} must not be negative")
+    return n
+
+
+def _flag_param(store, p: Param, value: Any) -> bool:
+    return bool(value)
+
+
+# Parameter types that are not property types of the vocabulary (autokg.graph.types).
+_PARAM_TYPES = {"entity": _entity_param, "int": _int_param, "flag": _flag_param}
+
+
 def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
     """Check and convert raw parameter values; entity names become entity ids."""
-    s = schema()
     unknown = set(raw) - {p.name for p in preset.params}
     if unknown:
         raise UsageError(f"preset {preset.name} has no parameter {', '.join(sorted(unknown))}")
@@ -144,35 +165,11 @@ def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
                 raise UsageError(f"preset {preset.name} needs {p.option}")
             out[p.name] = p.default
             continue
-        if p.type == "entity":
-            out[p.name] = resolve_entity(store, str(value), p.prefer)["id"]
-        elif p.type == "date":
-            if not is_date(str(value)):
-                raise UsageError(f"{p.option} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            out[p.name] = str(value)
-        elif p.type == "status":
-            if str(value).lower() not in s.statuses:
-                raise UsageError(f"{p.option} must be one of {', '.join(s.statuses)}")
-            out[p.name] = str(value).lower()
-        elif p.type == "country":
-            if str(value).upper() not in s.countries:
-                raise UsageError(f"{p.option} {value!r} is not an ISO 3166-1 alpha-2 country code")
-            out[p.name] = str(value).upper()
-        elif p.type == "int":
-            try:
-                n = int(value)
-            except (TypeError, ValueError):
-                raise UsageError(f"{p.option} must be a whole number") from None
-            if n < 0:
-                raise UsageError(f"{p.option} must not be negative")
-            out[p.name] = n
-        elif p.type == "flag":
-            out[p.name] = bool(value)
-        else:
-            text = str(value).strip()
-            if not text:
-                raise UsageError(f"{p.option} must not be empty")
-            out[p.name] = text
+        convert = _PARAM_TYPES.get(p.type)
+        if convert is not None:
+            out[p.name] = convert(store, p, value)
+        else:  # text, date, status, country: the vocabulary's own types
+            out[p.name] = get_type(p.type).param(value, p.option)
     return out
 
 

@@ -94,7 +94,7 @@ def test_every_format_name_and_alias_resolves():
 def rdf_files(tmp_path):
     """The seed facts as Turtle in a .json file and as N-Triples in a .txt file, and JSON Lines
     in a file with no extension."""
-    from autokg.graph.rdf import write_rdf
+    from autokg.exports.rdf import write_rdf
 
     with autokg.open(tmp_path / "src.db") as kg:
         kg.load(SEED)

@@ -84,3 +84,15 @@ def test_query_help_says_what_the_definition_says():
         text = " ".join(CliRunner().invoke(cli, ["query", name, "--help"]).output.split())
         assert preset.description in text and f"Order: {preset.order}." in text, name
         assert f"Columns: {', '.join(preset.columns)}." in text, name
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    import shutil
+
+    [example] = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+    assert (tmp_path / "kg.db").exists()
+    text = (tmp_path / "partners.graphml").read_text(encoding="utf-8")
+    assert "Renault Group" in text and "<graphml" in text

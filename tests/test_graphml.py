@@ -15,8 +15,8 @@ from lxml import etree
 
 from autokg.cli import cli
 from autokg.errors import AutokgError, UsageError
-from autokg.graph import graphml
-from autokg.graph.graphml import generate_graphml, to_networkx, write_graphml
+from autokg.exports import graphml
+from autokg.exports.graphml import generate_graphml, to_networkx, write_graphml
 from autokg.queries.presets import resolve_entity
 
 from _helpers import ROOT, SEED, load, open_embedded, rows

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from autokg.cli import cli
-from autokg.graph import guide
+from autokg.exports import guide
 from autokg.graph.model import EntityType, Predicate, Property, schema
 from autokg.queries.presets import PRESETS
 

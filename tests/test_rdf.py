@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from autokg.cli import cli
 from autokg.errors import AutokgError, UnknownName
-from autokg.graph.rdf import generate_rdf, to_rdf, write_rdf
+from autokg.exports.rdf import generate_rdf, to_rdf, write_rdf
 from autokg.queries.presets import PRESETS, run_preset
 
 from _helpers import ROOT, SEED, dump, fact, load, open_embedded, write_jsonl

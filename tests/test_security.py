@@ -107,7 +107,7 @@ def test_loads_of_every_format_make_no_request(tmp_path, http_counter):
     store = open_embedded(tmp_path, "first.db")
     try:
         load(store, files[0])
-        from autokg.graph.rdf import write_rdf
+        from autokg.exports.rdf import write_rdf
 
         write_rdf(store, str(files[4]), "turtle")
         write_rdf(store, str(files[5]), "nt")

@@ -14,8 +14,8 @@ from lxml import html as lhtml
 
 from autokg.cli import cli
 from autokg.errors import AutokgError, UnknownEntity, UsageError
-from autokg.graph import viz
-from autokg.graph.viz import render
+from autokg.exports import viz
+from autokg.exports.viz import render
 
 from _helpers import ROOT, SEED, fact, load, open_embedded, write_jsonl
 

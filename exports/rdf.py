@@ -14,6 +14,10 @@ Namespaces::
     schema:  https://schema.org/              (http://schema.org/ is accepted on input)
     prov:    http://www.w3.org/ns/prov#
 
+The terms of entity types, attributes and source fields are data in ``graph/schema.yaml``
+(``rdf_class``, ``rdf``), read through :mod:`autokg.graph.rdfterms`; a value's literal or node is
+its property type's (:mod:`autokg.graph.types`). With the shipped schema:
+
 Entities (``kg:company-<hash>``, ``kg:person-<hash>``, ...) are ``schema:Organization``
 (Company), ``schema:Person``, ``schema:Product`` or ``schema:Event`` with ``schema:name``, one
 ``schema:alternateName`` per alias, and their attributes:
@@ -65,101 +69,35 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import UnknownName
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
 from autokg.graph.model import Property, schema
+from autokg.graph.rdfterms import (
+    ID,
+    PREFIXES,
+    PROV,
+    SCHEMA,
+    VOCAB,
+    attribute_term,
+    class_term,
+    predicate_term,
+    property_term,
+    source_terms,
+    status_term,
+)
+from autokg.graph.types import get_type
 
 __all__ = [
-    "VOCAB",
-    "ID",
-    "SCHEMA",
-    "WIKIDATA",
-    "SOURCE_TERMS",
     "FORMATS",
     "register_format",
     "format_name",
     "to_rdf",
     "generate_rdf",
     "write_rdf",
-    "camel",
-    "class_term",
-    "attribute_term",
-    "property_term",
-    "predicate_term",
-    "status_term",
-    "value_node",
 ]
-
-VOCAB = "https://w3id.org/autokg/vocab#"
-ID = "https://w3id.org/autokg/id/"
-SCHEMA = "https://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
-WIKIDATA = "http://www.wikidata.org/entity/"
-
-_CLASSES = {"Company": "Organization", "Person": "Person", "Product": "Product", "Event": "Event"}
-# Attributes with a fitting schema.org property; the others are autokg terms.
-_ATTRIBUTES = {
-    ("Company", "founded"): "foundingDate",
-    ("Product", "kind"): "category",
-    ("Product", "launched"): "releaseDate",
-    ("Event", "date"): "startDate",
-    ("Event", "location"): "location",
-}
-# Source fields as schema.org properties.
-SOURCE_TERMS = {
-    "url": SCHEMA + "url",
-    "title": SCHEMA + "headline",
-    "publisher": SCHEMA + "publisher",
-    "author": SCHEMA + "author",
-    "published": SCHEMA + "datePublished",
-    "lang": SCHEMA + "inLanguage",
-}
-_PREFIXES = {
-    "autokg": VOCAB,
-    "kg": ID,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": WIKIDATA,
-}
-
-
-def camel(name: str) -> str:
-    """``PARTNERS_WITH`` → ``partnersWith``, ``stake_pct`` → ``stakePct``."""
-    first, *rest = name.lower().split("_")
-    return first + "".join(w.capitalize() for w in rest)
-
-
-def class_term(type_: str) -> str:
-    """The class of an entity type: schema.org where one fits, else ``autokg:<Type>``."""
-    return SCHEMA + _CLASSES[type_] if type_ in _CLASSES else VOCAB + type_
-
-
-def attribute_term(type_: str, name: str) -> str:
-    if name == "wikidata":
-        return SCHEMA + "sameAs"
-    if (type_, name) in _ATTRIBUTES:
-        return SCHEMA + _ATTRIBUTES[(type_, name)]
-    return VOCAB + camel(name)
-
-
-def property_term(name: str) -> str:
-    """The term of a relation (and claim) property."""
-    return VOCAB + camel(name)
-
-
-def predicate_term(name: str) -> str:
-    return VOCAB + camel(name)
-
-
-def status_term(status: str) -> str:
-    return VOCAB + status.capitalize()
 
 
 def _iri(kind: str, raw_id: str) -> str:
@@ -174,38 +112,6 @@ def _iri(kind: str, raw_id: str) -> str:
 
 def _claim_iri(relation_id: str, source_id: str) -> str:
     return f"{ID}claim-{relation_id.partition(':')[2]}-{source_id.replace(':', '-')}"
-
-
-def _date_literal(value: str):
-    from rdflib import XSD, Literal
-
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=kind)
-
-
-def _number_literal(value: Any):
-    from rdflib import XSD, Literal
-
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Literal(value)
-    # xsd:decimal from the shortest repr is exact; rdflib writes xsd:double in Turtle with
-    # only a few significant digits.
-    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
-
-
-def value_node(prop: Property, value: Any):
-    """The RDF term for a value of an attribute or property of *prop*'s type."""
-    from rdflib import Literal, URIRef
-
-    if prop.type == "date":
-        return _date_literal(value)
-    if prop.type == "status":
-        return URIRef(status_term(value))
-    if prop.type == "wikidata":
-        return URIRef(WIKIDATA + value)
-    if prop.type == "number":
-        return _number_literal(value)
-    return Literal(value)
 
 
 def _vocabulary(g, used_predicates: set[str]) -> None:
@@ -257,87 +163,107 @@ def _vocabulary(g, used_predicates: set[str]) -> None:
 
 def to_rdf(store):
     """The store's graph as an ``rdflib.Graph`` (see the module docstring for the model)."""
-    from rdflib import RDF, XSD, Graph, Literal, URIRef
+    from rdflib import Graph
 
-    s = schema()
     snap = store.snapshot()
     g = Graph(bind_namespaces="none")
-    for prefix, ns in _PREFIXES.items():
+    for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    V = lambda local: URIRef(VOCAB + local)  # noqa: E731
-    P = lambda local: URIRef(PROV + local)  # noqa: E731
-    S = lambda local: URIRef(SCHEMA + local)  # noqa: E731
+    relations = sorted(snap["relations"], key=lambda r: r["id"])
+    _add_entities(g, snap["entities"])
+    _add_sources(g, snap["sources"])
+    _add_relations(g, relations)
+    _add_claims(g, snap["links"], {r["id"]: r for r in relations})
+    _vocabulary(g, {r["predicate"] for r in relations})
+    return g
 
-    for e in snap["entities"]:
+
+def _term(namespace: str, local: str):
+    from rdflib import URIRef
+
+    return URIRef(namespace + local)
+
+
+def _add_entities(g, entities: list[dict]) -> None:
+    from rdflib import RDF, Literal, URIRef
+
+    s = schema()
+    for e in entities:
         node = URIRef(_iri("entity", e["id"]))
         etype = s.entity_types[e["type"]]
         g.add((node, RDF.type, URIRef(class_term(e["type"]))))
-        g.add((node, S("name"), Literal(e["name"])))
+        g.add((node, _term(SCHEMA, "name"), Literal(e["name"])))
         for alias in e["aliases"]:
-            g.add((node, S("alternateName"), Literal(alias)))
+            g.add((node, _term(SCHEMA, "alternateName"), Literal(alias)))
         for k, v in e["attrs"].items():
             prop = etype.attributes.get(k) or Property(k, "string")
-            g.add((node, URIRef(attribute_term(e["type"], k)), value_node(prop, v)))
+            g.add((node, URIRef(attribute_term(e["type"], k)), prop.kind.rdf(v)))
         if not e["declared"]:
-            g.add((node, V("declared"), Literal(False)))
+            g.add((node, _term(VOCAB, "declared"), Literal(False)))
 
-    for src in snap["sources"]:
+
+def _add_sources(g, sources: list[dict]) -> None:
+    from rdflib import RDF, URIRef
+
+    s = schema()
+    fields = [(s.source_fields[f], URIRef(term)) for f, term in source_terms().items()]
+    for src in sources:
         node = URIRef(_iri("source", src["id"]))
-        g.add((node, RDF.type, S("CreativeWork")))
-        g.add((node, RDF.type, P("Entity")))
-        for field, term in SOURCE_TERMS.items():
-            v = src.get(field)
-            if v is None:
-                continue
-            if field == "url":
-                lit = Literal(v, datatype=XSD.anyURI)
-            elif field == "published":
-                lit = _date_literal(v)
-            else:
-                lit = Literal(v)
-            g.add((node, URIRef(term), lit))
+        g.add((node, RDF.type, _term(SCHEMA, "CreativeWork")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
+        for prop, term in fields:
+            if src.get(prop.name) is not None:
+                g.add((node, term, prop.kind.rdf(src[prop.name])))
 
-    used: set[str] = set()
-    relations = sorted(snap["relations"], key=lambda r: r["id"])
+
+def _add_relations(g, relations: list[dict]) -> None:
+    """Each relation as a direct triple and as a qualified node with its resolved properties."""
+    from rdflib import RDF, URIRef
+
+    s = schema()
     for r in relations:
         pred = s.predicates[r["predicate"]]
-        used.add(pred.name)
         node = URIRef(_iri("relation", r["id"]))
         subj = URIRef(_iri("entity", r["subject_id"]))
         obj = URIRef(_iri("entity", r["object_id"]))
         term = URIRef(predicate_term(pred.name))
         g.add((subj, term, obj))
-        g.add((node, RDF.type, V("Relation")))
+        g.add((node, RDF.type, _term(VOCAB, "Relation")))
         g.add((node, RDF.type, RDF.Statement))
-        g.add((node, RDF.type, P("Entity")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
         g.add((node, RDF.subject, subj))
         g.add((node, RDF.predicate, term))
         g.add((node, RDF.object, obj))
         for k, v in r["props"].items():
             prop = pred.properties.get(k) or Property(k, "string")
-            g.add((node, URIRef(property_term(k)), value_node(prop, v)))
+            g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
 
-    rel_by_id = {r["id"]: r for r in relations}
-    for link in snap["links"]:  # every link carries its seq: the order of the claims
+
+def _add_claims(g, links: list[dict], rel_by_id: dict[str, dict]) -> None:
+    """What each source says about each relation; every link carries its seq, the order of
+    the claims."""
+    from rdflib import RDF, Literal, URIRef
+
+    s = schema()
+    derived = _term(PROV, "wasDerivedFrom")
+    for link in links:
         rid, sid = link["relation_id"], link["source"]["id"]
         pred = s.predicates[rel_by_id[rid]["predicate"]]
         rel_node = URIRef(_iri("relation", rid))
         src_node = URIRef(_iri("source", sid))
         node = URIRef(_claim_iri(rid, sid))
-        g.add((rel_node, V("claim"), node))
-        g.add((rel_node, P("wasDerivedFrom"), src_node))
-        g.add((node, RDF.type, V("Claim")))
-        g.add((node, RDF.type, P("Entity")))
-        g.add((node, P("wasDerivedFrom"), src_node))
+        g.add((rel_node, _term(VOCAB, "claim"), node))
+        g.add((rel_node, derived, src_node))
+        g.add((node, RDF.type, _term(VOCAB, "Claim")))
+        g.add((node, RDF.type, _term(PROV, "Entity")))
+        g.add((node, derived, src_node))
         if link.get("quote") is not None:
-            g.add((node, V("quote"), Literal(link["quote"])))
-        g.add((node, V("confidence"), _number_literal(float(link["confidence"]))))
-        g.add((node, V("seq"), Literal(int(link["seq"]))))
+            g.add((node, _term(VOCAB, "quote"), Literal(link["quote"])))
+        g.add((node, _term(VOCAB, "confidence"), get_type("number").rdf(float(link["confidence"]))))
+        g.add((node, _term(VOCAB, "seq"), Literal(int(link["seq"]))))
         for k, v in link["claims"].items():
             prop = pred.properties.get(k) or Property(k, "string")
-            g.add((node, URIRef(property_term(k)), value_node(prop, v)))
-    _vocabulary(g, used)
-    return g
+            g.add((node, URIRef(property_term(k)), prop.kind.rdf(v)))
 
 
 # ---- formats --------------------------------------------------------------------------------
@@ -362,7 +288,7 @@ def _sort_jsonld(value):
 
 
 def _jsonld(g) -> str:
-    context = dict(_PREFIXES)
+    context = dict(PREFIXES)
     doc = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
     # rdflib's node order follows its index; sort nodes and the values of each property.
     doc = _sort_jsonld(doc)
@@ -410,3 +336,16 @@ def write_rdf(store, out, fmt: str = "turtle") -> int:
     with atomic_open(out, suffix=".rdf.tmp") as fp:
         fp.write(text)
     return len(g)
+
+
+register_export(
+    "rdf", write_rdf, "RDF (schema.org classes, PROV-O provenance) with rdflib.",
+    options=(
+        # the live format table: a format registered later is a choice too
+        Option("format", "turtle (ttl), json-ld (jsonld) or nt (ntriples).", default="turtle",
+               choices=FORMATS, aliases=_ALIASES, keyword="fmt"),
+    ),
+    stdout=True,
+    summary=lambda triples: f"{triples} triples",
+    example="autokg export rdf kg.ttl --format turtle",
+)

@@ -30,27 +30,32 @@ import json
 import sys
 from typing import Any, Iterator
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import UnknownName, UsageError
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
+from autokg.graph.model import Property
 
 __all__ = ["VIEWS", "to_networkx", "generate_graphml", "write_graphml"]
 
 VIEWS = ("full", "companies")
 
 
-def _put(attrs: dict, name: str, value: Any, kind: str | None = None) -> None:
-    """Store *value* as GraphML-typed scalar attribute(s) following the list policy."""
+def _put(attrs: dict, name: str, value: Any, prop: Property | None = None) -> None:
+    """Store *value* as GraphML-typed scalar attribute(s) following the list policy; a value of
+    a vocabulary property *prop* takes the scalar of its type."""
     if value is None:
         return
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
         attrs[name] = "; ".join(str(v) for v in items)
         attrs[name + "_json"] = json.dumps(items, ensure_ascii=False)
-    elif isinstance(value, dict):
+        return
+    if isinstance(value, dict):
         attrs[name + "_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    elif kind == "number" and not isinstance(value, bool):
-        attrs[name] = float(value)
-    elif isinstance(value, (bool, int, float, str)):
+        return
+    if prop is not None:
+        value = prop.kind.graphml_value(value)
+    if isinstance(value, (bool, int, float, str)):
         attrs[name] = value
     else:
         attrs[name] = str(value)
@@ -71,42 +76,52 @@ def _check(view: str, status: str | None) -> None:
 
 def to_networkx(store, view: str = "full", status: str | None = None):
     """The graph as a networkx ``MultiDiGraph`` (``full``) or ``Graph`` (``companies``)."""
+    _check(view, status)
+    snap = store.snapshot()
+    ents = {e["id"]: e for e in snap["entities"]}
+    if view == "full":
+        return _full(ents, snap["relations"])
+    return _companies(ents, snap["relations"], snap["links"], status)
+
+
+def _full(ents: dict[str, dict], relations: list[dict]):
+    """Every entity and every relation, in a directed multigraph keyed by relation id."""
     import networkx as nx
 
     from autokg.graph.model import schema
 
-    _check(view, status)
     s = schema()
-    snap = store.snapshot()
-    ents = {e["id"]: e for e in snap["entities"]}
-    if view == "full":
-        g = nx.MultiDiGraph(name="autokg")
-        for eid in sorted(ents):
-            e = ents[eid]
-            spec = s.entity_types[e["type"]].attributes
-            attrs = {"name": e["name"], "type": e["type"]}
-            _put(attrs, "aliases", sorted(e["aliases"]) or None)
-            for k in sorted(e["attrs"]):
-                _put(attrs, k, e["attrs"][k], spec[k].type if k in spec else None)
-            g.add_node(eid, **attrs)
-        for r in sorted(snap["relations"], key=lambda r: r["id"]):
-            pred = s.predicates[r["predicate"]]
-            attrs = {"predicate": r["predicate"], "symmetric": pred.symmetric, "sources": int(r["sources"])}
-            for k in sorted(r["props"]):
-                _put(attrs, k, r["props"][k], pred.properties[k].type if k in pred.properties else None)
-            g.add_edge(r["subject_id"], r["object_id"], key=r["id"], **attrs)
-        return g
+    g = nx.MultiDiGraph(name="autokg")
+    for eid in sorted(ents):
+        e = ents[eid]
+        spec = s.entity_types[e["type"]].attributes
+        attrs = {"name": e["name"], "type": e["type"]}
+        _put(attrs, "aliases", sorted(e["aliases"]) or None)
+        for k in sorted(e["attrs"]):
+            _put(attrs, k, e["attrs"][k], spec.get(k))
+        g.add_node(eid, **attrs)
+    for r in sorted(relations, key=lambda r: r["id"]):
+        pred = s.predicates[r["predicate"]]
+        attrs = {"predicate": r["predicate"], "symmetric": pred.symmetric, "sources": int(r["sources"])}
+        for k in sorted(r["props"]):
+            _put(attrs, k, r["props"][k], pred.properties.get(k))
+        g.add_edge(r["subject_id"], r["object_id"], key=r["id"], **attrs)
+    return g
 
-    g = nx.Graph(name="autokg companies")
-    order = {st: i for i, st in enumerate(s.statuses)}
+
+def _partner_pairs(relations: list[dict], links: list[dict], status: str | None) -> dict[tuple, dict]:
+    """The PARTNERS_WITH relations (with *status*, if given) gathered by pair of companies."""
+    from autokg.graph.model import schema
+
+    default = schema().default_status
     sources_of: dict[str, set] = {}
-    for link in snap["links"]:
+    for link in links:
         sources_of.setdefault(link["relation_id"], set()).add(link["source"]["id"])
     pairs: dict[tuple, dict] = {}
-    for r in sorted(snap["relations"], key=lambda r: r["id"]):
+    for r in sorted(relations, key=lambda r: r["id"]):
         if r["predicate"] != "PARTNERS_WITH":
             continue
-        st = r["props"].get("status", s.default_status)
+        st = r["props"].get("status", default)
         if status and st != status:
             continue
         a, b = sorted((r["subject_id"], r["object_id"]))
@@ -116,6 +131,17 @@ def to_networkx(store, view: str = "full", status: str | None = None):
         if r["key_display"] is not None:
             p["domains"].add(r["key_display"])
         p["statuses"].add(st)
+    return pairs
+
+
+def _companies(ents: dict[str, dict], relations: list[dict], links: list[dict], status: str | None):
+    """Who partners with whom: every company, one edge per partnering pair."""
+    import networkx as nx
+
+    from autokg.graph.model import schema
+
+    order = {st: i for i, st in enumerate(schema().statuses)}
+    g = nx.Graph(name="autokg companies")
     for eid in sorted(ents):
         e = ents[eid]
         if e["type"] != "Company":
@@ -124,7 +150,7 @@ def to_networkx(store, view: str = "full", status: str | None = None):
         _put(attrs, "country", e["attrs"].get("country"))
         _put(attrs, "sector", e["attrs"].get("sector"))
         g.add_node(eid, **attrs)
-    for (a, b), p in sorted(pairs.items()):
+    for (a, b), p in sorted(_partner_pairs(relations, links, status).items()):
         attrs = {"weight": p["weight"], "sources": len(p["sources"])}
         _put(attrs, "domains", sorted(p["domains"]) or None)
         # statuses in the vocabulary's order (active, prospective, ended), not alphabetically
@@ -158,8 +184,6 @@ def generate_graphml(store, view: str = "full", status: str | None = None) -> It
     yield from _lines(to_networkx(store, view, status))
 
 
-
-
 def write_graphml(store, out, view: str = "full", status: str | None = None) -> tuple[int, int]:
     """Write GraphML to *out*: a path, ``-`` for stdout, or an open file; returns (nodes, edges).
 
@@ -180,3 +204,15 @@ def write_graphml(store, out, view: str = "full", status: str | None = None) -> 
             fp.write(line + "\n")
     return counts
 
+
+register_export(
+    "graphml", write_graphml, "GraphML for Gephi, yEd or Cytoscape.",
+    options=(
+        Option("view", "full: every entity and relation; companies: who partners with whom.",
+               default="full", choices=VIEWS),
+        Option("status", "companies view: only partnerships with this status."),
+    ),
+    stdout=True,
+    summary=lambda counts: f"{counts[0]} nodes, {counts[1]} edges",
+    example="autokg export graphml partners.graphml --view companies",
+)

@@ -22,8 +22,9 @@ import os
 import textwrap
 from dataclasses import dataclass, field
 
-from autokg.graph.atomic import atomic_open
 from autokg.errors import AutokgError, UsageError
+from autokg.exports import Option, register_export
+from autokg.graph.atomic import atomic_open
 
 __all__ = ["FORMATS", "Company", "Partnership", "Network", "partnership_network", "render"]
 
@@ -293,23 +294,47 @@ def _colours(companies) -> dict[str | None, str]:
     return out
 
 
+_MARGIN = 18.0      # around the picture, in points
+_TITLE_H = 30.0     # the title's band
+_GAP = 24.0         # between two components
+
+
 def _layout(net: Network) -> _Scene:
+    """Where everything goes: each connected component laid out on its own, the components
+    packed in rows, the legend in a column on the right, the title on top."""
     comps = net.companies
     names = {i: c.name for i, c in comps.items()}
     colours = _colours(comps.values())
+    pair_rels, adjacency = _pairs(net)
+    placed = [_place_group(group, net, pair_rels, adjacency, names, colours)
+              for group in _components(comps, adjacency, names)]
+    boxes = [_group_box(gnodes, gedges) for gnodes, gedges in placed]
+    offsets, captions, graph_w, graph_h = _pack(placed, boxes)
+    all_nodes, all_edges = _move(placed, offsets)
+    legend, legend_w, legend_h = _legend(comps.values(), colours, graph_w)
+    title = _title(net)
+    width = max(graph_w + legend_w + _MARGIN, 2 * _MARGIN + len(title) * _CHAR_W * _TITLE_FS)
+    height = max(graph_h, legend_h)
+    return _Scene(width, height, title, all_nodes, all_edges, legend, captions)
+
+
+def _pairs(net: Network) -> tuple[dict[tuple[str, str], list[Partnership]], dict[str, set[str]]]:
+    """The partnerships of each pair of companies, and each company's partners."""
     pair_rels: dict[tuple[str, str], list[Partnership]] = {}
     for p in net.partnerships:
         pair_rels.setdefault((p.a, p.b), []).append(p)
-    adjacency: dict[str, set[str]] = {i: set() for i in comps}
+    adjacency: dict[str, set[str]] = {i: set() for i in net.companies}
     for a, b in pair_rels:
         adjacency[a].add(b)
         adjacency[b].add(a)
-    order = sorted(comps, key=lambda i: (names[i], i))
+    return pair_rels, adjacency
 
-    # connected components, the largest first
+
+def _components(comps, adjacency: dict[str, set[str]], names: dict[str, str]) -> list[list[str]]:
+    """The connected components, the largest first, each in name order."""
     seen: set[str] = set()
     groups: list[list[str]] = []
-    for start in order:
+    for start in sorted(comps, key=lambda i: (names[i], i)):
         if start in seen:
             continue
         group, stack = [], [start]
@@ -323,86 +348,113 @@ def _layout(net: Network) -> _Scene:
                     stack.append(m)
         groups.append(sorted(group, key=lambda i: (names[i], i)))
     groups.sort(key=lambda g: (-len(g), names[g[0]]))
+    return groups
 
-    placed_groups = []
-    for group in groups:
-        members = set(group)
-        pairs = sorted(pr for pr in pair_rels if pr[0] in members)
-        # Rings around the centre (or the best connected company) are the start; a tree keeps
-        # them, a graph with cycles is relaxed by forces so that partners of partners come close.
-        centre = net.centre if net.centre in members else min(group, key=lambda n: (-len(adjacency[n]), names[n], n))
-        raw = _radial(centre, members, adjacency, names)
-        radial = len(pairs) == len(group) - 1
-        if not radial:
-            # several partnerships between two companies need room for one curve and label each
-            raw = _spring(group, {pr: 1 + 0.45 * (len(pair_rels[pr]) - 1) for pr in pairs}, raw, pinned=centre)
-        # scale to points: the median partnership line is _EDGE_LEN long, no two companies closer
-        # than _MIN_GAP (within reason)
-        scale = _EDGE_LEN
-        if pairs and not radial:
-            lengths = sorted(math.dist(raw[a], raw[b]) for a, b in pairs)
-            scale = _EDGE_LEN / max(lengths[len(lengths) // 2], 1e-6)
-            closest = min(math.dist(raw[u], raw[v]) for i, u in enumerate(group) for v in group[i + 1:])
-            if closest * scale < _MIN_GAP:
-                scale = min(_MIN_GAP / max(closest, 1e-6), scale * 2.0)
-        gnodes = {}
-        for n in group:
-            deg = len(adjacency[n])
-            gnodes[n] = _Node(comps[n], raw[n][0] * scale, raw[n][1] * scale, 6.0 + 2.2 * math.sqrt(deg),
-                              colours.get(comps[n].country, _NO_COUNTRY), deg)
-        gedges = []
-        for (a, b) in pairs:
-            rels = sorted(pair_rels[(a, b)], key=lambda p: (_status_rank(p.status), p.domain or "", p.id))
-            na, nb = gnodes[a], gnodes[b]
-            dx, dy = nb.x - na.x, nb.y - na.y
-            d = math.hypot(dx, dy) or 1.0
-            nx_, ny_ = -dy / d, dx / d
-            for i, p in enumerate(rels):
-                off = (i - (len(rels) - 1) / 2) * 2 * 26.0   # control offset: curve midpoints 26 pt apart
-                mid = ((na.x + nb.x) / 2, (na.y + nb.y) / 2)
-                c = (mid[0] + nx_ * off, mid[1] + ny_ * off)
-                label = textwrap.wrap(p.domain, _WRAP) if p.domain else []
-                gedges.append(_Edge(p, (na.x, na.y), c, (nb.x, nb.y), label))
-        _place_labels(gnodes, gedges, adjacency)
-        placed_groups.append((gnodes, gedges))
 
-    # pack the components in rows, the largest first
-    boxes = []
-    for gnodes, gedges in placed_groups:
-        parts = [(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r) for n in gnodes.values()]
-        parts += [n.box for n in gnodes.values()] + [e.box for e in gedges if e.box]
-        parts += [(min(e.p0[0], e.c[0], e.p2[0]), min(e.p0[1], e.c[1], e.p2[1]),
-                   max(e.p0[0], e.c[0], e.p2[0]), max(e.p0[1], e.c[1], e.p2[1])) for e in gedges]
-        boxes.append((min(b[0] for b in parts), min(b[1] for b in parts),
-                      max(b[2] for b in parts), max(b[3] for b in parts)))
-    gap = 24.0
-    area = sum((b[2] - b[0] + gap) * (b[3] - b[1] + gap) for b in boxes)
+def _place_group(group: list[str], net: Network, pair_rels, adjacency, names, colours):
+    """One component: its nodes and edges in points around its own origin, labels placed."""
+    members = set(group)
+    pairs = sorted(pr for pr in pair_rels if pr[0] in members)
+    raw, scale = _group_positions(group, pairs, net.centre, pair_rels, adjacency, names)
+    gnodes = {}
+    for n in group:
+        deg = len(adjacency[n])
+        company = net.companies[n]
+        gnodes[n] = _Node(company, raw[n][0] * scale, raw[n][1] * scale, 6.0 + 2.2 * math.sqrt(deg),
+                          colours.get(company.country, _NO_COUNTRY), deg)
+    gedges = [e for pr in pairs for e in _pair_edges(gnodes[pr[0]], gnodes[pr[1]], pair_rels[pr])]
+    _place_labels(gnodes, gedges, adjacency)
+    return gnodes, gedges
+
+
+def _group_positions(group, pairs, centre, pair_rels, adjacency, names):
+    """Positions in edge lengths, and the scale that turns them into points.
+
+    Rings around the centre (or the best connected company) are the start; a tree keeps them,
+    a graph with cycles is relaxed by forces so that partners of partners come close."""
+    members = set(group)
+    if centre not in members:
+        centre = min(group, key=lambda n: (-len(adjacency[n]), names[n], n))
+    raw = _radial(centre, members, adjacency, names)
+    if len(pairs) == len(group) - 1:
+        return raw, _EDGE_LEN
+    # several partnerships between two companies need room for one curve and label each
+    raw = _spring(group, {pr: 1 + 0.45 * (len(pair_rels[pr]) - 1) for pr in pairs}, raw, pinned=centre)
+    return raw, _scale(group, pairs, raw)
+
+
+def _scale(group, pairs, raw) -> float:
+    """Points per unit: the median partnership line is _EDGE_LEN long, no two companies closer
+    than _MIN_GAP (within reason)."""
+    if not pairs:
+        return _EDGE_LEN
+    lengths = sorted(math.dist(raw[a], raw[b]) for a, b in pairs)
+    scale = _EDGE_LEN / max(lengths[len(lengths) // 2], 1e-6)
+    closest = min(math.dist(raw[u], raw[v]) for i, u in enumerate(group) for v in group[i + 1:])
+    if closest * scale < _MIN_GAP:
+        scale = min(_MIN_GAP / max(closest, 1e-6), scale * 2.0)
+    return scale
+
+
+def _pair_edges(na: _Node, nb: _Node, rels: list[Partnership]) -> list[_Edge]:
+    """One curve per partnership between two companies, fanned out around the straight line."""
+    rels = sorted(rels, key=lambda p: (_status_rank(p.status), p.domain or "", p.id))
+    dx, dy = nb.x - na.x, nb.y - na.y
+    d = math.hypot(dx, dy) or 1.0
+    nx_, ny_ = -dy / d, dx / d
+    edges = []
+    for i, p in enumerate(rels):
+        off = (i - (len(rels) - 1) / 2) * 2 * 26.0   # control offset: curve midpoints 26 pt apart
+        mid = ((na.x + nb.x) / 2, (na.y + nb.y) / 2)
+        c = (mid[0] + nx_ * off, mid[1] + ny_ * off)
+        label = textwrap.wrap(p.domain, _WRAP) if p.domain else []
+        edges.append(_Edge(p, (na.x, na.y), c, (nb.x, nb.y), label))
+    return edges
+
+
+def _group_box(gnodes: dict[str, _Node], gedges: list[_Edge]) -> tuple:
+    """The box (x0, y0, x1, y1) around a component's nodes, labels and curves."""
+    parts = [(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r) for n in gnodes.values()]
+    parts += [n.box for n in gnodes.values()] + [e.box for e in gedges if e.box]
+    parts += [(min(e.p0[0], e.c[0], e.p2[0]), min(e.p0[1], e.c[1], e.p2[1]),
+               max(e.p0[0], e.c[0], e.p2[0]), max(e.p0[1], e.c[1], e.p2[1])) for e in gedges]
+    return (min(b[0] for b in parts), min(b[1] for b in parts),
+            max(b[2] for b in parts), max(b[3] for b in parts))
+
+
+def _pack(placed, boxes):
+    """Pack the components in rows, the largest first; companies without a partnership get a
+    captioned row of their own. Returns the offset of each component, the captions and the
+    width and height of the packed graph."""
+    area = sum((b[2] - b[0] + _GAP) * (b[3] - b[1] + _GAP) for b in boxes)
     row_width = max(max(b[2] - b[0] for b in boxes), math.sqrt(area) * 1.6)
-    margin, title_h = 18.0, 30.0
     x = y = 0.0
     row_h = 0.0
     offsets = []
     captions = []
-    for (gnodes, gedges), b in zip(placed_groups, boxes):
+    for (_, gedges), b in zip(placed, boxes):
         w, h = b[2] - b[0], b[3] - b[1]
         isolated = not gedges
         if isolated and not captions and offsets:
-            # companies without a partnership in the picture get a row of their own, captioned
-            x, y = 0.0, y + row_h + gap * 1.5
-            captions.append((margin, margin + title_h + y, "No partnership in the data:"))
+            x, y = 0.0, y + row_h + _GAP * 1.5
+            captions.append((_MARGIN, _MARGIN + _TITLE_H + y, "No partnership in the data:"))
             y += _LEGEND_FS * 2.2
             row_h = 0.0
         if x > 0 and x + w > row_width:
-            x, y = 0.0, y + row_h + gap
+            x, y = 0.0, y + row_h + _GAP
             row_h = 0.0
-        offsets.append((margin + x - b[0], margin + title_h + y - b[1]))
-        x += w + (gap if not isolated else gap * 0.75)
+        offsets.append((_MARGIN + x - b[0], _MARGIN + _TITLE_H + y - b[1]))
+        x += w + (_GAP if not isolated else _GAP * 0.75)
         row_h = max(row_h, h)
-    graph_w = max(ox + b[2] for (ox, _), b in zip(offsets, boxes)) + margin
-    graph_h = margin + title_h + y + row_h + margin
+    graph_w = max(ox + b[2] for (ox, _), b in zip(offsets, boxes)) + _MARGIN
+    graph_h = _MARGIN + _TITLE_H + y + row_h + _MARGIN
+    return offsets, captions, graph_w, graph_h
 
+
+def _move(placed, offsets) -> tuple[list[_Node], list[_Edge]]:
+    """Every node and edge, moved by the offset of its component."""
     all_nodes, all_edges = [], []
-    for (ox, oy), (gnodes, gedges) in zip(offsets, placed_groups):
+    for (ox, oy), (gnodes, gedges) in zip(offsets, placed):
         for n in gnodes.values():
             n.x, n.y = n.x + ox, n.y + oy
             n.label = (n.label[0] + ox, n.label[1] + oy, *n.label[2:])
@@ -413,12 +465,15 @@ def _layout(net: Network) -> _Scene:
             if e.at:
                 e.at, e.box = _shift(e.at, ox, oy), _shift(e.box, ox, oy)
             all_edges.append(e)
+    return all_nodes, all_edges
 
-    # the legend, in a column on the right
+
+def _legend(companies, colours, graph_w: float) -> tuple[list[tuple], float, float]:
+    """The legend, in a column right of the graph: its entries, its width and its bottom."""
     legend = []
-    lx, ly = graph_w + 6, margin + title_h + 4
+    lx, ly = graph_w + 6, _MARGIN + _TITLE_H + 4
     step = _LEGEND_FS * 1.9
-    present = sorted({c.country for c in comps.values()}, key=lambda c: (c is None, c or ""))
+    present = sorted({c.country for c in companies}, key=lambda c: (c is None, c or ""))
     legend.append(("header", lx, ly, "Country", None))
     ly += step
     for code in present:
@@ -431,15 +486,14 @@ def _layout(net: Network) -> _Scene:
         legend.append(("status", lx, ly, status, status))
         ly += step
     legend_w = 16 + 34 + max(len(t) for _, _, _, t, _ in legend) * _CHAR_W * _LEGEND_FS
-    n_rel = len(net.partnerships)
-    counts = f"{_count(len(comps), 'company', 'companies')}, {_count(n_rel, 'partnership')}"
+    return legend, legend_w, ly + _MARGIN
+
+
+def _title(net: Network) -> str:
+    counts = f"{_count(len(net.companies), 'company', 'companies')}, {_count(len(net.partnerships), 'partnership')}"
     if net.centre:
-        title = f"Partnerships of {comps[net.centre].name} within {_count(net.depth, 'hop')}: {counts}"
-    else:
-        title = f"Who partners with whom: {counts}"
-    width = max(graph_w + legend_w + margin, 2 * margin + len(title) * _CHAR_W * _TITLE_FS)
-    height = max(graph_h, ly + margin)
-    return _Scene(width, height, title, all_nodes, all_edges, legend, captions)
+        return f"Partnerships of {net.companies[net.centre].name} within {_count(net.depth, 'hop')}: {counts}"
+    return f"Who partners with whom: {counts}"
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -767,3 +821,21 @@ def _html(scene: _Scene) -> str:
     out += ["</g>", "</svg>", '<div id="tip" role="tooltip"></div>', f"<script>{_JS}</script>",
             "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _summary(drawn: tuple[int, int]) -> str:
+    n, m = drawn
+    return f"{_count(n, 'company', 'companies')}, {_count(m, 'partnership')}"
+
+
+register_export(
+    "viz", render, "The partnership network as PNG, SVG or a self-contained HTML page.",
+    options=(
+        Option("company", "Centre the picture on this company (any name or alias)."),
+        Option("depth", "With --company: how many partnership hops to show.", default=2,
+               type="int", min=1, max=10),
+    ),
+    extensions=FORMATS,
+    summary=_summary,
+    example="autokg viz partners.svg --company Renault --depth 2",
+)
