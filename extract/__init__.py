@@ -9,11 +9,12 @@ Rule-based and offline: sentence splitting with offsets (quotes are verbatim), n
 store and a bundled list of automotive companies, cue words per language (en, it, fr, de).
 """
 
+from .articles import extract_files
 from .core import PREDICATES, extract, summarize
 from .html import Article, read_article, read_html
 from .lang import LANGUAGES, detect_language
 from .names import bundled_companies
 from .sentences import split_sentences
 
-__all__ = ["extract", "summarize", "read_article", "read_html", "Article", "detect_language",
+__all__ = ["extract", "extract_files", "summarize", "read_article", "read_html", "Article", "detect_language",
            "split_sentences", "bundled_companies", "LANGUAGES", "PREDICATES"]
