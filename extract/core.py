@@ -58,9 +58,14 @@ class _Fact:
     confidence: float
 
 
+_LEGAL_SUFFIXES = ("Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "AG", "SE", "S.A.", "S.p.A.", "SpA",
+                   "Srl", "S.r.l.", "GmbH", "LLC", "plc", "PLC", "N.V.", "NV", "B.V.", "BV", "Holdings", "KGaA")
+
+
 def _legal_org_pattern() -> re.Pattern:
-    forms = "|".join(sorted((re.escape(f).replace(r"\.", r"\.?") for f in LEGAL_FORMS), key=len, reverse=True))
-    return re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+(?:{forms})\b\.?")
+    # case-sensitive on purpose: "Se" or "Co" in running text is not a legal form
+    forms = "|".join(re.escape(f.rstrip(".")) for f in sorted(_LEGAL_SUFFIXES, key=len, reverse=True))
+    return re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+(?:{forms})(?!\w)\.?")
 
 
 _LEGAL_ORG = _legal_org_pattern()
@@ -111,6 +116,8 @@ class _Patterns:
         self.prep_before = re.compile(
             r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
             r"(?:[\w'\-]+\s+){0,5})$")
+        self.prep_word = re.compile(
+            r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|dans|de|du|d'|an|bei|am)\b)")
         self.shareholder = re.compile(
             rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
@@ -466,8 +473,12 @@ class _Article:
                 if pos[k][0] < h.end():
                     continue
                 gap = masked[h.end():pos[k][0]]
-                if len(_TOKEN.findall(gap)) > 16 or ";" in gap or cue["from"].search(gap):
+                if len(_TOKEN.findall(gap)) > 16 or ";" in gap:
                     break
+                froms = list(cue["from"].finditer(gap))
+                preps = list(px.prep_word.finditer(gap))
+                if froms and (not preps or froms[-1].start() >= preps[-1].start()):
+                    break  # "bought shares from Dongfeng": Dongfeng sells, it is not the target
                 if px.prep_before.search(gap[-60:]) or not gap.strip():
                     target = k
                 break

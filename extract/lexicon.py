@@ -73,7 +73,7 @@ _LEX: dict[str, dict[str, str]] = {
         "invest": r"invest\w+|participation\w*|parts?|actions?|particip\w+|acqui\w+|rachat|rachète\w*|détien\w*|capital",
         "shareholder": r"actionnaires?|investisseurs?",
         "owned_by": r"détenu\w* par|contrôlé\w* par|appartien\w+ à|appartiendra à",
-        "from": r"de|auprès de",
+        "from": r"auprès de|de la part de",
         "supplier": r"fournisseurs?",
         "supply": r"fourni\w+|livr\w+",
         "subsidiary": r"filiale|division|branche|marque",
