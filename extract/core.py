@@ -286,6 +286,8 @@ class _Article:
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
+            return
         role_orgs: set[int] = set()
         self.role_orgs_at: list[int] = []
         for person, org, role, k in self._works_for(masked, mentions, register=False):

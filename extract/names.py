@@ -74,13 +74,16 @@ class NameIndex:
     def __init__(self, known: list[dict] | None = None, *, gazetteer: bool = True):
         # The surfaces of the same known names are built once and copied per article, since
         # an article adds its own people and organisations.
-        sig = (gazetteer, tuple((e["name"], e.get("type"), tuple(e.get("aliases") or ())) for e in known or ()))
-        base = self._cache.get(sig)
-        if base is None:
+        # keyed by the list itself (a caller passes the same list for every article); the list
+        # is kept in the entry so its id cannot be reused while cached
+        entry = self._cache.get((gazetteer, id(known)))
+        if entry is None or entry[0] is not known or entry[1] != len(known or ()):
             base = self._build(known, gazetteer)
             if len(self._cache) > 8:
                 self._cache.clear()
-            self._cache[sig] = base
+            self._cache[(gazetteer, id(known))] = (known, len(known or ()), base)
+        else:
+            base = entry[2]
         self.surfaces = dict(base[0])
         self.first = set(base[1])
         self.lower_ok: set[str] = set()  # multi-word person surfaces that may start lower-case ("de Meo")
