@@ -45,6 +45,9 @@ august september october november december lunedì martedì mercoledì giovedì 
 gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
 europe europa china cina chine japan giappone italy italia france francia germany germania usa
 asia america africa india korea corea reuters bloomberg nikkei linkedin twitter facebook
+così inoltre tuttavia intanto quindi infatti ecco ora oggi ieri mentre poi also meanwhile however
+according while when after before then today yesterday ainsi selon cependant aujourd hier alors
+jedoch laut heute gestern dann mr mrs ms dr signor signora sig dott ing monsieur madame herr frau
 """.split())
 
 
@@ -112,6 +115,8 @@ class _Patterns:
         self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
+        self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
+                                  r"Gemeinschaftsunternehmen)")
         self.of_after = re.compile(rf"^\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?$")
         self.prep_before = re.compile(
             r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
@@ -401,7 +406,10 @@ class _Article:
                     and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])]
             if after and after[0] is not between and after[0] is not of_subject \
                     and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
-                objs.insert(0, after[0])
+                if px.venture.fullmatch(h.group()):
+                    objs = [lst for lst in objs if lst is not after[0]]  # "the joint venture X" names it
+                else:
+                    objs.insert(0, after[0])
             if of_subject is not None:
                 subj = of_subject
             if between is not None:
@@ -432,7 +440,8 @@ class _Article:
                         elif focus is not None:
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
-                explicit_subject = ent(subj[0])  # "X is heading for an alliance": X is the topic
+                # "X is heading for an alliance": the sentence's first company is its topic
+                explicit_subject = ent(ks[0])
             elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12:
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
                 for x in subj:
@@ -450,6 +459,8 @@ class _Article:
                     and frozenset(distinct) not in linked:
                 a, b = distinct.values()
                 add(a, b, 0.55, sentence_domain, self._status(masked))
+        if explicit_subject is None and pairs:
+            explicit_subject = ent(ks[0])
         if explicit_subject is not None:
             self.last_subject = explicit_subject
         for (x, y), (conf, domain, status) in pairs.items():

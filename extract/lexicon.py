@@ -14,13 +14,13 @@ __all__ = ["cues", "source", "DOMAINS", "ROLE_TRANSLATIONS"]
 _LEX: dict[str, dict[str, str]] = {
     "en": {
         "partner": r"partner(?:ship|ships|s|ed|ing)?|collaborat\w*|co-?operat\w*|joint[- ]venture\w*|JV|allian\w+|allied|tie-?ups?|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|agreements?|deals?|co-?develop\w*|jointly develop\w*|work(?:s|ed|ing)? together|merger|merge|integration|talks|negotiations",
-        "ended": r"ended|ends|ending|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?",
+        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?",
         "prospective": r"talks|talking|discussions?|discuss(?:es|ed|ing)?|negotiat\w+|explor\w+|consider\w*|memorandum|MoU|letter of intent|potential|possible|possibly|could|may|might|would|plan(?:s|ned|ning)? to|aim(?:s|ed|ing)? to|stud(?:y|ying)|evaluat\w+|weigh(?:s|ing)?|mull\w*|seek(?:s|ing)?|prob\w+ a|intend\w*|propos\w+|prospect\w*",
         "negation": r"not|no|never|denied|denies|deny|ruled out|rules out|rule out|nor|without",
         "with": r"with|alongside",
         "between": r"between|among",
         "meet": r"met|meets|meet|meeting|meetings|talked to|held talks with|sat down with|conversations?",
-        "invest": r"invest(?:s|ed|ing|ment|ments)?|stakes?|shares?|shareholding|equity|acquir\w+|acquisition|bought|buy(?:s|ing)?|purchas\w+|owns?|owned|holds?|holding",
+        "invest": r"invest(?:s|ed|ing|ment|ments)?|stakes?|shares?|shareholding|equity|acquir\w+|acquisition|bought|buy(?:s|ing)?|purchas\w+|owns?|owned|holds?",
         "shareholder": r"shareholders?|investors?|owners?",
         "owned_by": r"belong(?:s)? to|will belong to|owned by|held by|controlled by",
         "from": r"from",
