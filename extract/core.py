@@ -72,6 +72,31 @@ def _legal_org_pattern() -> re.Pattern:
 
 
 _LEGAL_ORG = _legal_org_pattern()
+_NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Korean|South Korean|Swedish|British|"
+                r"Indian|Taiwanese|Dutch|Spanish|cinese|giapponese|american[ao]|statunitense|frances[ei]|tedesc[ao]|"
+                r"italian[ao]|corean[ao]|svedese|britannic[ao]|indian[ao]|taiwanese|olandese|spagnol[ao]|chinois[e]?|"
+                r"japonais[e]?|américain[e]?|allemand[e]?|italien(?:ne)?|coréen(?:ne)?|chinesische[nr]?|japanische[nr]?|"
+                r"amerikanische[nr]?|französische[nr]?|deutsche[nr]?|koreanische[nr]?")
+_FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|"
+         r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|"
+         r"constructeur|entreprise|société|fabricant|équipementier|groupe|Hersteller|Autobauer|Zulieferer|Konzern")
+_CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
+_FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
+# before a name: "la cinese Hafei", "US electric truck maker Nikola", "il costruttore cinese Chery"
+_DESCRIPTOR_BEFORE = re.compile(
+    rf"(?<![\w])(?i:(?:{_NATIONALITY})|(?:{_FIRM}))(?:\s+(?i:(?:{_NATIONALITY})|(?:{_FIRM})|{_FILLER})){{0,3}}\s+$")
+# after a name: "Boston-Power, azienda statunitense", "Veoneer, the Swedish maker"
+_DESCRIPTOR_AFTER = re.compile(
+    rf"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\b")
+# "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
+_TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
+_CONJ_AFTER = re.compile(r"\s+(?:and|e|et|und|&)\s+$")
+_CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
+_NOT_ORG_START = frozenset("""
+government ministry commission council parliament court union eu ue governo ministero commissione consiglio
+parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation
+""".split())
+
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
@@ -95,7 +120,7 @@ class _Patterns:
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
-        c = r"⟨C(?P<org>\d+)⟩"
+        c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
         poss = r"(?:'s?)?"
         role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?(?:{role})(?:\s+(?:{conj})\s+(?:{role}))?))"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
@@ -111,12 +136,14 @@ class _Patterns:
         ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
-        self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,3}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
+        self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
         self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
         self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
                                   r"Gemeinschaftsunternehmen)")
+        self.control = re.compile(r"(?i:owns|own|controls|possiede|possiedono|controlla|controllano|contrôle|besitzt|kontrolliert)")
+        self.relative = re.compile(r",\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
         self.of_after = re.compile(rf"^\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?$")
         self.prep_before = re.compile(
             r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
@@ -188,12 +215,37 @@ class _Article:
                 words.pop(0)
             if words and free(m.start(1), m.end()) and self.index.get(" ".join(words)) is None:
                 self.index.add(" ".join(words), Name(" ".join(words), "Company", False))
+        def propose(a: int, b: int) -> None:
+            words = span[a:b].split()
+            while words and words[0].casefold() in _NOT_NAME:
+                words.pop(0)
+            if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
+                return
+            name = " ".join(words)
+            if self.index.get(name) is None and not self._looks_like_person(name):
+                self.index.add(name, Name(name, "Company", False))
+                busy.append((a, b))
+
         for m in _NAMED_ORG.finditer(span):
-            words = m.group(1).split()
-            if words[0].casefold() in _NOT_NAME or not free(m.start(1), m.end(1)):
+            propose(m.start(1), m.end(1))
+        partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
+        known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
+        for m in _CAPSEQ.finditer(span):
+            a, b = m.start(1), m.end(1)
+            if not free(a, b):
                 continue
-            if self.index.get(m.group(1)) is None:
-                self.index.add(m.group(1), Name(m.group(1), "Company", False))
+            if (_DESCRIPTOR_BEFORE.search(span[max(0, a - 60):a]) or _DESCRIPTOR_AFTER.match(span, b)
+                    or _TICKER_AFTER.match(span, b)):
+                propose(a, b)
+            elif partner_cue and any(  # "Honda Motor and IBM collaborated": a name coordinated with a company
+                    (x == b + len(c.group()) if (c := _CONJ_BEFORE.match(span, b)) else False) or
+                    (y <= a and _CONJ_AFTER.search(span[y:a]) is not None and span[y:a].strip() in ("and", "e", "et", "und", "&"))
+                    for x, y in known_spans):
+                propose(a, b)
+
+    def _looks_like_person(self, name: str) -> bool:
+        hit = self.index.get(name)
+        return hit is not None and hit.type == "Person"
 
     def _mask(self, s: int, e: int) -> tuple[str, list[Mention]]:
         cached = self._masks.get(s)
@@ -315,6 +367,11 @@ class _Article:
     def _place(self, masked: str) -> dict[int, tuple[int, int]]:
         return {int(m.group(2)): (m.start(), m.end()) for m in _PLACE.finditer(masked)}
 
+    def _relative_spans(self, masked: str) -> list[tuple[int, int]]:
+        """Spans of relative clauses (", which owns X and holds Y,"): their companies are not the
+        subject of the main clause."""
+        return [(m.start(), m.end()) for m in self.px.relative.finditer(masked)]
+
     def _lists(self, masked: str, ks: list[int], pos: dict[int, tuple[int, int]]) -> list[list[int]]:
         """Company placeholders grouped into coordinated lists ("A, B and C")."""
         lists: list[list[int]] = []
@@ -394,10 +451,15 @@ class _Article:
 
         sentence_domain = self._domain(masked)
         explicit_subject = None
+        rel = self._relative_spans(masked)
         for h in hits:
-            before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()]
+            in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
+            before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()
+                      and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
             after = [lst for lst in lists if pos[lst[0]][0] >= h.end()]
             subj = before[-1] if before else None
+            if subj is not None and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
+                subj = None  # "a company with Baidu and ... a venture with Foxconn": Baidu is an object
             between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])), None)
             of_subject = None
             if after and after[0] is not between and px.of_after.match(masked[h.end():pos[after[0][0]][0]]):
@@ -498,29 +560,40 @@ class _Article:
             if target is None:
                 continue
             investor = None
+            in_rel = next(((a, b) for a, b in self._relative_spans(masked) if a <= h.start() < b), None)
+            if in_rel is not None:  # "Geely, which holds 9.7% of Daimler": the antecedent invests
+                investor = next((k for k in reversed(comps) if pos[k][1] <= in_rel[0]), None)
             tail = masked[pos[target][1]:]
             owned = cue["owned_by"].search(tail)
             if owned:
                 investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
-            if investor is None:
+            if investor is None and not owned:
                 investor = next((k for k in reversed(comps) if pos[k][1] <= h.start() and k != target), None)
             if investor is None:
                 continue
-            a, b = mentions[investor].entity, mentions[target].entity
-            if a == b:
-                continue
-            lo = min(pos[investor][0], h.start())
-            hi = max(pos[investor][1], pos[target][1])
-            pct = _PCT.search(masked, lo, min(len(masked), hi + 80))
+            # the stated percentage: before the target, or just after it up to the next cue
+            after = masked[pos[target][1]:pos[target][1] + 50]
+            nxt = cue["invest"].search(after)
+            after = after[:nxt.start()] if nxt else after
+            window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
+            pct = _PCT.search(window)
             stake = None
             if pct:
                 value = float(pct.group(1).replace(",", "."))
                 if 0 < value <= 100:
                     stake = int(value) if value.is_integer() else value
-            conf = 0.85 if stake is not None else 0.75
-            old = found.get((a, b))
-            if old is None or (old[1] is None and stake is not None):
-                found[(a, b)] = (conf, stake)
+            lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
+                a, b = mentions[investor].entity, mentions[t].entity
+                if a == b:
+                    continue
+                if stake is None and px.control.fullmatch(h.group()):
+                    self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)  # "Geely, which owns Volvo Cars"
+                    continue
+                conf = 0.85 if stake is not None else 0.75
+                old = found.get((a, b))
+                if old is None or (old[1] is None and stake is not None):
+                    found[(a, b)] = (conf, stake)
         for (a, b), (conf, stake) in found.items():
             props = {"stake_pct": stake} if stake is not None else {}
             self._add("INVESTS_IN", a, b, props, i, conf)
