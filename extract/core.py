@@ -90,6 +90,9 @@ _DESCRIPTOR_AFTER = re.compile(
     rf"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\b")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
 _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
+# the word just before a name, checked before the whole descriptor pattern (which is slower)
+_DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_AFTER = re.compile(r"\s+(?:and|e|et|und|&)\s+$")
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
@@ -234,8 +237,10 @@ class _Article:
             a, b = m.start(1), m.end(1)
             if not free(a, b):
                 continue
-            if (_DESCRIPTOR_BEFORE.search(span[max(0, a - 60):a]) or _DESCRIPTOR_AFTER.match(span, b)
-                    or _TICKER_AFTER.match(span, b)):
+            before = span[max(0, a - 60):a]
+            last = _LAST_WORD.search(before)
+            if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
+                    or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
                 propose(a, b)
             elif partner_cue and any(  # "Honda Motor and IBM collaborated": a name coordinated with a company
                     (x == b + len(c.group()) if (c := _CONJ_BEFORE.match(span, b)) else False) or
@@ -318,6 +323,8 @@ class _Article:
         for s, e in self.sents:
             self._propose_orgs(s, e, self._mask(s, e)[1])
         for s, e in self.sents:
+            if not self.px.persons_near_role.search(self.ftext, s, e):
+                continue  # no role word: no person to propose, and no need to mask it again
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             for m in mentions:
