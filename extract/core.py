@@ -23,6 +23,10 @@ from .sentences import split_sentences
 __all__ = ["extract", "summarize", "PREDICATES"]
 
 PREDICATES = ("PARTNERS_WITH", "INVESTS_IN", "SUPPLIES", "SUBSIDIARY_OF", "WORKS_FOR", "MET_WITH", "ATTENDED")
+# words that name a stage of an agreement, not its purpose ("aims to", "plans to" do not count)
+_STAGE = re.compile(r"(?i:memorandum|MoU|letter of intent|talks|negotiations|trattativ\w*|negoziat\w*|"
+                    r"protocollo d'intesa|lettera d'intenti|protocole d'accord|lettre d'intention|pourparlers|"
+                    r"négociations|Absichtserklärung|Gespräche|Verhandlungen)")
 _STATUS_RANK = {"ended": 3, "prospective": 2, "active": 1}
 _SYMMETRIC = {"PARTNERS_WITH", "MET_WITH"}
 _KEYS = {"PARTNERS_WITH": "domain", "SUPPLIES": "domain", "WORKS_FOR": "role"}
@@ -351,6 +355,7 @@ class _Article:
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
+            self._pair_reference(i, masked, mentions)
             return
         role_orgs: set[int] = set()
         self.role_orgs_at: list[int] = []
@@ -536,6 +541,24 @@ class _Article:
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
 
+    def _pair_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"The two companies said they have signed a memorandum": the status of the pair the
+        article last named, stated in a sentence that names neither."""
+        cue = self.px.cue
+        ref = cue["pair"].search(masked)
+        if ref is None or mentions:
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate == "PARTNERS_WITH" and i - f.sentence <= 3), None)
+        if last is None:
+            return
+        hit = next((h for h in cue["partner"].finditer(masked) if not self._negated(masked, h.start())), None)
+        if hit is None:
+            return
+        status = self._status(self._status_span(masked, min(ref.start(), hit.start()), max(ref.end(), hit.end())))
+        if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
+            return  # only a stage of the agreement (talks, a memorandum) or its end says more
+        self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
     def _investments(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         px, cue = self.px, self.px.cue
         if cue["ended"].search(masked):
@@ -669,8 +692,9 @@ def _normalize_role(role: str) -> str:
 
 
 def _dedupe(facts: list[_Fact]) -> list[_Fact]:
-    """One fact per predicate, pair and key property; a pair's status by majority of sentences
-    (ties: ended, then prospective), with the quote of the first sentence that says it."""
+    """One fact per predicate, pair and key property; a partnership's status is the most specific
+    one stated (ended, then prospective, then active), with the quote of the first sentence that
+    says it."""
     groups: dict[tuple, list[_Fact]] = {}
     for f in facts:
         pair = (f.subject.name, f.object.name)
@@ -684,8 +708,7 @@ def _dedupe(facts: list[_Fact]) -> list[_Fact]:
         if key is None and (pred, pair) in with_domain:
             continue  # the same pair with a stated domain says more
         if pred == "PARTNERS_WITH":
-            votes = Counter(f.props["status"] for f in fs)
-            status = max(votes, key=lambda st: (votes[st], _STATUS_RANK[st]))
+            status = max((f.props["status"] for f in fs), key=lambda st: _STATUS_RANK[st])
             fs = [f for f in fs if f.props["status"] == status]
         best = max(fs, key=lambda f: (f.confidence, -f.sentence))
         first = min(fs, key=lambda f: f.sentence)

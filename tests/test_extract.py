@@ -77,6 +77,17 @@ def test_partnership_status_per_language(lang, text, expected):
     assert pairs(text) == {expected}
 
 
+def test_a_later_sentence_naming_the_pair_by_a_common_noun_gives_its_stage():
+    text = ("Ford and SK On announced they will form a battery joint venture. "
+            "The companies said they have signed a memorandum of understanding.")
+    assert pairs(text) == {("Ford", "SK On", "prospective")}
+    text = "Nissan e Honda hanno firmato un accordo. Le due società hanno poi interrotto le trattative."
+    assert pairs(text) == {("Nissan", "Honda", "ended")}
+    # a purpose is not a stage: the partnership stays active
+    text = "GM and LG Chem formed a joint venture. The venture aims to cut battery costs, the companies said."
+    assert pairs(text) == {("General Motors", "LG Energy Solution", "active")}
+
+
 def test_domain_from_the_text():
     [r] = rels("Toyota and Panasonic announced a joint venture to make batteries.")
     assert r["domain"] == "batteries"
