@@ -97,7 +97,7 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 # the word just before a name, checked before the whole descriptor pattern (which is slower)
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
-_CONJ_AFTER = re.compile(r"\s+(?:and|e|et|und|&)\s+$")
+_CONJ_WORDS = ("and", "e", "et", "und", "&")
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
@@ -216,23 +216,21 @@ class _Article:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in busy)
 
-        for m in _LEGAL_ORG.finditer(span):
-            words = m.group(1).split()
-            while words and words[0].casefold() in _NOT_NAME:
-                words.pop(0)
-            if words and free(m.start(1), m.end()) and self.index.get(" ".join(words)) is None:
-                self.index.add(" ".join(words), Name(" ".join(words), "Company", False))
         def propose(a: int, b: int) -> None:
             words = span[a:b].split()
             while words and words[0].casefold() in _NOT_NAME:
                 words.pop(0)
+            while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
+                words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
             if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
                 return
             name = " ".join(words)
             if self.index.get(name) is None and not self._looks_like_person(name):
                 self.index.add(name, Name(name, "Company", False))
-                busy.append((a, b))
+            busy.append((a, b))
 
+        for m in _LEGAL_ORG.finditer(span):
+            propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
@@ -246,11 +244,12 @@ class _Article:
             if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
                 propose(a, b)
-            elif partner_cue and any(  # "Honda Motor and IBM collaborated": a name coordinated with a company
-                    (x == b + len(c.group()) if (c := _CONJ_BEFORE.match(span, b)) else False) or
-                    (y <= a and _CONJ_AFTER.search(span[y:a]) is not None and span[y:a].strip() in ("and", "e", "et", "und", "&"))
-                    for x, y in known_spans):
-                propose(a, b)
+            elif partner_cue:
+                # "Honda Motor and IBM collaborated": a name coordinated with a known company
+                after = _CONJ_BEFORE.match(span, b)
+                if any((after and x == after.end()) or (y <= a and span[y:a].strip() in _CONJ_WORDS)
+                       for x, y in known_spans):
+                    propose(a, b)
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
