@@ -72,6 +72,17 @@ class KnowledgeGraph:
         return load_files(self.store, [os.fspath(i) for i in items], input_format=input_format, strict=strict,
                           dry_run=dry_run, progress=progress, **reader_options)
 
+    def extract(self, files: Iterable[str | os.PathLike], *, meta: Mapping[str, Any] | None = None,
+                lang: str = "auto") -> tuple[list[dict], list[str]]:
+        """Candidate facts from articles (``.txt``, ``.html``, ``-``), for review before
+        :meth:`load`: the records (entity records first) and the files that gave none. Names the
+        store knows come out under their display names; *meta* (url, title, publisher,
+        published) overrides what a page says."""
+        from autokg.extract import extract_files
+
+        return extract_files([os.fspath(f) for f in files], meta=dict(meta or {}),
+                             known=self.store.entity_rows(), lang=lang)
+
     # ---- reading ------------------------------------------------------------------------
 
     def query(self, preset: str, **params: Any) -> list[dict]:
@@ -118,7 +129,7 @@ class KnowledgeGraph:
 
         return to_networkx(self.store, view=view, status=status)
 
-    def export(self, format: str, out: str | os.PathLike, **options: Any) -> Any:
+    def export(self, format: str, out: str | os.PathLike, /, **options: Any) -> Any:
         """Write the graph with the exporter registered as *format* (``graphml``, ``rdf``,
         ``viz``, …; see :data:`autokg.exports.EXPORTS`) to *out* (``-`` for standard output
         where the format allows it). Returns what the exporter reports (counts)."""

@@ -1,0 +1,779 @@
+"""Rule-based extraction of autokg facts from an article's text.
+
+The text is split into sentences (offsets kept, so quotes are verbatim); names are found through
+the store's names, the bundled company list and context patterns; each sentence is rewritten with
+placeholders (``⟨C3⟩`` a company, ``⟨P5⟩`` a person, ``⟨E1⟩`` an event) and cue patterns of the
+article's language are matched over it. No model, no download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from autokg.errors import UsageError
+from autokg.graph.normalize import is_date
+
+from .lang import LANGUAGES, detect_language
+from .lexicon import DOMAINS, ROLE_TRANSLATIONS, cues, source
+from .names import LEGAL_FORMS, Mention, Name, NameIndex, fold
+from .sentences import split_sentences
+
+__all__ = ["extract", "summarize", "PREDICATES"]
+
+PREDICATES = ("PARTNERS_WITH", "INVESTS_IN", "SUPPLIES", "SUBSIDIARY_OF", "WORKS_FOR", "MET_WITH", "ATTENDED")
+# words that name a stage of an agreement, not its purpose ("aims to", "plans to" do not count)
+_STAGE = re.compile(r"(?i:memorandum|MoU|letter of intent|talks|negotiations|trattativ\w*|negoziat\w*|"
+                    r"protocollo d'intesa|lettera d'intenti|protocole d'accord|lettre d'intention|pourparlers|"
+                    r"négociations|Absichtserklärung|Gespräche|Verhandlungen)")
+_STATUS_RANK = {"ended": 3, "prospective": 2, "active": 1}
+_SYMMETRIC = {"PARTNERS_WITH", "MET_WITH"}
+_KEYS = {"PARTNERS_WITH": "domain", "SUPPLIES": "domain", "WORKS_FOR": "role"}
+_KIND = {"Company": "C", "Person": "P", "Event": "E", "Product": "X"}
+
+_UP = "A-ZÀ-ÖØ-ÞŁŚŽČ"
+_CAP = rf"[{_UP}][\w&\-]*"
+_NAME_TOK = rf"(?:[{_UP}][\w\-]*[a-zà-ÿ][\w\-]*(?:'[{_UP}][\w\-]+)?|[{_UP}]{{2,3}})"
+_PLACE = re.compile(r"⟨([CPEX])(\d+)⟩")
+_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
+_TOKEN = re.compile(r"\w+")
+# Capitalised words that start sentences or name places and times, never organisations or people.
+_NOT_NAME = frozenset("""
+the a an in on at for from by with and or but this that these those it its he she they we our his her their
+il lo la le i gli un una uno di da del della dei delle nel nella per con su tra fra dopo secondo anche
+les un une des du au aux dans sur avec pour par selon après der die das den dem des ein eine im am zum zur
+mit von nach bei laut auch
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december lunedì martedì mercoledì giovedì venerdì sabato domenica
+gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+europe europa china cina chine japan giappone italy italia france francia germany germania usa
+asia america africa india korea corea reuters bloomberg nikkei linkedin twitter facebook
+così inoltre tuttavia intanto quindi infatti ecco ora oggi ieri mentre poi also meanwhile however
+according while when after before then today yesterday ainsi selon cependant aujourd hier alors
+jedoch laut heute gestern dann mr mrs ms dr signor signora sig dott ing monsieur madame herr frau
+""".split())
+
+
+@dataclass
+class _Fact:
+    predicate: str
+    subject: Name
+    object: Name
+    props: dict
+    sentence: int
+    confidence: float
+
+
+_LEGAL_SUFFIXES = ("Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "AG", "SE", "S.A.", "S.p.A.", "SpA",
+                   "Srl", "S.r.l.", "GmbH", "LLC", "plc", "PLC", "N.V.", "NV", "B.V.", "BV", "Holdings", "KGaA")
+
+
+def _legal_org_pattern() -> re.Pattern:
+    # case-sensitive on purpose: "Se" or "Co" in running text is not a legal form
+    forms = "|".join(re.escape(f.rstrip(".")) for f in sorted(_LEGAL_SUFFIXES, key=len, reverse=True))
+    return re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+(?:{forms})(?!\w)\.?")
+
+
+_LEGAL_ORG = _legal_org_pattern()
+_NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Korean|South Korean|Swedish|British|"
+                r"Indian|Taiwanese|Dutch|Spanish|cinese|giapponese|american[ao]|statunitense|frances[ei]|tedesc[ao]|"
+                r"italian[ao]|corean[ao]|svedese|britannic[ao]|indian[ao]|taiwanese|olandese|spagnol[ao]|chinois[e]?|"
+                r"japonais[e]?|américain[e]?|allemand[e]?|italien(?:ne)?|coréen(?:ne)?|chinesische[nr]?|japanische[nr]?|"
+                r"amerikanische[nr]?|französische[nr]?|deutsche[nr]?|koreanische[nr]?")
+_FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|"
+         r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|"
+         r"constructeur|entreprise|société|fabricant|équipementier|groupe|Hersteller|Autobauer|Zulieferer|Konzern")
+_CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
+_FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
+# before a name: "la cinese Hafei", "US electric truck maker Nikola", "il costruttore cinese Chery"
+_DESCRIPTOR_BEFORE = re.compile(
+    rf"(?<![\w])(?i:(?:{_NATIONALITY})|(?:{_FIRM}))(?:\s+(?i:(?:{_NATIONALITY})|(?:{_FIRM})|{_FILLER})){{0,3}}\s+$")
+# after a name: "Boston-Power, azienda statunitense", "Veoneer, the Swedish maker"
+_DESCRIPTOR_AFTER = re.compile(
+    rf"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\b")
+# "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
+_TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
+# the word just before a name, checked before the whole descriptor pattern (which is slower)
+_DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_CONJ_WORDS = ("and", "e", "et", "und", "&")
+_CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
+_NOT_ORG_START = frozenset("""
+government ministry commission council parliament court union eu ue governo ministero commissione consiglio
+parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation
+""".split())
+
+_NAMED_ORG = re.compile(
+    rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
+    rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
+    rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
+
+
+class _Patterns:
+    """The regular expressions of one language, built once."""
+
+    _cache: dict[str, "_Patterns"] = {}
+
+    @classmethod
+    def get(cls, lang: str) -> "_Patterns":
+        if lang not in cls._cache:
+            cls._cache[lang] = cls(lang)
+        return cls._cache[lang]
+
+    def __init__(self, lang: str):
+        s = lambda key: source(lang, key)  # noqa: E731
+        self.cue = cues(lang)
+        role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
+        role_of = s("role_of")
+        name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
+        poss = r"(?:'s?)?"
+        role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?(?:{role})(?:\s+(?:{conj})\s+(?:{role}))?))"
+        extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
+        self.works_for = [
+            # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
+            re.compile(rf"{c}{poss}\s+{role_g}\s+{name}"),
+            # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
+            re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+            # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
+            re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
+            # "Carlos Tavares, Stellantis CEO"
+            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
+        ]
+        gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
+        self.list_gap = re.compile(gap_list)
+        self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
+        self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
+        self.direct_after = re.compile(
+            rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
+        self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
+                                  r"Gemeinschaftsunternehmen)")
+        self.control = re.compile(r"(?i:owns|own|controls|possiede|possiedono|controlla|controllano|contrôle|besitzt|kontrolliert)")
+        self.relative = re.compile(r",\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
+        self.of_after = re.compile(rf"^\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?$")
+        self.prep_before = re.compile(
+            r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
+            r"(?:[\w'\-]+\s+){0,5})$")
+        self.prep_word = re.compile(
+            r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|dans|de|du|d'|an|bei|am)\b)")
+        self.shareholder = re.compile(
+            rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
+            rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
+        sub = s("subsidiary")
+        of = s("of")
+        self.subsidiary = [
+            # "Cariad, a subsidiary of Volkswagen", "Mitsubishi Motors, controllata da Nissan"
+            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,5}}?"
+                        rf"(?i:{sub})\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩"), 0.8),
+            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,3}}?"
+                        rf"(?i:{s('controlled_by')})\s+(?i:da|by|par|von)\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩"), 0.8),
+            # "Ampere, Renault's electric vehicle division"
+            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*⟨C(?P<y>\d+)⟩'s?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
+            # "VW already has its own vehicle software subsidiary, Cariad"
+            (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
+        ]
+        supplier, supply = s("supplier"), s("supply")
+        self.supplies = [
+            # "Panasonic is currently Tesla's exclusive battery cell supplier"
+            (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
+                        rf"(?:[\w\-]+\s+){{0,3}}?⟨C(?P<b>\d+)⟩(?:'s?)?\s+(?P<d>(?:[\w\-]+\s+){{0,4}}?)(?i:{supplier})\b"), 0.8),
+            # "CATL, a supplier to Tesla", "Bosch è fornitore di Stellantis"
+            (re.compile(rf"⟨C(?P<s>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|will be|sarà|diventa|becomes))\s*(?:(?i:{det})\s*)?"
+                        rf"(?P<d>(?:[\w\-]+\s+){{0,3}}?)(?i:{supplier})\s+(?:[\w\-]+\s+){{0,3}}?(?i:of|to|for|di|per|de|pour|von|für|della|del)\s*(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.8),
+            # "Tesla's supplier Panasonic"
+            (re.compile(rf"⟨C(?P<b>\d+)⟩'s?\s+(?P<d>(?:[\w\-]+\s+){{0,3}}?)(?i:{supplier})\s*,?\s*⟨C(?P<s>\d+)⟩"), 0.75),
+            # "CATL will supply BMW with cells", "LG fornirà batterie a Stellantis"
+            (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
+                        rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
+        ]
+        self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
+        self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
+        self.name_re = re.compile(name)
+        self.persons_near_role = re.compile(rf"(?i:{role})")
+
+
+class _Article:
+    """One article being read: its sentences, names and facts."""
+
+    def __init__(self, text: str, lang: str, index: NameIndex):
+        self.text = text
+        self.ftext = fold(text)
+        self.lang = lang
+        self.index = index
+        self.px = _Patterns.get(lang)
+        self.sents = split_sentences(text)
+        self.facts: list[_Fact] = []
+        self.focus: Name | None = None
+        self.last_subject: Name | None = None
+        self._masks: dict[int, tuple] = {}
+
+    # -- names --------------------------------------------------------------------------------
+    def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
+        span = self.ftext[s:e]
+        busy = [(m.start - s, m.end - s) for m in taken]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in busy)
+
+        def propose(a: int, b: int) -> None:
+            words = span[a:b].split()
+            while words and words[0].casefold() in _NOT_NAME:
+                words.pop(0)
+            while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
+                words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
+            if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
+                return
+            name = " ".join(words)
+            if self.index.get(name) is None and not self._looks_like_person(name):
+                self.index.add(name, Name(name, "Company", False))
+            busy.append((a, b))
+
+        for m in _LEGAL_ORG.finditer(span):
+            propose(m.start(1), m.end())
+        for m in _NAMED_ORG.finditer(span):
+            propose(m.start(1), m.end(1))
+        partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
+        known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
+        for m in _CAPSEQ.finditer(span):
+            a, b = m.start(1), m.end(1)
+            if not free(a, b):
+                continue
+            before = span[max(0, a - 60):a]
+            last = _LAST_WORD.search(before)
+            if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
+                    or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
+                propose(a, b)
+            elif partner_cue:
+                # "Honda Motor and IBM collaborated": a name coordinated with a known company
+                after = _CONJ_BEFORE.match(span, b)
+                if any((after and x == after.end()) or (y <= a and span[y:a].strip() in _CONJ_WORDS)
+                       for x, y in known_spans):
+                    propose(a, b)
+
+    def _looks_like_person(self, name: str) -> bool:
+        hit = self.index.get(name)
+        return hit is not None and hit.type == "Person"
+
+    def _mask(self, s: int, e: int) -> tuple[str, list[Mention]]:
+        cached = self._masks.get(s)
+        if cached is not None and cached[0] == self.index.version:
+            return cached[1], cached[2]
+        mentions = self.index.find(self.ftext, s, e)
+        parts, pos = [], s
+        for k, m in enumerate(mentions):
+            parts.append(self.ftext[pos:m.start])
+            parts.append(f"⟨{_KIND.get(m.entity.type, 'X')}{k}⟩")
+            pos = m.end
+        parts.append(self.ftext[pos:e])
+        masked = "".join(parts)
+        self._masks[s] = (self.index.version, masked, mentions)
+        return masked, mentions
+
+    def _unmask(self, masked: str, mentions: list[Mention]) -> str:
+        return _PLACE.sub(lambda m: mentions[int(m.group(2))].text, masked)
+
+    def _valid_person(self, name: str) -> bool:
+        words = name.split()
+        if words[0].casefold() in _NOT_NAME or words[-1].casefold() in _NOT_NAME:
+            return False
+        if any(w.casefold().rstrip(".") in LEGAL_FORMS for w in words):
+            return False
+        if self.px.persons_near_role.fullmatch(words[0]):
+            return False
+        hit = self.index.get(name)
+        return hit is None or hit.type == "Person"
+
+    def _works_for(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, Name, str, int]]:
+        """(person, company, role, org placeholder index) for each role pattern in the sentence."""
+        out = []
+        if "⟨C" not in masked or not self.px.persons_near_role.search(masked):
+            return out
+        for rx in self.px.works_for:
+            for m in rx.finditer(masked):
+                k = int(m.group("org"))
+                org = mentions[k].entity
+                name = m.group("name")
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                    if org.type == "Company" and person.type == "Person":
+                        role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                        out.append((person, org, _normalize_role(role), k))
+                    continue
+                words = name.split()
+                while len(words) > 2 and words[0].casefold() in _NOT_NAME:
+                    words.pop(0)
+                name = " ".join(words)
+                if org.type != "Company" or not self._valid_person(name):
+                    continue
+                person = self.index.get(name)
+                if person is None:
+                    if not register:
+                        continue
+                    person = Name(name, "Person", False)
+                    self.index.add(name, person)
+                    if len(words) >= 2:
+                        tail = " ".join(words[1:])
+                        if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
+                            self.index.add(tail, person)
+                role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                out.append((person, org, _normalize_role(role), k))
+        return out
+
+    # -- reading ------------------------------------------------------------------------------
+    def read(self) -> None:
+        # pass 1: new organisations and people, so that pass 2 sees them in every sentence
+        for s, e in self.sents:
+            self._propose_orgs(s, e, self._mask(s, e)[1])
+        for s, e in self.sents:
+            if not self.px.persons_near_role.search(self.ftext, s, e):
+                continue  # no role word: no person to propose, and no need to mask it again
+            masked, mentions = self._mask(s, e)
+            self._works_for(masked, mentions, register=True)
+            for m in mentions:
+                words = m.entity.name.split() if m.entity.type == "Person" else []
+                if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:
+                    self.index.add(" ".join(words[1:]), m.entity)  # "de Meo", "Tavares" later on
+        # pass 2: facts
+        counts: Counter = Counter()
+        masked_sents = []
+        for s, e in self.sents:
+            masked, mentions = self._mask(s, e)
+            masked_sents.append((masked, mentions))
+            for m in mentions:
+                if m.entity.type == "Company":
+                    counts[m.entity] += 1
+        if counts:
+            first = {}
+            for _, mentions in masked_sents:
+                for m in mentions:
+                    first.setdefault(m.entity, len(first))
+            self.focus = max(counts, key=lambda ent: (counts[ent], -first[ent]))
+        for i, (masked, mentions) in enumerate(masked_sents):
+            self._sentence(i, masked, mentions)
+
+    def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
+            self._pair_reference(i, masked, mentions)
+            return
+        role_orgs: set[int] = set()
+        self.role_orgs_at: list[int] = []
+        for person, org, role, k in self._works_for(masked, mentions, register=False):
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.85))
+            role_orgs.add(k)
+            self.role_orgs_at.append(k)
+        self.role_orgs_at.sort()
+        companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
+        if len({mentions[k].entity for k in companies}) >= 2:
+            n = len(self.facts)
+            self._investments(i, masked, mentions, role_orgs)
+            self._patterns(i, masked, mentions)
+            linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
+            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, linked)
+        elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
+            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
+        self._meetings(i, masked, mentions, role_orgs)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _place(self, masked: str) -> dict[int, tuple[int, int]]:
+        return {int(m.group(2)): (m.start(), m.end()) for m in _PLACE.finditer(masked)}
+
+    def _relative_spans(self, masked: str) -> list[tuple[int, int]]:
+        """Spans of relative clauses (", which owns X and holds Y,"): their companies are not the
+        subject of the main clause."""
+        return [(m.start(), m.end()) for m in self.px.relative.finditer(masked)]
+
+    def _lists(self, masked: str, ks: list[int], pos: dict[int, tuple[int, int]]) -> list[list[int]]:
+        """Company placeholders grouped into coordinated lists ("A, B and C")."""
+        lists: list[list[int]] = []
+        for k in ks:
+            if lists and self.px.list_gap.match(masked[pos[lists[-1][-1]][1]:pos[k][0]]):
+                lists[-1].append(k)
+            else:
+                lists.append([k])
+        return lists
+
+    def _negated(self, masked: str, start: int) -> bool:
+        before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
+        return any(self.px.cue["negation"].fullmatch(w) for w in before)
+
+    def _status(self, text: str) -> str:
+        if self.px.cue["ended"].search(text):
+            return "ended"
+        if self.px.cue["prospective"].search(text):
+            return "prospective"
+        return "active"
+
+    def _domain(self, phrase: str) -> str | None:
+        for rx, label in self.px.domains:
+            if rx.search(phrase):
+                return label
+        return None
+
+    def _domain_after(self, masked: str, end: int) -> str | None:
+        rest = masked[end:]
+        stop = self.px.domain_stop.search(rest)
+        return self._domain(rest[:stop.start()] if stop else rest)
+
+    # -- predicates ---------------------------------------------------------------------------
+    def _status_span(self, masked: str, a: int, b: int) -> str:
+        """The words around a relation that decide its status: from a few words before *a*
+        (modifiers such as "possible", "proposed") to the end of the clause after *b*."""
+        left = masked[max(0, a - 50):a]
+        cut = max(left.rfind(":"), left.rfind(";"))
+        left = left[cut + 1:] if cut >= 0 else " ".join(left.split(" ")[-5:])
+        right = masked[b:b + 80]
+        stop = re.search(r"[,;:.]", right)
+        right = right[:stop.start()] if stop else right
+        return left + masked[a:b] + right
+
+    def _span_status(self, masked: str, a: int, b: int) -> str:
+        status = self._status(self._status_span(masked, a, b))
+        if status == "active" and masked.rstrip().endswith("?"):
+            return "prospective"
+        return status
+
+    def current_focus(self) -> Name | None:
+        return self.last_subject or self.focus
+
+    def _partners(self, i: int, masked: str, mentions: list[Mention], ks: list[int], role_orgs: set[int],
+                  linked: set[frozenset]) -> None:
+        px = self.px
+        hits = [h for h in px.cue["partner"].finditer(masked) if not self._negated(masked, h.start())]
+        if not hits or not ks:
+            return
+        pos = self._place(masked)
+        lists = self._lists(masked, ks, pos)
+        pairs: dict[tuple, tuple[float, str | None, str]] = {}
+        focus = self.current_focus()
+
+        def ent(a) -> Name:
+            return mentions[a].entity if isinstance(a, int) else a
+
+        def add(a, b: int, conf: float, domain: str | None, status: str) -> None:
+            x, y = ent(a), mentions[b].entity
+            if x == y:
+                return
+            if not isinstance(a, int) and (y.name.startswith(x.name + " ") or x.name.startswith(y.name + " ")):
+                return  # "Xiaomi" and "Xiaomi Auto": a parent and its unit, not partners
+            key = (x, y) if (y, x) not in pairs else (y, x)
+            if key not in pairs or pairs[key][0] < conf:
+                pairs[key] = (conf, domain, status)
+
+        sentence_domain = self._domain(masked)
+        explicit_subject = None
+        rel = self._relative_spans(masked)
+        for h in hits:
+            in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
+            before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()
+                      and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
+            after = [lst for lst in lists if pos[lst[0]][0] >= h.end()]
+            subj = before[-1] if before else None
+            if subj is not None and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
+                subj = None  # "a company with Baidu and ... a venture with Foxconn": Baidu is an object
+            between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])), None)
+            of_subject = None
+            if after and after[0] is not between and px.of_after.match(masked[h.end():pos[after[0][0]][0]]):
+                of_subject = after[0]  # "la cooperazione di Renault con ..."
+            objs = [lst for lst in after if lst is not between and lst is not of_subject
+                    and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])]
+            if after and after[0] is not between and after[0] is not of_subject \
+                    and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
+                if px.venture.fullmatch(h.group()):
+                    objs = [lst for lst in objs if lst is not after[0]]  # "the joint venture X" names it
+                else:
+                    objs.insert(0, after[0])
+            if of_subject is not None:
+                subj = of_subject
+            if between is not None:
+                end = pos[between[-1]][1]
+                st = self._span_status(masked, h.start(), end)
+                for x in between:
+                    for y in between:
+                        if x < y:
+                            add(x, y, 0.85, self._domain_after(masked, end) or sentence_domain, st)
+                subj = [between[0]]
+            if objs:
+                for lst in objs:
+                    end = pos[lst[-1]][1]
+                    dom = self._domain_after(masked, end)
+                    start = min(pos[subj[0]][0], h.start()) if subj else h.start()
+                    st = self._span_status(masked, start, end)
+                    if not subj:
+                        # "the CEO of Renault ... met its partners Geely and Dongfeng": the
+                        # company of the person who acts
+                        acting = [k for k in self.role_orgs_at if pos[k][1] <= h.start()]
+                        if acting:
+                            subj = [acting[-1]]
+                    for o in lst:
+                        if subj:
+                            if subj[-1] not in lst:
+                                add(subj[-1], o, 0.85, dom, st)
+                                explicit_subject = ent(subj[-1])
+                        elif focus is not None:
+                            add(focus, o, 0.65, dom, st)
+            elif subj and len(subj) == 1 and explicit_subject is None:
+                # "X is heading for an alliance": the sentence's first company is its topic
+                explicit_subject = ent(ks[0])
+            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12:
+                st = self._span_status(masked, pos[subj[0]][0], h.end())
+                for x in subj:
+                    for y in subj:
+                        if x < y:
+                            add(x, y, 0.85, sentence_domain, st)
+                explicit_subject = ent(subj[0])
+        if not pairs:
+            # two companies before a cue, with no structure tying them to it ("X has turned its
+            # back on Y and moved away from talks"): a weaker reading
+            distinct: dict[Name, int] = {}
+            for k in ks:
+                distinct.setdefault(mentions[k].entity, k)
+            if len(distinct) == 2 and all(pos[k][1] <= hits[-1].start() for k in distinct.values()) \
+                    and frozenset(distinct) not in linked:
+                a, b = distinct.values()
+                add(a, b, 0.55, sentence_domain, self._status(masked))
+        if explicit_subject is None and pairs:
+            explicit_subject = ent(ks[0])
+        if explicit_subject is not None:
+            self.last_subject = explicit_subject
+        for (x, y), (conf, domain, status) in pairs.items():
+            props = {"status": status, **({"domain": domain} if domain else {})}
+            self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _pair_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"The two companies said they have signed a memorandum": the status of the pair the
+        article last named, stated in a sentence that names neither."""
+        cue = self.px.cue
+        ref = cue["pair"].search(masked)
+        if ref is None or mentions:
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate == "PARTNERS_WITH" and i - f.sentence <= 3), None)
+        if last is None:
+            return
+        hit = next((h for h in cue["partner"].finditer(masked) if not self._negated(masked, h.start())), None)
+        if hit is None:
+            return
+        status = self._status(self._status_span(masked, min(ref.start(), hit.start()), max(ref.end(), hit.end())))
+        if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
+            return  # only a stage of the agreement (talks, a memorandum) or its end says more
+        self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
+    def _investments(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        px, cue = self.px, self.px.cue
+        if cue["ended"].search(masked):
+            return
+        pos = self._place(masked)
+        comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
+        found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
+        for m in px.shareholder.finditer(masked):
+            t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
+            if t != inv:
+                found[(inv, t)] = (0.8, None)
+        for h in cue["invest"].finditer(masked):
+            if self._negated(masked, h.start()):
+                continue
+            target = None
+            for k in comps:
+                if pos[k][0] < h.end():
+                    continue
+                gap = masked[h.end():pos[k][0]]
+                if len(_TOKEN.findall(gap)) > 16 or ";" in gap:
+                    break
+                froms = list(cue["from"].finditer(gap))
+                preps = list(px.prep_word.finditer(gap))
+                if froms and (not preps or froms[-1].start() >= preps[-1].start()):
+                    break  # "bought shares from Dongfeng": Dongfeng sells, it is not the target
+                if px.prep_before.search(gap[-60:]) or not gap.strip():
+                    target = k
+                break
+            if target is None:
+                continue
+            investor = None
+            in_rel = next(((a, b) for a, b in self._relative_spans(masked) if a <= h.start() < b), None)
+            if in_rel is not None:  # "Geely, which holds 9.7% of Daimler": the antecedent invests
+                investor = next((k for k in reversed(comps) if pos[k][1] <= in_rel[0]), None)
+            tail = masked[pos[target][1]:]
+            owned = cue["owned_by"].search(tail)
+            if owned:
+                investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
+            if investor is None and not owned:
+                investor = next((k for k in reversed(comps) if pos[k][1] <= h.start() and k != target), None)
+            if investor is None:
+                continue
+            # the stated percentage: before the target, or just after it up to the next cue
+            after = masked[pos[target][1]:pos[target][1] + 50]
+            nxt = cue["invest"].search(after)
+            after = after[:nxt.start()] if nxt else after
+            window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
+            pct = _PCT.search(window)
+            stake = None
+            if pct:
+                value = float(pct.group(1).replace(",", "."))
+                if 0 < value <= 100:
+                    stake = int(value) if value.is_integer() else value
+            lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
+                a, b = mentions[investor].entity, mentions[t].entity
+                if a == b:
+                    continue
+                if stake is None and px.control.fullmatch(h.group()):
+                    self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)  # "Geely, which owns Volvo Cars"
+                    continue
+                conf = 0.85 if stake is not None else 0.75
+                old = found.get((a, b))
+                if old is None or (old[1] is None and stake is not None):
+                    found[(a, b)] = (conf, stake)
+        for (a, b), (conf, stake) in found.items():
+            props = {"stake_pct": stake} if stake is not None else {}
+            self._add("INVESTS_IN", a, b, props, i, conf)
+
+    def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        cue = self.px.cue
+        for rx, conf in self.px.subsidiary:
+            for m in rx.finditer(masked):
+                x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+                if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, conf)
+        for rx, conf in self.px.supplies:
+            for m in rx.finditer(masked):
+                s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
+                clause = masked[m.start():m.end()]
+                if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
+                    continue
+                if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
+                    continue
+                props = {}
+                dom = self._domain(m.group("d") or "") or self._domain(clause)
+                if dom:
+                    props["domain"] = dom
+                self._add("SUPPLIES", s, b, props, i, conf)
+
+    def _meetings(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        cue = self.px.cue
+        pos = self._place(masked)
+        persons = [k for k, m in enumerate(mentions) if m.entity.type == "Person"]
+        events = [k for k, m in enumerate(mentions) if m.entity.type == "Event"]
+        if persons and events:
+            for ev in events:
+                before = masked[max(0, pos[ev][0] - 30):pos[ev][0]]
+                if cue["attend"].search(before):
+                    # the sentence's first person is the one who was there; others are met
+                    self._add("ATTENDED", mentions[persons[0]].entity, mentions[ev].entity, {}, i, 0.7)
+        if not persons:
+            return
+        for h in cue["meet"].finditer(masked):
+            if self._negated(masked, h.start()):
+                continue
+            subj = next((k for k in reversed(persons) if pos[k][1] <= h.start()), None)
+            if subj is None:
+                continue
+            for k, m in enumerate(mentions):
+                if pos[k][0] < h.end() or k in role_orgs or m.entity.type not in ("Person", "Company"):
+                    continue
+                if m.entity != mentions[subj].entity:
+                    self._add("MET_WITH", mentions[subj].entity, m.entity, {}, i, 0.7)
+            break
+
+    def _add(self, predicate: str, subj: Name, obj: Name, props: dict, i: int, conf: float) -> None:
+        if not subj.known and subj.type == "Company" and not subj.aliases and not subj.attrs:
+            conf -= 0.1  # a name proposed from context only
+        if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:
+            conf -= 0.1
+        self.facts.append(_Fact(predicate, subj, obj, props, i, round(conf, 2)))
+
+
+def _normalize_role(role: str) -> str:
+    key = role.casefold()
+    if key in ROLE_TRANSLATIONS:
+        return ROLE_TRANSLATIONS[key]
+    words = role.split()
+    return " ".join(w if (w.isupper() and len(w) <= 4) else w.lower() for w in words)
+
+
+def _dedupe(facts: list[_Fact]) -> list[_Fact]:
+    """One fact per predicate, pair and key property; a partnership's status is the most specific
+    one stated (ended, then prospective, then active), with the quote of the first sentence that
+    says it."""
+    groups: dict[tuple, list[_Fact]] = {}
+    for f in facts:
+        pair = (f.subject.name, f.object.name)
+        if f.predicate in _SYMMETRIC:
+            pair = tuple(sorted(pair))
+        key = _KEYS.get(f.predicate)
+        groups.setdefault((f.predicate, pair, f.props.get(key) if key else None), []).append(f)
+    with_domain = {(p, pair) for (p, pair, key) in groups if key is not None and p in ("PARTNERS_WITH", "SUPPLIES")}
+    out = []
+    for (pred, pair, key), fs in groups.items():
+        if key is None and (pred, pair) in with_domain:
+            continue  # the same pair with a stated domain says more
+        if pred == "PARTNERS_WITH":
+            status = max((f.props["status"] for f in fs), key=lambda st: _STATUS_RANK[st])
+            fs = [f for f in fs if f.props["status"] == status]
+        best = max(fs, key=lambda f: (f.confidence, -f.sentence))
+        first = min(fs, key=lambda f: f.sentence)
+        props = dict(first.props)
+        for f in fs:  # a stake stated in any sentence
+            for k, v in f.props.items():
+                props.setdefault(k, v)
+        out.append(_Fact(pred, first.subject, first.object, props, first.sentence, best.confidence))
+    out.sort(key=lambda f: (f.sentence, PREDICATES.index(f.predicate)))
+    return out
+
+
+def _source(meta: dict, lang: str) -> dict:
+    src = {k: meta[k] for k in ("url", "title", "publisher", "published", "author") if meta.get(k)}
+    src["lang"] = lang
+    return src
+
+
+def extract(text: str, *, meta: dict | None = None, known: list[dict] | None = None, lang: str = "auto",
+            gazetteer: bool = True) -> list[dict]:
+    """Facts found in an article's *text*, as autokg fact records (entity records first).
+
+    *meta* gives the source: ``url``, ``title``, ``publisher``, ``published`` (ISO date),
+    ``author``; a url or a title is required so the records load. *known* is the store's names,
+    as :meth:`store.entity_names` returns them (dicts with ``name``, ``type``, ``aliases``): those
+    come out under their display names and get no entity record. *lang* is ``auto`` or one of
+    ``en``, ``it``, ``fr``, ``de``. With *gazetteer* false the bundled company list is not used.
+
+    Every relation record's ``source.quote`` is a sentence of *text*, verbatim.
+    """
+    meta = dict(meta or {})
+    if lang in (None, "", "auto"):
+        lang = detect_language(text)
+    elif lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r} (known: auto, {', '.join(LANGUAGES)})")
+    if not (meta.get("url") or meta.get("title")):
+        raise UsageError("an article needs a url or a title for its source (give --url or --title)")
+    if meta.get("published") and not is_date(str(meta["published"])):
+        raise UsageError(f"published date {meta['published']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    art = _Article(text, lang, NameIndex(known, gazetteer=gazetteer))
+    art.read()
+    facts = _dedupe(art.facts)
+    src = _source(meta, lang)
+    entities: dict[str, dict] = {}
+    relations = []
+    for f in facts:
+        for ent in (f.subject, f.object):
+            if not ent.known and ent.name not in entities:
+                rec = {"entity": ent.name, "type": ent.type}
+                aliases = [a for a in ent.aliases if art.index.get(a) is ent]
+                if aliases:
+                    rec["aliases"] = aliases
+                rec.update(dict(ent.attrs))
+                entities[ent.name] = rec
+        s, e = art.sents[f.sentence]
+        rec = {"subject": f.subject.name, "predicate": f.predicate, "object": f.object.name, **f.props,
+               "source": {**src, "quote": text[s:e]}, "confidence": f.confidence}
+        relations.append(rec)
+    return [*entities.values(), *relations]
+
+
+def summarize(records: list[dict]) -> str:
+    """A one-line summary of extracted *records*: candidates per predicate and new entities."""
+    counts = Counter(r["predicate"] for r in records if "predicate" in r)
+    new = sum(1 for r in records if "entity" in r)
+    if not counts:
+        return "no candidate facts found"
+    parts = [f"{counts[p]} {p}" for p in PREDICATES if counts.get(p)]
+    return f"{sum(counts.values())} candidate facts: " + ", ".join(parts) + f"; {new} new entities"

@@ -1,0 +1,168 @@
+"""Cue words per language: what signals a relation, its status, a negation, a role.
+
+Each entry is a regular expression (matched case-insensitively, on word boundaries) over the
+sentence in which names are already replaced by placeholders. English cues apply to every
+language, since articles in other languages borrow them ("joint venture", "CEO", "partnership").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cues", "source", "DOMAINS", "ROLE_TRANSLATIONS"]
+
+_LEX: dict[str, dict[str, str]] = {
+    "en": {
+        "partner": r"partner(?:ship|ships|s|ed|ing)?|collaborat\w*|co-?operat\w*|joint[- ]venture\w*|JV|allian\w+|allied|tie-?ups?|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|agreements?|deals?|co-?develop\w*|jointly develop\w*|work(?:s|ed|ing)? together|merger|merge|integration|talks|negotiations|ventures?|memorandum|MoU|letter of intent",
+        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?",
+        "prospective": r"talks|talking|discussions?|discuss(?:es|ed|ing)?|negotiat\w+|explor\w+|consider\w*|memorandum|MoU|letter of intent|potential|possible|possibly|could|may|might|would|plan(?:s|ned|ning)? to|aim(?:s|ed|ing)? to|stud(?:y|ying)|evaluat\w+|weigh(?:s|ing)?|mull\w*|seek(?:s|ing)?|prob\w+ a|intend\w*|propos\w+|prospect\w*|goal|objective",
+        "negation": r"not|no|never|denied|denies|deny|ruled out|rules out|rule out|nor|without",
+        "with": r"with|alongside",
+        "between": r"between|among",
+        "meet": r"met|meets|meet|meeting|meetings|talked to|held talks with|sat down with|conversations?",
+        "invest": r"invest(?:s|ed|ing|ment|ments)?|stakes?|shares?|shareholding|equity|acquir\w+|acquisition|bought|buy(?:s|ing)?|purchas\w+|owns?|owned|holds?",
+        "shareholder": r"shareholders?|investors?|owners?",
+        "owned_by": r"belong(?:s)? to|will belong to|owned by|held by|controlled by",
+        "from": r"from",
+        "supplier": r"suppliers?|providers?|vendors?",
+        "supply": r"suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|sourc(?:e|es|ed|ing) \w+ from",
+        "subsidiary": r"subsidiary|subsidiaries|unit|division|arm|affiliate|brand",
+        "of": r"of",
+        "controlled_by": r"(?:wholly[- ])?(?:owned|controlled) by",
+        "role": r"(?:chief executive(?: officer)?|CEO|CFO|CTO|COO|chief (?:financial|technology|operating|technical|design|software|digital) officer|(?:executive |vice[- ])?(?:chair(?:man|woman|person))|(?:vice[- ])?president|founder|co-founder|managing director|general manager|(?:senior )?vice president|(?:global )?head|director|chief|boss|executive)",
+        "role_of": r"of|at",
+        "former": r"former|ex-?",
+        "person_particle": r"de|di|da|van|von|der|den|le|la|du|bin|al|dos|del",
+        "conj": r"and|&|as well as|plus",
+        "det": r"the|its|their|a|an",
+        "attend": r"during|at|attended|attending|visited|visiting",
+        "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair",
+    },
+    "it": {
+        "partner": r"partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti",
+        "ended": r"terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|abbandonat\w*|ritirat\w*|ritiro|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
+        "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|verso (?:la|una) (?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
+        "negation": r"non|nessun\w*|né|smentit\w*|smentisc\w*|esclud\w*|esclus\w*|senza",
+        "with": r"con|col|coi|insieme a",
+        "between": r"tra|fra",
+        "meet": r"incontr\w*|conversazion\w*|colloqui\w*|vertic\w*",
+        "invest": r"invest\w*|quot[ae]|partecipazion\w*|azion[ei]|acquis\w*|acquist\w*|rilev\w*|compr\w+|detien\w*|possied\w*|capitale",
+        "shareholder": r"azionist\w*|socio|soci|investitor\w*",
+        "owned_by": r"appartien\w*|apparterr\w*|detenut\w* da|in mano a|controllat\w* da",
+        "from": r"da|dalla|dal|dai|dalle",
+        "supplier": r"fornitor\w*",
+        "supply": r"fornisc\w*|fornir\w*|fornit\w*|fornire|forniture|fornitura",
+        "subsidiary": r"controllata|controllate|filiale|divisione|consociata|marchio|affiliata",
+        "of": r"di|del|della|dello|dell'|dei|delle",
+        "controlled_by": r"controllat\w*|posseduta|detenuta",
+        "role": r"(?:amministrator\w* delegat\w*|presidente|fondatore|fondatrice|co-?fondatore|direttore(?: generale)?|direttrice|responsabile|capo|numero uno)",
+        "role_of": r"di|del|della|dello|dell'|presso",
+        "former": r"ex",
+        "person_particle": r"de|di|da|del|della|van|von",
+        "conj": r"e|ed|nonché|oltre a",
+        "det": r"il|lo|la|i|gli|le|l'|un|una|uno|suoi|sue|loro",
+        "attend": r"durante|al|alla|allo|nel|nella|presso",
+        "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)",
+    },
+    "fr": {
+        "partner": r"partenariat\w*|partenaires?|collabor\w*|coopér\w*|co-?entreprise|entreprise commune|allian\w+|s'allie\w*|allié\w*|accord\w*|fusion|rapprochement|négociations|pourparlers|protocole d'accord|lettre d'intention",
+        "ended": r"mis fin|met fin|mettre fin|fin (?:du|de la|des)|rompu\w*|rupture|termin\w+|dissou\w+|dissolution|abandonn\w+|annul\w+|retir\w+|échou\w+|échec",
+        "prospective": r"discussions?|négociations?|pourparlers|explor\w+|envisag\w+|étudi\w+|protocole d'accord|lettre d'intention|possibles?|potentiel\w*|pourrai\w+|projet\w*|prévoi\w+|intention|objectif",
+        "negation": r"ne|n'|pas|aucun\w*|jamais|dément\w*|exclu\w*|sans",
+        "with": r"avec|aux côtés de",
+        "between": r"entre",
+        "meet": r"rencontr\w+|entretien\w*|réuni\w*",
+        "invest": r"invest\w+|participation\w*|parts?|actions?|particip\w+|acqui\w+|rachat|rachète\w*|détien\w*|capital",
+        "shareholder": r"actionnaires?|investisseurs?",
+        "owned_by": r"détenu\w* par|contrôlé\w* par|appartien\w+ à|appartiendra à",
+        "from": r"auprès de|de la part de",
+        "supplier": r"fournisseurs?",
+        "supply": r"fourni\w+|livr\w+",
+        "subsidiary": r"filiale|division|branche|marque",
+        "of": r"de|du|des|d'",
+        "controlled_by": r"contrôlé\w*|détenu\w*",
+        "role": r"(?:PDG|président(?:-directeur général)?|directeur général|directrice générale|patron|fondateur|fondatrice|cofondateur|directeur|directrice|responsable)",
+        "role_of": r"de|du|des|d'|chez",
+        "former": r"ancien|ancienne|ex-?",
+        "person_particle": r"de|du|le|la|van|von",
+        "conj": r"et|ainsi que",
+        "det": r"le|la|les|l'|un|une|son|sa|ses|leur|leurs",
+        "attend": r"lors du|lors de la|au|à la|pendant",
+        "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)",
+    },
+    "de": {
+        "partner": r"Partnerschaft\w*|Partner|Kooperation\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
+        "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben",
+        "prospective": r"Gespräche\w*|Verhandlung\w*|verhandel\w*|prüf\w+|erwäg\w+|Absichtserklärung|mögliche\w*|könnte\w*|potenziell\w*|plan\w+|sondier\w+|Ziel\w*",
+        "negation": r"nicht|kein\w*|nie|dementiert\w*|ausgeschlossen|ohne",
+        "with": r"mit",
+        "between": r"zwischen",
+        "meet": r"getroffen|trifft|traf|Treffen|Gespräch",
+        "invest": r"invest\w+|Beteiligung\w*|Anteil\w*|Aktien|beteilig\w+|übernimm\w*|übernahm|erwirb\w*|erwarb|hält",
+        "shareholder": r"Aktionär\w*|Anteilseigner\w*|Investor\w*|Großaktionär\w*",
+        "owned_by": r"gehör\w+|gehalten von",
+        "from": r"von",
+        "supplier": r"Lieferant\w*|Zulieferer\w*",
+        "supply": r"liefer\w+",
+        "subsidiary": r"Tochter\w*|Sparte|Marke",
+        "of": r"von|des|der",
+        "controlled_by": r"kontrolliert|gehört zu",
+        "role": r"(?:Vorstandschef\w*|Vorstandsvorsitzende\w*|Chef\w*|Geschäftsführer\w*|Gründer\w*|Präsident\w*|Aufsichtsratschef\w*|Finanzchef\w*|Technikchef\w*)",
+        "role_of": r"von|des|der|bei",
+        "former": r"ehemalige\w*|Ex-?",
+        "person_particle": r"von|van|de|der|zu",
+        "conj": r"und|sowie",
+        "det": r"der|die|das|den|dem|ein|eine|einen|seine|ihre",
+        "attend": r"auf der|auf dem|bei der|beim|während",
+        "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)",
+    },
+}
+
+# Domain terms, any language, mapped to an English label (first match in the phrase wins).
+DOMAINS: list[tuple[str, str]] = [
+    (r"sistemi termici e ibridi|thermal and hybrid systems|systèmes thermiques et hybrides", "thermal and hybrid systems"),
+    (r"cockpit intelligent\w*|smart cockpits?|intelligent cockpits?|cockpits? intelligents?", "smart cockpits"),
+    (r"guida autonoma|autonomous driving|self-driving|driverless|conduite autonome|autonomes? Fahren|robotaxi\w*", "autonomous driving"),
+    (r"driver assistance|ADAS|assistenza alla guida", "driver assistance"),
+    (r"(?:vehicle |car )?software|operating system|sistema operativo|logiciel\w*", "software"),
+    (r"(?:battery|batteries|batterie|Batterie\w*|battery cells?|celle)", "batteries"),
+    (r"chips?|semiconductor\w*|semiconduttor\w*|semi-conducteurs?|Halbleiter\w*|Chips", "chips"),
+    (r"charging|ricarica|recharge|Lade\w*", "charging"),
+    (r"e-?mobility|mobilità elettrica|mobilité électrique|Elektromobilität", "e-mobility"),
+    (r"powertrains?|propulsor\w*|motori|engines?|moteurs?|Antrieb\w*", "powertrains"),
+    (r"hybrid\w*|ibrid\w*|hybride\w*", "hybrid powertrains"),
+    (r"electric vehicles?|EVs?|veicoli elettrici|auto elettriche|voitures? électriques?|véhicules électriques|Elektroautos?|E-Autos?|NEVs?", "electric vehicles"),
+    (r"merger|fusione|fusion|management integration", "merger"),
+]
+
+ROLE_TRANSLATIONS = {
+    "amministratore delegato": "CEO", "amministratrice delegata": "CEO",
+    "chief executive": "CEO", "chief executive officer": "CEO", "pdg": "CEO",
+    "président-directeur général": "CEO", "directeur général": "CEO", "directrice générale": "CEO",
+    "vorstandschef": "CEO", "vorstandsvorsitzender": "CEO", "vorstandsvorsitzende": "CEO",
+    "presidente": "president", "président": "president", "präsident": "president",
+    "fondatore": "founder", "fondatrice": "founder", "fondateur": "founder", "gründer": "founder",
+    "cofondatore": "co-founder", "co-fondatore": "co-founder", "cofondateur": "co-founder",
+    "direttore generale": "general manager", "finanzchef": "CFO", "technikchef": "CTO",
+    "aufsichtsratschef": "chairman of the supervisory board", "geschäftsführer": "managing director",
+    "fondatore e ceo": "founder and CEO", "founder and ceo": "founder and CEO",
+}
+
+_CACHE: dict[str, dict[str, re.Pattern]] = {}
+
+
+def source(lang: str, key: str) -> str:
+    """The uncompiled alternation of cue *key* for *lang*, English cues included."""
+    own = _LEX.get(lang, {})
+    en = _LEX["en"][key]
+    return f"{own[key]}|{en}" if key in own and lang != "en" else en
+
+
+def cues(lang: str) -> dict[str, re.Pattern]:
+    """Compiled cue patterns for *lang*, each also matching the English cues."""
+    if lang not in _CACHE:
+        merged = {}
+        for key in _LEX["en"]:
+            merged[key] = re.compile(rf"(?<![\w-])(?:{source(lang, key)})(?![\w])", re.IGNORECASE)
+        _CACHE[lang] = merged
+    return _CACHE[lang]
