@@ -32,12 +32,14 @@ FORMATS = {
     "turtle": "autokg.loaders.rdf",
     "json-ld": "autokg.loaders.rdf",
     "nt": "autokg.loaders.rdf",
+    "xlsx": "autokg.loaders.xlsxfile",
 }
 _FORMAT_ALIASES = {"ndjson": "jsonl", "jsonlines": "jsonl", "yml": "yaml",
-                   "ttl": "turtle", "jsonld": "json-ld", "ntriples": "nt", "n-triples": "nt"}
+                   "ttl": "turtle", "jsonld": "json-ld", "ntriples": "nt", "n-triples": "nt",
+                   "tsv": "csv"}
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json",
                ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
-               ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+               ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".tsv": "csv", ".xlsx": "xlsx"}
 
 
 def register_format(name: str, module: str, extensions: tuple[str, ...] = ()) -> None:
@@ -63,10 +65,12 @@ def format_for(path: str, explicit: str | None = None) -> str:
     return _EXTENSIONS[ext]
 
 
-def read_records(path: str, fmt: str, entities_only: bool = False) -> Iterator[tuple[int, object]]:
+def read_records(path: str, fmt: str, entities_only: bool = False,
+                 options: dict | None = None) -> Iterator[tuple[int, object]]:
     """Yield ``(line, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
 
-    With *entities_only*, a format may skip records that cannot be entity records.
+    With *entities_only*, a format may skip records that cannot be entity records. *options*
+    (``delimiter``, ``encoding``) reach the readers that list them in their ``OPTIONS``.
     """
     module = importlib.import_module(FORMATS[fmt])
     try:
@@ -81,7 +85,9 @@ def read_records(path: str, fmt: str, entities_only: bool = False) -> Iterator[t
         if entities_only and fmt == "jsonl":
             yield from module.generate_records(fp, only=b'"entity"')
         else:
-            yield from module.generate_records(fp)
+            accepted = getattr(module, "OPTIONS", ())
+            yield from module.generate_records(fp, **{k: v for k, v in (options or {}).items()
+                                                      if v is not None and k in accepted})
 
 
 @dataclass
@@ -136,6 +142,7 @@ class _File:
     rejected: list[Rejection] = field(default_factory=list)
     records: int = 0
     lines: int = 0
+    options: dict = field(default_factory=dict)
 
 
 def _where(label: str, line: int) -> str:
@@ -150,7 +157,7 @@ def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
     except OSError:
         pass
     try:
-        for line, rec in read_records(f.path, f.fmt, entities_only=True):
+        for line, rec in read_records(f.path, f.fmt, entities_only=True, options=f.options):
             if isinstance(rec, InvalidRecord):
                 continue  # reported by the second pass, in order
             if isinstance(rec, dict) and "entity" in rec:
@@ -179,7 +186,7 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
             late[ent.where] = Rejection(ent.where, exc.reason)
     where_line: dict[str, int] = {}
     try:
-        for line, rec in read_records(f.path, f.fmt):
+        for line, rec in read_records(f.path, f.fmt, options=f.options):
             where = _where(f.label, line)
             f.records += 1
             if progress:
@@ -213,8 +220,8 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
 
 
 def _line_of(rej: Rejection) -> tuple:
-    tail = rej.where.rsplit(":", 1)[-1]
-    return (0, int(tail)) if tail.isdigit() else (-1, 0)
+    head, _, tail = rej.where.rpartition(":")  # head is FILE, or FILE:SHEET for a workbook
+    return (0, head, int(tail)) if tail.isdigit() else (-1, "", 0)
 
 
 def load_files(
@@ -226,12 +233,15 @@ def load_files(
     dry_run: bool = False,
     batch_size: int = 2000,
     progress: Callable[[int, int], None] | None = None,
+    csv_delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> LoadReport:
     """Load *paths* (``-`` for stdin) into *store*; each file commits on its own.
 
     Bad records are reported in :attr:`LoadReport.rejected` as ``FILE:LINE: reason`` and the
     good ones load. With *strict* a file with any bad record writes nothing. With *dry_run*
-    nothing is written at all.
+    nothing is written at all. *csv_delimiter* and *encoding* are for CSV files (the delimiter
+    is otherwise sniffed, the encoding UTF-8 unless a byte order mark says otherwise).
     """
     report = LoadReport(dry_run=dry_run)
     tmp = None
@@ -252,7 +262,8 @@ def load_files(
                 shutil.copyfileobj(sys.stdin.buffer, tmp)
                 tmp.close()
                 path = tmp.name
-            files.append(_File(path=path, label=label, fmt=fmt))
+            files.append(_File(path=path, label=label, fmt=fmt,
+                               options={"delimiter": csv_delimiter, "encoding": encoding}))
         report.files = len(files)
         declared: dict[str, set[str]] = {}
         for f in files:
