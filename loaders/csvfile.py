@@ -77,7 +77,7 @@ def _display(codec: str) -> str:
     m = re.fullmatch(r"cp(125\d)", name)
     known = {"latin-1": "ISO-8859-1", "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
              "utf-32": "UTF-32", "mac-roman": "Mac OS Roman", "cp437": "DOS US", "cp850": "DOS Latin 1",
-             "shift-jis": "Shift JIS", "gb18030": "Chinese GB18030", "big5": "Chinese Big5",
+             "shift-jis": "Shift JIS", "cp932": "Windows Shift JIS", "gb18030": "Chinese GB18030", "big5": "Chinese Big5",
              "euc-kr": "Korean EUC-KR", "koi8-r": "Cyrillic KOI8-R"}
     label = f"Windows-{m.group(1)}" if m else known.get(name) or (
         f"ISO-{name[3:]}" if name.startswith("iso8859") else None)
@@ -89,15 +89,17 @@ def guess_encoding(fp: BinaryIO) -> str | None:
 
     Looks at the start of the file and at up to 64 KiB of lines with non-ASCII bytes, so a large
     file is scanned in blocks, never held whole. When Windows-1252 reads the sample exactly as
-    the best guess does (short Western European samples often fit several code pages), it is
+    any of the least chaotic readings does (short samples often fit several code pages), it is
     named: it is what Excel writes on Western European Windows.
     """
     from charset_normalizer import from_bytes
 
     fp.seek(0)
     head = fp.read(_SAMPLE)
-    if b"\x00" in head or re.search(rb"[\x80-\xff]", head):
-        sample = head[: head.rfind(b"\n") + 1] or head
+    if b"\x00" in head:  # UTF-16 or UTF-32: keep whole code units
+        sample = head[: len(head) // 4 * 4]
+    elif re.search(rb"[\x80-\xff]", head):
+        sample = head[: head.rfind(b"\n") + 1] or head  # no character cut in two
     else:
         parts, size = [], 0
         for block in iter(lambda: fp.read(1 << 20), b""):
@@ -110,15 +112,13 @@ def guess_encoding(fp: BinaryIO) -> str | None:
         sample = b"".join(parts)
     if not sample:
         return None
-    best = from_bytes(sample).best()
-    if best is None or best.encoding in ("ascii", "utf_8"):
+    matches = list(from_bytes(sample))
+    if not matches or matches[0].encoding in ("ascii", "utf_8"):
         return None
-    try:
-        if sample.decode("cp1252") == str(best):
-            return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    return best.encoding
+    least = min(m.chaos for m in matches)
+    if any("cp1252" in m.could_be_from_charset for m in matches if m.chaos <= least):
+        return "cp1252"
+    return matches[0].encoding
 
 
 def encoding_hint(fp: BinaryIO, encoding: str) -> str:
