@@ -70,7 +70,8 @@ def read_records(path: str, fmt: str, entities_only: bool = False,
     """Yield ``(line, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
 
     With *entities_only*, a format may skip records that cannot be entity records. *options*
-    (``delimiter``, ``encoding``) reach the readers that list them in their ``OPTIONS``.
+    (``delimiter``, ``encoding``) and *entities_only* reach the readers that list them in their
+    ``OPTIONS``.
     """
     module = importlib.import_module(FORMATS[fmt])
     try:
@@ -86,7 +87,8 @@ def read_records(path: str, fmt: str, entities_only: bool = False,
             yield from module.generate_records(fp, only=b'"entity"')
         else:
             accepted = getattr(module, "OPTIONS", ())
-            yield from module.generate_records(fp, **{k: v for k, v in (options or {}).items()
+            given = dict(options or {}, entities_only=entities_only or None)
+            yield from module.generate_records(fp, **{k: v for k, v in given.items()
                                                       if v is not None and k in accepted})
 
 

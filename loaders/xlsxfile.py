@@ -10,12 +10,14 @@ Typed cells become the text a CSV would hold: a date cell is ``YYYY-MM-DD``, a w
 written without decimals (a year typed as 2022 is the date ``2022``), other numbers keep their
 shortest exact form. Places are ``SHEET:ROW``, so rejections read ``FILE:SHEET:ROW: reason``.
 
-Workbooks are read with python-calamine (Rust), a row at a time from each sheet.
+Workbooks are read with python-calamine (Rust), which parses a sheet whole into a compact
+table; rows become records one at a time.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from typing import Any, BinaryIO, Iterator
 
 from autokg.errors import InputError, InvalidRecord
@@ -23,7 +25,12 @@ from autokg.loaders.columns import map_header, row_to_record
 
 __all__ = ["OPTIONS", "generate_records", "cell_text", "sheets_to_read"]
 
-OPTIONS: tuple[str, ...] = ()
+OPTIONS = ("entities_only",)
+
+# The loader reads a file twice: a scan for entity records, then every record. Parsing is most
+# of the cost of reading a workbook, so the scan leaves the sheets it parsed here and the second
+# pass takes them, for one workbook at a time (the last one scanned).
+_parsed: dict[tuple, tuple[list[str], dict]] = {}
 
 
 def cell_text(value: Any) -> str | None:
@@ -63,17 +70,43 @@ def _open(fp: BinaryIO):
         raise InputError(f"not a readable XLSX workbook ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
 
 
-def _rows(wb, name: str, entity_sheet: bool) -> Iterator[tuple[str, object]]:
-    sheet = wb.get_sheet_by_name(name)
+def _key(fp: BinaryIO) -> tuple | None:
+    path = getattr(fp, "name", None)
+    if not isinstance(path, str):
+        return None
+    st = os.stat(path)
+    return (os.path.realpath(path), st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _parse(fp: BinaryIO) -> tuple[list[str], dict]:
+    """The workbook's sheet names, and its entity and relation sheets parsed."""
+    wb = _open(fp)
+    try:
+        names = list(wb.sheet_names)
+        sheets = {}
+        for name in sheets_to_read(names):
+            if name is not None:
+                try:
+                    sheets[name] = wb.get_sheet_by_name(name)
+                except Exception as exc:  # calamine's errors for a damaged sheet
+                    raise InputError(f"sheet {name!r} cannot be read ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+        return names, sheets
+    finally:
+        wb.close()
+
+
+def _rows(sheet, name: str, entity_sheet: bool, entities_only: bool) -> Iterator[tuple[str, object]]:
     columns = None
     for number, cells in enumerate(sheet.iter_rows(), start=1):
-        texts = [cell_text(c) for c in cells]
+        texts = [c if type(c) is str else cell_text(c) for c in cells]
         if columns is None:
             if not any(t and t.strip() for t in texts):
                 continue  # blank rows above the header
             columns = map_header(texts, what=f"sheet {name!r} header (row {number})")
             if entity_sheet and "entity" not in columns:
                 raise InputError(f"sheet {name!r} has no entity column (row {number} is its header)")
+            if entities_only and "entity" not in columns:
+                return  # relation rows: nothing for the scan
             continue
         where = f"{name}:{number}"
         try:
@@ -85,16 +118,19 @@ def _rows(wb, name: str, entity_sheet: bool) -> Iterator[tuple[str, object]]:
             yield where, rec
 
 
-def generate_records(fp: BinaryIO) -> Iterator[tuple[str, object]]:
+def generate_records(fp: BinaryIO, *, entities_only: bool = False) -> Iterator[tuple[str, object]]:
     """Yield ``("SHEET:ROW", record)``: the entity sheet's rows, then the relation sheet's; a bad
     row yields ``("SHEET:ROW", InvalidRecord)``. InputError for a file that is no workbook or a
-    sheet whose header cannot be read."""
-    wb = _open(fp)
-    try:
-        entities, relations = sheets_to_read(list(wb.sheet_names))
-        if entities:
-            yield from _rows(wb, entities, True)
-        if relations:
-            yield from _rows(wb, relations, False)
-    finally:
-        wb.close()
+    sheet whose header cannot be read. With *entities_only*, a sheet of relation rows is skipped
+    after its header."""
+    key = _key(fp)
+    parsed = None if entities_only or key is None else _parsed.pop(key, None)
+    names, sheets = parsed or _parse(fp)
+    if entities_only and key is not None:
+        _parsed.clear()
+        _parsed[key] = (names, sheets)
+    entities, relations = sheets_to_read(names)
+    if entities:
+        yield from _rows(sheets[entities], entities, True, entities_only)
+    if relations:
+        yield from _rows(sheets[relations], relations, False, entities_only)

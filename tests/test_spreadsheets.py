@@ -245,6 +245,24 @@ def test_an_xlsxwriter_workbook_loads_from_its_first_sheet(tmp_path, expected):
     assert dump(store) == expected
 
 
+def test_entity_rows_on_the_relations_sheet_count(tmp_path, expected):
+    # the scan for entity records skips relation sheets after their header, never entity rows
+    ents = tmp_path / "entities.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "relations"
+    wb.active.append(ENTITY_HEADER)
+    wb.active.append(ENTITY_ROW)
+    wb.save(ents)
+    rels = tmp_path / "facts.xlsx"
+    wb = openpyxl.Workbook()
+    for r in [HEADER, *_typed_rows()]:
+        wb.active.append(r)
+    wb.save(rels)
+    store, report = _loaded(tmp_path, rels, ents)
+    assert report.ok, report.rejected
+    assert dump(store) == expected
+
+
 def test_a_workbook_sheet_without_a_usable_header_is_refused(tmp_path):
     p = tmp_path / "facts.xlsx"
     wb = openpyxl.Workbook()
