@@ -23,6 +23,7 @@ temporary name and renamed, a row at a time (XlsxWriter's constant-memory mode).
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import math
 import os
 import re
@@ -64,7 +65,7 @@ class _Sheet:
         self.row = 0
         # widths must be set before the first row in constant-memory mode: size them on a sample
         for i, c in enumerate(columns):
-            longest = max([len(c) + 3] + [len(_plain(r.get(c))) for r in sample[:_WIDTH_SAMPLE]])
+            longest = max([len(c) + 3] + [len(_plain(r.get(c))) for r in sample])
             self.ws.set_column(i, i, min(max(longest, 8), 60) + 1)
         self.ws.freeze_panes(1, 0)
         for i, c in enumerate(columns):
@@ -115,9 +116,11 @@ class _Book:
         self.formats = {"header": self.book.add_format({"bold": True}),
                         "date": self.book.add_format({"num_format": "yyyy-mm-dd"})}
 
-    def sheet(self, name: str, columns: list[str], rows: list[dict], dates=None) -> int:
-        s = _Sheet(self.book, self.formats, name, columns, rows, date_columns() if dates is None else dates)
-        for row in rows:
+    def sheet(self, name: str, columns: list[str], rows: Iterable[dict], dates=None) -> int:
+        rows = iter(rows)
+        head = list(itertools.islice(rows, _WIDTH_SAMPLE))  # enough to size the columns
+        s = _Sheet(self.book, self.formats, name, columns, head, date_columns() if dates is None else dates)
+        for row in itertools.chain(head, rows):
             s.add(row)
         s.close()
         return s.row
@@ -139,11 +142,11 @@ def _write(out: str | os.PathLike, fill) -> Any:
 
 def write_sheet(rows: Iterable[dict], columns: list[str], out: str | os.PathLike, *, sheet: str = "rows",
                 dates: Iterable[str] | None = None) -> int:
-    """Write *rows* (dicts keyed by *columns*) to one sheet of a new workbook *out*; the row count.
+    """Write *rows* (dicts keyed by *columns*, any iterable, consumed once) to one sheet of a new
+    workbook *out*; the row count.
 
     *dates* names the columns whose full dates become Excel dates (default: :func:`date_columns`).
     """
-    rows = list(rows)
     return _write(out, lambda book: book.sheet(sheet, list(columns), rows,
                                                None if dates is None else frozenset(dates)))
 
