@@ -5,7 +5,8 @@ one XLSX sheet (autokg.exports.xlsx.write_sheet: the published dates as date cel
 numbers), both with the CSV fact columns. Then time, each in a fresh subprocess:
   * read: the reader alone (every record of the file, as load_files reads it);
   * load: ``load_files`` into a fresh embedded store.
-The median of --repeat runs is reported, with the XLSX / CSV ratio (the target is at most 2).
+The median of --repeat runs is reported, with the XLSX / CSV ratio (the target is at most 2) and
+the peak resident memory of each run.
 
     python benchmarks/xlsx_load.py --sizes 100000 --repeat 3
 """
@@ -41,18 +42,23 @@ def _rows(n: int):
 
 
 def write_files(n: int, work: str) -> dict[str, str]:
+    """Write the CSV and the XLSX file of *n* facts into *work*; their paths."""
     from autokg.exports.tabular import write_csv
     from autokg.exports.xlsx import write_sheet
 
     paths = {"csv": os.path.join(work, f"{n}.csv"), "xlsx": os.path.join(work, f"{n}.xlsx")}
-    write_csv(_rows(n), COLUMNS, paths["csv"], sanitize=False)
-    write_sheet(_rows(n), COLUMNS, paths["xlsx"], sheet="relations")
+    if not all(os.path.exists(p) for p in paths.values()):
+        write_csv(_rows(n), COLUMNS, paths["csv"], sanitize=False)
+        write_sheet(_rows(n), COLUMNS, paths["xlsx"], sheet="relations")
     return paths
 
 
 def _child(kind: str, path: str, db: str) -> None:
     from autokg.loaders import format_for, load_files, read_records
 
+    if kind == "write":
+        write_files(int(path), db)
+        return
     t = time.perf_counter()
     if kind == "read":
         n = sum(1 for _ in read_records(path, format_for(path)))
@@ -93,6 +99,8 @@ def main() -> None:
         print(f"{'N':>8}  {'step':<5} {'csv s':>7} {'xlsx s':>7} {'ratio':>5}  {'csv MB':>6} {'xlsx MB':>7}  "
               f"{'csv file MB':>11} {'xlsx file MB':>12}")
         for n in args.sizes:
+            # written by a child: a child's peak RSS would include this process's at its fork
+            subprocess.run([sys.executable, __file__, "--child", "write", str(n), work], check=True)
             paths = write_files(n, work)
             size = {k: os.path.getsize(p) / 1e6 for k, p in paths.items()}
             for kind in ("read", "load"):
