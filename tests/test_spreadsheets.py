@@ -107,6 +107,10 @@ def test_the_delimiter_option_overrides_the_sniffed_one(tmp_path, expected):
     _, report = _loaded(tmp_path, semi, name="b.db", csv_delimiter=",")
     [rej] = report.rejected
     assert rej.where == str(semi) and "semicolon-delimited" in rej.reason and "drop --csv-delimiter" in rej.reason
+    # and from the command line
+    assert CliRunner().invoke(cli, ["validate", str(piped)]).exit_code == 1
+    result = CliRunner().invoke(cli, ["validate", str(piped), "--csv-delimiter", "|"])
+    assert result.exit_code == 0 and "2 relations" in result.output, result.output
 
 
 def test_a_sep_line_names_the_delimiter_and_lines_stay_true(tmp_path):
