@@ -15,7 +15,6 @@ on the command line).
 from __future__ import annotations
 
 import csv
-import io
 import os
 import sys
 from typing import IO, Any, Iterable
@@ -76,7 +75,7 @@ def write_csv(rows: Iterable[dict], columns: list[str], out: str | os.PathLike |
             w.writerow(cells)
         return n
 
-    if isinstance(out, io.TextIOBase) or hasattr(out, "write"):
+    if hasattr(out, "write"):
         return write(out)
     if str(out) == "-":
         return write(sys.stdout)
