@@ -6,7 +6,6 @@ one-line message (exit 1; usage errors exit 2). ``--debug`` shows tracebacks.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import json
@@ -25,7 +24,7 @@ from autokg.settings import ENV
 
 __all__ = ["main", "cli"]
 
-_FORMATS = ("table", "json", "csv")
+_FORMATS = ("table", "json", "csv", "xlsx")
 # registries of the library layers: light modules, read when the CLI is built
 _STORE_CHOICES = [*STORES, *(a for k in STORES.values() for a in k.aliases)]
 
@@ -75,32 +74,62 @@ def _cell(value: Any) -> str:
 
 
 def emit(rows: list[dict], columns: list[str], fmt: str) -> None:
-    """Print *rows* as an aligned table, a JSON array of objects, or CSV."""
+    """Print *rows* as an aligned table, a JSON array of objects, or CSV, or write them to the
+    command's --output; XLSX goes only to a file. CSV text that a spreadsheet would run as a
+    formula is neutralised unless --no-sanitize."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx else {}
+    output, sanitize = meta.get("autokg.output"), meta.get("autokg.sanitize", True)
+    if output == "-":
+        output = None
+    if fmt == "xlsx":
+        from autokg.exports.xlsx import write_sheet
+
+        if not output:
+            raise UsageError("--format xlsx writes a workbook: add -o FILE.xlsx")
+        n = write_sheet(rows, columns, output)
+        click.echo(f"wrote {output}: {n} rows", err=True)
+        return
     if fmt == "json":
-        click.echo(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
+        text = json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        from autokg.exports.tabular import write_csv
+
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow([_cell(r.get(c)) if not isinstance(r.get(c), list) else "; ".join(map(str, r[c]))
-                        for c in columns])
-        click.echo(buf.getvalue(), nl=False)
-        return
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
-    click.echo(line(columns))
-    click.echo(line(["-" * w for w in widths]))
-    for row in cells:
-        click.echo(line(row))
-    if not rows:
-        click.echo("(no rows)")
+        write_csv(rows, columns, buf, sanitize=sanitize)
+        text = buf.getvalue()
+    else:
+        cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+        line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+        text = "".join(line(v) + "\n" for v in [columns, ["-" * w for w in widths], *cells])
+        if not rows:
+            text += "(no rows)\n"
+    if output:
+        from autokg.graph.atomic import atomic_open
+
+        with atomic_open(output) as fp:
+            fp.write(text)
+        click.echo(f"wrote {output}: {len(rows)} rows", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
-_format_option = click.option("--format", "fmt", type=click.Choice(_FORMATS), default="table",
-                              show_default=True, help="Output format.")
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Keep an output option where emit() finds it, so commands need not pass it along."""
+    ctx.meta[f"autokg.{param.name}"] = value
+    return value
+
+
+def _format_option(fn):
+    fn = click.option("--sanitize/--no-sanitize", default=True, show_default=True, expose_value=False,
+                      callback=_remember, help="CSV: put a ' before text a spreadsheet would run as a "
+                      "formula (= + - @); --no-sanitize for programs that want the exact text.")(fn)
+    fn = click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), expose_value=False,
+                      callback=_remember, help="Write to this file instead of standard output "
+                      "(required by --format xlsx).")(fn)
+    return click.option("--format", "fmt", type=click.Choice(_FORMATS), default="table",
+                        show_default=True, help="Output format.")(fn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -152,7 +181,7 @@ def _print_report(report, quiet: bool = False) -> None:
         click.echo("dry run: nothing was written")
 
 
-def _load(ctx, files, strict, dry_run, input_format, kg=None):
+def _load(ctx, files, strict, dry_run, input_format, kg=None, **reader_options):
     kg = kg or _open(ctx)
     try:
         if sys.stderr.isatty():
@@ -168,12 +197,13 @@ def _load(ctx, files, strict, dry_run, input_format, kg=None):
 
             try:
                 report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
-                                 progress=progress)
+                                 progress=progress, **reader_options)
             finally:
                 if bar is not None:
                     bar.__exit__(None, None, None)
         else:
-            report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run)
+            report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
+                             **reader_options)
     finally:
         kg.close()
     return report
@@ -184,24 +214,34 @@ _input_format = click.option(
     help="Input format: " + ", ".join(INPUT_FORMATS) + " (default: by file extension; - is JSON Lines).")
 
 
+def _reader_options(fn):
+    fn = click.option("--encoding", help="CSV: the files' encoding, e.g. cp1252 or utf-16 "
+                      "(default: UTF-8, or what a byte order mark says).")(fn)
+    return click.option("--csv-delimiter", help="CSV: the delimiter, e.g. ';' or tab "
+                        "(default: sniffed from the header: comma, semicolon or tab).")(fn)
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="A file with any bad record writes nothing.")
 @click.option("--dry-run", is_flag=True, help="Check and merge, then write nothing.")
 @_input_format
+@_reader_options
 @click.pass_context
 @_fail
-def load(ctx, files, strict, dry_run, input_format):
-    """Load fact files (JSON Lines, JSON, YAML, CSV, Turtle, N-Triples, JSON-LD; - reads stdin).
+def load(ctx, files, strict, dry_run, input_format, csv_delimiter, encoding):
+    """Load fact files (JSON Lines, JSON, YAML, CSV/TSV, XLSX, Turtle, N-Triples, JSON-LD; - reads stdin).
 
-    Bad records are reported as FILE:LINE: reason and the good ones load; the exit code is 1
-    when any record was rejected.
+    Bad records are reported as FILE:LINE: reason (FILE:SHEET:ROW in a workbook) and the good
+    ones load; the exit code is 1 when any record was rejected.
 
     \b
-    Example:
+    Examples:
       autokg load data/curated/entities.jsonl data/curated/partnerships.jsonl
+      autokg load facts.xlsx
+      autokg load excel-export.csv --encoding cp1252
     """
-    report = _load(ctx, files, strict, dry_run, input_format)
+    report = _load(ctx, files, strict, dry_run, input_format, csv_delimiter=csv_delimiter, encoding=encoding)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -209,9 +249,10 @@ def load(ctx, files, strict, dry_run, input_format):
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @_input_format
+@_reader_options
 @click.pass_context
 @_fail
-def validate(ctx, files, input_format):
+def validate(ctx, files, input_format, csv_delimiter, encoding):
     """Check fact files without writing anything (against an empty graph).
 
     \b
@@ -220,7 +261,8 @@ def validate(ctx, files, input_format):
     """
     from autokg.api import open as open_kg
 
-    report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"))
+    report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"),
+                   csv_delimiter=csv_delimiter, encoding=encoding)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -397,6 +439,23 @@ def export_rdf(ctx, out, fmt):
       autokg export rdf kg.ttl --format turtle
     """
     _write_export(ctx, "rdf", out, format=fmt)
+
+
+@export.command("xlsx")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.pass_context
+@_fail
+def export_xlsx(ctx, out):
+    """Write the graph as an XLSX workbook: entities, relations, sources and claims sheets.
+
+    One claims row per relation and source, ready for pivot tables; `autokg load` reads the
+    workbook back into the same graph.
+
+    \b
+    Example:
+      autokg export xlsx kg.xlsx
+    """
+    _write_export(ctx, "xlsx", out)
 
 
 @cli.command()

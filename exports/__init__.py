@@ -117,4 +117,4 @@ def export(store, name: str, out, **options: Any) -> Any:
 
 
 # The built-in exports register themselves; their modules import nothing heavy at import time.
-from autokg.exports import graphml, rdf, viz  # noqa: E402,F401
+from autokg.exports import graphml, rdf, viz, xlsx  # noqa: E402,F401

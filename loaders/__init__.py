@@ -29,8 +29,9 @@ __all__ = ["FORMATS", "InputFormat", "register_format", "get_format", "format_fo
 def read_records(path: str, fmt: str, entities_only: bool = False, **options) -> Iterator[tuple[int, object]]:
     """Yield ``(place, raw record or InvalidRecord)`` from *path*; raise InputError for the file.
 
-    The reader is given the format name *fmt* and the reader *options*. With *entities_only*, a
-    streamed format may skip records that cannot be entity records.
+    The reader is given the format name *fmt*, and those of the reader *options* (``delimiter``,
+    ``encoding``) it lists in its ``OPTIONS``. With *entities_only*, a streamed format may skip
+    records that cannot be entity records.
     """
     spec = get_format(fmt)
     module = spec.reader()
@@ -43,9 +44,13 @@ def read_records(path: str, fmt: str, entities_only: bool = False, **options) ->
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
     with fp:
+        accepted = getattr(module, "OPTIONS", ())
+        given = {k: v for k, v in options.items() if v is not None and k in accepted}
         if entities_only and spec.name == "jsonl":
-            options = {**options, "only": b'"entity"'}
-        yield from module.generate_records(fp, fmt=spec.name, **options)
+            given["only"] = b'"entity"'
+        elif entities_only and "entities_only" in accepted:
+            given["entities_only"] = True
+        yield from module.generate_records(fp, fmt=spec.name, **given)
 
 
 @dataclass
@@ -197,8 +202,8 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
 
 
 def _line_of(rej: Rejection) -> tuple:
-    tail = rej.where.rsplit(":", 1)[-1]
-    return (0, int(tail)) if tail.isdigit() else (-1, 0)
+    head, _, tail = rej.where.rpartition(":")  # head is FILE, or FILE:SHEET for a workbook
+    return (0, head, int(tail)) if tail.isdigit() else (-1, "", 0)
 
 
 def load_files(
@@ -210,13 +215,15 @@ def load_files(
     dry_run: bool = False,
     batch_size: int = 2000,
     progress: Callable[[int, int], None] | None = None,
-    **reader_options,
+    csv_delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> LoadReport:
     """Load *paths* (``-`` for stdin) into *store*; each file commits on its own.
 
     Bad records are reported in :attr:`LoadReport.rejected` as ``FILE:LINE: reason`` and the
     good ones load. With *strict* a file with any bad record writes nothing. With *dry_run*
-    nothing is written at all. *reader_options* go to each file's reader.
+    nothing is written at all. *csv_delimiter* and *encoding* are for CSV files (the delimiter
+    is otherwise sniffed, the encoding UTF-8 unless a byte order mark says otherwise).
     """
     report = LoadReport(dry_run=dry_run)
     tmp = None
@@ -237,7 +244,8 @@ def load_files(
                 shutil.copyfileobj(sys.stdin.buffer, tmp)
                 tmp.close()
                 path = tmp.name
-            files.append(_File(path=path, label=label, fmt=fmt, options=reader_options))
+            files.append(_File(path=path, label=label, fmt=fmt,
+                               options={"delimiter": csv_delimiter, "encoding": encoding}))
         report.files = len(files)
         declared: dict[str, set[str]] = {}
         for f in files:

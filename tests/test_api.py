@@ -86,7 +86,7 @@ def test_every_format_name_and_alias_resolves():
             assert format_for(f"facts{ext.upper()}") == fmt.name
     assert set(format_choices()) == {n for f in FORMATS.values() for n in (f.name, *f.aliases)}
     with pytest.raises(autokg.UnknownName, match=r"unknown input format 'xml' \(known: jsonl \(ndjson, jsonlines\), "
-                                                 r"json, yaml \(yml\), csv, turtle \(ttl\), nt \(ntriples, n-triples\)"):
+                                                 r"json, yaml \(yml\), csv \(tsv\), xlsx, turtle \(ttl\), nt \(ntriples, n-triples\)"):
         get_format("xml")
 
 
@@ -117,10 +117,10 @@ def test_cli_reads_a_file_as_the_format_it_is_told(rdf_files, fmt, name):
 def test_cli_lists_the_accepted_formats_for_a_wrong_one(tmp_path):
     r = CliRunner().invoke(cli, ["--store", str(tmp_path / "kg.db"), "load", "--input-format", "xml", "x"])
     assert r.exit_code == 2
-    assert "'xml' is not one of 'jsonl', 'json', 'yaml', 'csv', 'turtle', 'nt', 'json-ld', 'ndjson', 'jsonlines'" \
+    assert "'xml' is not one of 'jsonl', 'json', 'yaml', 'csv', 'xlsx', 'turtle', 'nt', 'json-ld', 'ndjson', 'jsonlines'" \
         in " ".join(r.output.split())
     r = CliRunner().invoke(cli, ["load", "--help"])
-    assert "jsonl, json, yaml, csv, turtle, nt, json-ld" in " ".join(r.output.split())
+    assert "jsonl, json, yaml, csv, xlsx, turtle, nt, json-ld" in " ".join(r.output.split())
 
 
 def test_whole_documents_are_parsed_once_per_load(tmp_path, monkeypatch):

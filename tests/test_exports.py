@@ -15,7 +15,7 @@ from _helpers import ROOT, SEED, load, open_embedded
 
 
 def test_the_built_in_exports_are_registered_with_their_options():
-    assert sorted(EXPORTS) == ["graphml", "rdf", "viz"]
+    assert sorted(EXPORTS) == ["graphml", "rdf", "viz", "xlsx"]
     assert get_export("graphml").option("view").choices == ("full", "companies")
     assert get_export(" RDF ").option("format").names() == (
         "turtle", "json-ld", "nt", "ttl", "jsonld", "ntriples", "n-triples")
@@ -24,7 +24,7 @@ def test_the_built_in_exports_are_registered_with_their_options():
 
 
 def test_an_unknown_export_or_option_names_the_known_ones(tmp_path):
-    with pytest.raises(UnknownName, match=r"unknown export 'pdf' \(known: graphml, rdf, viz\)"):
+    with pytest.raises(UnknownName, match=r"unknown export 'pdf' \(known: graphml, rdf, viz, xlsx\)"):
         get_export("pdf")
     with pytest.raises(UnknownName, match=r"export rdf has no option 'view' \(known: format\)"):
         export(None, "rdf", str(tmp_path / "kg.ttl"), view="full")
