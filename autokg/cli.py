@@ -133,7 +133,7 @@ def _print_report(report, quiet: bool = False) -> None:
     for r in report.rejected:
         click.echo(str(r), err=True)
     for w in report.warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(w, err=True)
     if quiet:
         return
     d = report.as_dict()

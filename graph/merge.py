@@ -223,7 +223,7 @@ class Merger:
                 if rel["object_id"] == other["id"]:
                     b = other["name"]
                 self.warnings.append(
-                    f"{where}: dropped {rel['predicate']} between {a!r} and {b!r} "
+                    f"{where}: warning: dropped {rel['predicate']} between {a!r} and {b!r} "
                     f"({len(rel['links'])} source(s)): both are now {target['type']} {target['name']!r}")
                 continue
             new_id = relation_id(rel["predicate"], s, o, rel["key"], pred.symmetric)

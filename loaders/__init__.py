@@ -67,7 +67,7 @@ class LoadReport:
     relations: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
     rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "PLACE: warning: message", as printed
     files_not_loaded: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -252,7 +252,7 @@ def load_files(
             f.rejected.sort(key=_line_of)
             report.warnings.extend(merger.warnings)
             if f.records == 0 and not f.rejected:
-                report.warnings.append(f"{f.label}: empty file, nothing loaded")
+                report.warnings.append(f"{f.label}: warning: empty file, nothing loaded")
             failed = strict and bool(f.rejected)
             if failed:
                 writer.rollback()
