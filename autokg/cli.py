@@ -10,6 +10,7 @@ import csv
 import functools
 import io
 import json
+import os
 import sys
 from typing import Any
 
@@ -145,13 +146,14 @@ def _print_report(report, quiet: bool = False) -> None:
         c = d[kind]
         click.echo(f"{kind + ':':<11}{c['new']:>6} new {c['updated']:>6} updated {c['unchanged']:>6} unchanged")
     click.echo(f"{'rejected:':<11}{len(report.rejected):>6}")
+    click.echo(f"{'warnings:':<11}{len(report.warnings):>6}")
     for f in report.files_not_loaded:
         click.echo(f"not loaded: {f}", err=True)
     if report.dry_run:
         click.echo("dry run: nothing was written")
 
 
-def _load(ctx, files, strict, dry_run, input_format, kg=None):
+def _load(ctx, files, strict, dry_run, input_format, kg=None, strict_quotes=False):
     kg = kg or _open(ctx)
     try:
         if sys.stderr.isatty():
@@ -166,13 +168,14 @@ def _load(ctx, files, strict, dry_run, input_format, kg=None):
                     bar.update(n)
 
             try:
-                report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
-                                 progress=progress)
+                report = kg.load(list(files), input_format=input_format, strict=strict,
+                                 strict_quotes=strict_quotes, dry_run=dry_run, progress=progress)
             finally:
                 if bar is not None:
                     bar.__exit__(None, None, None)
         else:
-            report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run)
+            report = kg.load(list(files), input_format=input_format, strict=strict, strict_quotes=strict_quotes,
+                             dry_run=dry_run)
     finally:
         kg.close()
     return report
@@ -181,36 +184,42 @@ def _load(ctx, files, strict, dry_run, input_format, kg=None):
 _input_format = click.option(
     "--input-format", type=click.Choice(format_choices(), case_sensitive=False),
     help="Input format: " + ", ".join(INPUT_FORMATS) + " (default: by file extension; - is JSON Lines).")
+_strict_quotes = click.option(
+    "--strict-quotes", is_flag=True,
+    help="Reject a relation whose quote does not name both parties (by default: a warning).")
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="A file with any bad record writes nothing.")
 @click.option("--dry-run", is_flag=True, help="Check and merge, then write nothing.")
+@_strict_quotes
 @_input_format
 @click.pass_context
 @_fail
-def load(ctx, files, strict, dry_run, input_format):
+def load(ctx, files, strict, dry_run, strict_quotes, input_format):
     """Load fact files (JSON Lines, JSON, YAML, CSV, Turtle, N-Triples, JSON-LD; - reads stdin).
 
     Bad records are reported as FILE:LINE: reason and the good ones load; the exit code is 1
-    when any record was rejected.
+    when any record was rejected. A relation whose quote does not name both parties loads with
+    FILE:LINE: warning: the quote does not name 'X' (rejected with --strict-quotes).
 
     \b
     Example:
       autokg load data/curated/entities.jsonl data/curated/partnerships.jsonl
     """
-    report = _load(ctx, files, strict, dry_run, input_format)
+    report = _load(ctx, files, strict, dry_run, input_format, strict_quotes=strict_quotes)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
+@_strict_quotes
 @_input_format
 @click.pass_context
 @_fail
-def validate(ctx, files, input_format):
+def validate(ctx, files, strict_quotes, input_format):
     """Check fact files without writing anything (against an empty graph).
 
     \b
@@ -219,7 +228,8 @@ def validate(ctx, files, input_format):
     """
     from autokg.api import open as open_kg
 
-    report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"))
+    report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"),
+                   strict_quotes=strict_quotes)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -240,6 +250,11 @@ def demo(ctx):
     paths = sorted(str(p) for p in seed.iterdir() if p.name.endswith(".jsonl"))
     with _open(ctx) as kg:
         report = kg.load(paths)
+        # Name the bundled files data/seed/FILE, as in the source tree, wherever autokg is installed.
+        top = str(seed.parent.parent) + os.sep
+        for r in report.rejected:
+            r.where = r.where.removeprefix(top)
+        report.warnings = [w.removeprefix(top) for w in report.warnings]
         _print_report(report)
         click.echo()
         click.echo("Who partners with whom:")
