@@ -109,6 +109,16 @@ class KnowledgeGraph:
         out.sort(key=lambda r: (r["name"], r["type"]))
         return out
 
+    def check(self) -> list[dict]:
+        """The evidence problems of the graph, one row per problem and source, as dicts keyed by
+        ``predicate, subject, object, url, problem``: relations whose quote does not name both
+        parties, relations no source quotes, relations whose sources are all undated. Ordered by
+        kind of problem, then predicate, subject, object and url (see
+        :func:`autokg.graph.evidence.review`)."""
+        from autokg.graph.evidence import review_store
+
+        return review_store(self.store)
+
     def stats(self) -> dict[str, int]:
         """Counts of entities, relations and sources (also per type and predicate)."""
         return self.store.stats()

@@ -343,6 +343,29 @@ def stats(ctx, fmt):
 
 
 @cli.command()
+@_format_option
+@click.pass_context
+@_fail
+def check(ctx, fmt):
+    """Review the evidence: relations whose quote does not name both parties, relations that no
+    source quotes, and relations whose sources are all undated.
+
+    One row per problem and source (columns predicate, subject, object, url, problem), ordered
+    by kind of problem, then predicate, subject, object and url. The exit code is 0: this is a
+    report, not an error.
+
+    \b
+    Example:
+      autokg check --format csv
+    """
+    from autokg.graph.evidence import CHECK_COLUMNS
+
+    with _open(ctx) as kg:
+        rows = kg.check()
+    emit(rows, list(CHECK_COLUMNS), fmt)
+
+
+@cli.command()
 @click.option("--type", "type_", help="Only entities of this type (Company, Person, Product, Event).")
 @click.option("--search", help="Only entities whose name or an alias contains this text.")
 @_format_option

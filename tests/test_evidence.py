@@ -1,7 +1,9 @@
-"""Quotes that support their facts: the rule, the load warnings and --strict-quotes."""
+"""Quotes that support their facts: the rule, the load warnings, --strict-quotes, and `autokg check`."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -9,6 +11,7 @@ from click.testing import CliRunner
 
 import autokg
 from autokg.cli import cli
+from autokg.graph.evidence import review_store
 
 from _helpers import SRC, fact, load, table, write_jsonl
 
@@ -156,3 +159,81 @@ def test_strict_quotes_for_in_memory_records(tmp_path):
         assert [str(r) for r in report.rejected] == ["<records>:1: the quote does not name 'Renault'"]
         report = kg.load([quoted("Renault", "PARTNERS_WITH", "Geely", "Geely alone")])
         assert report.warnings == ["<records>:1: warning: the quote does not name 'Renault'"]
+
+
+# ---- autokg check -------------------------------------------------------------------------------
+
+def _check_records():
+    dated = {"url": "https://a.example/1", "published": "2024-01-02"}
+    return [
+        RENAULT,
+        # a quote that misses a party
+        fact("Renault", "PARTNERS_WITH", "Geely", {**dated, "quote": "Geely signs a deal"}),
+        # no quote at all
+        fact("Renault", "PARTNERS_WITH", "Nissan", {"url": "https://b.example/2", "published": "2024"}),
+        # undated, a source with no url
+        fact("Geely", "SUPPLIES", "Nissan", {"title": "A report", "quote": "Geely supplies Nissan"}, domain="cells"),
+        # undated, two sources: a row for each
+        fact("Toyota", "PARTNERS_WITH", "BYD", {"url": "https://f.example/", "quote": "BYD and Toyota"}),
+        fact("Toyota", "PARTNERS_WITH", "BYD", {"url": "https://e.example/", "quote": "Toyota with BYD"}),
+        # no problem: one source quotes it and one is dated
+        fact("Renault", "INVESTS_IN", "Nissan", {"url": "https://c.example/"}),
+        fact("Renault", "INVESTS_IN", "Nissan", {"url": "https://d.example/", "published": "2025",
+                                                  "quote": "Renault's stake in Nissan"}),
+    ]
+
+
+EXPECTED = [
+    {"predicate": "PARTNERS_WITH", "subject": "Renault Group", "object": "Geely", "url": "https://a.example/1",
+     "problem": "the quote does not name 'Renault Group'"},
+    {"predicate": "PARTNERS_WITH", "subject": "Renault Group", "object": "Nissan", "url": "https://b.example/2",
+     "problem": "no source quotes it"},
+    {"predicate": "PARTNERS_WITH", "subject": "Toyota", "object": "BYD", "url": "https://e.example/",
+     "problem": "no source is dated"},
+    {"predicate": "PARTNERS_WITH", "subject": "Toyota", "object": "BYD", "url": "https://f.example/",
+     "problem": "no source is dated"},
+    {"predicate": "SUPPLIES", "subject": "Geely", "object": "Nissan", "url": None, "problem": "no source is dated"},
+]
+
+
+def test_check_lists_each_problem_in_order(tmp_path, embedded_store):
+    load(embedded_store, write_jsonl(tmp_path / "f.jsonl", _check_records()))
+    assert review_store(embedded_store) == EXPECTED
+    with autokg.open(tmp_path / "empty.db") as kg:
+        assert kg.check() == []
+
+
+def test_check_command_in_every_format(tmp_path):
+    path = write_jsonl(tmp_path / "f.jsonl", _check_records())
+    assert invoke(tmp_path, "load", str(path)).exit_code == 0
+    with autokg.open(tmp_path / "kg.db") as kg:
+        assert kg.check() == EXPECTED
+    r = invoke(tmp_path, "check")
+    assert r.exit_code == 0
+    assert r.output.splitlines() == [
+        "predicate      subject        object  url                  problem",
+        "-------------  -------------  ------  -------------------  ---------------------------------------",
+        "PARTNERS_WITH  Renault Group  Geely   https://a.example/1  the quote does not name 'Renault Group'",
+        "PARTNERS_WITH  Renault Group  Nissan  https://b.example/2  no source quotes it",
+        "PARTNERS_WITH  Toyota         BYD     https://e.example/   no source is dated",
+        "PARTNERS_WITH  Toyota         BYD     https://f.example/   no source is dated",
+        "SUPPLIES       Geely          Nissan                       no source is dated",
+    ]
+    r = invoke(tmp_path, "check", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.output) == EXPECTED
+    r = invoke(tmp_path, "check", "--format", "csv")
+    assert r.exit_code == 0
+    assert list(csv.DictReader(io.StringIO(r.output))) == [{**row, "url": row["url"] or ""} for row in EXPECTED]
+    assert r.output.splitlines()[0] == "predicate,subject,object,url,problem"
+
+
+def test_check_of_an_empty_store_is_an_empty_report(tmp_path):
+    r = invoke(tmp_path, "check")
+    assert r.exit_code == 0 and r.output.splitlines()[-1] == "(no rows)"
+
+
+def test_check_gives_the_same_rows_on_both_stores(tmp_path, embedded_store, neo4j_store):
+    path = write_jsonl(tmp_path / "f.jsonl", _check_records())
+    for store in (embedded_store, neo4j_store):
+        assert load(store, path).ok
+    assert review_store(neo4j_store) == review_store(embedded_store) == EXPECTED
