@@ -48,13 +48,15 @@ class KnowledgeGraph:
     # ---- writing ------------------------------------------------------------------------
 
     def load(self, paths_or_records: str | os.PathLike | Iterable[Any], *, input_format: str | None = None,
-             strict: bool = False, dry_run: bool = False, progress=None, **reader_options: Any):
+             strict: bool = False, strict_quotes: bool = False, dry_run: bool = False, progress=None,
+             **reader_options: Any):
         """Load fact files (a path or a list of paths; ``-`` is standard input) or in-memory
         records (dicts in the fact format) and return the :class:`~autokg.loaders.LoadReport`.
 
         Bad records are reported in ``report.rejected`` as ``FILE:LINE: reason`` while the good
         ones load. With *strict*, a file with any bad record writes nothing; with *dry_run*,
-        nothing is written at all.
+        nothing is written at all. A relation whose quote does not name both parties loads with
+        a warning in ``report.warnings``; with *strict_quotes* it is a bad record.
         """
         from autokg.loaders import load_files, load_records
 
@@ -66,11 +68,11 @@ class KnowledgeGraph:
         if items and all(isinstance(i, Mapping) for i in items):
             if input_format or strict or dry_run or reader_options:
                 raise UsageError("in-memory records take no input_format, strict, dry_run or reader options")
-            return load_records(self.store, [dict(i) for i in items])
+            return load_records(self.store, [dict(i) for i in items], strict_quotes=strict_quotes)
         if not all(isinstance(i, (str, os.PathLike)) for i in items):
             raise UsageError("load takes file paths or fact records (dicts), not a mix of them")
         return load_files(self.store, [os.fspath(i) for i in items], input_format=input_format, strict=strict,
-                          dry_run=dry_run, progress=progress, **reader_options)
+                          strict_quotes=strict_quotes, dry_run=dry_run, progress=progress, **reader_options)
 
     def extract(self, files: Iterable[str | os.PathLike], *, meta: Mapping[str, Any] | None = None,
                 lang: str = "auto") -> tuple[list[dict], list[str]]:
@@ -117,6 +119,16 @@ class KnowledgeGraph:
             out.append({"name": e["name"], "type": e["type"], "aliases": sorted(e["aliases"])})
         out.sort(key=lambda r: (r["name"], r["type"]))
         return out
+
+    def check(self) -> list[dict]:
+        """The evidence problems of the graph, one row per problem and source, as dicts keyed by
+        ``predicate, subject, object, url, problem``: relations whose quote does not name both
+        parties, relations no source quotes, relations whose sources are all undated. Ordered by
+        kind of problem, then predicate, subject, object and url (see
+        :func:`autokg.graph.evidence.review`)."""
+        from autokg.graph.evidence import review_store
+
+        return review_store(self.store)
 
     def stats(self) -> dict[str, int]:
         """Counts of entities, relations and sources (also per type and predicate)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import sys
 from typing import Any
 
@@ -163,7 +164,7 @@ def _print_report(report, quiet: bool = False) -> None:
     for r in report.rejected:
         click.echo(str(r), err=True)
     for w in report.warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(w, err=True)
     if quiet:
         return
     d = report.as_dict()
@@ -175,13 +176,14 @@ def _print_report(report, quiet: bool = False) -> None:
         c = d[kind]
         click.echo(f"{kind + ':':<11}{c['new']:>6} new {c['updated']:>6} updated {c['unchanged']:>6} unchanged")
     click.echo(f"{'rejected:':<11}{len(report.rejected):>6}")
+    click.echo(f"{'warnings:':<11}{len(report.warnings):>6}")
     for f in report.files_not_loaded:
         click.echo(f"not loaded: {f}", err=True)
     if report.dry_run:
         click.echo("dry run: nothing was written")
 
 
-def _load(ctx, files, strict, dry_run, input_format, kg=None, **reader_options):
+def _load(ctx, files, strict, dry_run, input_format, kg=None, strict_quotes=False, **reader_options):
     kg = kg or _open(ctx)
     try:
         if sys.stderr.isatty():
@@ -196,14 +198,14 @@ def _load(ctx, files, strict, dry_run, input_format, kg=None, **reader_options):
                     bar.update(n)
 
             try:
-                report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
-                                 progress=progress, **reader_options)
+                report = kg.load(list(files), input_format=input_format, strict=strict,
+                                 strict_quotes=strict_quotes, dry_run=dry_run, progress=progress, **reader_options)
             finally:
                 if bar is not None:
                     bar.__exit__(None, None, None)
         else:
-            report = kg.load(list(files), input_format=input_format, strict=strict, dry_run=dry_run,
-                             **reader_options)
+            report = kg.load(list(files), input_format=input_format, strict=strict, strict_quotes=strict_quotes,
+                             dry_run=dry_run, **reader_options)
     finally:
         kg.close()
     return report
@@ -212,6 +214,9 @@ def _load(ctx, files, strict, dry_run, input_format, kg=None, **reader_options):
 _input_format = click.option(
     "--input-format", type=click.Choice(format_choices(), case_sensitive=False),
     help="Input format: " + ", ".join(INPUT_FORMATS) + " (default: by file extension; - is JSON Lines).")
+_strict_quotes = click.option(
+    "--strict-quotes", is_flag=True,
+    help="Reject a relation whose quote does not name both parties (by default: a warning).")
 
 
 def _reader_options(fn):
@@ -225,15 +230,18 @@ def _reader_options(fn):
 @click.argument("files", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="A file with any bad record writes nothing.")
 @click.option("--dry-run", is_flag=True, help="Check and merge, then write nothing.")
+@_strict_quotes
 @_input_format
 @_reader_options
 @click.pass_context
 @_fail
-def load(ctx, files, strict, dry_run, input_format, csv_delimiter, encoding):
+def load(ctx, files, strict, dry_run, strict_quotes, input_format, csv_delimiter, encoding):
     """Load fact files (JSON Lines, JSON, YAML, CSV/TSV, XLSX, Turtle, N-Triples, JSON-LD; - reads stdin).
 
     Bad records are reported as FILE:LINE: reason (FILE:SHEET:ROW in a workbook) and the good
-    ones load; the exit code is 1 when any record was rejected.
+    ones load; the exit code is 1 when any record was rejected. A relation whose quote does not
+    name both parties loads with FILE:LINE: warning: the quote does not name 'X' (rejected with
+    --strict-quotes).
 
     \b
     Examples:
@@ -241,18 +249,20 @@ def load(ctx, files, strict, dry_run, input_format, csv_delimiter, encoding):
       autokg load facts.xlsx
       autokg load excel-export.csv --encoding cp1252
     """
-    report = _load(ctx, files, strict, dry_run, input_format, csv_delimiter=csv_delimiter, encoding=encoding)
+    report = _load(ctx, files, strict, dry_run, input_format, strict_quotes=strict_quotes,
+                   csv_delimiter=csv_delimiter, encoding=encoding)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
+@_strict_quotes
 @_input_format
 @_reader_options
 @click.pass_context
 @_fail
-def validate(ctx, files, input_format, csv_delimiter, encoding):
+def validate(ctx, files, strict_quotes, input_format, csv_delimiter, encoding):
     """Check fact files without writing anything (against an empty graph).
 
     \b
@@ -262,7 +272,7 @@ def validate(ctx, files, input_format, csv_delimiter, encoding):
     from autokg.api import open as open_kg
 
     report = _load(ctx, files, False, True, input_format, kg=open_kg(":memory:", backend="embedded"),
-                   csv_delimiter=csv_delimiter, encoding=encoding)
+                   strict_quotes=strict_quotes, csv_delimiter=csv_delimiter, encoding=encoding)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
 
@@ -283,6 +293,11 @@ def demo(ctx):
     paths = sorted(str(p) for p in seed.iterdir() if p.name.endswith(".jsonl"))
     with _open(ctx) as kg:
         report = kg.load(paths)
+        # Name the bundled files data/seed/FILE, as in the source tree, wherever autokg is installed.
+        top = str(seed.parent.parent) + os.sep
+        for r in report.rejected:
+            r.where = r.where.removeprefix(top)
+        report.warnings = [w.removeprefix(top) for w in report.warnings]
         _print_report(report)
         click.echo()
         click.echo("Who partners with whom:")
@@ -368,6 +383,29 @@ def stats(ctx, fmt):
         s = kg.stats()
     rows = [{"what": k, "count": v} for k, v in s.items()]
     emit(rows, ["what", "count"], fmt)
+
+
+@cli.command()
+@_format_option
+@click.pass_context
+@_fail
+def check(ctx, fmt):
+    """Review the evidence: relations whose quote does not name both parties, relations that no
+    source quotes, and relations whose sources are all undated.
+
+    One row per problem and source (columns predicate, subject, object, url, problem), ordered
+    by kind of problem, then predicate, subject, object and url. The exit code is 0: this is a
+    report, not an error.
+
+    \b
+    Example:
+      autokg check --format csv
+    """
+    from autokg.graph.evidence import CHECK_COLUMNS
+
+    with _open(ctx) as kg:
+        rows = kg.check()
+    emit(rows, list(CHECK_COLUMNS), fmt)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from autokg.errors import InvalidRecord
+from autokg.graph.evidence import name_forms, quote_problem
 from autokg.graph.model import Predicate, schema
 from autokg.graph.normalize import entity_id, norm, rank_key, relation_id, source_id
 
@@ -96,13 +97,21 @@ class Merger:
 
     *declared_types* maps the compared form of every name declared by an entity record anywhere
     in this load to the set of its types, so that a relation may name an entity declared in a
-    later file.
+    later file. *declared_names* maps ``(type, compared name)`` to the compared names declared
+    with it, so that a quote may name an entity by an alias declared in a later file.
+
+    A fact whose quote does not name both of its ends (:mod:`autokg.graph.evidence`) adds a
+    warning, ``FILE:LINE: warning: the quote does not name 'X'``; with *strict_quotes* it is
+    rejected instead.
     """
 
-    def __init__(self, writer, declared_types: dict[str, set[str]] | None = None, batch_size: int = 2000):
+    def __init__(self, writer, declared_types: dict[str, set[str]] | None = None, batch_size: int = 2000, *,
+                 declared_names: dict[tuple[str, str], set[str]] | None = None, strict_quotes: bool = False):
         self.w = writer
         self.schema = schema()
         self.declared_types = declared_types or {}
+        self.declared_names = declared_names or {}
+        self.strict_quotes = strict_quotes
         self.batch_size = batch_size
         self.entities = Counts()
         self.relations = Counts()
@@ -115,6 +124,7 @@ class Merger:
         self.warnings: list[str] = []
         self._resolved: dict[str, dict[tuple, dict]] = {}  # compared name -> resolutions of it
         self._src_ref: dict[str, object] = {}  # source id -> the last SourceRef merged
+        self._forms: dict[tuple, frozenset[str]] = {}  # (id, name, number of aliases) -> names to quote
 
     # ---- entities -----------------------------------------------------------------------
 
@@ -223,7 +233,7 @@ class Merger:
                 if rel["object_id"] == other["id"]:
                     b = other["name"]
                 self.warnings.append(
-                    f"{where}: dropped {rel['predicate']} between {a!r} and {b!r} "
+                    f"{where}: warning: dropped {rel['predicate']} between {a!r} and {b!r} "
                     f"({len(rel['links'])} source(s)): both are now {target['type']} {target['name']!r}")
                 continue
             new_id = relation_id(rel["predicate"], s, o, rel["key"], pred.symmetric)
@@ -353,6 +363,13 @@ class Merger:
             except InvalidRecord as exc:
                 rejected.append(InvalidRecord(exc.reason, f.where))
                 continue
+            if f.quote is not None:
+                problem = quote_problem(f.quote, ((s["name"], self._quote_forms(s)), (o["name"], self._quote_forms(o))))
+                if problem is not None:
+                    if self.strict_quotes:
+                        rejected.append(InvalidRecord(problem, f.where))
+                        continue
+                    self.warnings.append(f"{f.where}: warning: {problem}")
             key_display = f.props.get(pred.key) if pred.key else None
             # the key compares in its type's compared form (a string: normalised)
             key = pred.properties[pred.key].kind.compare(key_display) if key_display is not None else ""
@@ -361,6 +378,21 @@ class Merger:
                 relation_id=relation_id(pred.name, s["id"], o["id"], key, pred.symmetric),
                 source_id=source_id(f.source.url, f.source.title, f.source.publisher)))
         return plans, rejected
+
+    def _quote_forms(self, row: dict) -> frozenset[str]:
+        """The names a quote may give *row*'s entity: its own, and those declared with them
+        anywhere in this load. (The name a fact wrote is one of its own: names resolve by their
+        compared form.)"""
+        # A row only gains aliases and changes its name when declared, so its name and number
+        # of aliases tell whether the forms computed before still hold.
+        key = (row["id"], row["name"], len(row["aliases"]))
+        forms = self._forms.get(key)
+        if forms is None:
+            names = [row["name"], *row["aliases"]]
+            for n in names[:]:
+                names.extend(self.declared_names.get((row["type"], norm(n)), ()))
+            forms = self._forms[key] = name_forms(row["type"], tuple(names))
+        return forms
 
     def _read_sources(self, ids: set[str]) -> None:
         """Make sure the source rows of *ids* are known (read those not seen yet)."""

@@ -72,7 +72,7 @@ class LoadReport:
     relations: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
     rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "PLACE: warning: message", as printed
     files_not_loaded: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -131,8 +131,10 @@ def _where(label: str, line: int) -> str:
     return f"{label}:{line}"
 
 
-def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
-    """First pass: collect the file's entity records (they count wherever they stand)."""
+def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]],
+          declared_names: dict[tuple[str, str], set[str]]) -> None:
+    """First pass: collect the file's entity records (they count wherever they stand), the types
+    of every declared name and the names declared together."""
     try:
         with open(f.path, "rb") as fp:  # a line count, for the progress bar
             f.lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fp.read(1 << 20), b""))
@@ -149,8 +151,10 @@ def _scan(f: _File, report: LoadReport, declared: dict[str, set[str]]) -> None:
                     continue
                 if isinstance(ent, EntityRecord):
                     f.entities.append(ent)
-                    for n in [ent.name, *ent.aliases]:
-                        declared.setdefault(norm(n), set()).add(ent.type)
+                    names = {norm(n) for n in [ent.name, *ent.aliases]}
+                    for n in names:
+                        declared.setdefault(n, set()).add(ent.type)
+                        declared_names.setdefault((ent.type, n), set()).update(names)
     except InputError:
         pass  # reported by the second pass
 
@@ -212,6 +216,7 @@ def load_files(
     *,
     input_format: str | None = None,
     strict: bool = False,
+    strict_quotes: bool = False,
     dry_run: bool = False,
     batch_size: int = 2000,
     progress: Callable[[int, int], None] | None = None,
@@ -224,6 +229,10 @@ def load_files(
     good ones load. With *strict* a file with any bad record writes nothing. With *dry_run*
     nothing is written at all. *csv_delimiter* and *encoding* are for CSV files (the delimiter
     is otherwise sniffed, the encoding UTF-8 unless a byte order mark says otherwise).
+
+    A relation whose quote does not name both parties (:mod:`autokg.graph.evidence`) loads with
+    a warning in :attr:`LoadReport.warnings`, ``FILE:LINE: warning: the quote does not name
+    'X'``; with *strict_quotes* it is rejected instead, ``FILE:LINE: the quote does not name 'X'``.
     """
     report = LoadReport(dry_run=dry_run)
     tmp = None
@@ -248,19 +257,21 @@ def load_files(
                                options={"delimiter": csv_delimiter, "encoding": encoding}))
         report.files = len(files)
         declared: dict[str, set[str]] = {}
+        declared_names: dict[tuple[str, str], set[str]] = {}
         for f in files:
-            _scan(f, report, declared)
+            _scan(f, report, declared, declared_names)
         total = sum(f.lines for f in files)
 
         def run(f: _File, writer) -> tuple[Merger, bool]:
-            merger = Merger(writer, declared, batch_size=batch_size)
+            merger = Merger(writer, declared, batch_size=batch_size, declared_names=declared_names,
+                            strict_quotes=strict_quotes)
             _merge_file(f, merger, report, progress, total)
             f.release()
             report.records += f.records
             f.rejected.sort(key=_line_of)
             report.warnings.extend(merger.warnings)
             if f.records == 0 and not f.rejected:
-                report.warnings.append(f"{f.label}: empty file, nothing loaded")
+                report.warnings.append(f"{f.label}: warning: empty file, nothing loaded")
             failed = strict and bool(f.rejected)
             if failed:
                 writer.rollback()
@@ -290,7 +301,7 @@ def load_files(
     return report
 
 
-def load_records(store, records: list[dict], label: str = "<records>") -> LoadReport:
+def load_records(store, records: list[dict], label: str = "<records>", strict_quotes: bool = False) -> LoadReport:
     """Load in-memory records (as parsed from JSON) by writing them to a JSON Lines file."""
     import json
 
@@ -299,7 +310,8 @@ def load_records(store, records: list[dict], label: str = "<records>") -> LoadRe
         with open(path, "w", encoding="utf-8") as fp:
             for r in records:
                 fp.write(json.dumps(r, ensure_ascii=False) + "\n")
-        report = load_files(store, [path])
+        report = load_files(store, [path], strict_quotes=strict_quotes)
     for r in report.rejected:
         r.where = r.where.replace(path, label)
+    report.warnings = [w.replace(path, label) for w in report.warnings]
     return report

@@ -129,7 +129,7 @@ def test_empty_file_warns_and_loads_nothing(tmp_path):
     p = tmp_path / "empty.jsonl"
     p.write_bytes(b"")
     report = load(open_embedded(tmp_path), p)
-    assert report.ok and report.warnings == [f"{p}: empty file, nothing loaded"]
+    assert report.ok and report.warnings == [f"{p}: warning: empty file, nothing loaded"]
 
 
 def test_strict_makes_each_file_all_or_nothing(tmp_path):

@@ -235,7 +235,7 @@ def test_a_relation_between_two_names_of_one_entity_is_dropped_with_a_warning(tm
         {"entity": "Alpha Group", "type": "Company", "aliases": ["Alpha"]}]))
     assert report.ok
     [warning] = report.warnings
-    assert warning.startswith(f"{tmp_path / 'b.jsonl'}:1: dropped PARTNERS_WITH between ")
+    assert warning.startswith(f"{tmp_path / 'b.jsonl'}:1: warning: dropped PARTNERS_WITH between ")
     assert "both are now Company 'Alpha Group'" in warning
     assert table(store, "partners", "company", "partner") == [("Alpha Group", "Beta")]
     assert table(store, "hubs", "company", "partners") == [("Alpha Group", 1), ("Beta", 1)]

@@ -19,7 +19,8 @@ FIXTURES = {"embedded": "embedded_store", "neo4j": "neo4j_store"}
 PROTOCOL = [n for n in dir(Store) if not n.startswith("_") and callable(getattr(Store, n))]
 
 
-@pytest.fixture(params=sorted(FIXTURES))
+@pytest.fixture(params=[pytest.param(kind, marks=[pytest.mark.neo4j] if kind == "neo4j" else [])
+                        for kind in sorted(FIXTURES)])
 def store(request):
     return request.getfixturevalue(FIXTURES[request.param])
 
