@@ -28,7 +28,8 @@ def generate(n: int, seed: int = 7, offset: int = 0):
             "domain": rng.choice(DOMAINS) + f" {i % 997}", "status": rng.choice(STATUSES),
             "since": str(2000 + rng.randrange(25)),
             "source": {"url": f"https://news.example.com/{s}", "title": f"Story {s}", "publisher": "Example News",
-                       "published": f"{2010 + s % 15}-{1 + s % 12:02d}-{1 + s % 28:02d}", "quote": f"fact {i}"},
+                       "published": f"{2010 + s % 15}-{1 + s % 12:02d}-{1 + s % 28:02d}",
+                       "quote": f"Company {a} and Company {b} work together (fact {i})."},
             "confidence": round(0.5 + rng.random() / 2, 2),
         }
         yield rec
