@@ -16,7 +16,9 @@ from _helpers import snapshot, write_jsonl
 from autokg.cli import cli
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
-from autokg.graph.neo4j import Neo4jStore, _Pump, lucene_term
+from autokg.graph.neo4j import Neo4jStore, lucene_term, statements
+from autokg.graph.neo4j.buffer import WriteBuffer
+from autokg.graph.neo4j.sender import THREAD_NAME, Sender
 from autokg.loaders import load_files
 from autokg.queries import neo4j as cypher_presets
 from autokg.queries.presets import PRESETS, run_preset
@@ -163,7 +165,7 @@ def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedde
     records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
                 "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    original, calls = _Pump._run_unit, []
+    original, calls = Sender.run_unit, []
 
     def run_unit(tx, unit):
         calls.append(len(unit))
@@ -171,7 +173,7 @@ def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedde
             raise neo4j.exceptions.TransientError("injected: try again")
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
         store.delete_all()
         assert load_files(store, [path], batch_size=64).ok
@@ -189,7 +191,7 @@ def test_a_load_failing_after_a_commit_leaves_the_record_counter_ahead_of_its_li
     records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
                 "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    original, calls = _Pump._run_unit, []
+    original, calls = Sender.run_unit, []
 
     def run_unit(tx, unit):
         calls.append(len(unit))
@@ -197,7 +199,7 @@ def test_a_load_failing_after_a_commit_leaves_the_record_counter_ahead_of_its_li
             raise RuntimeError("injected: not retried")
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
         store.delete_all()
         with pytest.raises(RuntimeError):
@@ -213,11 +215,9 @@ def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_p
     sending thread, rather than leaving it waiting with its locks held."""
     import threading
 
-    from autokg.graph.neo4j import _Writer
-
     path = write_jsonl(tmp_path / "few.jsonl", [
         {"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": "Buyer", "source": SRC} for i in range(20)])
-    original, calls = _Writer._units, []
+    original, calls = WriteBuffer.take_units, []
 
     def units(self):
         calls.append(1)
@@ -225,12 +225,12 @@ def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_p
             raise KeyError("injected")
         return original(self)
 
-    monkeypatch.setattr(_Writer, "_units", units)
+    monkeypatch.setattr(WriteBuffer, "take_units", units)
     with Neo4jStore(**neo4j_settings) as store:
         store.delete_all()
         with pytest.raises(KeyError):
             load_files(store, [path], batch_size=8)  # batches of 8, 8 and 4, then the last send fails
-        assert not [t for t in threading.enumerate() if t.name == "autokg-neo4j-writer"]
+        assert not [t for t in threading.enumerate() if t.name == THREAD_NAME]
         assert counts(store)["nodes"].get("Relation", 0) == 0  # nothing was committed
 
 
@@ -304,12 +304,11 @@ def test_unusual_names_are_found_through_the_name_index(neo4j_store):
 
 
 def test_labels_and_types_come_only_from_the_schema():
-    from autokg.graph import neo4j as store_module
-
     with pytest.raises(StoreError):
-        store_module._reltype("PARTNERS_WITH]->() DETACH DELETE n //")
+        statements.reltype("PARTNERS_WITH]->() DETACH DELETE n //")
     with pytest.raises(StoreError):
-        store_module._label("Company:Evil")
+        statements.label("Company:Evil")
+    assert statements.label("Company") == "`Company`"
     assert lucene_term('a "b" c') == 'a\\ \\"b\\"\\ c'
 
 
@@ -473,7 +472,7 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
     path = write_jsonl(tmp_path / "facts.jsonl", records)
     store = Neo4jStore(**neo4j_settings, tx_rows=200)
     store.delete_all()
-    original, calls, restarted = _Pump._run_unit, [], threading.Event()
+    original, calls, restarted = Sender.run_unit, [], threading.Event()
 
     def restart():
         subprocess.run([str(script), "stop"], capture_output=True, cwd=ROOT, timeout=300)
@@ -489,7 +488,7 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
             restarted.wait(300)
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     try:
         report = load_files(store, [path], batch_size=100)
         assert report.ok
