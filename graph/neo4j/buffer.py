@@ -37,6 +37,29 @@ class _Changes:
     links: dict[str, set[str]] = field(default_factory=dict)
 
 
+@dataclass
+class _RelationStatements:
+    """The statements of one chunk of changed relations, collected relation by relation."""
+
+    created: dict[str, list[dict]] = field(default_factory=dict)  # predicate -> rows with their links
+    merged: dict[str, list[dict]] = field(default_factory=dict)  # predicate -> rows
+    links: list[dict] = field(default_factory=list)
+    known: list[dict] = field(default_factory=list)  # {id, n}: source counts known here
+    unknown: list[str] = field(default_factory=list)  # ids whose source count the server makes
+
+    def statements(self) -> Unit:
+        """Created relations, then merged ones (each by predicate), links, then source counts."""
+        out = [Statement(q.create_relations(p), {"rows": rows}, len(rows) + sum(len(r["links"]) for r in rows))
+               for p, rows in sorted(self.created.items())]
+        out += [Statement(q.merge_relations(p), {"rows": rows}, len(rows)) for p, rows in sorted(self.merged.items())]
+        out += [Statement(q.WRITE_LINKS, {"rows": c}, len(c)) for c in chunks(self.links)]
+        if self.known:
+            out.append(Statement(q.SET_SOURCE_COUNTS, {"rows": self.known}, len(self.known)))
+        if self.unknown:
+            out.append(Statement(q.RECOUNT_SOURCES, {"ids": self.unknown}, len(self.unknown)))
+        return out
+
+
 class WriteBuffer:
     """One load transaction: writes are buffered, reads see them (see the module docstring).
 
@@ -246,8 +269,9 @@ class WriteBuffer:
     # ---- units ------------------------------------------------------------------------------
 
     def take_units(self) -> list[Unit]:
-        """What changed since the last call, as units of statements in the order they must run;
-        forgets those changes.
+        """What changed since the last call, as units of statements in the order they must run:
+        entities, sources, the changed relations with their links and source counts, deleted
+        relations, deleted entities. Forgets those changes.
 
         A unit is never split across transactions: a relation is deleted, rewritten, linked to
         its sources and counted in the same transaction. Source counts are known here for every
@@ -255,62 +279,69 @@ class WriteBuffer:
         by an earlier batch of this load is merged, not created, when it changes again.
         """
         changes, self._changes = self._changes, _Changes()
-        d_ents, d_srcs, d_rels, d_links = changes.entities, changes.sources, changes.relations, changes.links
-        units: list[Unit] = []
+        return [*self._entity_units(changes.entities), *self._source_units(changes.sources),
+                *self._relation_units(changes.relations, changes.links),
+                *self._deleted_relation_units(changes.relations), *self._deleted_entity_units(changes.entities)]
+
+    def _entity_units(self, ids: set[str]) -> list[Unit]:
+        """Written entities, by type, each chunk a unit."""
         by_type: dict[str, list[dict]] = {}
-        for i in sorted(d_ents):
-            r = self._ents.get(i)
-            if r is not None:
-                by_type.setdefault(r["type"], []).append(entity_props(r))
-        for t, rows in sorted(by_type.items()):
-            query = q.write_entities(t)
-            units += [[Statement(query, {"rows": c}, len(c))] for c in chunks(rows)]
-        srcs = [self._srcs[i] for i in sorted(d_srcs)]
-        units += [[Statement(q.WRITE_SOURCES, {"rows": c}, len(c))] for c in chunks(srcs)]
+        for i in sorted(ids):
+            row = self._ents.get(i)
+            if row is not None:
+                by_type.setdefault(row["type"], []).append(entity_props(row))
+        return [[Statement(q.write_entities(t), {"rows": c}, len(c))]
+                for t, rows in sorted(by_type.items()) for c in chunks(rows)]
 
-        touched = sorted({i for i in d_rels if self._rels.get(i) is not None} | set(d_links))
-        for chunk in chunks(touched, BATCH // 2):
-            unit: Unit = []
-            reset = [i for i in chunk if i in self._reset and i not in self._created]
-            if reset:
-                unit.append(Statement(q.DELETE_RELATIONS, {"ids": reset}, len(reset)))
-            by_pred: dict[tuple[bool, str], list[dict]] = {}
-            known: list[dict] = []
-            unknown: list[str] = []
-            links: list[dict] = []
-            for i in chunk:
-                n = self._source_count(i)
-                row = self._rels.get(i)
-                # absent when read (or deleted above, in this unit): nothing to merge with
-                if row is not None and i not in self._created and (i in self._absent or i in self._reset):
-                    mine = [link_params(link, nested=True) for _, link in sorted(self._links.get(i, {}).items())]
-                    by_pred.setdefault((True, row["predicate"]), []).append({**relation_params(row, n), "links": mine})
-                    self._created.add(i)
-                else:
-                    if row is not None and i in d_rels:
-                        by_pred.setdefault((False, row["predicate"]), []).append(relation_params(row, n))
-                    elif n is not None:
-                        known.append({"id": i, "n": n})
-                    mine = self._links.get(i, {})
-                    links += [link_params(mine[sid]) for sid in sorted(d_links.get(i, ())) if sid in mine]
-                if n is None:
-                    unknown.append(i)
-            for (new, p), rows in sorted(by_pred.items(), key=lambda kv: (not kv[0][0], kv[0][1])):
-                size = len(rows) + sum(len(r["links"]) for r in rows) if new else len(rows)
-                unit.append(Statement((q.create_relations if new else q.merge_relations)(p), {"rows": rows}, size))
-            for c in chunks(links):
-                unit.append(Statement(q.WRITE_LINKS, {"rows": c}, len(c)))
-            if known:
-                unit.append(Statement(q.SET_SOURCE_COUNTS, {"rows": known}, len(known)))
-            if unknown:
-                unit.append(Statement(q.RECOUNT_SOURCES, {"ids": unknown}, len(unknown)))
-            units.append(unit)
+    def _source_units(self, ids: set[str]) -> list[Unit]:
+        """Written sources, each chunk a unit."""
+        rows = [self._srcs[i] for i in sorted(ids)]
+        return [[Statement(q.WRITE_SOURCES, {"rows": c}, len(c))] for c in chunks(rows)]
 
-        gone_rels = sorted(i for i in d_rels if i in self._rels and self._rels[i] is None)
-        units += [[Statement(q.DELETE_RELATIONS, {"ids": c}, len(c))] for c in chunks(gone_rels)]
-        gone_ents = sorted(i for i in d_ents if i in self._ents and self._ents[i] is None)
-        units += [[Statement(q.DELETE_ENTITIES, {"ids": c}, len(c))] for c in chunks(gone_ents)]
-        return units
+    def _relation_units(self, ids: set[str], links: dict[str, set[str]]) -> list[Unit]:
+        """Relations written, or with links written, each chunk (of half a batch, as a relation
+        comes with its links) a unit."""
+        touched = sorted({i for i in ids if self._rels.get(i) is not None} | set(links))
+        return [self._relation_unit(chunk, ids, links) for chunk in chunks(touched, BATCH // 2)]
+
+    def _relation_unit(self, chunk: list[str], written: set[str], links: dict[str, set[str]]) -> Unit:
+        # deleted in this transaction and written again: the stored state goes first
+        reset = [i for i in chunk if i in self._reset and i not in self._created]
+        unit = [Statement(q.DELETE_RELATIONS, {"ids": reset}, len(reset))] if reset else []
+        plan = _RelationStatements()
+        for i in chunk:
+            self._plan_relation(i, i in written, links.get(i, ()), plan)
+        return unit + plan.statements()
+
+    def _plan_relation(self, i: str, written: bool, changed_links: Iterable[str], plan: _RelationStatements) -> None:
+        n = self._source_count(i)
+        if n is None:
+            plan.unknown.append(i)
+        row = self._rels.get(i)
+        if row is not None and self._creates(i):
+            self._plan_created(i, row, n, plan)
+        else:
+            self._plan_merged(i, row if written else None, n, changed_links, plan)
+
+    def _plan_created(self, i: str, row: dict, n: int | None, plan: _RelationStatements) -> None:
+        mine = [link_params(link, nested=True) for _, link in sorted(self._links.get(i, {}).items())]
+        plan.created.setdefault(row["predicate"], []).append({**relation_params(row, n), "links": mine})
+        self._created.add(i)
+
+    def _plan_merged(self, i: str, row: dict | None, n: int | None, changed_links: Iterable[str],
+                     plan: _RelationStatements) -> None:
+        """*row* is the relation when it was written, else None (only its links changed)."""
+        if row is not None:
+            plan.merged.setdefault(row["predicate"], []).append(relation_params(row, n))
+        elif n is not None:
+            plan.known.append({"id": i, "n": n})
+        mine = self._links.get(i, {})
+        plan.links += [link_params(mine[sid]) for sid in sorted(changed_links) if sid in mine]
+
+    def _creates(self, rid: str) -> bool:
+        """Whether relation *rid* is absent from the server when its unit runs (read and found
+        absent, or deleted first in the same unit): nothing to merge with."""
+        return rid not in self._created and (rid in self._absent or rid in self._reset)
 
     def _source_count(self, rid: str) -> int | None:
         """How many sources relation *rid* has once this transaction is written, if known."""
@@ -320,3 +351,11 @@ class WriteBuffer:
         if rid in self._stored_sources:
             return len(self._stored_sources[rid] | mine)
         return None
+
+    def _deleted_relation_units(self, ids: set[str]) -> list[Unit]:
+        gone = sorted(i for i in ids if i in self._rels and self._rels[i] is None)
+        return [[Statement(q.DELETE_RELATIONS, {"ids": c}, len(c))] for c in chunks(gone)]
+
+    def _deleted_entity_units(self, ids: set[str]) -> list[Unit]:
+        gone = sorted(i for i in ids if i in self._ents and self._ents[i] is None)
+        return [[Statement(q.DELETE_ENTITIES, {"ids": c}, len(c))] for c in chunks(gone)]
