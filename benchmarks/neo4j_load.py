@@ -64,8 +64,7 @@ def _store():
 
 
 def naive(store, records) -> float:
-    driver = store._driver
-    with driver.session(database=store.database) as s:
+    with store.connection.session() as s:
         s.run("CREATE INDEX naive_company IF NOT EXISTS FOR (c:Company) ON (c.name)").consume()
         s.run("CREATE INDEX naive_source IF NOT EXISTS FOR (s:Source) ON (s.url)").consume()
         s.run("CALL db.awaitIndexes()").consume()
@@ -86,10 +85,10 @@ class Recorder:
     """Records the statements the Neo4j store sends, to replay them as the floor."""
 
     def __init__(self):
-        from autokg.graph import neo4j as module
+        from autokg.graph.neo4j.sender import Sender
 
-        self.module = module
-        self.original = module._Pump._run_unit
+        self.sender = Sender
+        self.original = Sender.run_unit
         self.units: list = []
 
     def __enter__(self):
@@ -103,11 +102,11 @@ class Recorder:
                 units.append(unit)
             return original(tx, unit)
 
-        self.module._Pump._run_unit = staticmethod(run_unit)
+        self.sender.run_unit = staticmethod(run_unit)
         return self
 
     def __exit__(self, *exc):
-        self.module._Pump._run_unit = staticmethod(self.original)
+        self.sender.run_unit = staticmethod(self.original)
 
 
 def replay(store, units: list) -> float:
@@ -128,7 +127,7 @@ def replay(store, units: list) -> float:
                 tx.run(query, params).consume()
 
     t = time.perf_counter()
-    with store._driver.session(database=store.database) as s:
+    with store.connection.session() as s:
         for units in txs:
             s.execute_write(work, units)
     return time.perf_counter() - t
@@ -152,9 +151,11 @@ def write_files(work: str, n: int, per_file: int) -> list[str]:
 
 
 def packer() -> str:
+    from importlib import metadata
+
     try:
-        import neo4j._rust  # noqa: F401
-    except ImportError:
+        metadata.version("neo4j-rust-ext")
+    except metadata.PackageNotFoundError:
         return "pure Python"
     return "neo4j-rust-ext"
 

@@ -46,7 +46,8 @@ def header(name: str) -> dict[str, str]:
 
 
 def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
-    """Run preset *preset* on the Neo4j *store* in a read transaction; rows keyed by its columns."""
+    """Run preset *preset* on the Neo4j *store* in a read transaction
+    (:meth:`~autokg.graph.neo4j.Neo4jStore.read_cypher`); rows keyed by its columns."""
     definition = get_preset(preset)
     values = {p.name: params.get(p.name, p.default) for p in definition.params}
     return [{c: rec[c] for c in definition.columns} for rec in store.read_cypher(cypher(preset), values)]

@@ -25,14 +25,14 @@ def test_aliases_resolve_in_any_order(tmp_path, order):
     else:
         load(store, write_jsonl(tmp_path / "a.jsonl", PW))
         assert len(table(store, "partners", "company")) == 2
-        names = {e["name"] for e in store.entity_names()}
+        names = {e["name"] for e in store.entity_rows()}
         assert {"Renault", "Gruppo Renault"} <= names  # two implicit entities before the record
         load(store, write_jsonl(tmp_path / "b.jsonl", [RENAULT]))
     assert table(store, "partners", "company", "partner", "domain", "status") == [
         ("Geely", "Renault Group", "hybrid powertrains", "active"),
         ("Li Auto", "Renault Group", None, "prospective"),
     ]
-    companies = sorted(e["name"] for e in store.entity_names() if e["type"] == "Company")
+    companies = sorted(e["name"] for e in store.entity_rows() if e["type"] == "Company")
     assert companies == ["Geely", "Li Auto", "Renault Group"]
     assert table(store, "partners-of", "partner", company="renault") == [("Geely",), ("Li Auto",)]
 
@@ -155,7 +155,7 @@ def test_entity_records_merge_attributes_and_aliases(tmp_path):
         {"entity": "Xiaomi", "type": "Company", "aliases": ["Xiaomi Corp"], "country": "CN", "sector": "phones"},
         {"entity": "Xiaomi Corp", "type": "Company", "aliases": ["小米"], "sector": "technology"},
     ]))
-    [e] = store.entity_names()
+    [e] = store.entity_rows()
     assert e["name"] == "Xiaomi"
     assert sorted(e["aliases"]) == ["Xiaomi Corp", "小米"]
     assert e["attrs"] == {"country": "CN", "sector": "technology"}
@@ -171,7 +171,7 @@ def test_alias_owned_by_another_entity_rejects_the_record(tmp_path):
     [rej] = report.rejected
     assert rej.where.endswith("a.jsonl:3")
     assert "'Volvo'" in rej.reason and "'Volvo Cars'" in rej.reason and "'Geely'" in rej.reason
-    assert sorted(e["name"] for e in store.entity_names()) == ["Geely", "Volvo Cars"]
+    assert sorted(e["name"] for e in store.entity_rows()) == ["Geely", "Volvo Cars"]
 
 
 def test_names_match_after_nfkc_casefold_and_whitespace(tmp_path):
@@ -181,7 +181,7 @@ def test_names_match_after_nfkc_casefold_and_whitespace(tmp_path):
         fact("byd", "PARTNERS_WITH", "  TOYOTA "),
         fact("Byd", "SUPPLIES", "Tesla", domain="batteries"),
     ]))
-    assert sorted(e["name"] for e in store.entity_names()) == ["Tesla", "Toyota", "ＢＹＤ"]
+    assert sorted(e["name"] for e in store.entity_rows()) == ["Tesla", "Toyota", "ＢＹＤ"]
 
 
 def test_types_from_signature_declaration_or_subject_type(tmp_path):

@@ -17,7 +17,10 @@ from _helpers import snapshot, write_jsonl
 from autokg.cli import cli
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
-from autokg.graph.neo4j import Neo4jStore, _Pump, lucene_term
+from autokg.graph.neo4j import Neo4jStore, lucene_term, statements
+from autokg.graph.neo4j.buffer import WriteBuffer
+from autokg.graph.neo4j.connection import Connection, redact
+from autokg.graph.neo4j.sender import THREAD_NAME, Sender, Statement
 from autokg.loaders import load_files
 from autokg.queries import neo4j as cypher_presets
 from autokg.queries.presets import PRESETS, run_preset
@@ -164,7 +167,7 @@ def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedde
     records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
                 "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    original, calls = _Pump._run_unit, []
+    original, calls = Sender.run_unit, []
 
     def run_unit(tx, unit):
         calls.append(len(unit))
@@ -172,7 +175,7 @@ def test_a_retried_transaction_runs_its_statements_again(neo4j_settings, embedde
             raise neo4j.exceptions.TransientError("injected: try again")
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
         store.delete_all()
         assert load_files(store, [path], batch_size=64).ok
@@ -190,7 +193,7 @@ def test_a_load_failing_after_a_commit_leaves_the_record_counter_ahead_of_its_li
     records = [{"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": f"Buyer {i % 7}",
                 "domain": f"part {i % 3}", "source": {"url": f"https://s.example/{i % 11}"}} for i in range(300)]
     path = write_jsonl(tmp_path / "many.jsonl", records)
-    original, calls = _Pump._run_unit, []
+    original, calls = Sender.run_unit, []
 
     def run_unit(tx, unit):
         calls.append(len(unit))
@@ -198,7 +201,7 @@ def test_a_load_failing_after_a_commit_leaves_the_record_counter_ahead_of_its_li
             raise RuntimeError("injected: not retried")
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     with Neo4jStore(**neo4j_settings, tx_rows=50) as store:
         store.delete_all()
         with pytest.raises(RuntimeError):
@@ -214,11 +217,9 @@ def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_p
     sending thread, rather than leaving it waiting with its locks held."""
     import threading
 
-    from autokg.graph.neo4j import _Writer
-
     path = write_jsonl(tmp_path / "few.jsonl", [
         {"subject": f"Maker {i}", "predicate": "SUPPLIES", "object": "Buyer", "source": SRC} for i in range(20)])
-    original, calls = _Writer._units, []
+    original, calls = WriteBuffer.take_units, []
 
     def units(self):
         calls.append(1)
@@ -226,13 +227,134 @@ def test_a_load_failing_at_its_end_stops_the_writer_thread(neo4j_settings, tmp_p
             raise KeyError("injected")
         return original(self)
 
-    monkeypatch.setattr(_Writer, "_units", units)
+    monkeypatch.setattr(WriteBuffer, "take_units", units)
     with Neo4jStore(**neo4j_settings) as store:
         store.delete_all()
         with pytest.raises(KeyError):
             load_files(store, [path], batch_size=8)  # batches of 8, 8 and 4, then the last send fails
-        assert not [t for t in threading.enumerate() if t.name == "autokg-neo4j-writer"]
+        assert not [t for t in threading.enumerate() if t.name == THREAD_NAME]
         assert counts(store)["nodes"].get("Relation", 0) == 0  # nothing was committed
+
+
+# ---- the parts of the store, each through its own interface ------------------------------------
+
+def test_connection_reads_writes_and_translates_errors(neo4j_settings, neo4j_store):
+    conn = Connection(**neo4j_settings)
+    try:
+        conn.write([Statement("CREATE (:Source {id: $id})", {"id": "s1"}, 1)])
+        assert [r["id"] for r in conn.read("MATCH (s:Source) RETURN s.id AS id")] == ["s1"]
+        with pytest.raises(StoreError) as syntax:
+            conn.read("MATCH (n RETURN n")
+        assert str(syntax.value).startswith(f"Neo4j at {conn.location}: ") and "\n" not in str(syntax.value)
+        with pytest.raises(StoreError):
+            conn.read("CREATE (:Source {id: 'x'})")  # reads run in read transactions
+        conn.run("MATCH (s:Source) CALL (s) { DETACH DELETE s } IN TRANSACTIONS")
+        assert conn.read(statements.COUNT_SOURCES)[0]["n"] == 0
+    finally:
+        conn.close()
+    assert redact("bolt://neo4j:hunter22@db.example:7687/x") == "bolt://db.example:7687/x"
+
+
+def _source_unit(i: int) -> list[Statement]:
+    return [Statement("CREATE (:Source {id: $id})", {"id": f"s{i}"}, 1)]
+
+
+class _Recording(Sender):
+    """A sender that keeps each driver transaction it ran a unit in."""
+
+    ran: list = []
+
+    @staticmethod
+    def run_unit(tx, unit):
+        _Recording.ran.append((tx, unit))
+        return Sender.run_unit(tx, unit)
+
+
+def test_sender_commits_every_tx_rows_and_at_finish(neo4j_store):
+    _Recording.ran = []
+    sender = _Recording(neo4j_store.connection, tx_rows=2)
+    for i in range(5):
+        sender.put(_source_unit(i))
+    sender.finish()
+    txs: list = []
+    for tx, _ in _Recording.ran:
+        if tx not in txs:
+            txs.append(tx)
+    assert [sum(1 for t, _ in _Recording.ran if t is tx) for tx in txs] == [2, 2, 1]
+    assert neo4j_store.stats()["sources"] == 5
+
+
+def test_sender_abort_discards_the_open_transaction(neo4j_store):
+    import threading
+
+    sender = Sender(neo4j_store.connection, tx_rows=100)
+    for i in range(3):
+        sender.put(_source_unit(i))
+    sender.abort()
+    assert not [t for t in threading.enumerate() if t.name == THREAD_NAME]
+    assert neo4j_store.stats()["sources"] == 0
+
+
+def test_sender_raises_the_first_failure_then_refuses_more(neo4j_store):
+    sender = Sender(neo4j_store.connection, tx_rows=100)
+    sender.put(_source_unit(1))
+    sender.put([Statement("CREATE (:Source {id: $id)", {"id": "bad"}, 1)])
+    with pytest.raises(StoreError, match=r"\[Neo\.ClientError\.Statement\.SyntaxError\]"):
+        sender.finish()
+    with pytest.raises(StoreError, match="stopped after an earlier error"):
+        sender.put(_source_unit(2))
+    assert neo4j_store.stats()["sources"] == 0
+
+
+def test_write_buffer_reads_its_writes_and_turns_them_into_units(neo4j_store):
+    from autokg.graph.normalize import norm
+
+    buffer = WriteBuffer(neo4j_store.stored, Sender(neo4j_store.connection, neo4j_store.tx_rows), stream=False)
+    acme = {"id": "e:acme", "type": "Company", "name": "Acme", "declared": True, "aliases": ["ACME Corp"],
+            "attrs": {"country": "DE"}}
+    zeta = {"id": "e:zeta", "type": "Company", "name": "Zeta", "declared": False, "aliases": [], "attrs": {}}
+    rel = {"id": "r:1", "predicate": "PARTNERS_WITH", "subject_id": "e:acme", "object_id": "e:zeta", "key": "",
+           "key_display": None, "props": {"status": "active"}}
+
+    def link(source_id, seq):
+        return {"relation_id": "r:1", "source_id": source_id, "quote": None, "confidence": 0.9, "seq": seq,
+                "claims": {"status": "active"}}
+
+    assert buffer.get_relations(["r:1"]) == {}  # read and found absent: it will be created
+    buffer.put_entities([acme, zeta])
+    buffer.put_sources([{"id": "s:1", "url": "https://a.example"}, {"id": "s:2", "url": "https://b.example"}])
+    buffer.put_relations([rel])
+    buffer.put_links([link("s:1", 1)])
+    buffer.flush()  # not streaming: nothing is sent
+    assert buffer.find_entities([norm("acme corp")]) == {norm("acme corp"): [acme]}
+    assert buffer.get_relations(["r:1"])["r:1"]["links"] == {"s:1": link("s:1", 1)}
+    assert buffer.relation_ids_citing("s:1") == ["r:1"]
+    assert neo4j_store.stats()["entities"] == 0
+
+    first = buffer.take_units()
+    assert [[s.query for s in unit] for unit in first] == [
+        [statements.write_entities("Company")], [statements.WRITE_SOURCES],
+        [statements.create_relations("PARTNERS_WITH")]]
+    assert first[2][0].params["rows"][0]["sources"] == 1 and first[2][0].rows == 2  # the relation and its link
+    assert buffer.take_units() == []  # taking forgets
+
+    buffer.put_links([link("s:2", 2)])  # a created relation changes again: merged, counted here
+    second = buffer.take_units()
+    assert [[s.query for s in unit] for unit in second] == [[statements.WRITE_LINKS, statements.SET_SOURCE_COUNTS]]
+    assert second[0][1].params["rows"] == [{"id": "r:1", "n": 2}]
+
+    buffer.delete_relations(["r:1"])
+    buffer.delete_entities(["e:zeta"])
+    third = buffer.take_units()
+    assert [[s.query for s in unit] for unit in third] == [[statements.DELETE_RELATIONS], [statements.DELETE_ENTITIES]]
+    assert buffer.get_relations(["r:1"]) == {} and buffer.find_entities(["zeta"]) == {}
+
+    for unit in first + second:
+        buffer.sender.put(unit)
+    buffer.finish()  # nothing new to send: commits what was put
+    [row] = neo4j_store.relation_rows()
+    assert (row["id"], row["sources"], row["props"]) == ("r:1", 2, {"status": "active"})
+    assert [e["name"] for e in neo4j_store.lookup(norm("ACME Corp"))] == ["Acme"]
 
 
 # ---- strict mode, dry runs, parameters ------------------------------------------------------
@@ -263,6 +385,24 @@ def test_strict_mode_writes_nothing_for_a_bad_file(neo4j_store, tmp_path):
 def test_dry_run_writes_nothing(neo4j_store, tmp_path):
     report = load_files(neo4j_store, SEED, dry_run=True)
     assert report.as_dict()["relations"]["new"] == 17
+    assert counts(neo4j_store) == {"nodes": {}, "relationships": {}}
+
+
+def test_a_dry_run_of_several_files_reports_as_the_embedded_store(neo4j_store, embedded_store, tmp_path):
+    """A dry run is one transaction with a new merge engine per file: the later file finds the
+    entities and sources of the earlier one only in the write buffer."""
+    first = write_jsonl(tmp_path / "first.jsonl", [
+        {"entity": "Renault Group", "type": "Company", "aliases": ["Gruppo Renault"]},
+        {"subject": "Renault Group", "predicate": "PARTNERS_WITH", "object": "Geely", "domain": "engines",
+         "source": SRC}])
+    second = write_jsonl(tmp_path / "second.jsonl", [
+        {"subject": "Gruppo Renault", "predicate": "PARTNERS_WITH", "object": "Geely", "domain": "Engines",
+         "source": SRC}])
+    reports = [load_files(store, [first, second], dry_run=True).as_dict() for store in (neo4j_store, embedded_store)]
+    assert reports[0] == reports[1]
+    assert reports[0]["entities"]["new"] == 2 and reports[0]["relations"] == {"new": 1, "updated": 0, "unchanged": 0}
+    assert reports[0]["sources"] == {"new": 1, "updated": 0, "unchanged": 0}
+    assert load_files(neo4j_store, SEED, dry_run=True).as_dict() == load_files(embedded_store, SEED, dry_run=True).as_dict()
     assert counts(neo4j_store) == {"nodes": {}, "relationships": {}}
 
 
@@ -305,12 +445,11 @@ def test_unusual_names_are_found_through_the_name_index(neo4j_store):
 
 
 def test_labels_and_types_come_only_from_the_schema():
-    from autokg.graph import neo4j as store_module
-
     with pytest.raises(StoreError):
-        store_module._reltype("PARTNERS_WITH]->() DETACH DELETE n //")
+        statements.reltype("PARTNERS_WITH]->() DETACH DELETE n //")
     with pytest.raises(StoreError):
-        store_module._label("Company:Evil")
+        statements.label("Company:Evil")
+    assert statements.label("Company") == "`Company`"
     assert lucene_term('a "b" c') == 'a\\ \\"b\\"\\ c'
 
 
@@ -483,7 +622,7 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
     path = write_jsonl(tmp_path / "facts.jsonl", records)
     store = Neo4jStore(**neo4j_settings, tx_rows=200)
     store.delete_all()
-    original, calls, restarted = _Pump._run_unit, [], threading.Event()
+    original, calls, restarted = Sender.run_unit, [], threading.Event()
 
     def restart():
         subprocess.run([str(script), "stop"], capture_output=True, cwd=ROOT, timeout=300)
@@ -499,7 +638,7 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
             restarted.wait(300)
         return original(tx, unit)
 
-    monkeypatch.setattr(_Pump, "_run_unit", staticmethod(run_unit))
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     try:
         report = load_files(store, [path], batch_size=100)
         assert report.ok

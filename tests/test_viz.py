@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 from lxml import html as lhtml
 
+from autokg.queries.presets import run_preset
 from autokg.cli import cli
 from autokg.errors import AutokgError, UnknownEntity, UsageError
 from autokg.exports import viz
@@ -30,7 +31,7 @@ def seed(tmp_path_factory):
     path = tmp_path_factory.mktemp("seed") / "kg.db"
     store = open_embedded(path.parent)
     load(store, *SEED)
-    names = sorted(e["name"] for e in store.entity_names() if e["type"] == "Company")
+    names = sorted(e["name"] for e in store.entity_rows() if e["type"] == "Company")
     store.close()
     assert len(names) == 8
     return path, names
@@ -223,7 +224,7 @@ def test_cli_depth_on_curated_data(tmp_path):
     load(store, *SEED, *CURATED)
 
     def partners(name):
-        return {r["partner"] for r in store.run_preset("partners-of", {"company": _id(store, name)})}
+        return {r["partner"] for r in run_preset(store, "partners-of", company=name)}
 
     ring1 = partners("Honda")
     ring2 = set().union(*(partners(n) for n in ring1)) - ring1 - {"Honda"}
@@ -238,12 +239,6 @@ def test_cli_depth_on_curated_data(tmp_path):
         assert f"{len(expected)} companies" in r.output
     r = _cli(db, "viz", tmp_path / "honda.png", "--company", "Honda", "--depth", "2")
     assert r.exit_code == 0 and f"{len(ring1 | ring2) + 1} companies" in r.output
-
-
-def _id(store, name):
-    from autokg.queries.presets import resolve_entity
-
-    return resolve_entity(store, name, "Company")["id"]
 
 
 @pytest.mark.parametrize("company, message", [

@@ -1,0 +1,96 @@
+"""Rows as committed on the server: what a load transaction reads beneath its own writes
+(see :class:`autokg.graph.neo4j.buffer.WriteBuffer`)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from autokg.graph.neo4j import statements as q
+from autokg.graph.neo4j.connection import Connection
+from autokg.graph.neo4j.rows import chunks, entity_row, only, source_row
+
+__all__ = ["StoredRows"]
+
+
+class StoredRows:
+    """Committed rows in the shapes of the store protocol's ``Writer`` reads, each read in a
+    managed read transaction (see :mod:`autokg.graph.store` for the row shapes)."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+        #: whether the full-text index of compared names is known to be online; until it is,
+        #: names are found by a scan
+        self.norm_index_online = False
+
+    def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
+        """Entities by each compared name in *norms* they have (as name or alias), by id."""
+        norms = list(norms)
+        if not self.norm_index_online:
+            self.norm_index_online = bool(self.connection.read(q.NORM_INDEX_ONLINE, name=q.NORM_INDEX))
+        out = self._by_index(norms) if self.norm_index_online else self._by_scan(norms)
+        for rows in out.values():
+            rows.sort(key=lambda r: r["id"])
+        return out
+
+    def _by_index(self, norms: list[str]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        wanted = set(norms)
+        seen: set[str] = set()
+        for chunk in chunks(norms, q.TERMS_PER_QUERY):
+            query = " OR ".join("names_norm:" + q.lucene_term(n) for n in chunk)
+            for rec in self.connection.read(q.FIND_FULLTEXT, {"query": query}):
+                node = rec["node"]
+                if node["id"] in seen:
+                    continue
+                seen.add(node["id"])
+                for n in dict.fromkeys(node.get("names_norm") or ()):
+                    if n in wanted:
+                        out.setdefault(n, []).append(entity_row(node))
+        return out
+
+    def _by_scan(self, norms: list[str]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        for rec in self.connection.read(q.FIND_SCAN, norms=norms):
+            out.setdefault(rec["norm"], []).append(entity_row(rec["node"]))
+        return out
+
+    def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Relations by id, each with its ``links`` by source id; absent ids are left out."""
+        out: dict[str, dict] = {}
+        for chunk in chunks(list(ids)):
+            for rec in self.connection.read(q.GET_RELATIONS, ids=chunk):
+                out[rec["id"]] = _relation(rec)
+        return out
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Sources by id; absent ids are left out."""
+        out = {}
+        for chunk in chunks(list(ids)):
+            for rec in self.connection.read(q.GET_SOURCES, ids=chunk):
+                row = source_row(dict(rec["s"]))
+                out[row["id"]] = row
+        return out
+
+    def relation_ids_touching(self, entity_id: str) -> list[str]:
+        """Ids of the relations whose subject or object is *entity_id*."""
+        return [r["id"] for r in self.connection.read(q.RELATIONS_TOUCHING, id=entity_id)]
+
+    def relation_ids_citing(self, source_id: str) -> list[str]:
+        """Ids of the relations that source *source_id* supports."""
+        return [r["id"] for r in self.connection.read(q.RELATIONS_CITING, id=source_id)]
+
+    def read_seq(self) -> int:
+        """The stored record counter (0 when none was stored)."""
+        recs = self.connection.read(q.READ_SEQ)
+        return int(recs[0]["value"] or 0) if recs else 0
+
+
+def _relation(rec) -> dict:
+    p = rec["predicate"]
+    links = {}
+    for link in rec["links"]:
+        links[link["source_id"]] = {
+            "relation_id": rec["id"], "source_id": link["source_id"], "quote": link["quote"],
+            "confidence": link["confidence"], "seq": link["seq"], "claims": only(link["claims"], p)}
+    return {"id": rec["id"], "predicate": p, "subject_id": rec["subject_id"], "object_id": rec["object_id"],
+            "key": rec["key"], "key_display": rec["key_display"], "props": only(rec["props"], p), "links": links}

@@ -1,0 +1,235 @@
+"""Every Cypher statement of the Neo4j store, by name: reads, writes, constraints and indexes.
+
+Values travel only as ``$parameters``. The only text put into a statement is a label or a
+relationship type, and only one of the schema vocabulary (:func:`label`, :func:`reltype`); any
+other name raises :class:`~autokg.errors.StoreError`.
+
+The statements are kept in a module rather than in ``.cypher`` files because the writes are
+built per entity type and per predicate from shared ``SET`` clauses; each is still one named,
+complete statement. The write statements take ``$rows`` (or ``$ids``) shaped by
+:mod:`autokg.graph.neo4j.rows`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from autokg.errors import StoreError
+from autokg.graph.model import schema
+
+__all__ = [
+    "label", "reltype", "lucene_term", "schema_statements", "NORM_INDEX", "TERMS_PER_QUERY",
+    # reads of stored rows
+    "FIND_FULLTEXT", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
+    "GET_SOURCES", "READ_SEQ", "NORM_INDEX_ONLINE",
+    # reads of the whole graph
+    "ENTITY_ROWS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
+    "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
+    # schema and maintenance
+    "PING", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
+    # writes
+    "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
+    "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
+]
+
+NORM_INDEX = "entity_norms"
+TERMS_PER_QUERY = 500  # under Lucene's limit of 1024 clauses per query
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
+
+
+def lucene_term(text: str) -> str:
+    """*text* as one exact term of a Lucene query (every special character escaped)."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", text)
+
+
+def label(name: str) -> str:
+    """An entity label for query text: only a type of the schema vocabulary."""
+    if name not in schema().entity_types or not name.isidentifier():
+        raise StoreError(f"not an entity type of the schema: {name!r}")
+    return f"`{name}`"
+
+
+def reltype(name: str) -> str:
+    """A relationship type for query text: only a predicate of the schema vocabulary."""
+    if name not in schema().predicates or not name.isidentifier():
+        raise StoreError(f"not a predicate of the schema: {name!r}")
+    return f"`{name}`"
+
+
+# ---- reads of stored rows, under a load's own writes ---------------------------------------
+
+# One full-text query for many names (each an exact keyword term, OR-ed): one index search per
+# chunk rather than per name. Which names a node matched is read from its names_norm.
+FIND_FULLTEXT = f"""
+CALL db.index.fulltext.queryNodes('{NORM_INDEX}', $query) YIELD node
+WITH node WHERE node:Entity
+RETURN node
+"""
+# The same without the index (before it is online): a scan.
+FIND_SCAN = """
+MATCH (node:Entity) WHERE any(n IN node.names_norm WHERE n IN $norms)
+UNWIND [n IN node.names_norm WHERE n IN $norms] AS norm
+RETURN norm, node
+"""
+NORM_INDEX_ONLINE = "SHOW INDEXES YIELD name, state WHERE name = $name AND state = 'ONLINE' RETURN name"
+GET_RELATIONS = """
+MATCH (r:Relation) WHERE r.id IN $ids
+OPTIONAL MATCH (s:Source)-[l:SUPPORTS]->(r)
+RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id,
+       r.key AS key, r.key_display AS key_display, properties(r) AS props,
+       collect(CASE WHEN s IS NULL THEN null ELSE
+               {source_id: s.id, quote: l.quote, confidence: l.confidence, seq: l.seq, claims: properties(l)}
+               END) AS links
+"""
+RELATIONS_TOUCHING = "MATCH (:Entity {id: $id})<-[:SUBJECT|OBJECT]-(r:Relation) RETURN DISTINCT r.id AS id"
+RELATIONS_CITING = "MATCH (:Source {id: $id})-[:SUPPORTS]->(r:Relation) RETURN r.id AS id"
+GET_SOURCES = "MATCH (s:Source) WHERE s.id IN $ids RETURN s"
+READ_SEQ = "OPTIONAL MATCH (m:AutokgMeta {key: 'seq'}) RETURN m.value AS value"
+
+# ---- reads of the whole graph (exports, stats, parity) --------------------------------------
+
+ENTITY_ROWS = "MATCH (e:Entity) RETURN e ORDER BY e.id"
+RELATION_ROWS = (
+    "MATCH (r:Relation) WHERE $p IS NULL OR r.predicate = $p "
+    "RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id, "
+    "r.key_display AS key_display, properties(r) AS props, "
+    "COUNT { (:Source)-[:SUPPORTS]->(r) } AS sources ORDER BY r.id")
+LINK_ROWS = (
+    "MATCH (s:Source)-[l:SUPPORTS]->(r:Relation) WHERE $ids IS NULL OR r.id IN $ids "
+    "RETURN r.id AS relation_id, l.quote AS quote, l.confidence AS confidence, l.seq AS seq, "
+    "properties(l) AS claims, r.predicate AS predicate, s AS source ORDER BY r.id, s.id")
+SOURCE_ROWS = "MATCH (s:Source) RETURN s ORDER BY s.id"
+COUNT_BY_LABEL = "MATCH (e:Entity) UNWIND labels(e) AS label RETURN label, count(*) AS n"
+COUNT_ENTITIES = "MATCH (e:Entity) RETURN count(e) AS n"
+COUNT_BY_PREDICATE = "MATCH (r:Relation) RETURN r.predicate AS p, count(*) AS n"
+COUNT_SOURCES = "MATCH (s:Source) RETURN count(s) AS n"
+COUNT_LINKS = "MATCH (:Source)-[l:SUPPORTS]->(:Relation) RETURN count(l) AS n"
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+
+# ---- schema and maintenance -----------------------------------------------------------------
+
+PING = "RETURN 1"
+SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
+SHOW_INDEXES = "SHOW INDEXES YIELD name, state RETURN name, state"
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
+
+
+def schema_statements() -> list[tuple[str, str, str]]:
+    """``(kind, name, statement)`` for every constraint and index the store relies on."""
+    s = schema()
+    out = [("constraint", "entity_id", "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE")]
+    for t in s.entity_types:
+        name = f"{t.lower()}_id"
+        out.append(("constraint", name,
+                    f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label(t)}) REQUIRE n.id IS UNIQUE"))
+    out += [
+        ("constraint", "relation_id", "CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (n:Relation) REQUIRE n.id IS UNIQUE"),
+        ("constraint", "source_id", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE"),
+        ("constraint", "autokg_meta_key",
+         "CREATE CONSTRAINT autokg_meta_key IF NOT EXISTS FOR (n:AutokgMeta) REQUIRE n.key IS UNIQUE"),
+        ("index", "entity_name", "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
+        ("index", "relation_predicate", "CREATE INDEX relation_predicate IF NOT EXISTS FOR (n:Relation) ON (n.predicate)"),
+        ("index", "relation_status", "CREATE INDEX relation_status IF NOT EXISTS FOR (n:Relation) ON (n.status)"),
+        ("index", "source_published", "CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)"),
+        ("fulltext index", "entity_names",
+         "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]"),
+        ("fulltext index", NORM_INDEX,
+         f"CREATE FULLTEXT INDEX {NORM_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.names_norm] "
+         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}"),
+    ]
+    for p in s.predicates:
+        name = f"{p.lower()}_id"
+        out.append(("index", name, f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{reltype(p)}]-() ON (r.id)"))
+    return out
+
+
+# ---- writes ---------------------------------------------------------------------------------
+
+WRITE_SOURCES = "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row"
+DELETE_RELATIONS = """
+UNWIND $ids AS id
+MATCH (r:Relation {id: id})
+OPTIONAL MATCH (r)-[:SUBJECT]->(:Entity)-[t]->(:Entity)<-[:OBJECT]-(r) WHERE t.id = id
+WITH r, collect(t) AS typed
+FOREACH (t IN typed | DELETE t)
+DETACH DELETE r
+"""
+# The full state of a relation, its typed relationship and a link: the map first (which removes
+# every other property), then the store's own keys (absent when null, as in a map). The claimed
+# and resolved properties are read back by their names in the vocabulary (see ``rows.only``).
+_SET_RELATION = """
+SET r = row.props, t = row.props
+SET r.id = row.id, r.predicate = row.predicate, r.subject_id = row.subject_id, r.object_id = row.object_id,
+    r.key = row.key, r.key_display = row.key_display, r.sources = row.sources,
+    t.id = row.id, t.key_display = row.key_display, t.sources = row.sources
+"""
+_SET_LINK = """
+SET l = link.claims
+SET l.quote = link.quote, l.confidence = link.confidence, l.seq = link.seq
+"""
+WRITE_LINKS = """
+UNWIND $rows AS link
+MATCH (s:Source {id: link.source_id}), (r:Relation {id: link.relation_id})
+MERGE (s)-[l:SUPPORTS]->(r)
+""" + _SET_LINK
+# Source counts of relations whose stored links this load never read: counted by the server.
+RECOUNT_SOURCES = """
+UNWIND $ids AS id
+MATCH (r:Relation {id: id})
+WITH r, COUNT { (:Source)-[:SUPPORTS]->(r) } AS n
+SET r.sources = n
+WITH r, n
+MATCH (r)-[:SUBJECT]->(s:Entity), (r)-[:OBJECT]->(o:Entity)
+MATCH (s)-[t]->(o) WHERE t.id = r.id
+SET t.sources = n
+"""
+# Source counts known to the load (it read the relation's stored links).
+SET_SOURCE_COUNTS = """
+UNWIND $rows AS row
+MATCH (r:Relation {id: row.id})-[:SUBJECT]->(s:Entity)
+MATCH (r)-[:OBJECT]->(o:Entity)
+SET r.sources = row.n
+WITH r, s, o, row
+MATCH (s)-[t]->(o) WHERE t.id = r.id
+SET t.sources = row.n
+"""
+DELETE_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
+WRITE_SEQ = """
+MERGE (m:AutokgMeta {key: 'seq'})
+SET m.value = CASE WHEN coalesce(m.value, 0) > $value THEN m.value ELSE $value END
+"""
+
+
+def write_entities(entity_type: str) -> str:
+    """Entities of one type, merged on their id, every property replaced."""
+    return f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) SET e = row, e:{label(entity_type)}"
+
+
+def merge_relations(predicate: str) -> str:
+    """Relations of one predicate that may exist on the server: node, its two links to the
+    entities and the typed relationship merged, their properties replaced."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.subject_id}}), (o:Entity {{id: row.object_id}})
+MERGE (r:Relation {{id: row.id}})
+MERGE (r)-[:SUBJECT]->(s)
+MERGE (r)-[:OBJECT]->(o)
+MERGE (s)-[t:{reltype(predicate)} {{id: row.id}}]->(o)
+""" + _SET_RELATION
+
+
+def create_relations(predicate: str) -> str:
+    """Relations of one predicate known to be absent from the server, with their links: created,
+    not merged (no expand-and-lock on both nodes, which a MERGE of a relationship does). The
+    unique constraint on ``Relation.id`` still refuses a duplicate."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.subject_id}}), (o:Entity {{id: row.object_id}})
+CREATE (r:Relation)-[:SUBJECT]->(s), (r)-[:OBJECT]->(o), (s)-[t:{reltype(predicate)}]->(o)
+""" + _SET_RELATION + """
+WITH r, row
+UNWIND row.links AS link
+MATCH (s:Source {id: link.source_id})
+CREATE (s)-[l:SUPPORTS]->(r)
+""" + _SET_LINK

@@ -1,0 +1,171 @@
+"""The Neo4j store: the store protocol of :mod:`autokg.graph.store` on a Neo4j 5 server."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from autokg.graph.model import schema
+from autokg.graph.neo4j import statements as q
+from autokg.graph.neo4j.buffer import WriteBuffer
+from autokg.graph.neo4j.connection import Connection
+from autokg.graph.neo4j.reader import StoredRows
+from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks, entity_row, only
+from autokg.graph.neo4j.sender import Sender, Statement
+
+__all__ = ["Neo4jStore"]
+
+
+class Neo4jStore:
+    """The store on a Neo4j 5 server (``bolt://``, ``neo4j://`` and their ``+s``/``+ssc`` forms).
+
+    Raises :class:`~autokg.errors.StoreUnavailable` with a one-line message when the server cannot
+    be reached or refuses the credentials. The password is never part of a message. A load
+    transaction commits every *tx_rows* rows or so (see :meth:`transaction`).
+    """
+
+    name = "neo4j"
+    #: the URI without any user information, for messages
+    location: str
+
+    def __init__(self, uri: str | None = None, username: str | None = None, password: str | None = None,
+                 database: str | None = None, *, connection_timeout: float = 5.0, tx_rows: int = 50000):
+        check_vocabulary()
+        #: the connection, for reads and writes outside the store protocol (tools, benchmarks)
+        self.connection = Connection(uri, username, password, database, connection_timeout=connection_timeout)
+        self.uri, self.username = self.connection.uri, self.connection.username
+        self.database, self.location = self.connection.database, self.connection.location
+        self.tx_rows = tx_rows
+        #: the committed rows, as a load transaction reads them
+        self.stored = StoredRows(self.connection)
+        self._initialised = False
+
+    # ---- schema and writing -----------------------------------------------------------------
+
+    def init(self) -> list[dict]:
+        """Create the constraints and indexes the store relies on, if they do not exist yet.
+
+        Idempotent. Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
+        until the indexes are online.
+        """
+        statements = q.schema_statements()
+        existing = {r["name"] for r in self.connection.read(q.SHOW_CONSTRAINTS)}
+        states = {r["name"]: r["state"] for r in self.connection.read(q.SHOW_INDEXES)}
+        existing |= set(states)
+        missing = [stmt for _, name, stmt in statements if name not in existing]
+        for stmt in missing:  # IF NOT EXISTS: a concurrent init is harmless
+            self.connection.write([Statement(stmt, {}, 0)])
+        if missing or any(state != "ONLINE" for state in states.values()):
+            self.connection.run(q.AWAIT_INDEXES)
+        self._initialised = True
+        self.stored.norm_index_online = True
+        return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
+
+    @contextmanager
+    def transaction(self, *, atomic: bool = False) -> Iterator[WriteBuffer]:
+        """A load transaction. Its writes reach the server batch by batch while the block runs
+        (each batch as soon as the merge engine ends it), in transactions of about ``tx_rows``
+        rows; everything not committed yet is discarded on error or on ``writer.rollback()``.
+        With *atomic* nothing is sent before the block ends, so ``rollback()`` discards
+        everything (``--strict`` and dry runs). The first transaction of a store makes sure the
+        constraints and indexes exist (:meth:`init`)."""
+        if not self._initialised:
+            self.init()
+        writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows), stream=not atomic)
+        try:
+            yield writer
+            if writer.rolled_back:
+                writer.abort()
+            else:
+                writer.finish()
+        except BaseException:
+            writer.abort()
+            raise
+
+    def delete_all(self) -> int:
+        """Delete every node and relationship of the database, in batches; return the node count."""
+        n = self.connection.read(q.COUNT_NODES)[0]["n"]
+        self.connection.run(q.DELETE_ALL)
+        return n
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def read_cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict]:
+        """Run a read-only Cypher *query* with *params* in a read transaction (a write is refused
+        with :class:`~autokg.errors.StoreError`); rows as dicts (nodes as property dicts)."""
+        return [r.data() for r in self.connection.read(query, params)]
+
+    def lookup(self, compared: str) -> list[dict]:
+        """Entities having *compared* (a :func:`~autokg.graph.normalize.norm` form) as name or
+        alias, by id."""
+        return self.stored.find_entities([compared]).get(compared, []) if compared else []
+
+    def entity_rows(self) -> list[dict]:
+        """Every entity row, by id."""
+        return [entity_row(r["e"]) for r in self.connection.read(q.ENTITY_ROWS)]
+
+    def relation_rows(self, predicate: str | None = None) -> list[dict]:
+        """Every relation row (of *predicate*, if given) with its resolved ``props`` and its
+        number of ``sources``, by id."""
+        if predicate is not None:
+            q.reltype(predicate)
+        recs = self.connection.read(q.RELATION_ROWS, p=predicate)
+        return [{"id": r["id"], "predicate": r["predicate"], "subject_id": r["subject_id"],
+                 "object_id": r["object_id"], "key_display": r["key_display"],
+                 "props": only(r["props"], r["predicate"]), "sources": r["sources"]} for r in recs]
+
+    def link_rows(self, relation_ids: Iterable[str] | None = None) -> list[dict]:
+        """Links with their source's fields, for the given relations (default: all), by relation
+        and source."""
+        if relation_ids is None:
+            recs = self.connection.read(q.LINK_ROWS, ids=None)
+        else:
+            recs = []
+            for chunk in chunks(list(relation_ids)):
+                recs += self.connection.read(q.LINK_ROWS, ids=chunk)
+        out = []
+        for r in recs:
+            src = dict(r["source"])
+            out.append({"relation_id": r["relation_id"], "quote": r["quote"], "confidence": r["confidence"],
+                        "seq": r["seq"], "claims": only(r["claims"], r["predicate"]),
+                        "source": {c: src.get(c) for c in SOURCE_COLS}})
+        return out
+
+    def source_rows(self) -> list[dict]:
+        """Every source row (every field, ``None`` when absent), by id."""
+        return [{c: dict(r["s"]).get(c) for c in SOURCE_COLS} for r in self.connection.read(q.SOURCE_ROWS)]
+
+    def stats(self) -> dict[str, int]:
+        """Counts of entities (in all and by type), relations (in all and by predicate), sources
+        and links; every type and predicate of the schema is present."""
+        s = schema()
+        out: dict[str, int] = {}
+        counts = {t: 0 for t in s.entity_types}
+        for r in self.connection.read(q.COUNT_BY_LABEL):
+            if r["label"] in counts:
+                counts[r["label"]] = r["n"]
+        out["entities"] = self.connection.read(q.COUNT_ENTITIES)[0]["n"]
+        for t in s.entity_types:
+            out[f"entities:{t}"] = counts[t]
+        counts = {r["p"]: r["n"] for r in self.connection.read(q.COUNT_BY_PREDICATE)}
+        out["relations"] = sum(counts.values())
+        for p in s.predicates:
+            out[f"relations:{p}"] = counts.get(p, 0)
+        out["sources"] = self.connection.read(q.COUNT_SOURCES)[0]["n"]
+        out["links"] = self.connection.read(q.COUNT_LINKS)[0]["n"]
+        return out
+
+    def snapshot(self) -> dict[str, list[dict]]:
+        """Every entity, relation (with resolved props), source and link, for exports."""
+        return {"entities": self.entity_rows(), "relations": self.relation_rows(),
+                "sources": self.source_rows(), "links": self.link_rows()}
