@@ -290,3 +290,41 @@ def timeline(view, company):
 
 def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
     return IMPLEMENTATIONS[preset](_View(store), **params)
+
+
+def months_before(day: str, months: int) -> str:
+    """The full date *months* before *day* (``YYYY-MM-DD``); the day of the month is clamped to
+    the month's last day, as Cypher's ``date - duration({months: n})`` does."""
+    import calendar
+
+    y, m, d = (int(x) for x in day.split("-"))
+    total = y * 12 + (m - 1) - months
+    y, m = divmod(total, 12)
+    m += 1
+    return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
+
+
+@_impl("stale")
+def stale(view, older_than, as_of):
+    from autokg.queries.presets import first_day
+
+    cutoff = months_before(as_of, older_than)
+    rels = [r for r in view.store.relation_rows()
+            if r["props"].get("status") != "ended" and not (r["props"].get("until") is not None
+                                                           and r["props"]["until"] <= as_of)]
+    latest: dict[str, str] = {}
+    for link in view.store.link_rows([r["id"] for r in rels]):
+        p = link["source"]["published"]
+        if p is not None and p > latest.get(link["relation_id"], ""):
+            latest[link["relation_id"]] = p
+    out = []
+    for r in rels:
+        newest = latest.get(r["id"])
+        if newest is not None and first_day(newest) >= cutoff:
+            continue
+        out.append({"predicate": r["predicate"], "subject": view.name(r["subject_id"]),
+                    "object": view.name(r["object_id"]), "domain": r["key_display"],
+                    "status": r["props"].get("status"), "latest_source_date": newest, "sources": r["sources"]})
+    out.sort(key=lambda r: (r["latest_source_date"] is None, r["latest_source_date"] or "", r["subject"],
+                            r["object"], r["predicate"], none_last(r["domain"])))
+    return out

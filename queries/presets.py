@@ -40,6 +40,13 @@ class Preset:
     example: str = ""
 
 
+def today() -> str:
+    """Today's date (UTC), the default of a ``day`` parameter."""
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+
+
 _STATUS = Param("status", "status", "only partnerships with this status (active, prospective, ended)")
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
@@ -104,6 +111,15 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            ("date", "predicate", "other", "detail"),
            (Param("company", "entity", "the company", True, prefer="Company"),),
            "date (undated last), predicate, other, detail; the date is the relation's since, else its own date, else its earliest source; detail is the domain or role, the stake and the status", "autokg query timeline --company Xiaomi"),
+    Preset("stale", "Relations not ended whose newest dated source is older than --older-than months before "
+           "--as-of, or that have no dated source: the facts to check again.",
+           ("predicate", "subject", "object", "domain", "status", "latest_source_date", "sources"),
+           (Param("older_than", "int", "months without a newer dated source", default=24),
+            Param("as_of", "day", "the date to measure from (YYYY, YYYY-MM or YYYY-MM-DD; default today)",
+                  default=today)),
+           "latest_source_date (oldest first, undated last), subject, object, predicate, domain; a "
+           "relation is ended when its status is ended or its until is on or before --as-of",
+           "autokg query stale --older-than 24 --as-of 2026-11"),
 )}
 
 
@@ -148,8 +164,18 @@ def _flag_param(store, p: Param, value: Any) -> bool:
     return bool(value)
 
 
-# Parameter types that are not property types of the vocabulary (autokg.graph.types).
-_PARAM_TYPES = {"entity": _entity_param, "int": _int_param, "flag": _flag_param}
+def first_day(value: str) -> str:
+    """A date of any precision as the full date of its first day (``2025-02`` → ``2025-02-01``)."""
+    return value + ("-01-01" if len(value) == 4 else "-01" if len(value) == 7 else "")
+
+
+def _day_param(store, p: Param, value: Any) -> str:
+    return first_day(get_type("date").param(value, p.option))
+
+
+# Parameter types that are not property types of the vocabulary (autokg.graph.types). A ``day`` is
+# a date of any precision, given to the stores as the full date of its first day.
+_PARAM_TYPES = {"entity": _entity_param, "int": _int_param, "flag": _flag_param, "day": _day_param}
 
 
 def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
@@ -163,7 +189,7 @@ def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
         if value is None or value is False and p.type != "flag":
             if p.required:
                 raise UsageError(f"preset {preset.name} needs {p.option}")
-            out[p.name] = p.default
+            out[p.name] = p.default() if callable(p.default) else p.default
             continue
         convert = _PARAM_TYPES.get(p.type)
         if convert is not None:
@@ -189,7 +215,7 @@ def markdown_table() -> str:
     def option(p: Param) -> str:
         text = f"`{p.option}`" + ("*" if p.required else "")
         if p.default is not None and p.type != "flag":
-            text += f" ({p.default})"
+            text += f" ({p.default.__name__ if callable(p.default) else p.default})"
         return text
 
     lines = ["| preset | options | columns | description | order |", "|---|---|---|---|---|"]

@@ -74,7 +74,7 @@ def parse_grass(text: str) -> dict[str, dict[str, str]]:
 
 def test_guide_has_an_intro_and_one_slide_per_preset_in_order():
     s = slides(guide.generate_guide())
-    assert len(s) == 1 + len(PRESETS) == 14
+    assert len(s) == 1 + len(PRESETS) == 15
     assert [x.get("id") for x in s[1:]] == list(PRESETS)
     assert [x.find(".//h3").text for x in s[1:]] == list(PRESETS)
     intro = "".join(s[0].itertext())
@@ -165,13 +165,13 @@ def test_grass_follows_the_vocabulary(monkeypatch):
 
 # ---- the favorites zip and the files --------------------------------------------------------------
 
-def test_zip_holds_the_thirteen_cypher_files_unchanged_with_fixed_timestamps():
+def test_zip_holds_every_preset_cypher_file_unchanged_with_fixed_timestamps():
     data = guide.favorites_zip()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert zf.testzip() is None
         infos = zf.infolist()
         assert sorted(i.filename for i in infos) == sorted(f"autokg/{n}.cypher" for n in PRESETS)
-        assert len(infos) == 13
+        assert len(infos) == len(PRESETS)
         for info in infos:
             name = Path(info.filename).stem
             assert zf.read(info).decode("utf-8") == package_cypher(name)
@@ -194,7 +194,7 @@ def test_cli_writes_the_three_files(tmp_path):
     assert result.exit_code == 0, result.output
     for name in ("autokg-guide.html", "autokg.grass", "autokg-presets.zip"):
         assert f"wrote {out / name}" in result.output
-    assert len(slides((out / "autokg-guide.html").read_text("utf-8"))) == 14
+    assert len(slides((out / "autokg-guide.html").read_text("utf-8"))) == 1 + len(PRESETS)
 
 
 def test_cli_refuses_a_file_as_outdir(tmp_path):

@@ -274,6 +274,11 @@ def _param_sets(store, seed: int) -> list[tuple[str, dict]]:
     for p in names(people) + some_companies[:2]:
         out.append(("meetings", {"person": p}))
     out.append(("partners-of", {"company": "no such company at all"}))
+    for _ in range(4):  # random dates of every precision, and the default (today)
+        day = f"{rng.randrange(2015, 2031)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 32):02d}"
+        day = day[:rng.choice((4, 7, 10))] if not day.endswith(("-29", "-30", "-31")) else day[:7]
+        out.append(("stale", {"as_of": day, "older_than": rng.choice((None, 0, 6, 24, 120))}))
+    out.append(("stale", {}))
     assert {p for p, _ in out} == set(PRESETS)
     return out
 

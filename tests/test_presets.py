@@ -152,7 +152,42 @@ def test_parameter_errors(seed):
         rows(seed, "cross-border", country_a="France")
 
 
-def test_thirteen_presets_with_stated_columns():
-    assert len(PRESETS) == 13
+def test_fourteen_presets_with_stated_columns():
+    assert len(PRESETS) == 14
     for p in PRESETS.values():
         assert p.columns and p.description and p.order and p.example.startswith(f"autokg query {p.name}")
+
+
+def test_stale_lists_relations_whose_newest_dated_source_is_old(tmp_path):
+    from _helpers import fact, write_jsonl
+
+    def src(n, published=None):
+        return {"url": f"https://news.example/{n}", "published": published} if published else \
+            {"url": f"https://news.example/{n}"}
+
+    path = write_jsonl(tmp_path / "f.jsonl", [
+        fact("A", "PARTNERS_WITH", "B", source=src(1, "2019-05"), domain="old"),
+        fact("A", "PARTNERS_WITH", "B", source=src(2, "2025"), domain="renewed"),
+        fact("A", "PARTNERS_WITH", "B", source=src(1, "2019-05"), domain="renewed"),
+        fact("A", "PARTNERS_WITH", "C", source=src(3, "2018-01-10"), status="ended"),
+        fact("D", "SUBSIDIARY_OF", "E", source=src(4, "2017"), until="2020"),
+        fact("F", "SUPPLIES", "G", source=src(5)),
+        fact("H", "INVESTS_IN", "I", source=src(6, "2024-11-30"), stake_pct=5),
+    ])
+    store = open_embedded(tmp_path)
+    load(store, path)
+    cols = ("predicate", "subject", "object", "domain", "status", "latest_source_date", "sources")
+    assert table(store, "stale", *cols, as_of="2026-11") == [
+        ("PARTNERS_WITH", "A", "B", "old", "active", "2019-05", 1),  # ended ones and those with until go
+        ("SUPPLIES", "F", "G", None, None, None, 1)]  # undated last
+    # the month count is measured from --as-of's first day; 2024-11-30 is 24 months before 2026-11-30
+    assert [r[0] for r in table(store, "stale", "subject", as_of="2026-12")] == ["A", "H", "F"]
+    assert [r[0] for r in table(store, "stale", "subject", as_of="2026-12", older_than=25)] == ["A", "F"]
+    # until 2020 is after 2019: not ended then; the newest source of A-B "renewed" is from 2025
+    assert [r[0] for r in table(store, "stale", "subject", as_of="2019", older_than=0)] == ["D", "F"]
+    assert table(store, "stale", "subject", "domain", as_of="2019-06", older_than=0) == [
+        ("D", None), ("A", "old"), ("F", None)]
+    with pytest.raises(UsageError, match="--as-of '2026-13' is not a date"):
+        rows(store, "stale", as_of="2026-13")
+    assert len(rows(store, "stale")) >= 2  # today, by default
+    store.close()
