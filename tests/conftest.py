@@ -111,6 +111,9 @@ def _parse_exports(text: str) -> dict[str, str]:
 def _neo4j_local(settings: dict):
     """Start scripts/neo4j-local (first start builds it with Maven); stop it later only if it was down."""
     script = ROOT / "scripts" / "neo4j-local"
+    # Each checkout gets its own server state: the tests empty the database, so two checkouts (or
+    # a checkout and a user's own local server) must never share one.
+    os.environ.setdefault("AUTOKG_NEO4J_STATE", str(ROOT / ".neo4j-local"))
     was_running = _run([str(script), "status"], timeout=60).returncode == 0
     try:
         started = _run([str(script), "start"], timeout=1800)
