@@ -97,7 +97,7 @@ def test_graph_model_is_readable(neo4j_store):
     rows = neo4j_store.read_cypher(
         "MATCH (s:Source)-[l:SUPPORTS]->(rel:Relation {predicate: 'WORKS_FOR'})-[:SUBJECT]->(p:Person {name: 'Lei Jun'}) "
         "RETURN s.publisher AS publisher, l.confidence AS confidence, l.quote AS quote")
-    assert rows == [{"publisher": "XiaomiToday.it", "confidence": 0.8, "quote": "Lei Jun, CEO di Xiaomi"}]
+    assert rows == [{"publisher": "XiaomiToday.it", "confidence": 1.0, "quote": "Lei Jun, CEO di Xiaomi"}]
     renault = neo4j_store.read_cypher("MATCH (e:Entity:Company {name: 'Renault Group'}) RETURN e")[0]["e"]
     assert renault["country"] == "FR"
     assert set(renault["aliases"]) == {"Renault", "Groupe Renault", "Gruppo Renault"}
