@@ -13,35 +13,76 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from autokg.errors import StoreError, StoreUnavailable
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CHUNK = 500  # host parameters per IN (...) list
 
+# Version 2 pulls the properties that presets filter and sort on out of the JSON ``props`` as
+# generated columns (computed by SQLite, so writers are unchanged), and indexes the adjacency
+# from either end with the predicate and status, so that a preset about one company reads only
+# that company's relations. ``status`` is NULL for predicates that have none.
+_INDEXES_V2 = """
+CREATE INDEX relations_from_subject ON relations (subject_id, predicate, status, object_id);
+CREATE INDEX relations_from_object ON relations (object_id, predicate, status, subject_id);
+CREATE INDEX relations_by_status ON relations (predicate, status);
+CREATE INDEX sources_published ON sources (published);
+"""
 _DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entities (
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
     aliases TEXT NOT NULL, attrs TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS names (
+CREATE TABLE names (
     norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_entity ON names (entity_id);
-CREATE TABLE IF NOT EXISTS relations (
+CREATE INDEX names_entity ON names (entity_id);
+CREATE TABLE relations (
     id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
-    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject_id);
-CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id);
-CREATE TABLE IF NOT EXISTS sources (
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL,
+    status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) VIRTUAL,
+    since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) VIRTUAL,
+    until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) VIRTUAL) WITHOUT ROWID;
+CREATE TABLE sources (
     id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS links (
+CREATE TABLE links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS links_source ON links (source_id);
-"""
+CREATE INDEX links_source ON links (source_id);
+""" + _INDEXES_V2
+
+# Version 1 to 2, run in the transaction that opens the store: the tables keep their rows.
+_UPGRADE = {
+    1: """
+ALTER TABLE relations ADD COLUMN status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) VIRTUAL;
+ALTER TABLE relations ADD COLUMN since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) VIRTUAL;
+ALTER TABLE relations ADD COLUMN until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) VIRTUAL;
+DROP INDEX relations_subject;
+DROP INDEX relations_object;
+""" + _INDEXES_V2,
+}
+
+
+def _statements(script: str) -> list[str]:
+    # The schema scripts hold no ';' inside a literal, so a split is enough; each statement then
+    # runs inside the caller's transaction (executescript would commit it first).
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+# What read_sql may do: read tables and call functions, nothing else.
+_READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+
+
+def _lower(text):
+    return text.lower() if isinstance(text, str) else text
+
+
+def _read_only(action, *_):
+    return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
+
 
 _SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
 
@@ -196,15 +237,38 @@ class EmbeddedStore:
             self.db.execute("PRAGMA foreign_keys = OFF")
             self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
             self.db.execute("PRAGMA temp_store = MEMORY")
-            self._retry(lambda: self.db.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;"))
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self._retry(lambda: self.db.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)))
-            elif int(row[0]) != SCHEMA_VERSION:
-                raise StoreUnavailable(f"{self.path}: store format {row[0]}, this autokg reads format {SCHEMA_VERSION}")
+            # Python's str.lower, for case-insensitive matching beyond ASCII (SQLite's lower() folds
+            # only A-Z).
+            self.db.create_function("unicode_lower", 1, _lower, deterministic=True)
+            self._retry(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from None
+
+    def _prepare(self) -> None:
+        """Create the tables of a new store, or upgrade an older one, in one transaction."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            has_meta = self.db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'").fetchone()
+            if not has_meta:
+                for stmt in _statements(_DDL):
+                    self.db.execute(stmt)
+                version = SCHEMA_VERSION
+            else:
+                row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = int(row[0]) if row else 1  # format 1 wrote its tables before the version
+                if version > SCHEMA_VERSION:
+                    raise StoreUnavailable(
+                        f"{self.path}: store format {version}, this autokg reads format {SCHEMA_VERSION}")
+                while version < SCHEMA_VERSION:
+                    for stmt in _statements(_UPGRADE[version]):
+                        self.db.execute(stmt)
+                    version += 1
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def _retry(self, fn):
         """Run *fn*, waiting while another process holds the write lock."""
@@ -297,7 +361,25 @@ class EmbeddedStore:
         return [dict(zip(_SOURCE_COLS, r)) for r in self.db.execute(
             f"SELECT {', '.join(_SOURCE_COLS)} FROM sources ORDER BY id")]
 
+    def iter_sql(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[tuple]:
+        """Rows of one read-only SQL statement, as they come (a statement that would write, or
+        change the connection, is refused with :class:`StoreError`). The rows are read lazily:
+        consume them before the next write on this store."""
+        self.db.set_authorizer(_read_only)
+        try:
+            cursor = self.db.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        finally:
+            self.db.set_authorizer(None)
+        return iter(cursor)
+
+    def read_sql(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
+        """All rows of one read-only SQL statement (see :meth:`iter_sql`)."""
+        return list(self.iter_sql(sql, params))
+
     def run_preset(self, preset: str, params: dict[str, Any]) -> list[dict]:
+        # moves to autokg.queries (store protocol)
         from autokg.queries.embedded import run
 
         return run(self, preset, params)
