@@ -22,15 +22,76 @@ __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 SCHEMA_VERSION = 2
 _CHUNK = 500  # host parameters per IN (...) list
 
-# Version 2 pulls the properties that presets filter and sort on out of the JSON ``props`` as
-# generated columns (computed by SQLite, so writers are unchanged), and indexes the adjacency
-# from either end with the predicate and status, so that a preset about one company reads only
-# that company's relations. ``status`` is NULL for predicates that have none.
-_INDEXES_V2 = """
+# Format 2 makes the presets answerable from indexes:
+# * the properties that presets filter and sort on are pulled out of the JSON ``props`` as stored
+#   generated columns (computed by SQLite on write, so the writers are unchanged); ``status`` is
+#   NULL for predicates that have none;
+# * the adjacency is indexed from either end with the predicate and status, so that a preset about
+#   one company reads only that company's relations; sources are indexed by date;
+# * three small tables, kept by triggers in the same transaction as the relations, hold what the
+#   whole-graph presets would otherwise aggregate over every partnership: the partnered pairs not
+#   ended (``partner_pairs``, both ways, with how many relations join them), each company's
+#   number of such partners (``partner_counts``, for hubs) and the distinct domains
+#   (``partner_domains``, for a domain substring search).
+_RELATIONS_V2 = """
+CREATE TABLE {name} (
+    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL,
+    status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) STORED,
+    since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) STORED,
+    until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) STORED) WITHOUT ROWID;
+"""
+_DERIVED_V2 = """
+CREATE TABLE partner_pairs (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE partner_counts (id TEXT PRIMARY KEY, partners INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX partner_counts_rank ON partner_counts (partners);
+CREATE TABLE partner_domains (domain TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX relations_from_subject ON relations (subject_id, predicate, status, object_id);
 CREATE INDEX relations_from_object ON relations (object_id, predicate, status, subject_id);
 CREATE INDEX relations_by_status ON relations (predicate, status);
+CREATE INDEX relations_by_key ON relations (predicate, key_display);
 CREATE INDEX sources_published ON sources (published);
+"""
+# Trigger bodies for a relation row `{r}` (new or old) that appears or disappears.
+_PAIR = "((a = {r}.subject_id AND b = {r}.object_id) OR (a = {r}.object_id AND b = {r}.subject_id))"
+_ADD = """
+INSERT INTO partner_domains (domain, n) SELECT {r}.key_display, 1
+    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.key_display IS NOT NULL ON CONFLICT (domain) DO UPDATE SET n = n + 1;
+INSERT INTO partner_pairs (a, b, n) SELECT {r}.subject_id, {r}.object_id, 1
+    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' ON CONFLICT (a, b) DO UPDATE SET n = n + 1;
+INSERT INTO partner_pairs (a, b, n) SELECT {r}.object_id, {r}.subject_id, 1
+    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND {r}.subject_id <> {r}.object_id
+    ON CONFLICT (a, b) DO UPDATE SET n = n + 1;
+INSERT INTO partner_counts (id, partners) SELECT a, 1 FROM partner_pairs
+    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND n = 1 AND PAIR
+    ON CONFLICT (id) DO UPDATE SET partners = partners + 1;
+""".replace("PAIR", _PAIR)
+_REMOVE = """
+UPDATE partner_domains SET n = n - 1 WHERE {r}.predicate = 'PARTNERS_WITH' AND domain = {r}.key_display;
+DELETE FROM partner_domains WHERE domain = {r}.key_display AND n = 0;
+UPDATE partner_pairs SET n = n - 1 WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND PAIR;
+UPDATE partner_counts SET partners = partners - 1 WHERE id IN (SELECT a FROM partner_pairs WHERE n = 0 AND PAIR);
+DELETE FROM partner_pairs WHERE n = 0 AND PAIR;
+DELETE FROM partner_counts WHERE partners = 0 AND id IN ({r}.subject_id, {r}.object_id);
+""".replace("PAIR", _PAIR)
+_TRIGGERS_V2 = f"""
+CREATE TRIGGER relations_added AFTER INSERT ON relations WHEN new.predicate = 'PARTNERS_WITH' BEGIN
+{_ADD.format(r="new")}END;
+CREATE TRIGGER relations_removed AFTER DELETE ON relations WHEN old.predicate = 'PARTNERS_WITH' BEGIN
+{_REMOVE.format(r="old")}END;
+CREATE TRIGGER relations_changed AFTER UPDATE ON relations BEGIN
+{_REMOVE.format(r="old")}{_ADD.format(r="new")}END;
+"""
+# The derived tables from the relations already there (the upgrade fills them in bulk).
+_DERIVE_V2 = """
+INSERT INTO partner_domains (domain, n) SELECT key_display, count(*) FROM relations
+    WHERE predicate = 'PARTNERS_WITH' AND key_display IS NOT NULL GROUP BY key_display;
+INSERT INTO partner_pairs (a, b, n) SELECT a, b, count(*) FROM (
+    SELECT subject_id AS a, object_id AS b FROM relations WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended'
+    UNION ALL
+    SELECT object_id, subject_id FROM relations
+    WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended' AND subject_id <> object_id) GROUP BY a, b;
+INSERT INTO partner_counts (id, partners) SELECT a, count(*) FROM partner_pairs GROUP BY a;
 """
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,48 +101,51 @@ CREATE TABLE entities (
 CREATE TABLE names (
     norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
 CREATE INDEX names_entity ON names (entity_id);
-CREATE TABLE relations (
-    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
-    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL,
-    status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) VIRTUAL,
-    since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) VIRTUAL,
-    until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) VIRTUAL) WITHOUT ROWID;
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT) WITHOUT ROWID;
 CREATE TABLE links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
 CREATE INDEX links_source ON links (source_id);
-""" + _INDEXES_V2
+""" + _RELATIONS_V2.format(name="relations") + _DERIVED_V2 + _TRIGGERS_V2
 
-# Version 1 to 2, run in the transaction that opens the store: the tables keep their rows.
+# Format 1 to 2, run in the transaction that opens the store: the relations table is rebuilt
+# with the new columns (SQLite cannot add a stored column), every other table keeps its rows.
 _UPGRADE = {
-    1: """
-ALTER TABLE relations ADD COLUMN status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) VIRTUAL;
-ALTER TABLE relations ADD COLUMN since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) VIRTUAL;
-ALTER TABLE relations ADD COLUMN until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) VIRTUAL;
-DROP INDEX relations_subject;
-DROP INDEX relations_object;
-""" + _INDEXES_V2,
+    1: _RELATIONS_V2.format(name="relations_v2") + """
+INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
+    SELECT id, predicate, subject_id, object_id, key, key_display, props FROM relations;
+DROP TABLE relations;
+ALTER TABLE relations_v2 RENAME TO relations;
+""" + _DERIVED_V2 + _DERIVE_V2 + _TRIGGERS_V2,
 }
 
 
-def _statements(script: str) -> list[str]:
-    # The schema scripts hold no ';' inside a literal, so a split is enough; each statement then
-    # runs inside the caller's transaction (executescript would commit it first).
-    return [s.strip() for s in script.split(";") if s.strip()]
+def _statements(script: str) -> Iterator[str]:
+    # One statement at a time, inside the caller's transaction (executescript would commit it
+    # first); a trigger body's ';' does not end its CREATE TRIGGER.
+    current = ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                yield current.strip()
+            current = ""
 
 
 # What read_sql may do: read tables and call functions, nothing else.
 _READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
 
 
-def _lower(text):
-    return text.lower() if isinstance(text, str) else text
-
-
-def _read_only(action, *_):
-    return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
+def _read_only(action, table, *_):
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    # A table-valued function such as json_each declares its table on first use, which SQLite
+    # reports as an update of sqlite_master; SQL cannot write that table while PRAGMA
+    # writable_schema is off, and a PRAGMA is refused here.
+    if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 _SOURCE_COLS = ("id", "url", "title", "publisher", "author", "published", "lang")
@@ -237,9 +301,9 @@ class EmbeddedStore:
             self.db.execute("PRAGMA foreign_keys = OFF")
             self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
             self.db.execute("PRAGMA temp_store = MEMORY")
-            # Python's str.lower, for case-insensitive matching beyond ASCII (SQLite's lower() folds
-            # only A-Z).
-            self.db.create_function("unicode_lower", 1, _lower, deterministic=True)
+            # INSERT OR REPLACE then fires the delete triggers for the row it replaces, which keeps
+            # the derived partner tables right.
+            self.db.execute("PRAGMA recursive_triggers = ON")
             self._retry(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from None
