@@ -8,8 +8,10 @@ A preset about named entities starts from them: their relations come from the ad
 (``relations_from_subject``, ``relations_from_object``), their sources from the ``links`` primary
 key, so its cost follows the size of its answer, not of the store. ``path`` is a bidirectional
 breadth-first search over the same indexes, at most ``max_hops`` deep. The presets over the whole
-graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``, ``hubs``) are one SQL
-statement each, sorted by SQLite; ``iter_rows`` streams their rows.
+graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``) are one SQL statement
+each, sorted by SQLite, and ``iter_rows`` streams their rows; ``hubs`` and the domain search read
+the small tables the store derives from the partnerships (``partner_counts``,
+``partner_domains``).
 
 Every ordering is the one stated by the preset, with the relation id as the last key, so that
 ties come out as they always did.
@@ -17,6 +19,7 @@ ties come out as they always did.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Iterable, Iterator
 
 from autokg.graph.model import schema
@@ -85,33 +88,31 @@ JOIN entities y ON y.id = r.object_id
 WHERE r.predicate = :predicate {where}
 """
 
-# A substring of the domain, in any case: SQLite's lower() is exact on ASCII text; any other text
-# goes through Python's str.lower (registered by the store as unicode_lower), as it always did.
-_DOMAIN_MATCH = """
-AND r.key_display IS NOT NULL
-AND instr(CASE WHEN r.key_display GLOB '*[^ -~]*' THEN unicode_lower(r.key_display)
-               ELSE lower(r.key_display) END, :needle) > 0
-"""
-
-
 _COUNTRIES = """,
        CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.attrs ELSE y.attrs END AS company_attrs,
        CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.attrs ELSE x.attrs END AS partner_attrs"""
 
 
-def _pairs_sql(status=None, domain=None, extra: str = "", cols: str = "") -> tuple[str, dict]:
+def _domains_matching(store, domain: str) -> list[str]:
+    """The domains (as written) of which *domain* is a substring, in any case: the comparison is
+    Python's, over the distinct domains, not over every relation."""
+    needle = domain.lower()
+    return [d for (d,) in store.iter_sql("SELECT domain FROM partner_domains") if needle in d.lower()]
+
+
+def _pairs_sql(store, status=None, domain=None, extra: str = "", cols: str = "") -> tuple[str, dict]:
     where, params = "", {"predicate": _PARTNERS}
     if status:
         where += " AND r.status = :status"
         params["status"] = status
     if domain:
-        where += _DOMAIN_MATCH
-        params["needle"] = domain.lower()
+        where += " AND r.key_display IN (SELECT value FROM json_each(:domains))"
+        params["domains"] = json.dumps(_domains_matching(store, domain))
     return _PAIRS.format(where=where + extra, cols=cols), params
 
 
 def _iter_partner_rows(store, status=None, domain=None) -> Iterator[dict]:
-    sql, params = _pairs_sql(status, domain)
+    sql, params = _pairs_sql(store, status, domain)
     sql = (f"SELECT p.*, (SELECT count(*) FROM links l WHERE l.relation_id = p.id) FROM ({sql}) p "
            "ORDER BY company, partner, domain IS NULL, domain, id")
     for rid, dom, st, since, until, company, partner, sources in store.iter_sql(sql, params):
@@ -131,7 +132,7 @@ def by_domain(store, domain):
 
 @_impl("cross-border")
 def cross_border(store, country_a=None, country_b=None, status=None):
-    sql, params = _pairs_sql(status, cols=_COUNTRIES)
+    sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
     cond = "ca IS NOT NULL AND cb IS NOT NULL AND ca <> cb"
     if country_a and country_b:
         cond += " AND ((ca = :country_a AND cb = :country_b) OR (ca = :country_b AND cb = :country_a))"
@@ -157,7 +158,7 @@ def prospective(store, since=None):
         extra = (" AND r.id IN (SELECT l.relation_id FROM sources s JOIN links l ON l.source_id = s.id "
                  "WHERE s.published >= :since)")
         params_since = {"since": since}
-    sql, params = _pairs_sql("prospective", extra=extra)
+    sql, params = _pairs_sql(store, "prospective", extra=extra)
     params.update(params_since)
     sql = (f"SELECT p.id, p.company, p.partner, p.domain, (SELECT max(s.published) FROM links l "
            f"JOIN sources s ON s.id = l.source_id WHERE l.relation_id = p.id) AS latest FROM ({sql}) p "
@@ -168,20 +169,10 @@ def prospective(store, since=None):
 
 @_impl("hubs")
 def hubs(store, limit=10):
-    sql = """
-    SELECT e.name, d.n FROM (
-        SELECT c, count(DISTINCT p) AS n FROM (
-            SELECT subject_id AS c, object_id AS p FROM relations
-            WHERE predicate = :predicate AND status IS NOT 'ended'
-            UNION ALL
-            SELECT object_id, subject_id FROM relations
-            WHERE predicate = :predicate AND status IS NOT 'ended')
-        GROUP BY c) d
-    JOIN entities e ON e.id = d.c
-    ORDER BY d.n DESC, e.name, d.c
-    LIMIT :limit"""
-    return [{"company": name, "partners": n}
-            for name, n in store.iter_sql(sql, {"predicate": _PARTNERS, "limit": limit})]
+    # partner_counts holds each company's number of partners not ended, kept by the store.
+    sql = ("SELECT e.name, c.partners FROM partner_counts c JOIN entities e ON e.id = c.id "
+           "ORDER BY c.partners DESC, e.name, c.id LIMIT :limit")
+    return [{"company": name, "partners": n} for name, n in store.iter_sql(sql, {"limit": limit})]
 
 
 # ---- one entity, or two -----------------------------------------------------------------------
@@ -342,8 +333,6 @@ def history(store, a, b):
 
 
 def _claimed_status(claims: str):
-    import json
-
     return json.loads(claims)["status"]
 
 
@@ -376,8 +365,6 @@ def meetings(store, person=None):
 
 @_impl("timeline")
 def timeline(store, company):
-    import json
-
     sql = (f"SELECT t.id, t.predicate, e.name, t.key_display, t.props, "
            f"(SELECT min(s.published) FROM links l JOIN sources s ON s.id = l.source_id WHERE l.relation_id = t.id) "
            f"FROM ({_TOUCHING.format(pred='')}) t JOIN entities e ON e.id = t.other ORDER BY t.id")
