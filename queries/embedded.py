@@ -103,7 +103,9 @@ def _domains_matching(store, domain: str) -> list[str]:
 def _pairs_sql(store, status=None, domain=None, extra: str = "", cols: str = "") -> tuple[str, dict]:
     where, params = "", {"predicate": _PARTNERS}
     if status:
-        where += " AND r.status = :status"
+        # with a domain too, the '+' keeps SQLite on the (predicate, key_display) index, which
+        # is the narrower one
+        where += " AND +r.status = :status" if domain else " AND r.status = :status"
         params["status"] = status
     if domain:
         where += " AND r.key_display IN (SELECT value FROM json_each(:domains))"
