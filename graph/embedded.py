@@ -28,10 +28,9 @@ _CHUNK = 500  # host parameters per IN (...) list
 #   NULL for predicates that have none;
 # * the adjacency is indexed from either end with the predicate and status, so that a preset about
 #   one company reads only that company's relations; sources are indexed by date;
-# * three small tables, kept by triggers in the same transaction as the relations, hold what the
-#   whole-graph presets would otherwise aggregate over every partnership: the partnered pairs not
-#   ended (``partner_pairs``, both ways, with how many relations join them), each company's
-#   number of such partners (``partner_counts``, for hubs) and the distinct domains
+# * two small tables, kept by triggers in the same transaction as the relations, hold what the
+#   whole-graph presets would otherwise aggregate over every partnership: each company's number
+#   of partners not ended (``partner_counts``, for hubs) and the distinct domains
 #   (``partner_domains``, for a domain substring search).
 _RELATIONS_V2 = """
 CREATE TABLE {name} (
@@ -42,7 +41,6 @@ CREATE TABLE {name} (
     until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) STORED) WITHOUT ROWID;
 """
 _DERIVED_V2 = """
-CREATE TABLE partner_pairs (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE partner_counts (id TEXT PRIMARY KEY, partners INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX partner_counts_rank ON partner_counts (partners);
 CREATE TABLE partner_domains (domain TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -52,28 +50,28 @@ CREATE INDEX relations_by_status ON relations (predicate, status);
 CREATE INDEX relations_by_key ON relations (predicate, key_display);
 CREATE INDEX sources_published ON sources (published);
 """
-# Trigger bodies for a relation row `{r}` (new or old) that appears or disappears.
-_PAIR = "((a = {r}.subject_id AND b = {r}.object_id) OR (a = {r}.object_id AND b = {r}.subject_id))"
-_ADD = """
-INSERT INTO partner_domains (domain, n) SELECT {r}.key_display, 1
-    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.key_display IS NOT NULL ON CONFLICT (domain) DO UPDATE SET n = n + 1;
-INSERT INTO partner_pairs (a, b, n) SELECT {r}.subject_id, {r}.object_id, 1
-    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' ON CONFLICT (a, b) DO UPDATE SET n = n + 1;
-INSERT INTO partner_pairs (a, b, n) SELECT {r}.object_id, {r}.subject_id, 1
-    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND {r}.subject_id <> {r}.object_id
-    ON CONFLICT (a, b) DO UPDATE SET n = n + 1;
-INSERT INTO partner_counts (id, partners) SELECT a, 1 FROM partner_pairs
-    WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND n = 1 AND PAIR
+# Trigger bodies for a relation row `{r}` (new or old) that appears or disappears. A partnership
+# not ended changes its two companies' counts only if no other such relation joins them (found
+# through the adjacency index; `{r}` itself is excluded, being still there after an update).
+_ALONE = """{r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND NOT EXISTS (
+        SELECT 1 FROM relations o WHERE o.subject_id = {r}.subject_id AND o.predicate = 'PARTNERS_WITH'
+        AND o.object_id = {r}.object_id AND o.status IS NOT 'ended' AND o.id <> {r}.id
+        UNION ALL
+        SELECT 1 FROM relations o WHERE o.subject_id = {r}.object_id AND o.predicate = 'PARTNERS_WITH'
+        AND o.object_id = {r}.subject_id AND o.status IS NOT 'ended' AND o.id <> {r}.id)"""
+_ENDS = "(SELECT {r}.subject_id AS id UNION SELECT {r}.object_id)"
+_ADD = f"""
+INSERT INTO partner_domains (domain, n) SELECT {{r}}.key_display, 1
+    WHERE {{r}}.predicate = 'PARTNERS_WITH' AND {{r}}.key_display IS NOT NULL ON CONFLICT (domain) DO UPDATE SET n = n + 1;
+INSERT INTO partner_counts (id, partners) SELECT id, 1 FROM {_ENDS} WHERE {_ALONE}
     ON CONFLICT (id) DO UPDATE SET partners = partners + 1;
-""".replace("PAIR", _PAIR)
-_REMOVE = """
-UPDATE partner_domains SET n = n - 1 WHERE {r}.predicate = 'PARTNERS_WITH' AND domain = {r}.key_display;
-DELETE FROM partner_domains WHERE domain = {r}.key_display AND n = 0;
-UPDATE partner_pairs SET n = n - 1 WHERE {r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND PAIR;
-UPDATE partner_counts SET partners = partners - 1 WHERE id IN (SELECT a FROM partner_pairs WHERE n = 0 AND PAIR);
-DELETE FROM partner_pairs WHERE n = 0 AND PAIR;
-DELETE FROM partner_counts WHERE partners = 0 AND id IN ({r}.subject_id, {r}.object_id);
-""".replace("PAIR", _PAIR)
+"""
+_REMOVE = f"""
+UPDATE partner_domains SET n = n - 1 WHERE {{r}}.predicate = 'PARTNERS_WITH' AND domain = {{r}}.key_display;
+DELETE FROM partner_domains WHERE domain = {{r}}.key_display AND n = 0;
+UPDATE partner_counts SET partners = partners - 1 WHERE id IN {_ENDS} AND {_ALONE};
+DELETE FROM partner_counts WHERE partners = 0 AND id IN ({{r}}.subject_id, {{r}}.object_id);
+"""
 _TRIGGERS_V2 = f"""
 CREATE TRIGGER relations_added AFTER INSERT ON relations WHEN new.predicate = 'PARTNERS_WITH' BEGIN
 {_ADD.format(r="new")}END;
@@ -86,12 +84,11 @@ CREATE TRIGGER relations_changed AFTER UPDATE ON relations BEGIN
 _DERIVE_V2 = """
 INSERT INTO partner_domains (domain, n) SELECT key_display, count(*) FROM relations
     WHERE predicate = 'PARTNERS_WITH' AND key_display IS NOT NULL GROUP BY key_display;
-INSERT INTO partner_pairs (a, b, n) SELECT a, b, count(*) FROM (
+INSERT INTO partner_counts (id, partners) SELECT a, count(DISTINCT b) FROM (
     SELECT subject_id AS a, object_id AS b FROM relations WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended'
     UNION ALL
     SELECT object_id, subject_id FROM relations
-    WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended' AND subject_id <> object_id) GROUP BY a, b;
-INSERT INTO partner_counts (id, partners) SELECT a, count(*) FROM partner_pairs GROUP BY a;
+    WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended' AND subject_id <> object_id) GROUP BY a;
 """
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

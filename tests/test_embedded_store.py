@@ -108,7 +108,7 @@ def test_a_failed_upgrade_leaves_the_format_1_store_as_it_was(seeded, tmp_path):
     old = tmp_path / "v1.db"
     _v1_copy(seeded, old)
     db = sqlite3.connect(old, isolation_level=None)
-    db.execute("CREATE TABLE partner_pairs (x)")  # the upgrade creates it after rebuilding relations
+    db.execute("CREATE TABLE partner_counts (x)")  # the upgrade creates it after rebuilding relations
     db.close()
     with pytest.raises(StoreError):
         EmbeddedStore(old)
@@ -280,7 +280,7 @@ def test_bidirectional_path_equals_the_plain_search(tmp_path, seed):
 
 def _derived(store) -> dict:
     return {t: sorted(store.read_sql(f"SELECT * FROM {t}"))
-            for t in ("partner_pairs", "partner_counts", "partner_domains")}
+            for t in ("partner_counts", "partner_domains")}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -296,11 +296,10 @@ def test_the_triggers_keep_the_partner_tables_equal_to_a_recount(tmp_path, seed)
         recount.execute("ATTACH DATABASE ? AS kg", (str(store.path),))
         recount.executescript("""
             CREATE TABLE relations AS SELECT * FROM kg.relations;
-            CREATE TABLE partner_pairs (a, b, n); CREATE TABLE partner_counts (id, partners);
-            CREATE TABLE partner_domains (domain, n);""")
+            CREATE TABLE partner_counts (id, partners); CREATE TABLE partner_domains (domain, n);""")
         for stmt in _statements(_DERIVE_V2):
             recount.execute(stmt)
         assert kept == {t: sorted(recount.execute(f"SELECT * FROM {t}")) for t in kept}
         recount.close()
-    assert kept["partner_pairs"] and kept["partner_domains"]
+    assert kept["partner_counts"] and kept["partner_domains"]
     store.close()
