@@ -20,6 +20,7 @@ import json
 import math
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -172,6 +173,7 @@ def main() -> None:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fp:
             json.dump(results, fp, indent=1)
+    shutil.rmtree(work)
 
 
 if __name__ == "__main__":
