@@ -13,38 +13,142 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CHUNK = 500  # host parameters per IN (...) list
 
-_SOURCE_COLS = ("id", *schema().source_fields)
-
-_DDL = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entities (
+# Format 2 makes the presets answerable from indexes:
+# * the properties that presets filter and sort on are pulled out of the JSON ``props`` as stored
+#   generated columns (computed by SQLite on write, so the writers are unchanged); ``status`` is
+#   NULL for predicates that have none;
+# * the adjacency is indexed from either end with the predicate and status, so that a preset about
+#   one company reads only that company's relations; sources are indexed by date;
+# * two small tables, kept by triggers in the same transaction as the relations, hold what the
+#   whole-graph presets would otherwise aggregate over every partnership: each company's number
+#   of partners not ended (``partner_counts``, for hubs) and the distinct domains
+#   (``partner_domains``, for a domain substring search).
+_RELATIONS_V2 = """
+CREATE TABLE {name} (
+    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL,
+    status TEXT GENERATED ALWAYS AS (json_extract(props, '$.status')) STORED,
+    since TEXT GENERATED ALWAYS AS (json_extract(props, '$.since')) STORED,
+    until TEXT GENERATED ALWAYS AS (json_extract(props, '$.until')) STORED) WITHOUT ROWID;
+"""
+_DERIVED_V2 = """
+CREATE TABLE partner_counts (id TEXT PRIMARY KEY, partners INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX partner_counts_rank ON partner_counts (partners);
+CREATE TABLE partner_domains (domain TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX relations_from_subject ON relations (subject_id, predicate, status, object_id);
+CREATE INDEX relations_from_object ON relations (object_id, predicate, status, subject_id);
+CREATE INDEX relations_by_status ON relations (predicate, status);
+CREATE INDEX relations_by_key ON relations (predicate, key_display);
+CREATE INDEX sources_published ON sources (published);
+"""
+# Trigger bodies for a relation row `{r}` (new or old) that appears or disappears. A partnership
+# not ended changes its two companies' counts only if no other such relation joins them (found
+# through the adjacency index; `{r}` itself is excluded, being still there after an update).
+_ALONE = """{r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND NOT EXISTS (
+        SELECT 1 FROM relations o WHERE o.subject_id = {r}.subject_id AND o.predicate = 'PARTNERS_WITH'
+        AND o.object_id = {r}.object_id AND o.status IS NOT 'ended' AND o.id <> {r}.id
+        UNION ALL
+        SELECT 1 FROM relations o WHERE o.subject_id = {r}.object_id AND o.predicate = 'PARTNERS_WITH'
+        AND o.object_id = {r}.subject_id AND o.status IS NOT 'ended' AND o.id <> {r}.id)"""
+# the relation's two ends, once each; UNION ALL spares the temporary table a UNION builds per row
+_ENDS = "(SELECT {r}.subject_id AS id UNION ALL SELECT {r}.object_id WHERE {r}.object_id <> {r}.subject_id)"
+_ADD = f"""
+INSERT INTO partner_domains (domain, n) SELECT {{r}}.key_display, 1
+    WHERE {{r}}.predicate = 'PARTNERS_WITH' AND {{r}}.key_display IS NOT NULL ON CONFLICT (domain) DO UPDATE SET n = n + 1;
+INSERT INTO partner_counts (id, partners) SELECT id, 1 FROM {_ENDS} WHERE {_ALONE}
+    ON CONFLICT (id) DO UPDATE SET partners = partners + 1;
+"""
+_REMOVE = f"""
+UPDATE partner_domains SET n = n - 1 WHERE {{r}}.predicate = 'PARTNERS_WITH' AND domain = {{r}}.key_display;
+DELETE FROM partner_domains WHERE domain = {{r}}.key_display AND n = 0;
+UPDATE partner_counts SET partners = partners - 1 WHERE id IN {_ENDS} AND {_ALONE};
+DELETE FROM partner_counts WHERE partners = 0 AND id IN ({{r}}.subject_id, {{r}}.object_id);
+"""
+_TRIGGERS_V2 = f"""
+CREATE TRIGGER relations_added AFTER INSERT ON relations WHEN new.predicate = 'PARTNERS_WITH' BEGIN
+{_ADD.format(r="new")}END;
+CREATE TRIGGER relations_removed AFTER DELETE ON relations WHEN old.predicate = 'PARTNERS_WITH' BEGIN
+{_REMOVE.format(r="old")}END;
+CREATE TRIGGER relations_changed AFTER UPDATE ON relations BEGIN
+{_REMOVE.format(r="old")}{_ADD.format(r="new")}END;
+"""
+# The derived tables from the relations already there (the upgrade fills them in bulk).
+_DERIVE_V2 = """
+INSERT INTO partner_domains (domain, n) SELECT key_display, count(*) FROM relations
+    WHERE predicate = 'PARTNERS_WITH' AND key_display IS NOT NULL GROUP BY key_display;
+INSERT INTO partner_counts (id, partners) SELECT a, count(DISTINCT b) FROM (
+    SELECT subject_id AS a, object_id AS b FROM relations WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended'
+    UNION ALL
+    SELECT object_id, subject_id FROM relations
+    WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended' AND subject_id <> object_id) GROUP BY a;
+"""
+_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
     aliases TEXT NOT NULL, attrs TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS names (
+CREATE TABLE names (
     norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_entity ON names (entity_id);
-CREATE TABLE IF NOT EXISTS relations (
-    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
-    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject_id);
-CREATE INDEX IF NOT EXISTS relations_object ON relations (object_id);
-CREATE TABLE IF NOT EXISTS sources (
-    id TEXT PRIMARY KEY, {", ".join(c + " TEXT" for c in _SOURCE_COLS[1:])}) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS links (
+CREATE INDEX names_entity ON names (entity_id);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY, {source_columns}) WITHOUT ROWID;
+CREATE TABLE links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS links_source ON links (source_id);
-"""
+CREATE INDEX links_source ON links (source_id);
+""" + _RELATIONS_V2.format(name="relations") + _DERIVED_V2 + _TRIGGERS_V2
+
+# Format 1 to 2, run in the transaction that opens the store: the relations table is rebuilt
+# with the new columns (SQLite cannot add a stored column), every other table keeps its rows.
+_UPGRADE = {
+    1: _RELATIONS_V2.format(name="relations_v2") + """
+INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
+    SELECT id, predicate, subject_id, object_id, key, key_display, props FROM relations;
+DROP TABLE relations;
+ALTER TABLE relations_v2 RENAME TO relations;
+""" + _DERIVED_V2 + _DERIVE_V2 + _TRIGGERS_V2,
+}
+
+
+def _statements(script: str) -> Iterator[str]:
+    # One statement at a time, inside the caller's transaction (executescript would commit it
+    # first); a trigger body's ';' does not end its CREATE TRIGGER.
+    current = ""
+    for part in script.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                yield current.strip()
+            current = ""
+
+
+# What read_sql may do: read tables and call functions, nothing else.
+_READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+
+
+def _read_only(action, table, *_):
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    # A table-valued function such as json_each declares its table on first use, which SQLite
+    # reports as an update of sqlite_master; SQL cannot write that table while PRAGMA
+    # writable_schema is off, and a PRAGMA is refused here.
+    if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+_SOURCE_COLS = ("id", *schema().source_fields)  # the source fields of the vocabulary, each a column
+_DDL = _DDL.replace("{source_columns}", ", ".join(c + " TEXT" for c in _SOURCE_COLS[1:]))
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
@@ -197,15 +301,38 @@ class EmbeddedStore:
             self.db.execute("PRAGMA foreign_keys = OFF")
             self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
             self.db.execute("PRAGMA temp_store = MEMORY")
-            self._retry(lambda: self.db.executescript("BEGIN IMMEDIATE;" + _DDL + "COMMIT;"))
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self._retry(lambda: self.db.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)))
-            elif int(row[0]) != SCHEMA_VERSION:
-                raise StoreUnavailable(f"{self.path}: store format {row[0]}, this autokg reads format {SCHEMA_VERSION}")
+            # INSERT OR REPLACE then fires the delete triggers for the row it replaces, which keeps
+            # the derived partner tables right.
+            self.db.execute("PRAGMA recursive_triggers = ON")
+            self._retry(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from None
+
+    def _prepare(self) -> None:
+        """Create the tables of a new store, or upgrade an older one, in one transaction."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            has_meta = self.db.execute(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'").fetchone()
+            if not has_meta:
+                for stmt in _statements(_DDL):
+                    self.db.execute(stmt)
+                version = SCHEMA_VERSION
+            else:
+                row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                version = int(row[0]) if row else 1  # format 1 wrote its tables before the version
+                if version > SCHEMA_VERSION:
+                    raise StoreUnavailable(
+                        f"{self.path}: store format {version}, this autokg reads format {SCHEMA_VERSION}")
+                while version < SCHEMA_VERSION:
+                    for stmt in _statements(_UPGRADE[version]):
+                        self.db.execute(stmt)
+                    version += 1
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def _retry(self, fn):
         """Run *fn*, waiting while another process holds the write lock."""
@@ -298,13 +425,22 @@ class EmbeddedStore:
         return [dict(zip(_SOURCE_COLS, r)) for r in self.db.execute(
             f"SELECT {', '.join(_SOURCE_COLS)} FROM sources ORDER BY id")]
 
-    def run_preset(self, preset: str, params: dict[str, Any]) -> list[dict]:
-        from autokg.queries.embedded import run
+    def iter_sql(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[tuple]:
+        """Rows of one read-only SQL statement, as they come (a statement that would write, or
+        change the connection, is refused with :class:`StoreError`). The rows are read lazily:
+        consume them before the next write on this store."""
+        self.db.set_authorizer(_read_only)
+        try:
+            cursor = self.db.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        finally:
+            self.db.set_authorizer(None)
+        return iter(cursor)
 
-        return run(self, preset, params)
-
-    def entity_names(self) -> list[dict]:
-        return self.entity_rows()
+    def read_sql(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
+        """All rows of one read-only SQL statement (see :meth:`iter_sql`)."""
+        return list(self.iter_sql(sql, params))
 
     def stats(self) -> dict[str, int]:
         from autokg.graph.model import schema

@@ -1,19 +1,34 @@
-"""The presets on the embedded store: Python over the rows SQLite holds.
+"""The presets on the embedded store: SQL over its indexed columns.
 
 The definitions (parameters, columns, order) are in :mod:`autokg.queries.presets`; this module
-holds only the embedded implementation of each, keyed by preset name.
+holds only the embedded implementation of each, keyed by preset name. It uses only the store's
+public read methods (``iter_sql``, ``read_sql``).
+
+A preset about named entities starts from them: their relations come from the adjacency indexes
+(``relations_from_subject``, ``relations_from_object``), their sources from the ``links`` primary
+key, so its cost follows the size of its answer, not of the store. ``path`` is a bidirectional
+breadth-first search over the same indexes, at most ``max_hops`` deep. The presets over the whole
+graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``) are one SQL statement
+each, sorted by SQLite, and ``iter_rows`` streams their rows; ``hubs`` and the domain search read
+the small tables the store derives from the partnerships (``partner_counts``,
+``partner_domains``).
+
+Every ordering is the one stated by the preset, with the relation id as the last key, so that
+ties come out as they always did.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from typing import Any, Callable
+import json
+from typing import Any, Callable, Iterable, Iterator
 
 from autokg.graph.model import schema
 
-__all__ = ["run", "IMPLEMENTATIONS", "detail", "none_last"]
+__all__ = ["run", "iter_rows", "IMPLEMENTATIONS", "detail", "none_last"]
 
-IMPLEMENTATIONS: dict[str, Callable] = {}
+IMPLEMENTATIONS: dict[str, Callable[..., Iterable[dict]]] = {}
+_CHUNK = 500  # host parameters per IN (...) list
+_PARTNERS = "PARTNERS_WITH"
 
 
 def _impl(name):
@@ -46,185 +61,261 @@ def detail(predicate: str, key_display: str | None, props: dict) -> str | None:
     return "; ".join(parts) if parts else None
 
 
-class _View:
-    def __init__(self, store):
-        self.store = store
-        self.ents = {e["id"]: e for e in store.entity_rows()}
-
-    def name(self, eid: str) -> str:
-        return self.ents[eid]["name"]
-
-    def partnerships(self) -> list[dict]:
-        out = []
-        for r in self.store.relation_rows("PARTNERS_WITH"):
-            a, b = sorted((r["subject_id"], r["object_id"]), key=lambda i: (self.name(i), i))
-            out.append({"a": a, "b": b, "company": self.name(a), "partner": self.name(b),
-                        "domain": r["key_display"], "status": r["props"].get("status"),
-                        "since": r["props"].get("since"), "until": r["props"].get("until"),
-                        "sources": r["sources"], "id": r["id"]})
-        return out
-
-    def between(self, a: str, b: str) -> list[dict]:
-        return [r for r in self.store.relation_rows()
-                if {r["subject_id"], r["object_id"]} == {a, b}]
+def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
 
 
-def _partner_rows(view, status=None, domain=None) -> list[dict]:
-    rows = view.partnerships()
+def _names(store, ids: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        out.update(store.read_sql(
+            f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+# ---- the partnerships, each with the pair ordered by (name, id) ------------------------------------
+
+# One row per PARTNERS_WITH relation: the pair's smaller side (by name, then id) is the company.
+# `{where}` filters the relation `r`; the names come from the entities' primary key.
+_PAIRS = """
+SELECT r.id, r.key_display AS domain, r.status, r.since, r.until,
+       CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name END AS company,
+       CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.name ELSE x.name END AS partner{cols}
+FROM relations r
+JOIN entities x ON x.id = r.subject_id
+JOIN entities y ON y.id = r.object_id
+WHERE r.predicate = :predicate {where}
+"""
+
+_COUNTRIES = """,
+       CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.attrs ELSE y.attrs END AS company_attrs,
+       CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.attrs ELSE x.attrs END AS partner_attrs"""
+
+
+def _domains_matching(store, domain: str) -> list[str]:
+    """The domains (as written) of which *domain* is a substring, in any case: the comparison is
+    Python's, over the distinct domains, not over every relation."""
+    needle = domain.lower()
+    return [d for (d,) in store.iter_sql("SELECT domain FROM partner_domains") if needle in d.lower()]
+
+
+def _pairs_sql(store, status=None, domain=None, extra: str = "", cols: str = "") -> tuple[str, dict]:
+    where, params = "", {"predicate": _PARTNERS}
     if status:
-        rows = [r for r in rows if r["status"] == status]
+        # with a domain too, the '+' keeps SQLite on the (predicate, key_display) index, which
+        # is the narrower one
+        where += " AND +r.status = :status" if domain else " AND r.status = :status"
+        params["status"] = status
     if domain:
-        rows = [r for r in rows if r["domain"] is not None and domain.lower() in r["domain"].lower()]
-    rows.sort(key=lambda r: (r["company"], r["partner"], none_last(r["domain"])))
-    return rows
+        where += " AND r.key_display IN (SELECT value FROM json_each(:domains))"
+        params["domains"] = json.dumps(_domains_matching(store, domain))
+    return _PAIRS.format(where=where + extra, cols=cols), params
+
+
+def _iter_partner_rows(store, status=None, domain=None) -> Iterator[dict]:
+    sql, params = _pairs_sql(store, status, domain)
+    sql = (f"SELECT p.*, (SELECT count(*) FROM links l WHERE l.relation_id = p.id) FROM ({sql}) p "
+           "ORDER BY company, partner, domain IS NULL, domain, id")
+    for rid, dom, st, since, until, company, partner, sources in store.iter_sql(sql, params):
+        yield {"company": company, "partner": partner, "domain": dom, "status": st, "since": since,
+               "until": until, "sources": sources, "id": rid}
 
 
 @_impl("partners")
-def partners(view, status=None, domain=None):
-    return _partner_rows(view, status, domain)
+def partners(store, status=None, domain=None):
+    return _iter_partner_rows(store, status, domain)
 
 
 @_impl("by-domain")
-def by_domain(view, domain):
-    return _partner_rows(view, None, domain)
+def by_domain(store, domain):
+    return _iter_partner_rows(store, None, domain)
+
+
+@_impl("cross-border")
+def cross_border(store, country_a=None, country_b=None, status=None):
+    sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
+    cond = "ca IS NOT NULL AND cb IS NOT NULL AND ca <> cb"
+    if country_a and country_b:
+        cond += " AND ((ca = :country_a AND cb = :country_b) OR (ca = :country_b AND cb = :country_a))"
+    elif country_a or country_b:
+        cond += " AND :wanted IN (ca, cb)"
+        params["wanted"] = country_a or country_b
+    params.update(country_a=country_a, country_b=country_b)
+    sql = (f"SELECT * FROM (SELECT p.id, p.domain, p.status, p.company, p.partner, "
+           f"json_extract(p.company_attrs, '$.country') AS ca, json_extract(p.partner_attrs, '$.country') AS cb "
+           f"FROM ({sql}) p) WHERE {cond} ORDER BY company, partner, domain IS NULL, domain, id")
+    for rid, dom, st, company, partner, ca, cb in store.iter_sql(sql, params):
+        yield {"company": company, "partner": partner, "domain": dom, "status": st,
+               "company_country": ca, "partner_country": cb, "id": rid}
+
+
+@_impl("prospective")
+def prospective(store, since=None):
+    extra = ""
+    params_since: dict = {}
+    if since:
+        # The latest source is on or after `since` exactly when some source is: start from the
+        # sources published since then (indexed), not from every prospective partnership.
+        extra = (" AND r.id IN (SELECT l.relation_id FROM sources s JOIN links l ON l.source_id = s.id "
+                 "WHERE s.published >= :since)")
+        params_since = {"since": since}
+    sql, params = _pairs_sql(store, "prospective", extra=extra)
+    params.update(params_since)
+    sql = (f"SELECT p.id, p.company, p.partner, p.domain, (SELECT max(s.published) FROM links l "
+           f"JOIN sources s ON s.id = l.source_id WHERE l.relation_id = p.id) AS latest FROM ({sql}) p "
+           "ORDER BY latest IS NULL, latest DESC, company, partner, domain IS NULL, domain, id")
+    for rid, company, partner, dom, latest in store.iter_sql(sql, params):
+        yield {"company": company, "partner": partner, "domain": dom, "latest_source_date": latest, "id": rid}
+
+
+@_impl("hubs")
+def hubs(store, limit=10):
+    # partner_counts holds each company's number of partners not ended, kept by the store.
+    sql = ("SELECT e.name, c.partners FROM partner_counts c JOIN entities e ON e.id = c.id "
+           "ORDER BY c.partners DESC, e.name, c.id LIMIT :limit")
+    return [{"company": name, "partners": n} for name, n in store.iter_sql(sql, {"limit": limit})]
+
+
+# ---- one entity, or two -----------------------------------------------------------------------
+
+# The relations of entity :id in either direction, once each, with the other end.
+_TOUCHING = """
+SELECT r.id, r.predicate, r.object_id AS other, r.key_display, r.props, r.status, r.since, r.until
+FROM relations r WHERE r.subject_id = :id {pred}
+UNION ALL
+SELECT r.id, r.predicate, r.subject_id AS other, r.key_display, r.props, r.status, r.since, r.until
+FROM relations r WHERE r.object_id = :id AND r.subject_id <> :id {pred}
+"""
 
 
 @_impl("partners-of")
-def partners_of(view, company, status=None):
-    rows = []
-    for r in view.partnerships():
-        if company not in (r["a"], r["b"]) or (status and r["status"] != status):
-            continue
-        other = r["b"] if r["a"] == company else r["a"]
-        rows.append({**r, "partner": view.name(other)})
+def partners_of(store, company, status=None):
+    pred = "AND r.predicate = :predicate" + (" AND r.status = :status" if status else "")
+    sql = (f"SELECT t.id, e.name, t.key_display, t.status, t.since, t.until, "
+           f"(SELECT count(*) FROM links l WHERE l.relation_id = t.id) "
+           f"FROM ({_TOUCHING.format(pred=pred)}) t JOIN entities e ON e.id = t.other ORDER BY t.id")
+    rows = [{"partner": name, "domain": dom, "status": st, "since": since, "until": until, "sources": n, "id": rid}
+            for rid, name, dom, st, since, until, n in
+            store.iter_sql(sql, {"id": company, "predicate": _PARTNERS, "status": status})]
     rows.sort(key=lambda r: (_status_rank(r["status"]), r["partner"], none_last(r["domain"])))
     return rows
 
 
-@_impl("prospective")
-def prospective(view, since=None):
-    rows = [r for r in view.partnerships() if r["status"] == "prospective"]
-    latest: dict[str, str] = {}
-    for link in view.store.link_rows([r["id"] for r in rows]):
-        p = link["source"]["published"]
-        if p is not None and p > latest.get(link["relation_id"], ""):
-            latest[link["relation_id"]] = p
-    out = []
-    for r in rows:
-        r["latest_source_date"] = latest.get(r["id"])
-        if since and (r["latest_source_date"] is None or r["latest_source_date"] < since):
-            continue
-        out.append(r)
-    out.sort(key=lambda r: (r["company"], r["partner"], none_last(r["domain"])))
-    out.sort(key=lambda r: r["latest_source_date"] or "", reverse=True)  # stable: newest first
-    out.sort(key=lambda r: r["latest_source_date"] is None)
+def _neighbours(store, ids: list[str], include_ended: bool) -> Iterator[tuple[str, str, str | None]]:
+    """(node, neighbour, domain) over the partnerships of *ids* (not ended unless asked)."""
+    ended = "" if include_ended else " AND status IS NOT 'ended'"
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        yield from store.iter_sql(
+            f"SELECT subject_id, object_id, key_display FROM relations WHERE subject_id IN ({marks}) "
+            f"AND predicate = ?{ended} UNION ALL "
+            f"SELECT object_id, subject_id, key_display FROM relations WHERE object_id IN ({marks}) "
+            f"AND predicate = ?{ended}", [*chunk, _PARTNERS, *chunk, _PARTNERS])
+
+
+def _adjacent(store, ids: list[str], include_ended: bool) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {i: set() for i in ids}
+    for node, other, _ in _neighbours(store, ids, include_ended):
+        out[node].add(other)
     return out
 
 
-def _not_ended_neighbours(view, include_ended=False) -> dict[str, dict[str, set]]:
-    adj: dict[str, dict[str, set]] = {}
-    for r in view.partnerships():
-        if r["status"] == "ended" and not include_ended:
-            continue
-        adj.setdefault(r["a"], {}).setdefault(r["b"], set()).add(r["domain"])
-        adj.setdefault(r["b"], {}).setdefault(r["a"], set()).add(r["domain"])
-    return adj
-
-
 @_impl("common-partners")
-def common_partners(view, a, b):
-    adj = _not_ended_neighbours(view)
-    pa, pb = adj.get(a, {}), adj.get(b, {})
-    rows = []
-    for p in set(pa) & set(pb) - {a, b}:
-        rows.append({"partner": view.name(p),
-                     "domains_with_a": sorted(d for d in pa[p] if d is not None),
-                     "domains_with_b": sorted(d for d in pb[p] if d is not None)})
-    rows.sort(key=lambda r: r["partner"])
+def common_partners(store, a, b):
+    domains: dict[str, dict[str, set]] = {a: {}, b: {}}
+    for node, other, dom in _neighbours(store, sorted({a, b}), False):
+        domains[node].setdefault(other, set()).add(dom)
+    pa, pb = domains[a], domains[b]
+    common = set(pa) & set(pb) - {a, b}
+    names = _names(store, common)
+    rows = [{"partner": names[p],
+             "domains_with_a": sorted(d for d in pa[p] if d is not None),
+             "domains_with_b": sorted(d for d in pb[p] if d is not None), "id": p} for p in common]
+    rows.sort(key=lambda r: (r["partner"], r["id"]))
     return rows
 
 
-def _bfs(adj, start) -> dict[str, int]:
-    dist = {start: 0}
-    queue = deque([start])
-    while queue:
-        n = queue.popleft()
-        for m in adj.get(n, {}):
-            if m not in dist:
-                dist[m] = dist[n] + 1
-                queue.append(m)
-    return dist
-
-
 @_impl("path")
-def path(view, a, b, max_hops=4, include_ended=False):
-    if a == b:
+def path(store, a, b, max_hops=4, include_ended=False):
+    """A shortest path, the smallest sequence of (name, id) among equals.
+
+    Breadth-first from both ends, one whole layer at a time from the smaller frontier, until the
+    two searches meet or their depths add up to *max_hops*. When a layer first meets the other
+    search, the shortest paths are exactly depth(a) + depth(b) long and pass through the nodes at
+    depth(a) from a and depth(b) from b. A greedy walk from *a*, taking at each step the smallest
+    (name, id) that still lies on a shortest path, then gives the smallest sequence: every
+    candidate has the same length."""
+    if a == b or max_hops < 1:
         return []
-    adj = _not_ended_neighbours(view, include_ended)
-    to_b = _bfs(adj, b)
-    if a not in to_b or to_b[a] > max_hops:
+    dist: tuple[dict[str, int], dict[str, int]] = ({a: 0}, {b: 0})
+    # node -> its neighbours one layer closer to the search's start
+    parents: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+    frontier = [[a], [b]]
+    depth = [0, 0]
+    met = False
+    while not met and depth[0] + depth[1] < max_hops and frontier[0] and frontier[1]:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        seen, back, d = dist[side], parents[side], depth[side] + 1
+        layer: list[str] = []
+        for node, others in _adjacent(store, frontier[side], include_ended).items():
+            for m in others:
+                if m not in seen:
+                    seen[m] = d
+                    back[m] = [node]
+                    layer.append(m)
+                elif seen[m] == d:
+                    back[m].append(node)
+        depth[side] = d
+        frontier[side] = layer
+        met = any(m in dist[1 - side] for m in layer)
+    if not met:
         return []
-    # Greedy walk along shortest-path edges, taking the smallest name at each step: this gives
-    # the smallest name sequence among all shortest paths.
-    node, names = a, [view.name(a)]
-    while node != b:
-        step = [m for m in adj[node] if to_b.get(m) == to_b[node] - 1]
-        node = min(step, key=lambda m: (view.name(m), m))
-        names.append(view.name(node))
-    return [{"path": names, "hops": len(names) - 1}]
+    middle = [n for n, d in dist[0].items() if d == depth[0] and dist[1].get(n) == depth[1]]
+    # a's side: the nodes from which a meeting node can be reached, one layer at a time
+    ahead: dict[str, list[str]] = {}
+    todo, done = list(middle), set(middle)
+    while todo:
+        m = todo.pop()
+        for p in parents[0].get(m, ()):
+            ahead.setdefault(p, []).append(m)
+            if p not in done:
+                done.add(p)
+                todo.append(p)
+    seq = [a]
+    for i in range(1, depth[0] + depth[1] + 1):
+        node = seq[-1]
+        step = ahead[node] if i <= depth[0] else parents[1][node]
+        names = _names(store, step)
+        seq.append(min(step, key=lambda m: (names[m], m)))
+    names = _names(store, seq)
+    return [{"path": [names[n] for n in seq], "hops": len(seq) - 1}]
 
 
 @_impl("people-of")
-def people_of(view, company):
-    rows = []
-    for r in view.store.relation_rows("WORKS_FOR"):
-        if r["object_id"] == company:
-            rows.append({"person": view.name(r["subject_id"]), "role": r["key_display"],
-                         "since": r["props"].get("since"), "until": r["props"].get("until")})
+def people_of(store, company):
+    sql = ("SELECT r.id, e.name, r.key_display, r.since, r.until FROM relations r "
+           "JOIN entities e ON e.id = r.subject_id WHERE r.object_id = ? AND r.predicate = 'WORKS_FOR' ORDER BY r.id")
+    rows = [{"person": name, "role": role, "since": since, "until": until}
+            for _, name, role, since, until in store.iter_sql(sql, (company,))]
     rows.sort(key=lambda r: (none_last(r["since"]), r["person"], r["role"]))
     return rows
 
 
-@_impl("hubs")
-def hubs(view, limit=10):
-    adj = _not_ended_neighbours(view)
-    rows = [{"company": view.name(c), "partners": len(ps)} for c, ps in adj.items()]
-    rows.sort(key=lambda r: (-r["partners"], r["company"]))
-    return rows[:limit]
-
-
-@_impl("cross-border")
-def cross_border(view, country_a=None, country_b=None, status=None):
-    rows = []
-    for r in _partner_rows(view, status):
-        ca = view.ents[r["a"]]["attrs"].get("country")
-        cb = view.ents[r["b"]]["attrs"].get("country")
-        if ca is None or cb is None or ca == cb:
-            continue
-        wanted = {c for c in (country_a, country_b) if c}
-        if country_a and country_b:
-            if {ca, cb} != {country_a, country_b}:
-                continue
-        elif wanted and not wanted & {ca, cb}:
-            continue
-        rows.append({**r, "company_country": ca, "partner_country": cb})
-    return rows
-
-
-def _links_between(view, a, b):
-    rels = {r["id"]: r for r in view.between(a, b)}
-    return rels, view.store.link_rows(list(rels))
+_LINKS_BETWEEN = """
+SELECT r.predicate, json_extract(r.props, '$.domain'), s.url, s.title, s.publisher, s.published, l.quote,
+       l.claims
+FROM relations r
+JOIN links l ON l.relation_id = r.id
+JOIN sources s ON s.id = l.source_id
+WHERE (r.subject_id = :a AND r.object_id = :b) OR (r.subject_id = :b AND r.object_id = :a)
+"""
 
 
 @_impl("sources")
-def sources(view, a, b):
-    rels, links = _links_between(view, a, b)
-    rows = []
-    for link in links:
-        rel, src = rels[link["relation_id"]], link["source"]
-        rows.append({"predicate": rel["predicate"], "domain": rel["props"].get("domain"),
-                     "url": src["url"], "title": src["title"], "publisher": src["publisher"],
-                     "published": src["published"], "quote": link["quote"]})
+def sources(store, a, b):
+    rows = [{"predicate": p, "domain": d, "url": u, "title": t, "publisher": pub, "published": date, "quote": q}
+            for p, d, u, t, pub, date, q, _ in store.iter_sql(_LINKS_BETWEEN, {"a": a, "b": b})]
     rows.sort(key=lambda r: (none_last(r["published"]), none_last(r["url"]), r["predicate"],
                              none_last(r["domain"]), none_last(r["title"]), none_last(r["quote"]),
                              none_last(r["publisher"])))
@@ -232,64 +323,70 @@ def sources(view, a, b):
 
 
 @_impl("history")
-def history(view, a, b):
-    rels, links = _links_between(view, a, b)
-    rows = []
-    for link in links:
-        if "status" not in link["claims"]:
-            continue
-        rel, src = rels[link["relation_id"]], link["source"]
-        rows.append({"predicate": rel["predicate"], "domain": rel["props"].get("domain"),
-                     "published": src["published"], "status": link["claims"]["status"], "url": src["url"],
-                     "_title": src["title"], "_publisher": src["publisher"]})
+def history(store, a, b):
+    sql = ("SELECT * FROM (" + _LINKS_BETWEEN + ") WHERE json_type(claims, '$.status') IS NOT NULL")
+    rows = [{"predicate": p, "domain": d, "published": date, "status": _claimed_status(claims), "url": u,
+             "_title": t, "_publisher": pub}
+            for p, d, u, t, pub, date, _, claims in store.iter_sql(sql, {"a": a, "b": b})]
     rows.sort(key=lambda r: (none_last(r["published"]), none_last(r["url"]), r["predicate"],
                              none_last(r["domain"]), none_last(r["_title"]), none_last(r["_publisher"]),
                              r["status"]))
     return rows
 
 
+def _claimed_status(claims: str):
+    return json.loads(claims)["status"]
+
+
 @_impl("meetings")
-def meetings(view, person=None):
-    rows = []
-    for r in view.store.relation_rows("MET_WITH"):
-        s, o = r["subject_id"], r["object_id"]
-        if person:
-            if person not in (s, o):
-                continue
-            p, m = (s, o) if s == person else (o, s)
-        else:
-            persons = [i for i in (s, o) if view.ents[i]["type"] == "Person"]
-            if len(persons) == 1:
-                p = persons[0]
-                m = o if p == s else s
-            else:
-                p, m = sorted((s, o), key=lambda i: (view.name(i), i))
-        rows.append({"person": view.name(p), "met_with": view.name(m),
-                     "date": r["props"].get("date"), "event": r["props"].get("event")})
+def meetings(store, person=None):
+    if person:
+        sql = (f"SELECT t.id, :id, t.other, json_extract(t.props, '$.date'), json_extract(t.props, '$.event') "
+               f"FROM ({_TOUCHING.format(pred='AND r.predicate = :predicate')}) t ORDER BY t.id")
+        params = {"id": person, "predicate": "MET_WITH"}
+    else:
+        # The person side first; between two people (or two companies), the smaller (name, id).
+        sql = """
+        SELECT id, p, CASE WHEN p = subject_id THEN object_id ELSE subject_id END, date, event FROM (
+            SELECT r.id, r.subject_id, r.object_id,
+                   CASE WHEN x.type = 'Person' AND y.type <> 'Person' THEN x.id
+                        WHEN y.type = 'Person' AND x.type <> 'Person' THEN y.id
+                        WHEN (x.name, x.id) <= (y.name, y.id) THEN x.id ELSE y.id END AS p,
+                   json_extract(r.props, '$.date') AS date, json_extract(r.props, '$.event') AS event
+            FROM relations r JOIN entities x ON x.id = r.subject_id JOIN entities y ON y.id = r.object_id
+            WHERE r.predicate = :predicate)
+        ORDER BY id"""
+        params = {"predicate": "MET_WITH"}
+    found = store.read_sql(sql, params)
+    names = _names(store, [i for row in found for i in row[1:3]])
+    rows = [{"person": names[p], "met_with": names[m], "date": date, "event": event}
+            for _, p, m, date, event in found]
     rows.sort(key=lambda r: (none_last(r["date"]), r["person"], r["met_with"], none_last(r["event"])))
     return rows
 
 
 @_impl("timeline")
-def timeline(view, company):
-    rels = [r for r in view.store.relation_rows() if company in (r["subject_id"], r["object_id"])]
-    earliest: dict[str, str] = {}
-    for link in view.store.link_rows([r["id"] for r in rels]):
-        p = link["source"]["published"]
-        if p is not None and (link["relation_id"] not in earliest or p < earliest[link["relation_id"]]):
-            earliest[link["relation_id"]] = p
+def timeline(store, company):
+    sql = (f"SELECT t.id, t.predicate, e.name, t.key_display, t.props, "
+           f"(SELECT min(s.published) FROM links l JOIN sources s ON s.id = l.source_id WHERE l.relation_id = t.id) "
+           f"FROM ({_TOUCHING.format(pred='')}) t JOIN entities e ON e.id = t.other ORDER BY t.id")
     rows = []
-    for r in rels:
-        other = r["object_id"] if r["subject_id"] == company else r["subject_id"]
-        date = r["props"].get("since") or r["props"].get("date") or earliest.get(r["id"])
-        rows.append({"date": date, "predicate": r["predicate"], "other": view.name(other),
-                     "detail": detail(r["predicate"], r["key_display"], r["props"])})
+    for _, pred, other, kd, props, earliest in store.iter_sql(sql, {"id": company}):
+        props = json.loads(props)
+        rows.append({"date": props.get("since") or props.get("date") or earliest, "predicate": pred, "other": other,
+                     "detail": detail(pred, kd, props)})
     rows.sort(key=lambda r: (none_last(r["date"]), r["predicate"], r["other"], none_last(r["detail"])))
     return rows
 
 
+def iter_rows(store, preset: str, params: dict[str, Any]) -> Iterator[dict]:
+    """The rows of *preset* on the embedded *store*, one at a time (``partners`` and the other
+    presets over the whole graph stream them from SQLite's cursor)."""
+    return iter(IMPLEMENTATIONS[preset](store, **params))
+
+
 def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
-    return IMPLEMENTATIONS[preset](_View(store), **params)
+    return list(iter_rows(store, preset, params))
 
 
 def months_before(day: str, months: int) -> str:
@@ -298,33 +395,29 @@ def months_before(day: str, months: int) -> str:
     import calendar
 
     y, m, d = (int(x) for x in day.split("-"))
-    total = y * 12 + (m - 1) - months
-    y, m = divmod(total, 12)
+    y, m = divmod(y * 12 + (m - 1) - months, 12)
     m += 1
     return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
 
 
-@_impl("stale")
-def stale(view, older_than, as_of):
-    from autokg.queries.presets import first_day
+# The newest source date of each relation not ended, padded to its first day for the comparison.
+_STALE = """
+SELECT r.predicate, a.name, b.name, r.key_display, r.status, x.latest, x.n, r.id
+FROM relations r
+JOIN (SELECT l.relation_id AS id, max(s.published) AS latest, count(*) AS n
+      FROM links l JOIN sources s ON s.id = l.source_id GROUP BY l.relation_id) x ON x.id = r.id
+JOIN entities a ON a.id = r.subject_id JOIN entities b ON b.id = r.object_id
+WHERE coalesce(r.status, '') <> 'ended' AND (r.until IS NULL OR r.until > :as_of)
+  AND (x.latest IS NULL OR CASE length(x.latest) WHEN 4 THEN x.latest || '-01-01'
+                                                 WHEN 7 THEN x.latest || '-01' ELSE x.latest END < :cutoff)
+ORDER BY x.latest IS NULL, x.latest, a.name, b.name, r.predicate, r.key_display IS NULL, r.key_display, r.id
+"""
 
+
+@_impl("stale")
+def stale(store, older_than, as_of):
+    # a review over the whole graph: one pass over the links, grouped by relation
     cutoff = months_before(as_of, older_than)
-    rels = [r for r in view.store.relation_rows()
-            if r["props"].get("status") != "ended" and not (r["props"].get("until") is not None
-                                                           and r["props"]["until"] <= as_of)]
-    latest: dict[str, str] = {}
-    for link in view.store.link_rows([r["id"] for r in rels]):
-        p = link["source"]["published"]
-        if p is not None and p > latest.get(link["relation_id"], ""):
-            latest[link["relation_id"]] = p
-    out = []
-    for r in rels:
-        newest = latest.get(r["id"])
-        if newest is not None and first_day(newest) >= cutoff:
-            continue
-        out.append({"predicate": r["predicate"], "subject": view.name(r["subject_id"]),
-                    "object": view.name(r["object_id"]), "domain": r["key_display"],
-                    "status": r["props"].get("status"), "latest_source_date": newest, "sources": r["sources"]})
-    out.sort(key=lambda r: (r["latest_source_date"] is None, r["latest_source_date"] or "", r["subject"],
-                            r["object"], r["predicate"], none_last(r["domain"])))
-    return out
+    for pred, subj, obj, key, status, latest, n, _ in store.iter_sql(_STALE, {"as_of": as_of, "cutoff": cutoff}):
+        yield {"predicate": pred, "subject": subj, "object": obj, "domain": key, "status": status,
+               "latest_source_date": latest, "sources": n}

@@ -1,0 +1,180 @@
+"""Preset latency on the embedded store (and on Neo4j when NEO4J_URI is set and --neo4j is given).
+
+Builds a store from N synthetic facts (benchmarks/synth.py: about N/10 companies, one
+PARTNERS_WITH relation per fact), plus company records with a country and, for N/100 people, a
+WORKS_FOR and a MET_WITH relation, so that every preset has something to answer. Then each preset
+runs once to warm up and --repeat times more; the p50 and p95 of those runs are printed, in
+milliseconds, with the number of rows.
+
+    python benchmarks/presets.py --facts 100000 --repeat 20
+    python benchmarks/presets.py --facts 1000000 --repeat 10 --db /tmp/kg-1m.db   # keep the store
+
+With --db, an existing store file is reused as it is (no load), so the same facts can be timed by
+two versions of autokg.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import synth  # noqa: E402
+
+COUNTRIES = ["FR", "CN", "US", "DE", "JP", "KR"]
+
+
+def extra_records(n: int, seed: int = 11):
+    """Company records with a country, and people who work for and meet companies."""
+    rng = random.Random(seed)
+    companies = max(20, n // 10)
+    for c in range(companies):
+        yield {"entity": f"Company {c}", "type": "Company", "country": COUNTRIES[c % len(COUNTRIES)]}
+    for p in range(max(10, n // 100)):
+        src = {"url": f"https://people.example.com/{p}", "title": f"Profile {p}", "published": "2024-05-01"}
+        yield {"subject": f"Person {p}", "subject_type": "Person", "predicate": "WORKS_FOR",
+               "object": f"Company {rng.randrange(companies)}", "role": rng.choice(["CEO", "CTO", "chair"]),
+               "since": str(2010 + rng.randrange(15)), "source": src}
+        yield {"subject": f"Person {p}", "subject_type": "Person", "predicate": "MET_WITH",
+               "object": f"Company {rng.randrange(companies)}", "date": "2024-04-25", "event": "Auto Show",
+               "source": src}
+
+
+def write_facts(path: str, n: int) -> None:
+    with open(path, "w", encoding="utf-8") as fp:
+        for rec in synth.generate(n):
+            fp.write(json.dumps(rec) + "\n")
+        for rec in extra_records(n):
+            fp.write(json.dumps(rec) + "\n")
+
+
+def parameters(n: int) -> list[tuple[str, str, dict]]:
+    """(label, preset, params) for every preset, on companies that exist at any N."""
+    partners: dict[int, set[int]] = {}
+    for rec in synth.generate(n):
+        if rec["status"] == "ended":  # common-partners and path walk only partnerships not ended
+            continue
+        a, b = int(rec["subject"].split()[1]), int(rec["object"].split()[1])
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    company = 7
+    first = min(partners[company])
+    other = min(p for p in partners[first] if p != company)  # shares at least `first` with company
+    companies = max(20, n // 10)
+    employer = next(r["object"] for r in extra_records(n) if r.get("predicate") == "WORKS_FOR")
+    c = f"Company {company}"
+    return [
+        ("partners (all rows)", "partners", {}),
+        ("partners --domain", "partners", {"domain": "cockpits 42", "status": "active"}),
+        ("partners-of", "partners-of", {"company": c}),
+        ("common-partners", "common-partners", {"a": c, "b": f"Company {other}"}),
+        ("path", "path", {"a": "Company 1", "b": f"Company {companies // 2 + 3}"}),
+        ("path --max-hops 1", "path", {"a": "Company 1", "b": f"Company {companies // 2 + 3}",
+                                          "max_hops": 1}),
+        ("people-of", "people-of", {"company": employer}),
+        ("sources", "sources", {"a": c, "b": f"Company {first}"}),
+        ("history", "history", {"a": c, "b": f"Company {first}"}),
+        ("timeline", "timeline", {"company": c}),
+        ("meetings --person", "meetings", {"person": "Person 0"}),
+        ("hubs", "hubs", {"limit": 10}),
+        ("by-domain", "by-domain", {"domain": "cockpits 42"}),
+        ("cross-border", "cross-border", {"country_a": "FR", "country_b": "CN", "status": "prospective"}),
+        ("prospective --since", "prospective", {"since": "2024-11"}),
+    ]
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat: int) -> list[dict]:
+    from autokg.queries.presets import run_preset
+
+    out = []
+    for label, preset, params in parameters(n):
+        if only and preset not in only and label not in only:
+            continue
+        t = time.perf_counter()
+        rows = run_preset(store, preset, **params)
+        first = time.perf_counter() - t
+        times = [first]
+        runs = repeat if first < 1.0 else slow_repeat  # the slow ones need fewer runs for a median
+        for _ in range(runs):
+            t = time.perf_counter()
+            run_preset(store, preset, **params)
+            times.append(time.perf_counter() - t)
+        times = times[1:]
+        row = {"label": label, "rows": len(rows), "p50_ms": percentile(times, 50) * 1000,
+               "p95_ms": percentile(times, 95) * 1000, "runs": len(times)}
+        print(f"{label:<26} {row['rows']:>8} {row['p50_ms']:>10.1f} {row['p95_ms']:>10.1f} {row['runs']:>5}",
+              flush=True)
+        out.append(row)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--facts", type=int, default=100_000, help="synthetic facts (default 100000)")
+    ap.add_argument("--repeat", type=int, default=20, help="timed runs per preset (default 20)")
+    ap.add_argument("--slow-repeat", type=int, default=5, help="timed runs for a preset slower than 1 s")
+    ap.add_argument("--db", help="store file to use: loaded if absent, reused as it is if present")
+    ap.add_argument("--only", nargs="+", help="only these presets (names or labels)")
+    ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--neo4j", action="store_true", help="also time the presets on the Neo4j server at NEO4J_URI "
+                    "(its database is emptied and loaded)")
+    args = ap.parse_args()
+
+    from autokg.graph.embedded import EmbeddedStore
+    from autokg.loaders import load_files
+
+    work = tempfile.mkdtemp(prefix="autokg-bench-presets-")
+    facts = os.path.join(work, "facts.jsonl")
+    db = args.db or os.path.join(work, "kg.db")
+    results: dict = {"facts": args.facts}
+    if not os.path.exists(db) or args.neo4j:
+        write_facts(facts, args.facts)
+    if not os.path.exists(db):
+        store = EmbeddedStore(db)
+        t = time.perf_counter()
+        report = load_files(store, [facts])
+        assert report.ok, report.rejected[:3]
+        results["load_s"] = time.perf_counter() - t
+        print(f"loaded {args.facts} facts in {results['load_s']:.1f} s", flush=True)
+        store.close()
+    t = time.perf_counter()
+    store = EmbeddedStore(db)  # an older store file is upgraded here
+    results["open_s"] = time.perf_counter() - t
+    print(f"opened the store in {results['open_s']:.2f} s; {store.stats()['relations']} relations", flush=True)
+    print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+    results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat)
+    store.close()
+
+    if args.neo4j and os.environ.get("NEO4J_URI"):
+        from autokg.graph.store import open_store
+
+        neo = open_store("neo4j", uri=os.environ["NEO4J_URI"], username=os.environ.get("NEO4J_USERNAME", "neo4j"),
+                         password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
+        neo.delete_all()
+        load_files(neo, [facts])
+        print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+        results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat)
+        neo.close()
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fp:
+            json.dump(results, fp, indent=1)
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

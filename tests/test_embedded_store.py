@@ -1,0 +1,305 @@
+"""The embedded store's file format (upgrade from format 1, refusal of a newer one), its read-only
+SQL access, and presets that read only what their answer needs."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+from collections import deque
+
+import pytest
+
+from autokg.errors import StoreError, StoreUnavailable
+from autokg.graph.embedded import SCHEMA_VERSION, EmbeddedStore
+from autokg.queries.embedded import IMPLEMENTATIONS
+from autokg.queries.presets import PRESETS, bind_params, run_preset
+
+from _helpers import SEED, fact, load, open_embedded, snapshot, write_jsonl
+
+# The tables of format 1, as autokg wrote them before format 2.
+_V1_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, declared INTEGER NOT NULL,
+    aliases TEXT NOT NULL, attrs TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE names (
+    norm TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (norm, entity_id)) WITHOUT ROWID;
+CREATE INDEX names_entity ON names (entity_id);
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
+    key TEXT NOT NULL, key_display TEXT, props TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX relations_subject ON relations (subject_id);
+CREATE INDEX relations_object ON relations (object_id);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, author TEXT, published TEXT, lang TEXT) WITHOUT ROWID;
+CREATE TABLE links (
+    relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
+    seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
+CREATE INDEX links_source ON links (source_id);
+"""
+
+_EVERY_PRESET = [
+    ("partners", {}), ("partners", {"status": "active", "domain": "COCKPIT"}), ("by-domain", {"domain": "sys"}),
+    ("partners-of", {"company": "Renault"}), ("prospective", {}), ("common-partners", {"a": "Geely", "b": "Google"}),
+    ("path", {"a": "Geely", "b": "Xiaomi Auto"}), ("people-of", {"company": "Renault"}), ("hubs", {}),
+    ("cross-border", {}), ("sources", {"a": "Renault", "b": "Geely"}), ("history", {"a": "Renault", "b": "Geely"}),
+    ("meetings", {}), ("meetings", {"person": "Luca de Meo"}), ("timeline", {"company": "Xiaomi"}),
+]
+
+
+def _answers(store) -> list:
+    return [run_preset(store, name, **params) for name, params in _EVERY_PRESET]
+
+
+def _v1_copy(store: EmbeddedStore, path) -> None:
+    """Write *store*'s rows into a new file in format 1."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript(_V1_DDL)
+    db.execute("ATTACH DATABASE ? AS v2", (str(store.path),))
+    db.execute("BEGIN")
+    for table in ("entities", "names", "sources", "links"):
+        db.execute(f"INSERT INTO {table} SELECT * FROM v2.{table}")
+    db.execute("INSERT INTO relations SELECT id, predicate, subject_id, object_id, key, key_display, props "
+               "FROM v2.relations")
+    db.execute("INSERT INTO meta SELECT * FROM v2.meta WHERE key <> 'schema_version'")
+    db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    db.execute("COMMIT")
+    db.execute("DETACH DATABASE v2")
+    db.close()
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    store = open_embedded(tmp_path / "new")
+    assert load(store, *SEED).ok
+    yield store
+    store.close()
+
+
+def _version(path) -> str:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_format_1_store_is_upgraded_when_opened(seeded, tmp_path):
+    old = tmp_path / "v1.db"
+    _v1_copy(seeded, old)
+    assert _version(old) == "1"
+    with EmbeddedStore(old) as upgraded:
+        assert snapshot(upgraded) == snapshot(seeded)
+        assert _answers(upgraded) == _answers(seeded)
+        indexes = {r[0] for r in upgraded.db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert {"relations_from_subject", "relations_from_object", "relations_by_status", "relations_by_key",
+                "sources_published"} <= indexes
+        assert not {"relations_subject", "relations_object"} & indexes
+        assert upgraded.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # a load after the upgrade writes the new columns too
+        more = write_jsonl(tmp_path / "more.jsonl", [fact("Renault", "PARTNERS_WITH", "Nio", status="ended")])
+        assert load(upgraded, more).ok
+        assert [r["status"] for r in run_preset(upgraded, "partners-of", company="Nio")] == ["ended"]
+    assert _version(old) == str(SCHEMA_VERSION)
+
+
+def test_a_failed_upgrade_leaves_the_format_1_store_as_it_was(seeded, tmp_path):
+    old = tmp_path / "v1.db"
+    _v1_copy(seeded, old)
+    db = sqlite3.connect(old, isolation_level=None)
+    db.execute("CREATE TABLE partner_counts (x)")  # the upgrade creates it after rebuilding relations
+    db.close()
+    with pytest.raises(StoreError):
+        EmbeddedStore(old)
+    db = sqlite3.connect(old)
+    columns = [r[1] for r in db.execute("PRAGMA table_xinfo(relations)")]
+    db.close()
+    assert "status" not in columns  # the rebuilt relations table was rolled back
+    assert _version(old) == "1"
+
+
+def test_a_newer_format_is_refused_in_one_line(seeded, tmp_path):
+    seeded.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(StoreUnavailable) as err:
+        EmbeddedStore(seeded.path)
+    assert str(err.value) == f"{seeded.path}: store format {SCHEMA_VERSION + 1}, this autokg reads format {SCHEMA_VERSION}"
+
+
+@pytest.mark.parametrize("sql", ["DELETE FROM relations", "UPDATE entities SET name = 'x'", "PRAGMA user_version = 3",
+                                 "CREATE TABLE t (x)", "ATTACH DATABASE ':memory:' AS other"])
+def test_read_sql_refuses_anything_but_reading(seeded, sql):
+    before = snapshot(seeded)
+    with pytest.raises(StoreError):
+        seeded.read_sql(sql)
+    assert snapshot(seeded) == before
+    assert seeded.read_sql("SELECT count(*) FROM relations WHERE predicate = ?", ("PARTNERS_WITH",)) == [(6,)]
+
+
+def test_partners_streams_from_the_cursor(seeded):
+    from autokg.queries.embedded import iter_rows
+
+    rows = iter_rows(seeded, "partners", {"status": None, "domain": None})
+    assert not isinstance(rows, list)
+    assert next(rows)["company"] == "Dongfeng"
+    assert len(list(rows)) == 5
+
+
+# ---- presets about named entities read only what their answer needs -------------------------------
+
+_ONE_ENTITY = [("partners-of", {"company": "Hub"}), ("common-partners", {"a": "Hub", "b": "P1"}),
+               ("path", {"a": "P1", "b": "P2"}), ("path", {"a": "Hub", "b": "Nowhere"}),
+               ("people-of", {"company": "Hub"}), ("sources", {"a": "Hub", "b": "P1"}),
+               ("history", {"a": "Hub", "b": "P1"}), ("timeline", {"company": "Hub"}),
+               ("meetings", {"person": "Ann"}), ("prospective", {"since": "2030"})]
+
+
+class _Recording:
+    """The store as the query layer sees it, recording each statement."""
+
+    def __init__(self, store):
+        self.store, self.seen = store, []
+
+    def iter_sql(self, sql, params=()):
+        self.seen.append((sql, params))
+        return self.store.iter_sql(sql, params)
+
+    def read_sql(self, sql, params=()):
+        return list(self.iter_sql(sql, params))
+
+
+def _small_world(tmp_path, unrelated: int) -> EmbeddedStore:
+    src = lambda i: {"title": f"Report {i}", "published": f"2024-{1 + i % 12:02d}"}  # noqa: E731
+    records = [fact("Hub", "PARTNERS_WITH", f"P{i}", src(i), domain=f"d{i}", status="active") for i in range(5)]
+    records += [fact("P1", "PARTNERS_WITH", "P2", src(1), status="prospective"),
+                fact("Ann", "WORKS_FOR", "Hub", src(2), role="CEO"),
+                {**fact("Ann", "MET_WITH", "P1", src(3)), "subject_type": "Person"},
+                {"entity": "Nowhere", "type": "Company"}]
+    rng = random.Random(3)
+    records += [fact(f"Other {rng.randrange(unrelated // 4 + 2)}", "PARTNERS_WITH", f"Else {i}", src(i),
+                     domain=f"x{i}", status=rng.choice(["active", "ended"])) for i in range(unrelated)]
+    store = open_embedded(tmp_path)
+    assert load(store, write_jsonl(tmp_path / "facts.jsonl", records)).ok
+    return store
+
+
+def _vm_steps(store, preset, params) -> int:
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+        return 0
+
+    bound = bind_params(store, PRESETS[preset], params)
+    store.db.set_progress_handler(count, 1)  # every virtual machine instruction
+    try:
+        list(IMPLEMENTATIONS[preset](store, **bound))
+    finally:
+        store.db.set_progress_handler(None, 0)
+    return steps
+
+
+@pytest.mark.parametrize("preset,params", _ONE_ENTITY, ids=[f"{p}-{i}" for i, (p, _) in enumerate(_ONE_ENTITY)])
+def test_one_entity_presets_use_indexes_not_scans(tmp_path, preset, params):
+    store = _small_world(tmp_path, 200)
+    recording = _Recording(store)
+    list(IMPLEMENTATIONS[preset](recording, **bind_params(store, PRESETS[preset], params)))
+    assert recording.seen
+    for sql, args in recording.seen:
+        plan = [row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql, args)]
+        # a SCAN of a table or of a whole index reads every row; the subqueries t/p are the answer
+        scans = [d for d in plan if re.match(r"SCAN (relations|entities|links|sources|names|r|x|y|e|l|s)\b", d)]
+        assert not scans, f"{preset}: {sql}\n{plan}"
+    store.close()
+
+
+@pytest.mark.parametrize("preset,params", _ONE_ENTITY, ids=[f"{p}-{i}" for i, (p, _) in enumerate(_ONE_ENTITY)])
+def test_one_entity_presets_cost_the_same_in_a_store_forty_times_larger(tmp_path, preset, params):
+    small = _small_world(tmp_path / "small", 100)
+    large = _small_world(tmp_path / "large", 4000)
+    assert run_preset(small, preset, **params) == run_preset(large, preset, **params)
+    a, b = _vm_steps(small, preset, params), _vm_steps(large, preset, params)
+    assert b <= 1.25 * a, (a, b)  # deeper B-trees cost a little; a scan would cost 40 times more
+    small.close()
+    large.close()
+
+
+# ---- path against a plain breadth-first search -----------------------------------------------------
+
+def _reference_path(store, a, b, max_hops, include_ended):
+    """The unidirectional search the embedded store used before format 2."""
+    names = {e["id"]: e["name"] for e in store.entity_rows()}
+    adj: dict[str, set[str]] = {}
+    for r in store.relation_rows("PARTNERS_WITH"):
+        if r["props"].get("status") == "ended" and not include_ended:
+            continue
+        adj.setdefault(r["subject_id"], set()).add(r["object_id"])
+        adj.setdefault(r["object_id"], set()).add(r["subject_id"])
+    if a == b:
+        return []
+    dist, queue = {b: 0}, deque([b])
+    while queue:
+        n = queue.popleft()
+        for m in adj.get(n, ()):
+            if m not in dist:
+                dist[m] = dist[n] + 1
+                queue.append(m)
+    if a not in dist or dist[a] > max_hops:
+        return []
+    node, seq = a, [names[a]]
+    while node != b:
+        node = min((m for m in adj[node] if dist.get(m) == dist[node] - 1), key=lambda m: (names[m], m))
+        seq.append(names[node])
+    return [{"path": seq, "hops": len(seq) - 1}]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bidirectional_path_equals_the_plain_search(tmp_path, seed):
+    rng = random.Random(seed)
+    n = rng.randint(12, 40)
+    names = [rng.choice(["Alpha", "Beta", "Gamma"]) for _ in range(n)]  # many equally short paths
+    records = []
+    for _ in range(rng.randint(n, 3 * n)):
+        x, y = rng.sample(range(n), 2)
+        records.append(fact(f"{names[x]} #{x}", "PARTNERS_WITH", f"{names[y]} #{y}",
+                            status=rng.choice(["active", "active", "ended", "prospective"])))
+    store = open_embedded(tmp_path)
+    assert load(store, write_jsonl(tmp_path / "g.jsonl", records)).ok
+    ids = sorted(e["id"] for e in store.entity_rows())
+    for a in ids[:: max(1, len(ids) // 8)]:
+        for b in ids:
+            for hops, ended in ((4, False), (2, True), (7, False)):
+                want = _reference_path(store, a, b, hops, ended)
+                got = IMPLEMENTATIONS["path"](store, a, b, hops, ended)
+                assert got == want, (a, b, hops, ended)
+    store.close()
+
+
+# ---- the derived partner tables follow every write ----------------------------------------------
+
+def _derived(store) -> dict:
+    return {t: sorted(store.read_sql(f"SELECT * FROM {t}"))
+            for t in ("partner_counts", "partner_domains")}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_triggers_keep_the_partner_tables_equal_to_a_recount(tmp_path, seed):
+    from autokg.graph.embedded import _DERIVE_V2, _statements
+    from test_parity import random_fact_files
+
+    store = open_embedded(tmp_path)
+    for files in random_fact_files(seed, tmp_path):  # reloads, late aliases that move relations, status changes
+        load(store, *files)
+        kept = _derived(store)
+        recount = sqlite3.connect(":memory:")
+        recount.execute("ATTACH DATABASE ? AS kg", (str(store.path),))
+        recount.executescript("""
+            CREATE TABLE relations AS SELECT * FROM kg.relations;
+            CREATE TABLE partner_counts (id, partners); CREATE TABLE partner_domains (domain, n);""")
+        for stmt in _statements(_DERIVE_V2):
+            recount.execute(stmt)
+        assert kept == {t: sorted(recount.execute(f"SELECT * FROM {t}")) for t in kept}
+        recount.close()
+    assert kept["partner_counts"] and kept["partner_domains"]
+    store.close()
