@@ -20,6 +20,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "json") -> Iterator[tuple[int, 
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     if isinstance(doc, dict):
         doc = [doc]
     if not isinstance(doc, list):

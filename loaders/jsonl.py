@@ -45,4 +45,7 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
             why = "truncated line (the file ends inside a record)" if truncated else "invalid JSON"
             yield lineno, InvalidRecord(f"{why}: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield lineno, InvalidRecord("invalid JSON: nested too deeply")
+            continue
         yield lineno, rec
