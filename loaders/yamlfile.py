@@ -7,7 +7,50 @@ from typing import BinaryIO, Iterator
 from autokg.errors import InputError
 from autokg.loaders.text import read_text
 
-__all__ = ["generate_records"]
+__all__ = ["generate_records", "MAX_ALIAS_NODES"]
+
+# Nodes that aliases (*name) may add beyond the document's own. A few shared sources cost little;
+# nested aliases ("billion laughs") expand exponentially, and one such value printed in a
+# rejection message would take all memory, so they are refused before anything is built.
+MAX_ALIAS_NODES = 100_000
+
+
+def _check_aliases(root) -> None:
+    """InputError when the aliases of the node graph under *root* expand to too many nodes or
+    refer to themselves. Iterative: a deep document never recurses here."""
+    import yaml
+
+    size: dict[int, int] = {}  # id(node) -> nodes once expanded
+    distinct = 0
+    stack: list[tuple[object, bool]] = [(root, False)]
+    open_: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            open_.discard(key)
+            children = _children(node, yaml)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            if size[key] - distinct > MAX_ALIAS_NODES:
+                raise InputError(f"YAML aliases expand to more than {MAX_ALIAS_NODES} extra values "
+                                 "(nested aliases, a 'billion laughs' document); write the values out")
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise InputError("a YAML alias refers to a value containing itself")
+        open_.add(key)
+        distinct += 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node, yaml))
+
+
+def _children(node, yaml) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, object]]:
@@ -23,11 +66,14 @@ def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, 
             return
         if not isinstance(node, yaml.SequenceNode):
             raise InputError("a YAML input must be a list of records")
+        _check_aliases(node)
         items = [(item.start_mark.line + 1, loader.construct_object(item, deep=True)) for item in node.value]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise InputError(f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    except RecursionError:
+        raise InputError("invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     yield from items
