@@ -67,11 +67,23 @@ def _fmt_allowed(names) -> str:
     return ", ".join(sorted(names)) or "none"
 
 
+def _unicode(text: str, what: str) -> str:
+    """*text*, unless it holds a lone surrogate (JSON and YAML escapes such as ``\\ud800`` can make
+    one): no store and no output file can encode it."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidRecord(f"{what} is not valid Unicode (a lone surrogate {text[exc.start]!r} at "
+                                f"character {exc.start + 1})") from None
+    return text
+
+
 def _string(value: Any, what: str) -> str:
     if type(value) is str:  # the common case, kept fast
         text = value.strip()
         if text and "\n" not in text and "\t" not in text:
-            return text
+            return _unicode(text, what)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InvalidRecord(f"{what} must be a string, not {type(value).__name__}")
     if not isinstance(value, str):
@@ -79,7 +91,7 @@ def _string(value: Any, what: str) -> str:
     text = " ".join(value.split()) if "\n" in value or "\t" in value else value.strip()
     if not text:
         raise InvalidRecord(f"{what} must not be empty")
-    return text
+    return _unicode(text, what)
 
 
 def _date(value: Any, what: str) -> str:
@@ -103,9 +115,13 @@ def _number(value: Any, what: str) -> float:
             value = float(value.strip())
         except ValueError:
             raise InvalidRecord(f"{what} must be a number, not {value!r}") from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidRecord(f"{what} must be a number, not {value!r}")
-    return float(value)
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise InvalidRecord(f"{what} must be a number, not {value!r}")
+        return float(value)
+    except OverflowError:  # an integer beyond float range (hundreds of digits)
+        raise InvalidRecord(f"{what} must be a number, not an integer of {value.bit_length()} bits "
+                            "(beyond the range of a float)") from None
 
 
 def _typed(prop: Property, value: Any, what: str) -> Any:
@@ -183,6 +199,7 @@ def _source(value: Any) -> SourceRef:
         url = value.strip()
         if not url:
             raise InvalidRecord("source must not be empty")
+        _unicode(url, "source")
         return SourceRef(url=url), None
     if not isinstance(value, dict):
         raise InvalidRecord("source must be an object with url or title, or a url string")
