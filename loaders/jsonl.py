@@ -24,6 +24,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
         if not raw:
             return
         lineno += 1
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a UTF-8 byte order mark (Windows editors write one), as the other readers drop
         if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
                 raw = fp.readline(MAX_LINE)
@@ -47,5 +49,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
             continue
         except RecursionError:
             yield lineno, InvalidRecord("invalid JSON: nested too deeply")
+            continue
+        except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+            yield lineno, InvalidRecord(f"invalid JSON: {str(exc).split(':')[0].lower()}")
             continue
         yield lineno, rec
