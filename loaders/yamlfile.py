@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import BinaryIO, Iterator
 
-from autokg.errors import InputError
+from autokg.errors import InputError, InvalidRecord
 from autokg.loaders.text import read_text
 
 __all__ = ["generate_records", "MAX_ALIAS_NODES"]
@@ -53,6 +53,21 @@ def _children(node, yaml) -> list:
     return []
 
 
+def _construct(loader, item):
+    """The record of one list item, or InvalidRecord when its values cannot be built (an
+    impossible date such as 2024-02-30, an integer of thousands of digits, a list as a key):
+    the other records still load."""
+    import yaml
+
+    try:
+        return loader.construct_object(item, deep=True)
+    except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+        loader.recursive_objects.clear()  # left behind by the failed construction
+        loader.state_generators.clear()
+        reason = getattr(exc, "problem", None) or str(exc).split(":")[0]
+        return InvalidRecord(f"invalid YAML value: {reason}")
+
+
 def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, object]]:
     import yaml
 
@@ -67,7 +82,7 @@ def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, 
         if not isinstance(node, yaml.SequenceNode):
             raise InputError("a YAML input must be a list of records")
         _check_aliases(node)
-        items = [(item.start_mark.line + 1, loader.construct_object(item, deep=True)) for item in node.value]
+        items = [(item.start_mark.line + 1, _construct(loader, item)) for item in node.value]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
