@@ -74,7 +74,11 @@ def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, 
     text = read_text(fp)
     if not text.strip():
         return
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # refuses characters YAML does not allow (NUL, most C0 controls)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(f"invalid YAML: character {exc.character:#04x} at offset {exc.position} is not "
+                         "allowed in YAML (write it as an escape in a double-quoted string)") from None
     try:
         node = loader.get_single_node()
         if node is None:
