@@ -45,6 +45,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
         except json.JSONDecodeError as exc:
             truncated = not text.endswith("\n")  # the last line, cut short by a killed writer
             why = "truncated line (the file ends inside a record)" if truncated else "invalid JSON"
+            if "\r" in text.rstrip("\r\n") and exc.msg == "Extra data":
+                why = "lines end in \\r alone; JSON Lines separates records with \\n (or \\r\\n)"
             yield lineno, InvalidRecord(f"{why}: {exc.msg} at column {exc.colno}")
             continue
         except RecursionError:
