@@ -101,6 +101,8 @@ def parse(fp: BinaryIO, fmt: str | None = None):
     text = read_text(fp)
     parser, label = _format_of(fmt, text)
     data: object = text
+    if parser == "turtle" and "\r" in text and "\n" not in text:
+        text = data = text.replace("\r", "\n")  # lines ended by \r alone, which rdflib's parser misreads
     if parser == "json-ld":
         doc = _local_jsonld(text)
         # rdflib takes a decoded document as a dict; a top-level array means the same as @graph
