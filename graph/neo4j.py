@@ -735,6 +735,10 @@ class Neo4jStore:
         if userinfo:
             raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: give the user name and password "
                                    "with NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI")
+        try:
+            urlsplit(self.uri).port  # a port that is not a number failed later, as a traceback
+        except ValueError as exc:
+            raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: {exc}") from None
         auth = (self.username, password) if password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(
