@@ -323,7 +323,8 @@ def _write_rdf(path: str, fmt: str, items: list, rng: random.Random) -> list:
     recs = [it[2] if isinstance(it, tuple) else it for it in items]
     with EmbeddedStore(":memory:") as scratch:
         report = load_records(scratch, recs)
-        assert not report.rejected, report.rejected[:3]
+        if report.rejected:
+            raise RuntimeError(f"a valid record was rejected on the way to RDF: {report.rejected[:3]}")
         g = rdf.to_rdf(scratch)
     RDF_ = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     V, P = rdf.VOCAB, "http://www.w3.org/ns/prov#"
