@@ -165,6 +165,7 @@ MUTATIONS = {
     "MET_WITH of two companies": (_TEXT, lambda r, g: {**_partners(r, g), "predicate": "MET_WITH",
                                                        "subject_type": "Company", "object_type": "Company"}),
     "bad source date": (_TEXT, _source("published", "yesterday")),
+    "unparseable url": (_TEXT, _source("url", "https://[news.example.com/1")),
     "number as subject": (_TYPED, _set("subject", lambda rng: rng.choice([7, 2.5, True]))),
     "list as object": (_TYPED, _set("object", ["a", "b"])),
     "object as source": (_TYPED, _source("title", {"nested": "x"})),

@@ -193,6 +193,18 @@ def _entity(rec: dict) -> EntityRecord:
     return EntityRecord(name=name, type=etype.name, aliases=aliases, attrs=attrs)
 
 
+def _url(url: str, what: str) -> str:
+    """*url*, if sources can be identified by it (an unclosed ``[`` of an IPv6 host made the merge
+    crash)."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url)
+    except ValueError as exc:
+        raise InvalidRecord(f"{what} {url!r} is not a valid URL ({exc})") from None
+    return url
+
+
 def _source(value: Any) -> SourceRef:
     s = schema()
     if isinstance(value, str):
@@ -200,7 +212,7 @@ def _source(value: Any) -> SourceRef:
         if not url:
             raise InvalidRecord("source must not be empty")
         _unicode(url, "source")
-        return SourceRef(url=url), None
+        return SourceRef(url=_url(url, "source")), None
     if not isinstance(value, dict):
         raise InvalidRecord("source must be an object with url or title, or a url string")
     fields: dict[str, Any] = {}
@@ -219,6 +231,8 @@ def _source(value: Any) -> SourceRef:
         fields[key] = _date(v, f"source.{key}") if kind == "date" else _string(v, f"source.{key}")
     if not fields.get("url") and not fields.get("title"):
         raise InvalidRecord("source needs a url or a title")
+    if fields.get("url"):
+        _url(fields["url"], "source.url")
     return SourceRef(**fields), quote
 
 
