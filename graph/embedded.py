@@ -231,13 +231,15 @@ class EmbeddedStore:
         writer = _Writer(self.db)
         try:
             yield writer
+            self.db.execute("ROLLBACK" if writer._rollback else "COMMIT")
+        except sqlite3.DatabaseError as exc:  # a read-only or full disk, a damaged file: one line, no traceback
+            if self.db.in_transaction:  # SQLite may have rolled back already
+                self.db.execute("ROLLBACK")
+            raise StoreError(f"cannot write the store {self.path}: {exc}") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
-        if writer._rollback:
-            self.db.execute("ROLLBACK")
-        else:
-            self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
