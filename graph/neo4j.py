@@ -723,7 +723,7 @@ class Neo4jStore:
         self._password = password
         self._initialised = False
         self._has_norm_index = False
-        self.location = _redact(self.uri)
+        self.location = self._scrub(_redact(self.uri))  # a password given as the URI by mistake
         try:
             parts = urlsplit(self.uri)
             scheme, userinfo = parts.scheme.lower(), parts.username or parts.password
