@@ -35,7 +35,7 @@ import load_memory  # noqa: E402
 
 FAST = ["jsonl", "json", "yaml", "csv"]
 # derandomized: the same examples on every run, so CI is deterministic
-_SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
+_SETTINGS = dict(deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow,
                                                                        HealthCheck.data_too_large])
 
 # names: any text but lone surrogates (a surrogate is one of the known-invalid cases)
@@ -332,13 +332,4 @@ def test_streamed_load_memory_does_not_grow_with_the_file(tmp_path, fmt):
         peaks[mb] = r["peak_kb"] / 1024
         p.unlink()
     assert peaks[60] - peaks[20] < 20, peaks
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_100_mb_file_in_bounded_memory(tmp_path, fmt):
-    p = tmp_path / f"100.{fmt}"
-    n = load_memory.write_file(str(p), fmt, 100, "rejected")
-    r = load_memory.peak_rss(str(p))
-    assert r["rejected"] == n
-    assert r["peak_kb"] / 1024 < 100, r
+    # 100 MB and loads of valid records: benchmarks/load_memory.py (kept out of the suite for time)
