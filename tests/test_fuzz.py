@@ -317,6 +317,18 @@ def test_yaml_values_that_cannot_be_built_reject_their_record(tmp_path):
     assert code == 1 and f"{p}: invalid YAML: character 0x00 at offset 13 is not allowed in YAML" in out
 
 
+def test_ill_typed_rdf_literal_is_a_rejection_without_a_traceback(tmp_path):
+    p = tmp_path / "f.ttl"
+    p.write_text("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                 "<https://e.org/a> a <https://schema.org/Organization> ; <https://schema.org/name> \"Renault\" ;\n"
+                 "  <https://schema.org/foundingDate> \"1899-02-30\"^^xsd:date .\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "autokg", "validate", str(p)], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert f"{p}:<https://e.org/a>: founded '1899-02-30' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)" in out.stderr
+
+
 # ---- memory -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
