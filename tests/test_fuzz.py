@@ -302,6 +302,20 @@ def test_lone_surrogates_and_huge_integers_are_rejected(tmp_path):
         assert store.stats()["relations"] == 1
 
 
+def test_unparseable_source_url_is_a_rejection(tmp_path):
+    """Found by the fuzzer: an unclosed [ made source identity raise ValueError."""
+    p = tmp_path / "f.jsonl"
+    p.write_text(json.dumps(_RECS[0]) + "\n"
+                 + json.dumps({**_RECS[1], "source": {"url": "https://news.e[xample.com/1"}}) + "\n"
+                 + json.dumps({**_RECS[1], "source": "https://[::1"}) + "\n", encoding="utf-8")
+    with EmbeddedStore(tmp_path / "kg.db") as store:
+        report = load_files(store, [str(p)])
+        assert [str(r) for r in report.rejected] == [
+            f"{p}:2: source.url 'https://news.e[xample.com/1' is not a valid URL (Invalid IPv6 URL)",
+            f"{p}:3: source 'https://[::1' is not a valid URL (Invalid IPv6 URL)"]
+        assert store.stats()["relations"] == 1
+
+
 def test_yaml_values_that_cannot_be_built_reject_their_record(tmp_path):
     p = tmp_path / "f.yaml"
     p.write_text("- {subject: a, predicate: PARTNERS_WITH, object: b, source: x, since: 2024-02-30}\n"
