@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import subprocess
 import sys
 import time
@@ -173,9 +172,9 @@ _BOMB = "".join(f"- &{c} [{','.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefg
 
 def _run_bounded(path) -> tuple[float, int, str]:
     """Load *path* in a subprocess: (seconds, peak RSS in MB, output)."""
-    code = ("import resource,sys\nfrom autokg.cli import main\nsys.argv=['autokg','validate',sys.argv[1]]\n"
+    code = (load_memory.PEAK + "import sys\nfrom autokg.cli import main\nsys.argv=['autokg','validate',sys.argv[1]]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print('peak', peak_kb())")
     start = time.monotonic()
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     took = time.monotonic() - start
