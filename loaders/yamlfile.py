@@ -93,6 +93,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "yaml") -> Iterator[tuple[int, 
         raise InputError(f"invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     except RecursionError:
         raise InputError("invalid YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # the scanner's own: an escape such as "\\U00110000"
+        raise InputError(f"invalid YAML at line {loader.get_mark().line + 1}: {exc}") from None
     finally:
         loader.dispose()
     yield from items

@@ -328,6 +328,11 @@ def test_yaml_values_that_cannot_be_built_reject_their_record(tmp_path):
     p.write_bytes(b"- {subject: a\x00}\n")
     code, out = _validate(p)
     assert code == 1 and f"{p}: invalid YAML: character 0x00 at offset 13 is not allowed in YAML" in out
+    for escape, why in ((b"\\U00110000", "chr() arg not in range(0x110000)"),  # found by the fuzzer
+                        (b"\\UFFFFFFFF", "Python int too large to convert to C int")):
+        p.write_bytes(b'- {subject: a}\n- {subject: "' + escape + b'"}\n')
+        code, out = _validate(p)
+        assert code == 1 and f"{p}: invalid YAML at line 2: {why}" in out
 
 
 def test_ill_typed_rdf_literal_is_a_rejection_without_a_traceback(tmp_path):
