@@ -274,7 +274,9 @@ def _turtle(g) -> str:
 
 
 def _ntriples(g) -> str:
-    lines = g.serialize(format="nt").splitlines()
+    # "\n" only: str.splitlines() also splits at U+2028, U+0085, \f ..., which rdflib leaves raw
+    # inside literals, and sorting those pieces made a file no parser reads
+    lines = g.serialize(format="nt").split("\n")
     return "".join(line + "\n" for line in sorted(filter(None, lines)))
 
 

@@ -59,7 +59,8 @@ def bundled_companies() -> tuple[dict, ...]:
     """The bundled list of automotive companies (``companies.yaml``), each a dict with ``name``,
     ``aliases`` and optionally ``country`` and ``sector``."""
     text = resources.files("autokg.extract").joinpath("companies.yaml").read_text(encoding="utf-8")
-    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C safe loader when PyYAML has it
+    return tuple(yaml.load(text, Loader=safe))  # noqa: S506 - a safe loader
 
 
 class NameIndex:

@@ -324,6 +324,9 @@ class EmbeddedStore:
                 if version > SCHEMA_VERSION:
                     raise StoreUnavailable(
                         f"{self.path}: store format {version}, this autokg reads format {SCHEMA_VERSION}")
+                if version == SCHEMA_VERSION and row is not None:
+                    self.db.execute("COMMIT")  # nothing to write: a read-only store opens for queries
+                    return
                 while version < SCHEMA_VERSION:
                     for stmt in _statements(_UPGRADE[version]):
                         self.db.execute(stmt)
@@ -359,13 +362,15 @@ class EmbeddedStore:
         writer = _Writer(self.db)
         try:
             yield writer
+            self.db.execute("ROLLBACK" if writer._rollback else "COMMIT")
+        except sqlite3.DatabaseError as exc:  # a read-only or full disk, a damaged file: one line, no traceback
+            if self.db.in_transaction:  # SQLite may have rolled back already
+                self.db.execute("ROLLBACK")
+            raise StoreError(f"cannot write the store {self.path}: {exc}") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
-        if writer._rollback:
-            self.db.execute("ROLLBACK")
-        else:
-            self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()

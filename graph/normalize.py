@@ -42,7 +42,8 @@ def canonical_url(url: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    # an identifier, not a security measure (ids must stay stable: changing the hash renames every row)
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=65536)

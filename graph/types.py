@@ -54,12 +54,24 @@ def _schema():
     return schema()
 
 
+def unicode_text(text: str, what: str) -> str:
+    """*text*, unless it holds a lone surrogate (JSON and YAML escapes such as ``\\ud800`` can make
+    one): no store and no output file can encode it."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidRecord(f"{what} is not valid Unicode (a lone surrogate {text[exc.start]!r} at "
+                                f"character {exc.start + 1})") from None
+    return text
+
+
 def text(value: Any, what: str) -> str:
     """One line of non-empty text; inner line breaks and tabs become single spaces."""
     if type(value) is str:  # the common case, kept fast
         stripped = value.strip()
         if stripped and "\n" not in stripped and "\t" not in stripped:
-            return stripped
+            return unicode_text(stripped, what)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InvalidRecord(f"{what} must be a string, not {type(value).__name__}")
     if not isinstance(value, str):
@@ -67,7 +79,7 @@ def text(value: Any, what: str) -> str:
     stripped = " ".join(value.split()) if "\n" in value or "\t" in value else value.strip()
     if not stripped:
         raise InvalidRecord(f"{what} must not be empty")
-    return stripped
+    return unicode_text(stripped, what)
 
 
 def number(value: Any, what: str) -> float:
@@ -77,9 +89,13 @@ def number(value: Any, what: str) -> float:
             value = float(value.strip())
         except ValueError:
             raise InvalidRecord(f"{what} must be a number, not {value!r}") from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InvalidRecord(f"{what} must be a number, not {value!r}")
-    return float(value)
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise InvalidRecord(f"{what} must be a number, not {value!r}")
+        return float(value)
+    except OverflowError:  # an integer beyond float range (hundreds of digits)
+        raise InvalidRecord(f"{what} must be a number, not an integer of {value.bit_length()} bits "
+                            "(beyond the range of a float)") from None
 
 
 class PropertyType:
@@ -138,6 +154,16 @@ class UrlType(PropertyType):
     """The address of a document: text, written ``xsd:anyURI`` in RDF."""
 
     name = "url"
+
+    def clean(self, value: Any, what: str, prop: Property | None = None) -> str:
+        from urllib.parse import urlsplit
+
+        url = text(value, what)
+        try:
+            urlsplit(url)  # an unclosed [ of an IPv6 host would make source identity fail later
+        except ValueError as exc:
+            raise InvalidRecord(f"{what} {url!r} is not a valid URL ({exc})") from None
+        return url
 
     def compare(self, value: str) -> str:
         return canonical_url(value)

@@ -20,6 +20,10 @@ def generate_records(fp: BinaryIO, *, fmt: str = "json") -> Iterator[tuple[int, 
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise InputError(f"invalid JSON: {str(exc).split(':')[0].lower()}") from None
     if isinstance(doc, dict):
         doc = [doc]
     if not isinstance(doc, list):

@@ -24,6 +24,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
         if not raw:
             return
         lineno += 1
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a UTF-8 byte order mark (Windows editors write one), as the other readers drop
         if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
                 raw = fp.readline(MAX_LINE)
@@ -43,6 +45,14 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
         except json.JSONDecodeError as exc:
             truncated = not text.endswith("\n")  # the last line, cut short by a killed writer
             why = "truncated line (the file ends inside a record)" if truncated else "invalid JSON"
+            if "\r" in text.rstrip("\r\n") and exc.msg == "Extra data":
+                why = "lines end in \\r alone; JSON Lines separates records with \\n (or \\r\\n)"
             yield lineno, InvalidRecord(f"{why}: {exc.msg} at column {exc.colno}")
+            continue
+        except RecursionError:
+            yield lineno, InvalidRecord("invalid JSON: nested too deeply")
+            continue
+        except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+            yield lineno, InvalidRecord(f"invalid JSON: {str(exc).split(':')[0].lower()}")
             continue
         yield lineno, rec

@@ -22,6 +22,7 @@ record is the IRI of its node, or its number when the node is blank.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, BinaryIO, Iterator
 
 from autokg.loaders.text import read_text
@@ -103,15 +104,24 @@ def parse(fp: BinaryIO, fmt: str | None = None):
     text = read_text(fp)
     parser, label = _format_of(fmt, text)
     data: object = text
+    if parser == "turtle" and "\r" in text and "\n" not in text:
+        text = data = text.replace("\r", "\n")  # lines ended by \r alone, which rdflib's parser misreads
     if parser == "json-ld":
         doc = _local_jsonld(text)
         # rdflib takes a decoded document as a dict; a top-level array means the same as @graph
         data = doc if isinstance(doc, dict) else {"@graph": doc}
     g = Graph(bind_namespaces="none")
+    # rdflib logs a warning with a traceback for each ill-typed literal ("2024-02-30"^^xsd:date);
+    # such a value is rejected with its record, so the warning is only noise on the user's screen
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.ERROR)
     try:
         g.parse(data=data, format=parser)
     except Exception as exc:  # rdflib raises SyntaxError, ValueError, JSON and plugin errors
         raise InputError(f"not valid {label}: {_one_line(exc)}") from None
+    finally:
+        term_log.setLevel(level)
     return g
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from autokg.errors import InvalidRecord
 from autokg.graph.model import schema
+from autokg.graph.types import get_type
 from autokg.graph.types import number as _number
 from autokg.graph.types import text as _string
 
@@ -109,7 +110,7 @@ def _source(value: Any) -> SourceRef:
         url = value.strip()
         if not url:
             raise InvalidRecord("source must not be empty")
-        return SourceRef(url=url), None
+        return SourceRef(url=get_type("url").clean(url, "source")), None
     if not isinstance(value, dict):
         raise InvalidRecord("source must be an object with url or title, or a url string")
     fields: dict[str, Any] = {}

@@ -55,6 +55,8 @@ CASES = [
     ("meetings", {"person": "Luca de Meo"}),
     ("timeline", {"company": "Renault Group"}),
     ("timeline", {"company": "Xiaomi"}),
+    ("stale", {"as_of": "2026-11"}),
+    ("stale", {"as_of": "2020", "older_than": 6}),
 ]
 
 

@@ -54,7 +54,7 @@ class Connection:
         self.username = username or "neo4j"
         self.database = database or None
         self._password = password
-        self.location = redact(self.uri)
+        self.location = self._scrub(redact(self.uri))  # a password given as the URI by mistake
         self._check_uri()
         auth = (self.username, password) if password is not None else None
         try:
@@ -87,6 +87,10 @@ class Connection:
         if userinfo:
             raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: give the user name and password "
                                    "with NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI")
+        try:
+            urlsplit(self.uri).port  # a port that is not a number would fail later, as a traceback
+        except ValueError as exc:
+            raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: {exc}") from None
 
     def _scrub(self, text: str) -> str:
         """*text* without the password, should a server or driver message ever echo it."""
