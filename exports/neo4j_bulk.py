@@ -23,7 +23,9 @@ Format of the files (the import tool's header format):
 Nodes use three id spaces (``Entity``, ``Relation``, ``Source``); their ``id`` column is also the
 ``id`` property, as in the transactional path. Community Edition has one user database and no
 incremental import: the import replaces the ``neo4j`` database, and later loads merge into it
-over Bolt as usual. Constraints and indexes are made afterwards by ``autokg neo4j init``.
+over Bolt as usual. Constraints and indexes are made afterwards by ``autokg neo4j init``, which
+also gives an entity without aliases its empty ``aliases`` list (the import tool writes no empty
+array; the transactional path stores one).
 """
 
 from __future__ import annotations
@@ -135,8 +137,8 @@ class _Writer:
         if isinstance(value, (int, float)):
             return repr(value) if isinstance(value, float) else str(value)
         if isinstance(value, (list, tuple)):
-            # an empty list is a quoted empty field (stored as an empty array, as the
-            # transactional path stores it); an unquoted empty field would be no property
+            if not value:  # the import tool cannot write an empty array: `neo4j init` does
+                return ""
             value = self.delim.join(value)
         if not self.multiline and any(b in value for b in _LINE_BREAKS):
             self.multiline = True
