@@ -33,11 +33,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from autokg.errors import StoreError
 from autokg.graph.model import schema
-from autokg.graph.neo4j.rows import ENTITY_KEYS, LINK_KEYS, RELATION_KEYS, SOURCE_COLS, check_vocabulary, chunks
+from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks
 from autokg.graph.neo4j.statements import label, reltype
 from autokg.graph.normalize import norm
 
