@@ -542,6 +542,37 @@ def neo4j_init(ctx):
     click.echo(f"Neo4j at {where}: {len(ensured)} constraints and indexes ensured, {created} created")
 
 
+@neo4j_group.command("bulk")
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.pass_context
+@_fail
+def neo4j_bulk(ctx, outdir):
+    """Write the current store as neo4j-admin import files into OUTDIR, for a fast first load.
+
+    OUTDIR gets one CSV file per node label and relationship type, with the graph the
+    transactional load writes, and import.args, the arguments of `neo4j-admin database import
+    full`. The import replaces the whole `neo4j` database: Neo4j Community has one user database
+    and no incremental import. After it, `autokg neo4j init` makes the constraints and indexes,
+    and later loads merge into the imported graph as usual.
+
+    \b
+    Example:
+      autokg load data/seed/*.jsonl                 # into the embedded store
+      autokg neo4j bulk ./neo4j-import
+      eval "$(scripts/neo4j-local import ./neo4j-import)"
+      autokg --backend neo4j neo4j init
+    """
+    from autokg.exports.neo4j_bulk import import_commands, write_neo4j_bulk
+
+    with _open(ctx) as kg:
+        summary = write_neo4j_bulk(kg.store, outdir)
+    click.echo(f"wrote {summary} to {outdir}")
+    commands = import_commands(outdir)
+    click.echo("import it (replaces the neo4j database), then make the constraints and indexes:")
+    click.echo(f"  local server:    {commands['local']}")
+    click.echo(f"  docker compose:  {commands['docker']}")
+
+
 @neo4j_group.command("guide")
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--serve", is_flag=True, help="Then serve OUTDIR over HTTP for Browser's :play, until Ctrl-C.")

@@ -26,7 +26,7 @@ __all__ = [
     "ENTITY_ROWS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
     "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
     # schema and maintenance
-    "PING", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
+    "PING", "FILL_EMPTY_ALIASES", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
     "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
@@ -112,6 +112,9 @@ PING = "RETURN 1"
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
 SHOW_INDEXES = "SHOW INDEXES YIELD name, state RETURN name, state"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+# After a bulk import (which cannot write an empty array): the empty list the writes store.
+FILL_EMPTY_ALIASES = ("MATCH (e:Entity) WHERE e.aliases IS NULL "
+                      "CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 10000 ROWS")
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 

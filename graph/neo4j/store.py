@@ -45,7 +45,8 @@ class Neo4jStore:
     def init(self) -> list[dict]:
         """Create the constraints and indexes the store relies on, if they do not exist yet.
 
-        Idempotent. Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
+        Idempotent. When it creates any, it also gives every entity without ``aliases`` an empty
+        list, as a bulk import leaves them. Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
         until the indexes are online.
         """
         statements = q.schema_statements()
@@ -57,6 +58,8 @@ class Neo4jStore:
             self.connection.write([Statement(stmt, {}, 0)])
         if missing or any(state != "ONLINE" for state in states.values()):
             self.connection.run(q.AWAIT_INDEXES)
+        if missing:  # a new database, perhaps a bulk import (see autokg.exports.neo4j_bulk)
+            self.connection.run(q.FILL_EMPTY_ALIASES)
         self._initialised = True
         self.stored.norm_index_online = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]

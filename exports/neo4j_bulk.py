@@ -1,0 +1,305 @@
+"""The files of a bulk initial load into Neo4j: ``neo4j-admin database import full`` input.
+
+:func:`write_neo4j_bulk` writes, from any store, the node and relationship CSV files of exactly
+the graph the Neo4j store writes transactionally (see :mod:`autokg.graph.neo4j`: labels,
+relationship types, property names, types and arrays), and ``import.args``, the arguments of the
+import (``--nodes=…``, ``--relationships=…`` and the CSV settings), one per line, with paths
+relative to the folder. :func:`generate_neo4j_bulk` yields the name and the lines of each file,
+for callers that write elsewhere.
+
+Format of the files (the import tool's header format):
+
+* comma delimiter; every text value quoted, a quote inside doubled (RFC 4180); an empty,
+  unquoted field is an absent property. Backslashes are plain characters
+  (``--legacy-style-quoting=false``).
+* arrays (``aliases``, ``names_norm``) are one quoted field, the elements joined by a character
+  that no element holds, chosen per export among control and private-use characters and named
+  in ``--array-delimiter``.
+* ``--multiline-fields=true`` only when some value holds a line break (it slows the import).
+* one file per node label set or relationship type, and per type of the ``number`` properties in
+  it (``long`` for integral values, ``double`` otherwise, as the driver sends them): the import
+  types a column, not a value.
+
+Nodes use three id spaces (``Entity``, ``Relation``, ``Source``); their ``id`` column is also the
+``id`` property, as in the transactional path. Community Edition has one user database and no
+incremental import: the import replaces the ``neo4j`` database, and later loads merge into it
+over Bolt as usual. Constraints and indexes are made afterwards by ``autokg neo4j init``, which
+also gives an entity without aliases its empty ``aliases`` list (the import tool writes no empty
+array; the transactional path stores one).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from autokg.errors import StoreError
+from autokg.graph.model import schema
+from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks
+from autokg.graph.neo4j.statements import label, reltype
+from autokg.graph.normalize import norm
+
+__all__ = ["ARGS_FILE", "ARRAY_DELIMITERS", "BulkSummary", "generate_neo4j_bulk", "write_neo4j_bulk",
+           "import_commands"]
+
+ARGS_FILE = "import.args"
+# Candidates for the array delimiter, in order: none is likely in a name, and the first one that
+# no array element of the export holds is used.
+ARRAY_DELIMITERS = ("\x1f", "\x1e", "\x1d", "\x1c", "\ue000", "\ue001", "\ufdd0", "\ufdd1")
+
+_LINE_BREAKS = ("\n", "\r")
+
+
+@dataclass
+class BulkSummary:
+    """What :func:`write_neo4j_bulk` wrote: counts, files and the import settings."""
+
+    outdir: str = ""
+    nodes: int = 0
+    relationships: int = 0
+    entities: int = 0
+    relations: int = 0
+    sources: int = 0
+    links: int = 0
+    files: list[str] = field(default_factory=list)
+    array_delimiter: str = ARRAY_DELIMITERS[0]
+    multiline: bool = False
+
+    def __str__(self) -> str:
+        return (f"{self.nodes} nodes, {self.relationships} relationships in {len(self.files)} files "
+                f"({self.entities} entities, {self.relations} relations, {self.sources} sources, "
+                f"{self.links} links)")
+
+
+def _codepoint(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _csv_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, (list, tuple)):
+        return "string[]"
+    return "string"
+
+
+class _Table:
+    """The rows of one kind of node or relationship, in files by type of their typed columns.
+
+    *columns* is ``[(property, default type)]``; a header token such as ``:START_ID(Relation)``
+    is given with type ``None`` and written as is. The type of a column with a value is the
+    value's; rows whose types differ go to different files.
+    """
+
+    def __init__(self, writer: "_Writer", stem: str, option: str, what: str, columns: list[tuple[str, str | None]]):
+        self.writer, self.stem, self.option, self.what, self.columns = writer, stem, option, what, columns
+        self.names = [c for c, t in columns if t is not None]
+        self.known = set(self.names)
+        self.files: dict[tuple, list[str]] = {}  # type signature -> lines
+
+    def add(self, fixed: list[str], props: dict) -> None:
+        extra = set(props) - self.known
+        if extra:
+            raise StoreError(f"{self.what}: property {sorted(extra)[0]!r} is not in the schema vocabulary")
+        types = tuple(_csv_type(props[c]) if props.get(c) is not None else t for c, t in self.columns if t is not None)
+        lines = self.files.get(types)
+        if lines is None:
+            lines = self.files[types] = []
+        fields = list(fixed)
+        fields += [self.writer.cell(props.get(c)) for c in self.names]
+        lines.append(",".join(fields))
+
+    def outputs(self) -> Iterator[tuple[str, str, str, list[str]]]:
+        """``(file name, import option, header, lines)`` of each file, in a stable order."""
+        for i, (types, lines) in enumerate(sorted(self.files.items())):
+            typed = iter(types)
+            header = ",".join(c if t is None else f"{c}:{next(typed)}" for c, t in self.columns)
+            name = f"{self.stem}.csv" if i == 0 else f"{self.stem}-{i + 1}.csv"
+            yield name, self.option, header, lines
+
+
+class _Writer:
+    def __init__(self, array_delimiter: str):
+        self.delim = array_delimiter
+        self.multiline = False
+
+    def cell(self, value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (int, float)):
+            return repr(value) if isinstance(value, float) else str(value)
+        if isinstance(value, (list, tuple)):
+            if not value:  # the import tool cannot write an empty array: `neo4j init` does
+                return ""
+            value = self.delim.join(value)
+        if not self.multiline and any(b in value for b in _LINE_BREAKS):
+            self.multiline = True
+        return '"' + value.replace('"', '""') + '"'
+
+
+def _pick_delimiter(entities: list[dict]) -> str:
+    used = set()
+    for e in entities:
+        for text in (e["name"], *e["aliases"]):
+            used.update(ch for ch in text if ch in ARRAY_DELIMITERS)
+            used.update(ch for ch in norm(text) if ch in ARRAY_DELIMITERS)
+    for ch in ARRAY_DELIMITERS:
+        if ch not in used:
+            return ch
+    raise StoreError("every candidate array delimiter occurs in some entity name or alias: "
+                     f"{', '.join(_codepoint(c) for c in ARRAY_DELIMITERS)}")
+
+
+def _schema_columns(props: dict) -> list[tuple[str, str]]:
+    return [(name, "long" if p.type == "number" else "string") for name, p in props.items()]
+
+
+def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Yield ``(file name, lines)`` for every CSV file, then for :data:`ARGS_FILE`, from
+    *store* (any store of :mod:`autokg.graph.store`). *summary*, if given, is filled in."""
+    check_vocabulary()
+    s = schema()
+    summary = summary if summary is not None else BulkSummary()
+    entities = store.entity_rows()
+    w = _Writer(_pick_delimiter(entities))
+    summary.array_delimiter = w.delim
+    tables: list[_Table] = []
+
+    ent = {}
+    for t, et in s.entity_types.items():
+        label(t)
+        cols = [("id:ID(Entity)", None), ("name", "string"), ("aliases", "string[]"), ("names_norm", "string[]"),
+                ("declared", "boolean"), *_schema_columns(et.attributes)]
+        ent[t] = _Table(w, f"nodes-entity-{t}", f"--nodes=Entity:{t}", f"entity type {t}", cols)
+    tables += ent.values()
+    for e in entities:
+        table = ent.get(e["type"])
+        if table is None:
+            raise StoreError(f"entity {e['id']}: type {e['type']!r} is not in the schema vocabulary")
+        names = [e["name"], *e["aliases"]]
+        props = {k: v for k, v in e["attrs"].items() if v is not None}
+        props.update(name=e["name"], aliases=list(e["aliases"]),
+                     names_norm=list(dict.fromkeys(norm(n) for n in names)), declared=bool(e["declared"]))
+        table.add([w.cell(e["id"])], props)
+    summary.entities = len(entities)
+    del entities
+
+    src_cols = [("id:ID(Source)", None), *[(c, "long" if s.source_fields[c].type == "number" else "string")
+                                          for c in SOURCE_COLS if c != "id"]]
+    sources = _Table(w, "nodes-source", "--nodes=Source", "source", src_cols)
+    tables.append(sources)
+    for row in store.source_rows():
+        sources.add([w.cell(row["id"])], {k: v for k, v in row.items() if k != "id" and v is not None})
+        summary.sources += 1
+
+    rel_nodes, typed, supports = {}, {}, {}
+    for p, pred in s.predicates.items():
+        reltype(p)
+        pcols = _schema_columns(pred.properties)
+        rel_nodes[p] = _Table(w, f"nodes-relation-{p}", "--nodes=Relation", f"relation {p}", [
+            ("id:ID(Relation)", None), ("predicate", "string"), ("subject_id", "string"), ("object_id", "string"),
+            ("key", "string"), ("key_display", "string"), ("sources", "long"), *pcols])
+        typed[p] = _Table(w, f"rels-{p}", f"--relationships={p}", f"relation {p}", [
+            (":START_ID(Entity)", None), (":END_ID(Entity)", None), ("id", "string"), ("key_display", "string"),
+            ("sources", "long"), *pcols])
+        supports[p] = _Table(w, f"rels-supports-{p}", "--relationships=SUPPORTS", f"claim of {p}", [
+            (":START_ID(Source)", None), (":END_ID(Relation)", None), ("quote", "string"),
+            ("confidence", "double"), ("seq", "long"), *pcols])
+    subject = _Table(w, "rels-subject", "--relationships=SUBJECT", "subject", [(":START_ID(Relation)", None),
+                                                                              (":END_ID(Entity)", None)])
+    obj = _Table(w, "rels-object", "--relationships=OBJECT", "object", [(":START_ID(Relation)", None),
+                                                                      (":END_ID(Entity)", None)])
+    tables += [*rel_nodes.values(), subject, obj, *typed.values(), *supports.values()]
+
+    ids = [r["id"] for r in store.relation_rows()]
+    seq = 0
+    with store.transaction(atomic=True) as reader:
+        for chunk in chunks(ids):
+            for rid, rel in sorted(reader.get_relations(chunk).items()):
+                p = rel["predicate"]
+                if p not in rel_nodes:
+                    raise StoreError(f"relation {rid}: predicate {p!r} is not in the schema vocabulary")
+                props = {k: v for k, v in (rel["props"] or {}).items() if v is not None}
+                links = rel["links"]
+                rid_cell, s_cell, o_cell = w.cell(rid), w.cell(rel["subject_id"]), w.cell(rel["object_id"])
+                rel_nodes[p].add([rid_cell], {**props, "predicate": p, "subject_id": rel["subject_id"],
+                                              "object_id": rel["object_id"], "key": rel["key"],
+                                              "key_display": rel["key_display"], "sources": len(links)})
+                typed[p].add([s_cell, o_cell], {**props, "id": rid, "key_display": rel["key_display"],
+                                                 "sources": len(links)})
+                subject.add([rid_cell, s_cell], {})
+                obj.add([rid_cell, o_cell], {})
+                for sid, link in sorted(links.items()):
+                    claims = {k: v for k, v in (link["claims"] or {}).items() if v is not None}
+                    supports[p].add([w.cell(sid), rid_cell], {
+                        **claims, "quote": link["quote"], "confidence": float(link["confidence"]),
+                        "seq": int(link["seq"])})
+                    summary.links += 1
+                summary.relations += 1
+        seq = reader.next_seq(0)
+        reader.rollback()  # reading the counter must not write it
+
+    meta = _Table(w, "nodes-meta", "--nodes=AutokgMeta", "record counter", [("key:ID(AutokgMeta)", None),
+                                                                           ("value", "long")])
+    tables.append(meta)
+    if seq:
+        meta.add([w.cell("seq")], {"value": int(seq)})
+
+    args = []
+    for table in tables:
+        for name, option, header, lines in table.outputs():
+            summary.files.append(name)
+            if option.startswith("--nodes"):
+                summary.nodes += len(lines)
+            else:
+                summary.relationships += len(lines)
+            args.append(f"{option}={name}")
+            yield name, [header, *lines]
+    summary.multiline = w.multiline
+    settings = ["--delimiter=U+002C", "--quote=U+0022", f"--array-delimiter={_codepoint(w.delim)}",
+                "--legacy-style-quoting=false", "--ignore-empty-strings=false", "--trim-strings=false",
+                "--id-type=string"]
+    if w.multiline:
+        settings.append("--multiline-fields=true")
+    yield ARGS_FILE, [*settings, *args]
+
+
+def write_neo4j_bulk(store, outdir: str | os.PathLike) -> BulkSummary:
+    """Write the import files of *store* into the folder *outdir* (created if missing; files of
+    an earlier export there are replaced). Returns a :class:`BulkSummary`."""
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in list(out.glob("nodes-*.csv")) + list(out.glob("rels-*.csv")):
+        old.unlink()
+    summary = BulkSummary(outdir=str(out))
+    for name, lines in generate_neo4j_bulk(store, summary):
+        with open(out / name, "w", encoding="utf-8", newline="") as fh:
+            for line in lines:
+                fh.write(line)
+                fh.write("\n")
+    return summary
+
+
+def import_commands(outdir: str | os.PathLike) -> dict[str, str]:
+    """The shell commands that import *outdir* (written by :func:`write_neo4j_bulk`) then make
+    the constraints and indexes: ``local`` for ``scripts/neo4j-local``, ``docker`` for the
+    repository's ``docker-compose.yml``."""
+    import shlex
+
+    d = shlex.quote(str(Path(outdir).resolve()))
+    return {
+        "local": f'eval "$(scripts/neo4j-local import {d})" && autokg --backend neo4j neo4j init',
+        "docker": ("docker compose stop neo4j && "
+                   f"docker compose run --rm --no-deps -v {d}:/import -w /import neo4j "
+                   f"neo4j-admin database import full --overwrite-destination=true "
+                   f"--report-file=/logs/import.report neo4j @/import/{ARGS_FILE} && "
+                   "docker compose up -d --wait && autokg --backend neo4j neo4j init"),
+    }
