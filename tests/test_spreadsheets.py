@@ -314,12 +314,13 @@ def test_cli_writes_query_stats_and_entities_as_xlsx(tmp_path):
     got = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
     assert [r[0] for r in got] == [r["partner"] for r in rows(open_embedded(tmp_path), "partners-of", company="Renault")]
     assert all(isinstance(r[5], int) for r in got)  # sources
-    for cmd in (["stats"], ["entities", "--type", "Company"]):
+    for cmd in (["stats"], ["entities", "--type", "Company"], ["check"]):
         result = run(*cmd, "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
         assert result.exit_code == 0, result.output
         text = run(*cmd, "--format", "csv").output.splitlines()
         ws = openpyxl.load_workbook(tmp_path / "x.xlsx").active
-        assert ws.max_row == len(text)
+        assert ws.max_row == len(text) > 1, cmd
+        assert [c.value for c in ws[1]] == text[0].split(","), cmd
     result = run("stats", "--format", "xlsx")
     assert result.exit_code == 2 and "add -o FILE.xlsx" in result.output
     result = run("query", "hubs", "--format", "csv", "-o", str(tmp_path / "hubs.csv"))
