@@ -31,7 +31,7 @@ from autokg.loaders.columns import map_header, row_to_record
 __all__ = ["OPTIONS", "DELIMITERS", "generate_records", "guess_encoding", "encoding_hint"]
 
 # The reader options this format takes (load_files passes these through).
-OPTIONS = ("delimiter", "encoding")
+OPTIONS = ("delimiter", "encoding", "entities_only")
 # Delimiters the header is sniffed for, and the names --csv-delimiter also accepts.
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 _NAMED = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|"}
@@ -133,9 +133,11 @@ def encoding_hint(fp: BinaryIO, encoding: str) -> str:
 
 
 def generate_records(fp: BinaryIO, *, fmt: str = "csv", delimiter: str | None = None,
-                     encoding: str | None = None) -> Iterator[tuple[int, object]]:
+                     encoding: str | None = None, entities_only: bool = False) -> Iterator[tuple[int, object]]:
     """Yield ``(line, record)`` per row, ``(line, InvalidRecord)`` for a bad row; InputError for
-    a file that cannot be read (bad header, encoding, quoting)."""
+    a file that cannot be read (bad header, encoding, quoting). With *entities_only* (the load's
+    first pass, which looks for entity records), a file without an ``entity`` column stops after
+    its header: its rows are parsed once, by the second pass."""
     enc = _encoding(fp, encoding)
     text = io.TextIOWrapper(fp, encoding=enc, newline="")
     reader = None
@@ -158,6 +160,8 @@ def generate_records(fp: BinaryIO, *, fmt: str = "csv", delimiter: str | None = 
                 raise InputError(f"{exc} (the header looks {DELIMITERS[sniffed]}-delimited, "
                                  f"not {DELIMITERS.get(delim, repr(delim))}: drop --csv-delimiter)") from None
             raise
+        if entities_only and "entity" not in columns:
+            return
         last = reader.line_num
         for cells in reader:
             line = last + 1 + offset  # the line this row starts on

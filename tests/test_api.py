@@ -142,3 +142,26 @@ def test_whole_documents_are_parsed_once_per_load(tmp_path, monkeypatch):
         report = kg.load(path)
     assert report.ok and report.entity_records == 1 and report.relation_records == 1
     assert calls == [str(path)]
+
+
+def test_a_relation_csv_is_parsed_once_per_load(tmp_path, monkeypatch):
+    """The first pass looks for entity records; a CSV without an entity column stops at its header."""
+    import autokg.loaders.columns as columns
+    import autokg.loaders.csvfile as csvfile
+
+    rows_parsed = []
+    real = csvfile.row_to_record
+
+    def counting(cols, cells):
+        rows_parsed.append(cells[0])
+        return real(cols, cells)
+
+    monkeypatch.setattr(csvfile, "row_to_record", counting)
+    assert columns  # the CSV and XLSX readers share the column rules
+    path = tmp_path / "facts.csv"
+    path.write_text("subject,predicate,object,source_url\nRenault,PARTNERS_WITH,Geely,https://e.com/1\n"
+                    "Renault,PARTNERS_WITH,Nissan,https://e.com/2\n", encoding="utf-8")
+    with autokg.open(tmp_path / "kg.db") as kg:
+        report = kg.load(path)
+    assert report.ok and report.relation_records == 2
+    assert rows_parsed == ["Renault", "Renault"]
