@@ -17,7 +17,6 @@ table; rows become records one at a time.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from typing import Any, BinaryIO, Iterator
 
 from autokg.errors import InputError, InvalidRecord
@@ -25,12 +24,9 @@ from autokg.loaders.columns import map_header, row_to_record
 
 __all__ = ["OPTIONS", "generate_records", "cell_text", "sheets_to_read"]
 
-OPTIONS = ("entities_only",)
-
-# The loader reads a file twice: a scan for entity records, then every record. Parsing is most
-# of the cost of reading a workbook, so the scan leaves the sheets it parsed here and the second
-# pass takes them, for one workbook at a time (the last one scanned).
-_parsed: dict[tuple, tuple[list[str], dict]] = {}
+# A workbook is registered as a whole-document format: a load parses it once and keeps its records
+# for both of its passes (autokg.loaders.formats), so this reader takes no options.
+OPTIONS: tuple[str, ...] = ()
 
 
 def cell_text(value: Any) -> str | None:
@@ -70,14 +66,6 @@ def _open(fp: BinaryIO):
         raise InputError(f"not a readable XLSX workbook ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
 
 
-def _key(fp: BinaryIO) -> tuple | None:
-    path = getattr(fp, "name", None)
-    if not isinstance(path, str):
-        return None
-    st = os.stat(path)
-    return (os.path.realpath(path), st.st_ino, st.st_size, st.st_mtime_ns)
-
-
 def _parse(fp: BinaryIO) -> tuple[list[str], dict]:
     """The workbook's sheet names, and its entity and relation sheets parsed."""
     wb = _open(fp)
@@ -95,7 +83,7 @@ def _parse(fp: BinaryIO) -> tuple[list[str], dict]:
         wb.close()
 
 
-def _rows(sheet, name: str, entity_sheet: bool, entities_only: bool) -> Iterator[tuple[str, object]]:
+def _rows(sheet, name: str, entity_sheet: bool) -> Iterator[tuple[str, object]]:
     columns = None
     for number, cells in enumerate(sheet.iter_rows(), start=1):
         texts = [c if type(c) is str else cell_text(c) for c in cells]
@@ -105,8 +93,6 @@ def _rows(sheet, name: str, entity_sheet: bool, entities_only: bool) -> Iterator
             columns = map_header(texts, what=f"sheet {name!r} header (row {number})")
             if entity_sheet and "entity" not in columns:
                 raise InputError(f"sheet {name!r} has no entity column (row {number} is its header)")
-            if entities_only and "entity" not in columns:
-                return  # relation rows: nothing for the scan
             continue
         where = f"{name}:{number}"
         try:
@@ -118,19 +104,13 @@ def _rows(sheet, name: str, entity_sheet: bool, entities_only: bool) -> Iterator
             yield where, rec
 
 
-def generate_records(fp: BinaryIO, *, fmt: str = "xlsx", entities_only: bool = False) -> Iterator[tuple[str, object]]:
+def generate_records(fp: BinaryIO, *, fmt: str = "xlsx") -> Iterator[tuple[str, object]]:
     """Yield ``("SHEET:ROW", record)``: the entity sheet's rows, then the relation sheet's; a bad
     row yields ``("SHEET:ROW", InvalidRecord)``. InputError for a file that is no workbook or a
-    sheet whose header cannot be read. With *entities_only*, a sheet of relation rows is skipped
-    after its header."""
-    key = _key(fp)
-    parsed = None if entities_only or key is None else _parsed.pop(key, None)
-    names, sheets = parsed or _parse(fp)
-    if entities_only and key is not None:
-        _parsed.clear()
-        _parsed[key] = (names, sheets)
+    sheet whose header cannot be read."""
+    names, sheets = _parse(fp)
     entities, relations = sheets_to_read(names)
     if entities:
-        yield from _rows(sheets[entities], entities, True, entities_only)
+        yield from _rows(sheets[entities], entities, True)
     if relations:
-        yield from _rows(sheets[relations], relations, False, entities_only)
+        yield from _rows(sheets[relations], relations, False)
