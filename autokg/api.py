@@ -74,6 +74,14 @@ class KnowledgeGraph:
         return load_files(self.store, [os.fspath(i) for i in items], input_format=input_format, strict=strict,
                           strict_quotes=strict_quotes, dry_run=dry_run, progress=progress, **reader_options)
 
+    def neo4j_bulk(self, outdir: str | os.PathLike):
+        """Write the files ``neo4j-admin database import full`` reads into *outdir*, for exactly
+        the graph the Neo4j store would hold after loading what this store holds; returns the
+        summary of what was written (see :mod:`autokg.exports.neo4j_bulk`)."""
+        from autokg.exports.neo4j_bulk import write_neo4j_bulk
+
+        return write_neo4j_bulk(self.store, os.fspath(outdir))
+
     def extract(self, files: Iterable[str | os.PathLike], *, meta: Mapping[str, Any] | None = None,
                 lang: str = "auto") -> tuple[list[dict], list[str]]:
         """Candidate facts from articles (``.txt``, ``.html``, ``-``), for review before

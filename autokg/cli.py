@@ -562,10 +562,10 @@ def neo4j_bulk(ctx, outdir):
       eval "$(scripts/neo4j-local import ./neo4j-import)"
       autokg --backend neo4j neo4j init
     """
-    from autokg.exports.neo4j_bulk import import_commands, write_neo4j_bulk
+    from autokg.exports.neo4j_bulk import import_commands
 
     with _open(ctx) as kg:
-        summary = write_neo4j_bulk(kg.store, outdir)
+        summary = kg.neo4j_bulk(outdir)
     click.echo(f"wrote {summary} to {outdir}")
     commands = import_commands(outdir)
     click.echo("import it (replaces the neo4j database), then make the constraints and indexes:")

@@ -165,3 +165,19 @@ def test_a_relation_csv_is_parsed_once_per_load(tmp_path, monkeypatch):
         report = kg.load(path)
     assert report.ok and report.relation_records == 2
     assert rows_parsed == ["Renault", "Renault"]
+
+
+def test_neo4j_bulk_files_from_python_are_those_of_the_command(tmp_path):
+    from autokg.exports.neo4j_bulk import ARGS_FILE
+
+    db = tmp_path / "kg.db"
+    with autokg.open(db) as kg:
+        kg.load(SEED)
+        summary = kg.neo4j_bulk(tmp_path / "py")
+    assert (tmp_path / "py" / ARGS_FILE).exists() and summary
+    r = CliRunner().invoke(cli, ["--store", str(db), "neo4j", "bulk", str(tmp_path / "cli")])
+    assert r.exit_code == 0, r.output
+    files = sorted(p.name for p in (tmp_path / "py").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "cli").iterdir())
+    for name in files:
+        assert (tmp_path / "py" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
