@@ -101,7 +101,8 @@ _CONJ_WORDS = ("and", "e", "et", "und", "&")
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
-parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation
+parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation united
+board
 """.split())
 
 _NAMED_ORG = re.compile(
@@ -187,9 +188,24 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
                         rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
         ]
+        # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
+        head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
+        tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
+        self.passive_invest = [re.compile(rf"{head}(?i:{s('acquired_by')}){tail}")]
+        self.passive_supply = [re.compile(rf"{head}(?i:{s('supplied_by')}){tail}")]
+        if lang == "de":  # "Leapmotor wurde von Stellantis übernommen": the participle comes last
+            von = r"(?i:wurde|wurden|wird|werden|ist|sind)\s+(?:[\w\-]+\s+){0,3}?von\s+(?:(?i:der|dem|den)\s+)?"
+            end = r"\s+(?:[\w\-]+\s+){0,3}?"
+            self.passive_invest.append(re.compile(
+                rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:übernommen|gekauft|erworben)"))
+            self.passive_supply.append(re.compile(
+                rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:beliefert|versorgt)"))
         self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
         self.name_re = re.compile(name)
+        # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
+        self.role_org = re.compile(
+            rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
 
 
@@ -233,6 +249,9 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        if self.px.persons_near_role.search(span):
+            for m in self.px.role_org.finditer(span):
+                propose(m.start(1), m.end(1))
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
         known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
         for m in _CAPSEQ.finditer(span):
@@ -569,8 +588,23 @@ class _Article:
             t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
             if t != inv:
                 found[(inv, t)] = (0.8, None)
+        passive = []
+        for rx in px.passive_invest:
+            for m in rx.finditer(masked):
+                passive.append((m.start(), m.end()))
+                t, inv = int(m.group("t")), int(m.group("i"))
+                if t in role_orgs or inv in role_orgs or self._negated(masked, m.start("i")):
+                    continue
+                a, b = mentions[inv].entity, mentions[t].entity
+                if a == b or a.type != "Company" or b.type != "Company":
+                    continue
+                # "a 20% stake in Leapmotor was acquired by Stellantis"
+                before = masked[max(0, m.start() - 50):m.start()]
+                pct = _PCT.search(before) if cue["invest"].search(before) else None
+                stake = _stake(pct)
+                found[(a, b)] = (0.85 if stake is not None else 0.75, stake)
         for h in cue["invest"].finditer(masked):
-            if self._negated(masked, h.start()):
+            if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
             target = None
             for k in comps:
@@ -605,12 +639,7 @@ class _Article:
             nxt = cue["invest"].search(after)
             after = after[:nxt.start()] if nxt else after
             window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
-            pct = _PCT.search(window)
-            stake = None
-            if pct:
-                value = float(pct.group(1).replace(",", "."))
-                if 0 < value <= 100:
-                    stake = int(value) if value.is_integer() else value
+            stake = _stake(_PCT.search(window))
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
             for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
                 a, b = mentions[investor].entity, mentions[t].entity
@@ -634,10 +663,20 @@ class _Article:
                 x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
                 if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
                     self._add("SUBSIDIARY_OF", x, y, {}, i, conf)
+        passive = []
+        for rx in self.px.passive_supply:
+            for m in rx.finditer(masked):
+                passive.append((m.start(), m.end()))
+                b, s = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
+                if s != b and s.type == b.type == "Company" and not self._negated(masked, m.start("i")):
+                    dom = self._domain(masked[m.start():m.end()]) or self._domain_after(masked, m.end())
+                    self._add("SUPPLIES", s, b, {"domain": dom} if dom else {}, i, 0.75)
         for rx, conf in self.px.supplies:
             for m in rx.finditer(masked):
                 s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
                 clause = masked[m.start():m.end()]
+                if any(x < m.end() and m.start() < y for x, y in passive):
+                    continue  # the passive reading above has the direction right
                 if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
                     continue
                 if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
@@ -680,6 +719,15 @@ class _Article:
         if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:
             conf -= 0.1
         self.facts.append(_Fact(predicate, subj, obj, props, i, round(conf, 2)))
+
+
+def _stake(pct: re.Match | None) -> float | int | None:
+    if pct is None:
+        return None
+    value = float(pct.group(1).replace(",", "."))
+    if 0 < value <= 100:
+        return int(value) if value.is_integer() else value
+    return None
 
 
 def _normalize_role(role: str) -> str:

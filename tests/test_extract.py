@@ -166,6 +166,46 @@ def test_known_names_come_out_under_display_names_without_entity_records():
     assert [(r["subject"], r["object"]) for r in recs if "predicate" in r] == [("Groupe Renault SA", "Geely Holding")]
 
 
+# -- passive voice ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,stake", [
+    ("Leapmotor was acquired by Stellantis in 2023.", None),
+    ("A 20% stake in Leapmotor was bought by Stellantis.", 20),
+    ("Una quota del 20% di Leapmotor è stata acquisita da Stellantis.", 20),
+    ("Leapmotor è stata rilevata dal gruppo Stellantis.", None),
+    ("Leapmotor a été rachetée par Stellantis l'an dernier.", None),
+    ("Leapmotor wurde im Jahr 2023 von Stellantis übernommen.", None),
+])
+def test_passive_acquisition_names_the_buyer_as_investor(text, stake):
+    [r] = rels(text, predicate="INVESTS_IN")
+    assert (r["subject"], r["object"], r.get("stake_pct")) == ("Stellantis", "Leapmotor", stake)
+
+
+@pytest.mark.parametrize("text", [
+    "Tesla is supplied with battery cells by Panasonic.",
+    "Tesla viene rifornita di batterie da Panasonic.",
+    "Tesla est approvisionnée en batteries par Panasonic.",
+    "Tesla wird von Panasonic mit Batterien beliefert.",
+])
+def test_passive_supply_keeps_the_direction(text):
+    assert [(r["subject"], r["object"]) for r in rels(text, predicate="SUPPLIES")] == [("Panasonic", "Tesla")]
+
+
+def test_passive_acquisition_denied_gives_no_fact():
+    assert rels("Leapmotor was not acquired by Stellantis.", predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("text,company", [
+    ("Jane Holt, CEO of Zentrix Mobility, spoke on Monday.", "Zentrix Mobility"),
+    ("Marco Bianchi, amministratore delegato di Velatech, ha parlato.", "Velatech"),
+    ("Claire Martin, directrice générale de Voltaire Batteries, a parlé.", "Voltaire Batteries"),
+    ("Jonas Weber, Vorstandschef von Kraftwerk Antriebe, sagte das.", "Kraftwerk Antriebe"),
+])
+def test_the_organisation_of_a_role_is_proposed_as_a_company(text, company):
+    recs = extract(text, meta=META)
+    assert {"entity": company, "type": "Company"} in recs
+    assert [r["object"] for r in recs if r.get("predicate") == "WORKS_FOR"] == [company]
+
+
 # -- sentences, quotes, errors ---------------------------------------------------------------------
 def test_sentences_keep_offsets_and_abbreviations():
     text = "Honda Motor Co. and Nissan Motor Co. met on Feb. 13 in Tokyo. Then Mr. Uchida spoke.\nNext line"
