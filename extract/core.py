@@ -81,9 +81,9 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
                 r"italian[ao]|corean[ao]|svedese|britannic[ao]|indian[ao]|taiwanese|olandese|spagnol[ao]|chinois[e]?|"
                 r"japonais[e]?|américain[e]?|allemand[e]?|italien(?:ne)?|coréen(?:ne)?|chinesische[nr]?|japanische[nr]?|"
                 r"amerikanische[nr]?|französische[nr]?|deutsche[nr]?|koreanische[nr]?")
-_FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|"
-         r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|"
-         r"constructeur|entreprise|société|fabricant|équipementier|groupe|Hersteller|Autobauer|Zulieferer|Konzern")
+_FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
+         r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
+         r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
 _FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
 # before a name: "la cinese Hafei", "US electric truck maker Nikola", "il costruttore cinese Chery"
@@ -144,6 +144,12 @@ class _Patterns:
         ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
+        # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
+        # "Veoneer, the Swedish maker, and Qualcomm"
+        words = r"(?:[\w\-'’]+\s+){0,4}?"
+        self.appos_gap = re.compile(
+            rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
+            rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
         self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
         self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
@@ -406,11 +412,23 @@ class _Article:
         """Company placeholders grouped into coordinated lists ("A, B and C")."""
         lists: list[list[int]] = []
         for k in ks:
-            if lists and self.px.list_gap.match(masked[pos[lists[-1][-1]][1]:pos[k][0]]):
+            gap = masked[pos[lists[-1][-1]][1]:pos[k][0]] if lists else ""
+            if lists and (self.px.list_gap.match(gap) or self._apposition(gap)):
                 lists[-1].append(k)
             else:
                 lists.append([k])
         return lists
+
+    def _apposition(self, gap: str) -> bool:
+        """Whether *gap* between two names is a list separator with a descriptor of a company
+        ("the chip giant", "il costruttore cinese") and nothing else."""
+        if len(gap) > 60 or ";" in gap:
+            return False
+        m = self.px.appos_gap.match(gap)
+        if m is None:
+            return False
+        words = (m.group("a") or m.group("b") or "").split()
+        return any(_DESC_WORD.fullmatch(w.rsplit("-", 1)[-1]) for w in words)  # "Chip-Riesen"
 
     def _negated(self, masked: str, start: int) -> bool:
         before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]

@@ -166,6 +166,21 @@ def test_known_names_come_out_under_display_names_without_entity_records():
     assert [(r["subject"], r["object"]) for r in recs if "predicate" in r] == [("Groupe Renault SA", "Geely Holding")]
 
 
+# -- lists with appositions ------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
+    "Stellantis ha firmato un memorandum d'intesa con BMW, il colosso dei microchip Intel e Mobileye.",
+    "Stellantis a signé un protocole d'accord avec BMW, le géant des puces Intel et Mobileye.",
+    "Stellantis hat eine Absichtserklärung mit BMW, dem Chip-Riesen Intel und Mobileye unterzeichnet.",
+])
+def test_a_descriptor_inside_a_list_keeps_the_list(text):
+    assert pairs(text) == {("Stellantis", o, "prospective") for o in ("BMW", "Intel", "Mobileye")}
+
+
+def test_a_list_with_appositions_and_no_cue_gives_no_fact():
+    assert rels("Tesla, BMW, the chip giant Intel and Mobileye reported results on Monday.") == []
+
+
 # -- passive voice ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,stake", [
     ("Leapmotor was acquired by Stellantis in 2023.", None),
