@@ -105,6 +105,21 @@ parlamento tribunale gouvernement ministère regierung ministerium kommission st
 board
 """.split())
 
+# "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
+# the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
+# "son" and "sein" also point to people)
+_ITS_TIE = re.compile(
+    rf"(?<![\w\-])((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:[a-z][\w\-]*\s+){{1,10}}?its\s+(?:[\w\-]+\s+){{0,3}}?"
+    r"(?:partners?|alliance|tie-up|joint venture|subsidiary|subsidiaries|shareholders|suppliers?|stake)\b")
+
+# words that make a gap between two names a clause rather than a descriptor
+_CLAUSE_WORDS = frozenset("""
+said says say told with its their his her has had have is was were will would which who that
+ha hanno è sono era disse detto con suo sua suoi sue loro che il quale
+dit déclaré avec son sa ses leur leurs est sont ont qui que
+sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
+""".split())
+
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
@@ -208,6 +223,8 @@ class _Patterns:
                 rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:beliefert|versorgt)"))
         self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
+        # "an agreement between them and Mitsubishi": "them" is the pair named just before
+        self.them_and = re.compile(rf"(?<!\w)(?i:{s('them_and')})\s+(?:(?i:{det})\s*)?⟨C(?P<k>\d+)⟩")
         self.name_re = re.compile(name)
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
@@ -255,6 +272,11 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        if " its " in span:
+            for m in _ITS_TIE.finditer(span):
+                nxt = span[m.end(1):m.end(1) + 40].split()[:2]
+                if not any(_DESC_WORD.fullmatch(w) for w in (*m.group(1).replace("-", " ").split(), *nxt)):
+                    propose(m.start(1), m.end(1))  # not "the German-US auto giant ... its"
         if self.px.persons_near_role.search(span):
             for m in self.px.role_org.finditer(span):
                 propose(m.start(1), m.end(1))
@@ -378,6 +400,8 @@ class _Article:
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        if mentions:
+            self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
             return
@@ -428,6 +452,8 @@ class _Article:
         if m is None:
             return False
         words = (m.group("a") or m.group("b") or "").split()
+        if any(w.casefold() in _CLAUSE_WORDS for w in words):
+            return False  # ", and the carmaker said its alliance with": a clause, not a descriptor
         return any(_DESC_WORD.fullmatch(w.rsplit("-", 1)[-1]) for w in words)  # "Chip-Riesen"
 
     def _negated(self, masked: str, start: int) -> bool:
@@ -500,20 +526,28 @@ class _Article:
         sentence_domain = self._domain(masked)
         explicit_subject = None
         rel = self._relative_spans(masked)
+        took: dict[int, list[int] | None] = {}
         for h in hits:
             in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
             before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()
                       and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
             after = [lst for lst in lists if pos[lst[0]][0] >= h.end()]
             subj = before[-1] if before else None
-            if subj is not None and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
+            antecedent = in_rel is not None and subj is not None and pos[subj[-1]][1] <= in_rel[0]
+            if subj is not None and not antecedent \
+                    and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
                 subj = None  # "a company with Baidu and ... a venture with Foxconn": Baidu is an object
+            if subj is not None and in_rel is None and id(subj) in took:
+                # "X ... its partner Y, the carmaker said its alliance with Z": Y was an object, so
+                # the later tie is X's
+                subj = took[id(subj)]
             between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])), None)
             of_subject = None
             if after and after[0] is not between and px.of_after.match(masked[h.end():pos[after[0][0]][0]]):
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
             objs = [lst for lst in after if lst is not between and lst is not of_subject
-                    and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])]
+                    and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
+                    and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
             if after and after[0] is not between and after[0] is not of_subject \
                     and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
                 if px.venture.fullmatch(h.group()):
@@ -530,6 +564,8 @@ class _Article:
                         if x < y:
                             add(x, y, 0.85, self._domain_after(masked, end) or sentence_domain, st)
                 subj = [between[0]]
+            for lst in objs:
+                took[id(lst)] = subj
             if objs:
                 for lst in objs:
                     end = pos[lst[-1]][1]
@@ -594,6 +630,31 @@ class _Article:
         if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
+    def _them_and(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"The two companies cancelled an agreement between them and Mitsubishi": each party of
+        the partnership named in the last few sentences, with the company after "them and"."""
+        m = self.px.them_and.search(masked)
+        if m is None:
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate == "PARTNERS_WITH" and i - f.sentence <= 3), None)
+        if last is None:
+            return
+        hit = None
+        for h in self.px.cue["partner"].finditer(masked, max(0, m.start() - 60), m.start()):
+            hit = h
+        if hit is None or self._negated(masked, hit.start()) or masked[hit.end():m.start()].strip():
+            return
+        pos = self._place(masked)
+        k = int(m.group("k"))
+        companies = [x for x, men in enumerate(mentions) if men.entity.type == "Company"]
+        lst = next((x for x in self._lists(masked, companies, pos) if k in x), [k])
+        status = self._span_status(masked, hit.start(), pos[lst[-1]][1])
+        for x in lst[lst.index(k):]:
+            other = mentions[x].entity
+            for member in (last.subject, last.object):
+                if member != other:
+                    self._add("PARTNERS_WITH", member, other, {"status": status}, i, 0.6)
 
     def _investments(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         px, cue = self.px, self.px.cue

@@ -14,7 +14,7 @@ __all__ = ["cues", "source", "DOMAINS", "ROLE_TRANSLATIONS"]
 _LEX: dict[str, dict[str, str]] = {
     "en": {
         "partner": r"partner(?:ship|ships|s|ed|ing)?|collaborat\w*|co-?operat\w*|joint[- ]venture\w*|JV|allian\w+|allied|tie-?ups?|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|agreements?|deals?|co-?develop\w*|jointly develop\w*|work(?:s|ed|ing)? together|merger|merge|integration|talks|negotiations|ventures?|memorandum|MoU|letter of intent",
-        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?",
+        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration|tie-up|agreement|deal)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?",
         "prospective": r"talks|talking|discussions?|discuss(?:es|ed|ing)?|negotiat\w+|explor\w+|consider\w*|memorandum|MoU|letter of intent|potential|possible|possibly|could|may|might|would|plan(?:s|ned|ning)? to|aim(?:s|ed|ing)? to|stud(?:y|ying)|evaluat\w+|weigh(?:s|ing)?|mull\w*|seek(?:s|ing)?|prob\w+ a|intend\w*|propos\w+|prospect\w*|goal|objective",
         "negation": r"not|no|never|denied|denies|deny|ruled out|rules out|rule out|nor|without",
         "with": r"with|alongside",
@@ -38,6 +38,7 @@ _LEX: dict[str, dict[str, str]] = {
         "conj": r"and|&|as well as|plus",
         "det": r"the|its|their|a|an",
         "attend": r"during|at|attended|attending|visited|visiting",
+        "them_and": r"between them and|among them and",
         "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair",
     },
     "it": {
@@ -66,6 +67,7 @@ _LEX: dict[str, dict[str, str]] = {
         "conj": r"e|ed|nonché|oltre a",
         "det": r"il|lo|la|i|gli|le|l'|un|una|uno|suoi|sue|loro",
         "attend": r"durante|al|alla|allo|nel|nella|presso",
+        "them_and": r"tra (?:di )?loro e|fra (?:di )?loro e",
         "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)",
     },
     "fr": {
@@ -94,6 +96,7 @@ _LEX: dict[str, dict[str, str]] = {
         "conj": r"et|ainsi que",
         "det": r"le|la|les|l'|un|une|son|sa|ses|leur|leurs",
         "attend": r"lors du|lors de la|au|à la|pendant",
+        "them_and": r"entre eux et|entre elles et",
         "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)",
     },
     "de": {
@@ -120,6 +123,7 @@ _LEX: dict[str, dict[str, str]] = {
         "conj": r"und|sowie",
         "det": r"der|die|das|den|dem|ein|eine|einen|seine|ihre",
         "attend": r"auf der|auf dem|bei der|beim|während",
+        "them_and": r"zwischen ihnen und",
         "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)",
     },
 }

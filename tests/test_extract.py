@@ -181,6 +181,50 @@ def test_a_list_with_appositions_and_no_cue_gives_no_fact():
     assert rels("Tesla, BMW, the chip giant Intel and Mobileye reported results on Monday.") == []
 
 
+# -- references to names in the sentence before, and clause structure -------------------------------
+@pytest.mark.parametrize("text,status", [
+    ("Nissan and Honda signed a merger agreement. The two companies later cancelled an agreement "
+     "between them and Mitsubishi Motors.", "ended"),
+    ("Nissan e Honda hanno firmato un accordo. Hanno poi annunciato un'alleanza tra loro e Mitsubishi Motors.",
+     "active"),
+    ("Nissan et Honda ont signé un accord. Ils ont ensuite étudié une coopération entre eux et Mitsubishi Motors.",
+     "prospective"),
+    ("Nissan und Honda haben eine Kooperation vereinbart. Sie planen Gespräche zwischen ihnen und Mitsubishi Motors.",
+     "prospective"),
+])
+def test_them_and_a_company_pairs_each_party_of_the_last_partnership(text, status):
+    got = pairs(text)
+    assert {(a, b) for a, b, _ in got} == {("Nissan", "Honda"), ("Nissan", "Mitsubishi Motors"),
+                                           ("Honda", "Mitsubishi Motors")}
+    assert {st for a, b, st in got if "Mitsubishi Motors" in (a, b)} == {status}
+
+
+def test_them_and_without_a_partnership_cue_gives_nothing_more():
+    text = "Nissan and Honda signed an agreement. Analysts compared them and Mitsubishi Motors on sales."
+    assert pairs(text) == {("Nissan", "Honda", "active")}
+
+
+def test_a_name_owning_a_tie_is_a_company():
+    recs = extract("Zentrix Motors tried to play down the end of its tie-up with Hyundai.", meta=META)
+    assert {"entity": "Zentrix Motors", "type": "Company"} in recs
+    assert pairs("Zentrix Motors tried to play down the end of its tie-up with Hyundai.") == {
+        ("Zentrix Motors", "Hyundai Motor Company", "ended")}
+    # a nationality before a firm noun names no company
+    assert rels("The German-US auto giant ended its alliance with Hyundai.") == []
+
+
+def test_an_object_is_not_the_subject_of_the_next_tie():
+    text = ("Zentrix Motors pulled the plug on its loss-making partner Mitsubishi Motors, and the carmaker "
+            "said its alliance with Hyundai had also ended.")
+    assert pairs(text) == {("Zentrix Motors", "Mitsubishi Motors", "active"),
+                           ("Zentrix Motors", "Hyundai Motor Company", "ended")}
+
+
+def test_a_relative_clause_ties_its_antecedent_not_the_main_subject():
+    text = "Renault signed an agreement with Geely, which has a joint venture with Volvo Cars."
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Renault Group", "Geely Holding"), ("Geely Holding", "Volvo Cars")}
+
+
 # -- passive voice ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("text,stake", [
     ("Leapmotor was acquired by Stellantis in 2023.", None),
