@@ -166,6 +166,25 @@ def test_known_names_come_out_under_display_names_without_entity_records():
     assert [(r["subject"], r["object"]) for r in recs if "predicate" in r] == [("Groupe Renault SA", "Geely Holding")]
 
 
+# -- coordinated subjects that agree to work together -----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Toyota and Mazda agreed to develop electric vehicles together.",
+    "Toyota e Mazda hanno concordato di sviluppare insieme veicoli elettrici.",
+    "Toyota et Mazda ont convenu de développer ensemble des véhicules électriques.",
+    "Toyota und Mazda haben vereinbart, gemeinsam Elektroautos zu entwickeln.",
+])
+def test_coordinated_subjects_that_agree_are_partners(text):
+    assert pairs(text) == {("Toyota", "Mazda", "active")}
+
+
+@pytest.mark.parametrize("text", [
+    "Tesla and BYD agreed that prices were too high.",
+    "Stellantis agreed to buy a 20% stake in Leapmotor.",
+])
+def test_agreeing_on_an_opinion_or_a_purchase_is_no_partnership(text):
+    assert pairs(text) == set()
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
