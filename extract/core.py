@@ -225,6 +225,12 @@ class _Patterns:
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
         # "an agreement between them and Mitsubishi": "them" is the pair named just before
         self.them_and = re.compile(rf"(?<!\w)(?i:{s('them_and')})\s+(?:(?i:{det})\s*)?⟨C(?P<k>\d+)⟩")
+        # "l'alleanza Renault-Nissan-Mitsubishi", "the Fca-Renault merger": names joined by hyphens
+        # next to a partnership word
+        group = rf"{_CAP}(?:-{_CAP})+"
+        self.hyphen_group = re.compile(
+            rf"(?<![\w\-])(?P<cue>(?i:{s('partner')}))\s+(?:(?i:{det})\s*)?(?P<g>{group})(?![\w\-])"
+            rf"|(?<![\w\-])(?P<g2>{group})\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
         self.name_re = re.compile(name)
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
@@ -400,6 +406,7 @@ class _Article:
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        self._hyphen_groups(i, masked)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -454,6 +461,10 @@ class _Article:
         words = (m.group("a") or m.group("b") or "").split()
         if any(w.casefold() in _CLAUSE_WORDS for w in words):
             return False  # ", and the carmaker said its alliance with": a clause, not a descriptor
+        cue, joined = self.px.cue, " ".join(words)
+        if any(cue[k].search(joined) for k in ("subsidiary", "controlled_by", "shareholder", "owned_by")) \
+                or self.px.persons_near_role.search(joined):
+            return False  # ", controllata del gruppo Alphabet": a parent, not another list item
         return any(_DESC_WORD.fullmatch(w.rsplit("-", 1)[-1]) for w in words)  # "Chip-Riesen"
 
     def _negated(self, masked: str, start: int) -> bool:
@@ -580,9 +591,11 @@ class _Article:
                             subj = [acting[-1]]
                     for o in lst:
                         if subj:
-                            if subj[-1] not in lst:
-                                add(subj[-1], o, 0.85, dom, st)
-                                explicit_subject = ent(subj[-1])
+                            # "Renault and Nissan signed an agreement with Waymo": each subject
+                            for x in subj:
+                                if x not in lst:
+                                    add(x, o, 0.85, dom, st)
+                                    explicit_subject = ent(subj[-1])
                         elif focus is not None:
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
@@ -630,6 +643,34 @@ class _Article:
         if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
+    def _company_by_word(self, word: str) -> Name | None:
+        """The company a single word names: a known name, or the one company whose name starts
+        with it ("Mitsubishi" for Mitsubishi Motors)."""
+        hit = self.index.get(word)
+        if hit is not None:
+            return hit
+        key = word.casefold() + " "
+        found = {e for k, e in self.index.surfaces.items() if k.startswith(key) and e.type == "Company"}
+        return found.pop() if len(found) == 1 else None
+
+    def _hyphen_groups(self, i: int, masked: str) -> None:
+        """Partners named as one hyphenated word next to a partnership word, each part a company."""
+        if "-" not in masked:
+            return
+        for m in self.px.hyphen_group.finditer(masked):
+            cue = m.group("cue") or m.group("cue2")
+            start = m.start("cue") if m.group("cue") else m.start("cue2")
+            if self._negated(masked, min(start, m.start())):
+                continue
+            parts = [self._company_by_word(p) for p in (m.group("g") or m.group("g2")).split("-")]
+            if any(p is None or p.type != "Company" for p in parts) or len(set(parts)) < 2 or not cue:
+                continue
+            status = self._span_status(masked, m.start(), m.end())
+            for a, x in enumerate(parts):
+                for y in parts[a + 1:]:
+                    if x != y:
+                        self._add("PARTNERS_WITH", x, y, {"status": status}, i, 0.75)
 
     def _them_and(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies cancelled an agreement between them and Mitsubishi": each party of

@@ -43,10 +43,10 @@ _LEX: dict[str, dict[str, str]] = {
     },
     "it": {
         "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti",
-        "ended": r"terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|abbandonat\w*|ritirat\w*|ritiro|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
+        "ended": r"mancat[oaie]|fallit[oaie]|terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|abbandonat\w*|ritirat\w*|ritiro|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
         "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|verso (?:la|una) (?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
         "negation": r"non|nessun\w*|né|smentit\w*|smentisc\w*|esclud\w*|esclus\w*|senza",
-        "with": r"con|col|coi|insieme a",
+        "with": r"con|col|coi|insieme a|insieme con|assieme a|assieme con",
         "between": r"tra|fra",
         "meet": r"incontr\w*|conversazion\w*|colloqui\w*|vertic\w*",
         "invest": r"invest\w*|quot[ae]|partecipazion\w*|azion[ei]|acquis\w*|acquist\w*|rilev\w*|compr\w+|detien\w*|possied\w*|capitale",

@@ -36,15 +36,22 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
+# Sentences glued without a space, as pages often lose a paragraph break ("Giappone.L'intesa"):
+# a lower-case word of three letters or more, a period, then a capitalised word.
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-ÿ]|['’][A-Za-zà-ÿ]))")
+
+
 def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     pos = start
-    for m in _END.finditer(text, start, end):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-            continue
-        if not _NEXT_START.match(text, m.end(), end):
-            continue
-        _emit(text, pos, m.end(), out)
-        pos = m.end()
+    ends = [m.end() for m in _END.finditer(text, start, end)
+            if not (text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()))
+            and _NEXT_START.match(text, m.end(), end)]
+    if "." in text[start:end]:
+        ends = sorted({*ends, *(m.end() for m in _GLUED.finditer(text, start, end)
+                                if not _is_abbreviation(text, m.start()))})
+    for e in ends:
+        _emit(text, pos, e, out)
+        pos = e
     _emit(text, pos, end, out)
 
 

@@ -185,6 +185,46 @@ def test_agreeing_on_an_opinion_or_a_purchase_is_no_partnership(text):
     assert pairs(text) == set()
 
 
+# -- hyphenated groupings, coordinated subjects with an object -------------------------------------
+@pytest.mark.parametrize("text,status", [
+    ("The Renault-Nissan-Mitsubishi alliance will share platforms.", "active"),
+    ("Il comunicato cita l'alleanza Renault-Nissan-Mitsubishi.", "active"),
+    ("L'alliance Renault-Nissan-Mitsubishi a été dissoute.", "ended"),
+    ("Die Allianz Renault-Nissan-Mitsubishi prüft neue Projekte.", "prospective"),
+])
+def test_a_hyphenated_grouping_next_to_a_partnership_word(text, status):
+    assert pairs(text) == {("Renault Group", "Nissan", status), ("Renault Group", "Mitsubishi Motors", status),
+                           ("Nissan", "Mitsubishi Motors", status)}
+
+
+def test_a_failed_merger_named_by_a_hyphenated_pair_is_ended():
+    assert pairs("Dopo il mancato accordo di fusione Renault-Nissan, i rapporti sono tesi.") == {
+        ("Renault Group", "Nissan", "ended")}
+
+
+def test_a_hyphenated_word_that_is_not_companies_gives_nothing():
+    assert rels("The Jean-Pierre alliance is a musical group.") == []
+    assert rels("Renault-Nissan sales rose in May.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Renault and Nissan signed an agreement with Waymo on autonomous driving.",
+    "Renault e Nissan hanno firmato un accordo assieme a Waymo, controllata del gruppo Alphabet.",
+    "Renault et Nissan ont signé un accord avec Waymo.",
+    "Renault und Nissan haben eine Vereinbarung mit Waymo unterzeichnet.",
+])
+def test_each_coordinated_subject_partners_with_the_object(text):
+    got = {(a, b) for a, b, _ in pairs(text)}
+    assert {("Renault Group", "Waymo"), ("Nissan", "Waymo")} <= got
+    assert not any("Alphabet" in p for p in got)
+
+
+def test_sentences_glued_without_a_space_are_split():
+    text = "Le prove partono in Francia e Giappone.L'intesa è esclusiva. Il dott.Rossi ha parlato."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Le prove partono in Francia e Giappone.", "L'intesa è esclusiva.", "Il dott.Rossi ha parlato."]
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
