@@ -112,6 +112,10 @@ _ITS_TIE = re.compile(
     rf"(?<![\w\-])((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:[a-z][\w\-]*\s+){{1,10}}?its\s+(?:[\w\-]+\s+){{0,3}}?"
     r"(?:partners?|alliance|tie-up|joint venture|subsidiary|subsidiaries|shareholders|suppliers?|stake)\b")
 
+# a name, a comma and a few words ending where the next name starts: "Waymo, controllata del
+# gruppo " before "Alphabet, ..."
+_ASIDE = re.compile(r"⟨C(\d+)⟩\s*,(?=\s)[^,;:()⟨⟩]{1,60}$")
+
 # words that make a gap between two names a clause rather than a descriptor
 _CLAUSE_WORDS = frozenset("""
 said says say told with its their his her has had have is was were will would which who that
@@ -184,12 +188,13 @@ class _Patterns:
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
         sub = s("subsidiary")
         of = s("of")
+        grp = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?"
         self.subsidiary = [
-            # "Cariad, a subsidiary of Volkswagen", "Mitsubishi Motors, controllata da Nissan"
+            # "Cariad, a subsidiary of Volkswagen", "Waymo, controllata del gruppo Alphabet"
             (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,5}}?"
-                        rf"(?i:{sub})\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩"), 0.8),
+                        rf"(?i:{sub})\s+(?i:{of})\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.8),
             (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,3}}?"
-                        rf"(?i:{s('controlled_by')})\s+(?i:da|by|par|von)\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩"), 0.8),
+                        rf"(?i:{s('controlled_by')})\s+(?i:da|by|par|von)\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.8),
             # "Ampere, Renault's electric vehicle division"
             (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*⟨C(?P<y>\d+)⟩'s?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
             # "VW already has its own vehicle software subsidiary, Cariad"
@@ -548,6 +553,16 @@ class _Article:
             if subj is not None and not antecedent \
                     and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
                 subj = None  # "a company with Baidu and ... a venture with Foxconn": Baidu is an object
+            status_from = None
+            if subj is not None and in_rel is None:
+                # "Waymo, controllata del gruppo Alphabet, collabora con Renault": the name inside
+                # an aside after the subject is not the subject
+                aside = _ASIDE.search(masked[:pos[subj[0]][0]])
+                if aside and masked[pos[subj[-1]][1]:].lstrip().startswith(",") \
+                        and self.px.cue["partner"].search(aside.group(0)) is None:
+                    outer = int(aside.group(1))
+                    subj = next((lst for lst in lists if outer in lst), subj)
+                    status_from = h.start()  # the aside's own words ("after talks") are not the status
             if subj is not None and in_rel is None and id(subj) in took:
                 # "X ... its partner Y, the carmaker said its alliance with Z": Y was an object, so
                 # the later tie is X's
@@ -558,7 +573,10 @@ class _Article:
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
             objs = [lst for lst in after if lst is not between and lst is not of_subject
                     and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
-                    and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
+                    and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))
+                    # "after talks with X, signed a deal with Y": Y belongs to the later cue
+                    and not any(h.end() <= g.start() and g.end() < pos[lst[0]][0]
+                                and px.with_before.search(masked[g.end():pos[lst[0]][0]]) for g in hits)]
             if after and after[0] is not between and after[0] is not of_subject \
                     and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
                 if px.venture.fullmatch(h.group()):
@@ -581,7 +599,7 @@ class _Article:
                 for lst in objs:
                     end = pos[lst[-1]][1]
                     dom = self._domain_after(masked, end)
-                    start = min(pos[subj[0]][0], h.start()) if subj else h.start()
+                    start = min(pos[subj[0]][0], h.start()) if subj and status_from is None else h.start()
                     st = self._span_status(masked, start, end)
                     if not subj:
                         # "the CEO of Renault ... met its partners Geely and Dongfeng": the

@@ -225,6 +225,26 @@ def test_sentences_glued_without_a_space_are_split():
         "Le prove partono in Francia e Giappone.", "L'intesa è esclusiva.", "Il dott.Rossi ha parlato."]
 
 
+@pytest.mark.parametrize("text,sub,parent", [
+    ("Waymo, a unit of the Alphabet group, tests cars.", "Waymo", "Alphabet"),
+    ("Waymo, controllata del gruppo Alphabet, collabora con Renault.", "Waymo", "Alphabet"),
+    ("Cariad, filiale du groupe Volkswagen, travaille avec Renault.", "Cariad", "Volkswagen Group"),
+    ("Cariad, eine Tochter des Volkswagen Konzerns, arbeitet mit Renault.", "Cariad", "Volkswagen Group"),
+])
+def test_subsidiary_of_a_group(text, sub, parent):
+    assert [(r["subject"], r["object"]) for r in rels(text, predicate="SUBSIDIARY_OF")] == [(sub, parent)]
+
+
+def test_a_name_in_an_aside_after_the_subject_is_not_the_subject():
+    assert pairs("Waymo, controllata del gruppo Alphabet, collabora con Renault.") == {
+        ("Waymo", "Renault Group", "active")}
+
+
+def test_a_company_after_a_later_cue_takes_that_cue_s_status():
+    assert pairs("Stellantis, after talks with Leapmotor, signed a deal with CATL.") == {
+        ("Stellantis", "Leapmotor", "prospective"), ("Stellantis", "CATL", "active")}
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
