@@ -256,6 +256,8 @@ class _Article:
         self.facts: list[_Fact] = []
         self.focus: Name | None = None
         self.last_subject: Name | None = None
+        self.plural_subject = False
+        self.opening_subject: Name | None = None  # the one company the last sentence opened with
         self._masks: dict[int, tuple] = {}
 
     # -- names --------------------------------------------------------------------------------
@@ -416,6 +418,7 @@ class _Article:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
+            self._note_subject(masked, mentions)
             return
         role_orgs: set[int] = set()
         self.role_orgs_at: list[int] = []
@@ -434,6 +437,7 @@ class _Article:
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         self._meetings(i, masked, mentions, role_orgs)
+        self._note_subject(masked, mentions)
 
     # -- helpers ------------------------------------------------------------------------------
     def _place(self, masked: str) -> dict[int, tuple[int, int]]:
@@ -513,7 +517,28 @@ class _Article:
         return status
 
     def current_focus(self) -> Name | None:
-        return self.last_subject or self.focus
+        """The company a sentence without a named subject is about ("It later ended its
+        partnership with..."): none when the sentence before opened with two or more companies,
+        since "it" could then be either."""
+        if self.plural_subject:
+            return None
+        return self.opening_subject or self.last_subject or self.focus
+
+    def _note_subject(self, masked: str, mentions: list[Mention]) -> None:
+        """Whether this sentence opens with coordinated companies ("Nissan and Honda reported")."""
+        first = _PLACE.search(masked)
+        lead = masked[:first.start()] if first is not None else ""
+        if first is None or first.group(1) != "C" or len(_TOKEN.findall(lead)) > 6 \
+                or self.px.prep_word.search(lead[-12:]) or self.px.with_before.search(lead[-20:]):
+            # not a subject ("Come parte dell'accordo con la Nissan", "L'amministratore delegato
+            # della X"): "it" still points where it did
+            return
+        pos = self._place(masked)
+        ks = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
+        lst = next((x for x in self._lists(masked, ks, pos) if int(first.group(2)) in x), [])
+        names = {mentions[k].entity for k in lst}
+        self.plural_subject = len(names) >= 2
+        self.opening_subject = names.pop() if len(names) == 1 else None
 
     def _partners(self, i: int, masked: str, mentions: list[Mention], ks: list[int], role_orgs: set[int],
                   linked: set[frozenset]) -> None:

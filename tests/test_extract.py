@@ -245,6 +245,28 @@ def test_a_company_after_a_later_cue_takes_that_cue_s_status():
         ("Stellantis", "Leapmotor", "prospective"), ("Stellantis", "CATL", "active")}
 
 
+# -- a sentence with no named subject: the company the one before opened with -----------------------
+@pytest.mark.parametrize("text", [
+    "Nissan reported weak sales. It later ended its partnership with Mitsubishi Motors.",
+    "Nissan ha pubblicato i conti. Ha poi interrotto la collaborazione con Mitsubishi Motors.",
+    "Nissan a publié ses comptes. Il a ensuite mis fin à son partenariat avec Mitsubishi Motors.",
+    "Nissan hat Zahlen vorgelegt. Es hat die Kooperation mit Mitsubishi Motors beendet.",
+])
+def test_a_pronoun_subject_is_the_company_the_sentence_before_opened_with(text):
+    assert pairs(text) == {("Nissan", "Mitsubishi Motors", "ended")}
+
+
+def test_the_nearest_opening_company_wins_and_two_make_it_unsafe():
+    text = "Nissan and Honda reported sales. Toyota did too. It ended its partnership with Mitsubishi Motors."
+    assert pairs(text) == {("Toyota", "Mitsubishi Motors", "ended")}
+    # "it" after "Nissan and Honda" could be either: no fact
+    assert pairs("Nissan and Honda reported sales. It ended its partnership with Mitsubishi Motors.") == set()
+    # a company after a preposition does not open the sentence as its subject
+    text = ("Toyota reported sales. Analysts spoke with Nissan about Nissan's plans. "
+            "It ended its partnership with Mitsubishi Motors.")
+    assert pairs(text) == {("Toyota", "Mitsubishi Motors", "ended")}
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
