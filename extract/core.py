@@ -161,6 +161,16 @@ class _Patterns:
             # "Carlos Tavares, Stellantis CEO"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
         ]
+        # "The automaker's CEO Jim Farley", "l'amministratore delegato della società, Mario Rossi":
+        # a role at a company named by a common noun, the one the text is about
+        firm_noun = (r"(?i:company|automaker|carmaker|group|firm|maker|manufacturer|supplier|società|azienda|"
+                     r"casa automobilistica|casa|gruppo|costruttore|entreprise|société|groupe|constructeur|"
+                     r"Unternehmens|Konzerns|Herstellers)")
+        self.firm_noun = re.compile(rf"{firm_noun}|(?i:{_FIRM})|Unternehmen\w*|Gruppe|Firma")
+        self.works_for_definite = [
+            re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
+            re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+        ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
@@ -268,6 +278,11 @@ class _Article:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in busy)
 
+        if self.px.persons_near_role.search(span):
+            # "l'amministratore delegato della società, Mario Rossi": a person, not a company
+            for rx in self.px.works_for_definite:
+                busy.extend((m.start("name"), m.end("name")) for m in rx.finditer(span))
+
         def propose(a: int, b: int) -> None:
             words = span[a:b].split()
             while words and words[0].casefold() in _NOT_NAME:
@@ -292,7 +307,8 @@ class _Article:
                     propose(m.start(1), m.end(1))  # not "the German-US auto giant ... its"
         if self.px.persons_near_role.search(span):
             for m in self.px.role_org.finditer(span):
-                propose(m.start(1), m.end(1))
+                if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
+                    propose(m.start(1), m.end(1))
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
         known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
         for m in _CAPSEQ.finditer(span):
@@ -380,6 +396,29 @@ class _Article:
                 out.append((person, org, _normalize_role(role), k))
         return out
 
+    def _works_for_definite(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+        """(person, role) for a role at a company named by a common noun ("the automaker's CEO")."""
+        out = []
+        for rx in self.px.works_for_definite:
+            for m in rx.finditer(masked):
+                name = m.group("name")
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                    if person.type != "Person":
+                        continue
+                else:
+                    name = " ".join(name.split())
+                    if not self._valid_person(name):
+                        continue
+                    person = self.index.get(name)
+                    if person is None:
+                        if not register:
+                            continue
+                        person = Name(name, "Person", False)
+                        self.index.add(name, person)
+                out.append((person, _normalize_role(" ".join(m.group("role").split()))))
+        return out
+
     # -- reading ------------------------------------------------------------------------------
     def read(self) -> None:
         # pass 1: new organisations and people, so that pass 2 sees them in every sentence
@@ -390,6 +429,7 @@ class _Article:
                 continue  # no role word: no person to propose, and no need to mask it again
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
+            self._works_for_definite(masked, mentions, register=True)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
                 if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:
@@ -427,6 +467,10 @@ class _Article:
             role_orgs.add(k)
             self.role_orgs_at.append(k)
         self.role_orgs_at.sort()
+        about = self.current_focus()
+        if about is not None and "⟨C" not in masked:  # with a company named, the patterns above say more
+            for person, role in self._works_for_definite(masked, mentions, register=False):
+                self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)

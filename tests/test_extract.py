@@ -267,6 +267,26 @@ def test_the_nearest_opening_company_wins_and_two_make_it_unsafe():
     assert pairs(text) == {("Toyota", "Mitsubishi Motors", "ended")}
 
 
+# -- a role at "the company": the company the text is about ------------------------------------------
+@pytest.mark.parametrize("text,person,company", [
+    ("Ford reported results. The automaker's CEO Jim Farley said the deal matters.", "Jim Farley", "Ford"),
+    ("Ford ha pubblicato i conti. L'amministratore delegato della società, Mario Rossi, ha parlato.",
+     "Mario Rossi", "Ford"),
+    ("Renault a publié ses comptes. Le directeur général du groupe, Jean Dupont, a parlé.",
+     "Jean Dupont", "Renault Group"),
+    ("BMW hat Zahlen vorgelegt. Der Vorstandschef des Unternehmens, Hans Müller, sagte das.", "Hans Müller", "BMW"),
+])
+def test_a_role_at_the_company_named_by_a_common_noun(text, person, company):
+    recs = extract(text, meta=META)
+    assert [(r["subject"], r["object"], r["role"]) for r in recs if r.get("predicate") == "WORKS_FOR"] == [
+        (person, company, "CEO")]
+    assert {"entity": person, "type": "Person"} in recs
+
+
+def test_a_role_at_the_company_is_unsafe_after_two_companies():
+    assert rels("Ford and Toyota reported results. The automaker's CEO Jim Farley spoke.") == []
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
