@@ -558,6 +558,8 @@ class _Article:
         status = self._status(self._status_span(masked, a, b))
         if status == "active" and masked.rstrip().endswith("?"):
             return "prospective"
+        if status == "active" and self.px.cue["goal"].search(masked, 0, a + 1):
+            return "prospective"  # "L'obiettivo è ... collaborare con X": an aim, not a tie yet
         return status
 
     def current_focus(self) -> Name | None:

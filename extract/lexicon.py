@@ -39,6 +39,7 @@ _LEX: dict[str, dict[str, str]] = {
         "det": r"the|its|their|a|an",
         "attend": r"during|at|attended|attending|visited|visiting",
         "them_and": r"between them and|among them and",
+        "goal": r"(?:goal|aim|objective|plan|ambition) (?:is|was|would be|will be) to",
         "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair",
     },
     "it": {
@@ -68,6 +69,7 @@ _LEX: dict[str, dict[str, str]] = {
         "det": r"il|lo|la|i|gli|le|l'|un|una|uno|suoi|sue|loro",
         "attend": r"durante|al|alla|allo|nel|nella|presso",
         "them_and": r"tra (?:di )?loro e|fra (?:di )?loro e",
+        "goal": r"(?:obiettivo|scopo|intento|progetto|ambizione)\b[^.;⟨⟩]{0,60}?\b(?:è|sarà|sarebbe|era)",
         "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)",
     },
     "fr": {
@@ -97,6 +99,7 @@ _LEX: dict[str, dict[str, str]] = {
         "det": r"le|la|les|l'|un|une|son|sa|ses|leur|leurs",
         "attend": r"lors du|lors de la|au|à la|pendant",
         "them_and": r"entre eux et|entre elles et",
+        "goal": r"(?:objectif|but|ambition)\b[^.;⟨⟩]{0,60}?\b(?:est|sera|serait|était)",
         "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)",
     },
     "de": {
@@ -124,6 +127,7 @@ _LEX: dict[str, dict[str, str]] = {
         "det": r"der|die|das|den|dem|ein|eine|einen|seine|ihre",
         "attend": r"auf der|auf dem|bei der|beim|während",
         "them_and": r"zwischen ihnen und",
+        "goal": r"Ziel\b[^.;⟨⟩]{0,60}?\b(?:ist|sei|wäre|war)",
         "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)",
     },
 }

@@ -77,6 +77,27 @@ def test_partnership_status_per_language(lang, text, expected):
     assert pairs(text) == {expected}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Renault and Nissan are exploring a deeper cooperation on batteries.", ("Renault Group", "Nissan", "prospective")),
+    ("The joint venture between Renault and Dongfeng was dissolved in 2020.", ("Renault Group", "Dongfeng", "ended")),
+    ("Stellantis e Leapmotor sono in trattativa per una joint venture.", ("Stellantis", "Leapmotor", "prospective")),
+    ("La joint venture tra Renault e Dongfeng è stata sciolta nel 2020.", ("Renault Group", "Dongfeng", "ended")),
+    ("La partnership tra Ford e Volkswagen è terminata.", ("Ford", "Volkswagen Group", "ended")),
+    ("La coentreprise entre Renault et Dongfeng a été dissoute en 2020.", ("Renault Group", "Dongfeng", "ended")),
+    ("Renault et Geely ont signé un protocole d'accord pour une coopération.",
+     ("Renault Group", "Geely Holding", "prospective")),
+    ("Das Gemeinschaftsunternehmen von Renault und Dongfeng wurde 2020 aufgelöst.", ("Renault Group", "Dongfeng", "ended")),
+    ("BMW und Toyota prüfen eine Kooperation bei Wasserstoff.", ("BMW", "Toyota", "prospective")),
+    # an aim stated before the tie
+    ("Mazda's goal is to partner with Toyota on batteries.", ("Mazda", "Toyota", "prospective")),
+    ("L'obiettivo di Stellantis è collaborare con Leapmotor.", ("Stellantis", "Leapmotor", "prospective")),
+    ("L'objectif de Renault est de s'allier avec Geely.", ("Renault Group", "Geely Holding", "prospective")),
+    ("Das Ziel von BMW ist eine Kooperation mit Toyota.", ("BMW", "Toyota", "prospective")),
+])
+def test_more_status_cues_per_language(text, expected):
+    assert pairs(text) == {expected}
+
+
 def test_a_later_sentence_naming_the_pair_by_a_common_noun_gives_its_stage():
     text = ("Ford and SK On announced they will form a battery joint venture. "
             "The companies said they have signed a memorandum of understanding.")
