@@ -458,6 +458,7 @@ class _Article:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
+            self._tie_reference(i, masked, mentions)
             self._note_subject(masked, mentions)
             return
         role_orgs: set[int] = set()
@@ -714,6 +715,25 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _tie_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Stellantis will buy 20% of Leapmotor. ... The partnership marks a first": a sentence
+        that names no company but speaks of "the partnership" makes partners of the investor and
+        the target the article has just named."""
+        if any(m.entity.type == "Company" for m in mentions):
+            return
+        ref = self.px.cue["the_tie"].search(masked)
+        if ref is None or self._negated(masked, ref.start()):
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate in ("INVESTS_IN", "PARTNERS_WITH")
+                     and i - f.sentence <= 3), None)
+        if last is None or last.predicate != "INVESTS_IN":
+            return  # a partnership already named keeps the status its own sentences give
+        pair = {last.subject, last.object}
+        if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
+            return
+        status = self._span_status(masked, ref.start(), ref.end())
+        self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.55)
 
     def _pair_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies said they have signed a memorandum": the status of the pair the

@@ -40,6 +40,7 @@ _LEX: dict[str, dict[str, str]] = {
         "attend": r"during|at|attended|attending|visited|visiting",
         "them_and": r"between them and|among them and",
         "goal": r"(?:goal|aim|objective|plan|ambition) (?:is|was|would be|will be) to",
+        "the_tie": r"(?:the|this|that)(?: \w+)? (?:partnership|alliance|joint venture|tie-up|collaboration|cooperation)",
         "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair",
     },
     "it": {
@@ -70,6 +71,7 @@ _LEX: dict[str, dict[str, str]] = {
         "attend": r"durante|al|alla|allo|nel|nella|presso",
         "them_and": r"tra (?:di )?loro e|fra (?:di )?loro e",
         "goal": r"(?:obiettivo|scopo|intento|progetto|ambizione)\b[^.;⟨⟩]{0,60}?\b(?:è|sarà|sarebbe|era)",
+        "the_tie": r"(?:la|questa|quella|l'|quest')\s*(?:\w+\s+)?(?:partnership|alleanza|joint venture|collaborazione|cooperazione|sodalizio)",
         "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)",
     },
     "fr": {
@@ -100,6 +102,7 @@ _LEX: dict[str, dict[str, str]] = {
         "attend": r"lors du|lors de la|au|à la|pendant",
         "them_and": r"entre eux et|entre elles et",
         "goal": r"(?:objectif|but|ambition)\b[^.;⟨⟩]{0,60}?\b(?:est|sera|serait|était)",
+        "the_tie": r"(?:le|la|ce|cette|l')\s*(?:\w+\s+)?(?:partenariat|alliance|coentreprise|coopération|collaboration)",
         "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)",
     },
     "de": {
@@ -128,6 +131,7 @@ _LEX: dict[str, dict[str, str]] = {
         "attend": r"auf der|auf dem|bei der|beim|während",
         "them_and": r"zwischen ihnen und",
         "goal": r"Ziel\b[^.;⟨⟩]{0,60}?\b(?:ist|sei|wäre|war)",
+        "the_tie": r"(?:die|diese|das|dieses)\s+(?:\w+\s+)?(?:Partnerschaft|Allianz|Kooperation|Zusammenarbeit|Gemeinschaftsunternehmen)",
         "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)",
     },
 }

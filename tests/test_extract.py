@@ -308,6 +308,26 @@ def test_a_role_at_the_company_is_unsafe_after_two_companies():
     assert rels("Ford and Toyota reported results. The automaker's CEO Jim Farley spoke.") == []
 
 
+# -- "the partnership" after a stake, in a sentence that names no company ----------------------------
+@pytest.mark.parametrize("text", [
+    "Stellantis bought a 21% stake in Leapmotor. The new partnership starts in 2024.",
+    "Stellantis ha acquisito il 21% di Leapmotor. La nuova partnership partirà nel 2024.",
+    "Stellantis a acquis une participation de 21 % dans Leapmotor. Le nouveau partenariat démarre en 2024.",
+    "Stellantis hat eine Beteiligung von 21 Prozent an Leapmotor erworben. Die neue Partnerschaft beginnt 2024.",
+])
+def test_the_partnership_after_a_stake_pairs_investor_and_target(text):
+    assert pairs(text) == {("Stellantis", "Leapmotor", "active")}
+    [r] = rels(text, predicate="PARTNERS_WITH")
+    assert r["confidence"] < 0.6  # a reading from two sentences, below one sentence's
+
+
+def test_the_partnership_far_from_a_stake_or_denied_gives_none():
+    text = ("Stellantis bought a 21% stake in Leapmotor. Sales rose. Prices fell. Output grew. "
+            "The new partnership starts in 2024.")
+    assert pairs(text) == set()
+    assert pairs("Stellantis bought a 21% stake in Leapmotor. It is not the partnership some expected.") == set()
+
+
 # -- lists with appositions ------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Stellantis signed a memorandum of understanding with BMW, the chip giant Intel and Mobileye.",
