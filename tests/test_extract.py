@@ -345,8 +345,8 @@ def test_a_list_with_appositions_and_no_cue_gives_no_fact():
 
 # -- references to names in the sentence before, and clause structure -------------------------------
 @pytest.mark.parametrize("text,status", [
-    ("Nissan and Honda signed a merger agreement. The two companies later cancelled an agreement "
-     "between them and Mitsubishi Motors.", "ended"),
+    (("Nissan and Honda signed a merger agreement. The two companies later cancelled an agreement "
+      "between them and Mitsubishi Motors."), "ended"),
     ("Nissan e Honda hanno firmato un accordo. Hanno poi annunciato un'alleanza tra loro e Mitsubishi Motors.",
      "active"),
     ("Nissan et Honda ont signé un accord. Ils ont ensuite étudié une coopération entre eux et Mitsubishi Motors.",
