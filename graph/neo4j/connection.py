@@ -157,6 +157,16 @@ class Connection:
             with self.session() as s:
                 s.execute_write(work)
 
+    def write_read(self, query: str, params: dict[str, Any] | None = None) -> list:
+        """Run the write *query* in a managed write transaction, retried on transient errors;
+        the records. Driver errors are raised as they are (wrap the call in :meth:`errors`)."""
+
+        def work(tx):
+            return list(tx.run(query, params or {}))
+
+        with self.session() as s:
+            return s.execute_write(work)
+
     def run(self, query: str, params: dict[str, Any] | None = None) -> None:
         """Run *query* in an auto-commit transaction, for the statements that may not run inside
         another (``CALL ... IN TRANSACTIONS``, ``db.awaitIndexes``)."""
