@@ -45,6 +45,16 @@ def autokg_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "autokg.cli", *args]
 
 
+def hooked_cli(retry_time: float, tx_rows: int, *args: str) -> list[str]:
+    """``autokg ARGS`` with the driver's retries limited to *retry_time* seconds and load
+    transactions of *tx_rows* rows (defaults 60 s and 50,000), for faults that must end soon."""
+    code = ("import sys\nfrom autokg.graph.neo4j import connection, store\n"
+            f"connection.MAX_RETRY_TIME = {retry_time!r}\n"
+            f"store.Neo4jStore.__init__.__kwdefaults__['tx_rows'] = {tx_rows!r}\n"
+            "from autokg.cli import main\nsys.argv[0] = 'autokg'\nmain()\n")
+    return [sys.executable, "-c", code, *args]
+
+
 def overlapping_files(folder: Path, n: int, seed: int, facts_per_file: int = 150) -> list[Path]:
     """*n* fact files drawn from one pool of companies, relations and sources, so that they share
     entities, relations, sources and some identical facts; each file also declares some entities
