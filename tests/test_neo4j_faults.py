@@ -5,6 +5,9 @@
   database's load lock (:mod:`autokg.graph.neo4j.lock`): every row, ``stats``, every preset and
   an export are compared with a database loaded sequentially in that order.
 * Readers running presets while a load runs get no errors.
+* A connection cut in the middle of a transaction by a TCP proxy (:class:`CuttingProxy`): the
+  load is retried and completes, or, when the server stays out of reach, fails with one line;
+  a rerun then completes it, with nothing duplicated.
 
 The facts are built so that the order of the loads matters somewhere (two sources of the same
 date and confidence giving a relation different statuses: the later record wins, as in a
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import os
 import random
+import socket
 import subprocess
 import sys
 import threading
@@ -22,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import snapshot, write_jsonl
+from _helpers import dump, snapshot, write_jsonl
+from autokg.graph.embedded import EmbeddedStore
 from autokg.exports import export
 from autokg.loaders import load_files
 from test_parity import _answer, _param_sets
@@ -45,14 +50,31 @@ def autokg_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "autokg.cli", *args]
 
 
-def hooked_cli(retry_time: float, tx_rows: int, *args: str) -> list[str]:
+def hooked_cli(retry_time: float, tx_rows: int, *args: str, log: bool = False) -> list[str]:
     """``autokg ARGS`` with the driver's retries limited to *retry_time* seconds and load
-    transactions of *tx_rows* rows (defaults 60 s and 50,000), for faults that must end soon."""
-    code = ("import sys\nfrom autokg.graph.neo4j import connection, store\n"
+    transactions of *tx_rows* rows (defaults 60 s and 50,000), for faults that must end soon;
+    with *log*, the driver's logging at DEBUG and every warning go to stderr."""
+    setup = ("import logging, warnings\nlogging.basicConfig(level=logging.DEBUG, stream=sys.stderr)\n"
+             "warnings.simplefilter('always')\n") if log else ""
+    code = ("import sys\n" + setup + "from autokg.graph.neo4j import connection, store\n"
             f"connection.MAX_RETRY_TIME = {retry_time!r}\n"
             f"store.Neo4jStore.__init__.__kwdefaults__['tx_rows'] = {tx_rows!r}\n"
             "from autokg.cli import main\nsys.argv[0] = 'autokg'\nmain()\n")
     return [sys.executable, "-c", code, *args]
+
+
+def many_facts(path: Path, n: int) -> Path:
+    """*n* facts, most of them distinct relations, between 400 companies and 150 sources."""
+    recs = []
+    for i in range(n):
+        a, b = i % 400, (i * 7 + 1 + i // 400) % 400
+        if a == b:
+            b = (b + 1) % 400
+        recs.append({"subject": f"Maker {a}", "predicate": "PARTNERS_WITH", "object": f"Maker {b}",
+                     "domain": f"domain {i % 13}", "status": ["active", "ended"][i % 2],
+                     "source": {"url": f"https://news.example/{i % 150}", "title": f"Story {i % 150}",
+                                "published": f"2024-{i % 12 + 1:02d}-01"}})
+    return write_jsonl(path, recs)
 
 
 def overlapping_files(folder: Path, n: int, seed: int, facts_per_file: int = 150) -> list[Path]:
@@ -199,3 +221,129 @@ def test_readers_get_no_errors_during_a_load(neo4j_store, neo4j_settings, tmp_pa
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert not errors, errors[:5]
     assert runs[0] > 20
+
+
+# ---- a connection cut in the middle of a transaction ----------------------------------------
+
+class CuttingProxy:
+    """A TCP proxy to the server's bolt port that closes both sockets of the connection on which
+    the client has sent *cut_after* bytes in all (counted over every connection), *cuts* times;
+    with *refuse_after_cut*, every later connection is closed as soon as it is accepted."""
+
+    def __init__(self, target: tuple[str, int], cut_after: int, cuts: int = 1, refuse_after_cut: bool = False):
+        self.target, self.cut_after, self.cuts_left, self.refuse = target, cut_after, cuts, refuse_after_cut
+        self.sent = 0  # bytes from clients
+        self.cuts = 0
+        self.sent_after_cut = 0
+        self._lock = threading.Lock()
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        self._closing = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self) -> None:
+        self._closing = True
+        self._server.close()
+
+    def _accept(self) -> None:
+        while not self._closing:
+            try:
+                client, _ = self._server.accept()
+            except OSError:
+                return
+            if self.refuse and self.cuts:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            pair = (client, upstream)
+            threading.Thread(target=self._pipe, args=(client, upstream, pair, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, pair, False), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket, pair, from_client: bool) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if from_client:
+                    with self._lock:
+                        if self.cuts:
+                            self.sent_after_cut += len(data)
+                        self.sent += len(data)
+                        cut = self.cuts_left > 0 and self.sent >= self.cut_after
+                        if cut:
+                            self.cuts_left -= 1
+                            self.cuts += 1
+                    if cut:  # part of this chunk goes through, then the connection dies
+                        dst.sendall(data[: len(data) // 2])
+                        break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in pair:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+
+def _through(settings: dict, proxy: CuttingProxy) -> dict:
+    return {**settings, "uri": f"bolt://127.0.0.1:{proxy.port}"}
+
+
+def _bolt(settings: dict) -> tuple[str, int]:
+    host_port = settings["uri"].split("://", 1)[1].rstrip("/")
+    host, _, port = host_port.rpartition(":")
+    return host, int(port)
+
+
+def _assert_complete(store, facts: Path, tmp_path: Path) -> None:
+    """*store* holds exactly what loading *facts* once gives, nothing duplicated."""
+    with EmbeddedStore(tmp_path / "reference.db") as reference:
+        load_files(reference, [str(facts)])
+        assert store.stats() == reference.stats()
+        assert dump(store) == dump(reference)
+    assert store.read_cypher("MATCH (s:Source)-[l:SUPPORTS]->(r:Relation) WITH s, r, count(l) AS c "
+                             "WHERE c > 1 RETURN count(*) AS n")[0]["n"] == 0
+    assert store.read_cypher("MATCH (r:Relation) WHERE r.sources <> COUNT { (:Source)-[:SUPPORTS]->(r) } "
+                             "RETURN count(r) AS n")[0]["n"] == 0
+
+
+def test_a_connection_cut_mid_transaction_is_retried(neo4j_store, neo4j_settings, tmp_path):
+    facts = many_facts(tmp_path / "facts.jsonl", 600)
+    proxy = CuttingProxy(_bolt(neo4j_settings), cut_after=150_000)
+    try:
+        run = subprocess.run(autokg_cmd("load", str(facts)), env=cli_env(_through(neo4j_settings, proxy)),
+                             cwd=ROOT, capture_output=True, text=True, timeout=600)
+    finally:
+        proxy.close()
+    assert proxy.cuts == 1 and proxy.sent_after_cut > 10_000  # cut in the middle, then sent again
+    assert run.returncode == 0, run.stderr[-2000:]
+    _assert_complete(neo4j_store, facts, tmp_path)
+
+
+def test_a_connection_cut_for_good_fails_in_one_line_and_a_rerun_completes(neo4j_store, neo4j_settings, tmp_path):
+    facts = many_facts(tmp_path / "facts.jsonl", 600)
+    # the load sends about 260 KB, the last 160 KB or so its writes
+    proxy = CuttingProxy(_bolt(neo4j_settings), cut_after=220_000, refuse_after_cut=True)
+    try:
+        # 100 rows a transaction: part of the load is committed before the cut
+        run = subprocess.run(hooked_cli(3.0, 100, "load", str(facts)), env=cli_env(_through(neo4j_settings, proxy)),
+                             cwd=ROOT, capture_output=True, text=True, timeout=600)
+    finally:
+        proxy.close()
+    out = run.stdout + run.stderr
+    assert proxy.cuts == 1 and run.returncode == 1
+    assert len(out.strip().splitlines()) == 1 and out.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:"), out
+    assert neo4j_settings["password"] not in out and "Traceback" not in out
+    partial = neo4j_store.stats()
+    assert partial["entities"] > 0 and partial["relations"] < 600, partial  # partly loaded
+    rerun = subprocess.run(autokg_cmd("load", str(facts)), env=cli_env(neo4j_settings), cwd=ROOT,
+                           capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    _assert_complete(neo4j_store, facts, tmp_path)

@@ -19,29 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import dump, write_jsonl
+from _helpers import dump
 from autokg.graph.embedded import EmbeddedStore
 from autokg.graph.neo4j import Neo4jStore
 from autokg.loaders import load_files
 from conftest import _parse_exports
-from test_neo4j_faults import autokg_cmd, cli_env, hooked_cli
+from test_neo4j_faults import autokg_cmd, cli_env, hooked_cli, many_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "neo4j-local"
-
-
-def many_facts(path: Path, n: int) -> Path:
-    """*n* facts, most of them distinct relations, between 400 companies and 150 sources."""
-    recs = []
-    for i in range(n):
-        a, b = i % 400, (i * 7 + 1 + i // 400) % 400
-        if a == b:
-            b = (b + 1) % 400
-        recs.append({"subject": f"Maker {a}", "predicate": "PARTNERS_WITH", "object": f"Maker {b}",
-                     "domain": f"domain {i % 13}", "status": ["active", "ended"][i % 2],
-                     "source": {"url": f"https://news.example/{i % 150}", "title": f"Story {i % 150}",
-                                "published": f"2024-{i % 12 + 1:02d}-01"}})
-    return write_jsonl(path, recs)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +63,10 @@ def test_server_killed_during_a_load(own_server, tmp_path):
         # 100 rows a transaction, retries for 3 s: the load fails soon after the server dies
         load = subprocess.Popen(hooked_cli(3.0, 100, "load", str(facts)), env=env, cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # another load of the same file, waiting for the first one's lock, with --debug and the
+        # driver's log: the password must not show there either
+        debug = subprocess.Popen(hooked_cli(3.0, 100, "--debug", "load", str(facts), log=True), env=env, cwd=ROOT,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         pid = int((state / "neo4j-local.pid").read_text())
         deadline = time.monotonic() + 300
         while store.read_cypher("MATCH (r:Relation) RETURN count(r) AS n")[0]["n"] < 100:
@@ -88,6 +78,9 @@ def test_server_killed_during_a_load(own_server, tmp_path):
     lines = (out + err).strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j at "), out + err
     assert settings["password"] not in out + err and "Traceback" not in out + err
+    out, err = debug.communicate(timeout=300)
+    assert debug.returncode == 1 and "cannot reach Neo4j" in err and "Traceback" in err, err[-2000:]
+    assert settings["password"] not in out + err
 
     reference = EmbeddedStore(tmp_path / "reference.db")
     load_files(reference, [str(facts)])
