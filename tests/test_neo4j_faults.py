@@ -347,3 +347,31 @@ def test_a_connection_cut_for_good_fails_in_one_line_and_a_rerun_completes(neo4j
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     _assert_complete(neo4j_store, facts, tmp_path)
+
+
+def test_the_load_lease_excludes_waits_and_fences(neo4j_store, neo4j_settings):
+    """One lease at a time; a load waits for it; an expired lease is taken over, and its former
+    holder's next write transaction fails instead of writing."""
+    from autokg.errors import StoreError
+    from autokg.graph.neo4j.lock import LoadLock
+
+    conn = neo4j_store.connection
+    first = LoadLock(conn, lease=2.0)
+    first.acquire()
+    waiting = LoadLock(conn, lease=2.0, wait=0.5)
+    with pytest.raises(StoreError, match="another load has been writing for more than 0.5 s"):
+        waiting.acquire()
+    with conn.session() as s:  # the holder renews, a write transaction holds it
+        s.execute_write(first.hold)
+
+    first._stop.set()  # the holder stalls: no renewal, its lease expires
+    first._thread.join()
+    first._thread = None
+    taker = LoadLock(conn, lease=30.0, wait=10.0)
+    taker.acquire()
+    with conn.session() as s, pytest.raises(StoreError, match="this load's lock expired and another load took it"):
+        s.execute_write(first.hold)
+    first.release()  # not its lease any more: nothing happens
+    assert neo4j_store.read_cypher("MATCH (m:AutokgMeta {key: 'load-lock'}) RETURN m.owner AS o") == [{"o": taker.owner}]
+    taker.release()
+    assert neo4j_store.read_cypher("MATCH (m:AutokgMeta {key: 'load-lock'}) RETURN m") == []
