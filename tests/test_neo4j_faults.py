@@ -375,3 +375,39 @@ def test_the_load_lease_excludes_waits_and_fences(neo4j_store, neo4j_settings):
     assert neo4j_store.read_cypher("MATCH (m:AutokgMeta {key: 'load-lock'}) RETURN m.owner AS o") == [{"o": taker.owner}]
     taker.release()
     assert neo4j_store.read_cypher("MATCH (m:AutokgMeta {key: 'load-lock'}) RETURN m") == []
+
+
+def test_a_transaction_longer_than_the_lease_keeps_it(neo4j_store, neo4j_settings, tmp_path, monkeypatch):
+    """The write transaction holds the lease node's lock, so the renewal thread waits until it
+    commits: the lease is renewed as the transaction ends, else a waiting load would find it
+    expired at that moment and take it, and the first load would fail."""
+    import time as clock
+
+    from autokg.graph.neo4j import Neo4jStore
+    from autokg.graph.neo4j.sender import Sender
+
+    run_unit = Sender.run_unit
+
+    def slow(tx, unit):
+        clock.sleep(0.7)
+        return run_unit(tx, unit)
+
+    monkeypatch.setattr(Sender, "run_unit", staticmethod(slow))
+    files = overlapping_files(tmp_path, 2, seed=5, facts_per_file=60)
+    errors = []
+
+    def load(f):
+        try:
+            with Neo4jStore(**neo4j_settings, tx_rows=20, lock_lease=1.0) as store:
+                load_files(store, [str(f)])
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(f,)) for f in files]
+    for t in threads:
+        t.start()
+        clock.sleep(0.5)
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert len(load_order(neo4j_store, files)) == 2

@@ -9,15 +9,15 @@ claim precedence would then depend on the interleaving. Retrying a failed statem
 repair this, since it would write the same stale state again.
 
 So each load transaction (one file) holds a lease in the database, the node
-``(:AutokgMeta {key: 'load-lock'})`` with its ``owner`` (a random token) and ``until`` (server
-time in ms), from before its first read until its last commit. Another load waits for it, so
-concurrent loads give the result of loading the same files one after the other, in the order
-they took the lease. Readers never wait.
+``(:AutokgMeta {key: 'load-lock'})`` with its ``owner`` (a random token) and ``until`` (the
+server's real time in ms), from before its first read until its last commit. Another load
+waits for it, so concurrent loads give the result of loading the same files one after the
+other, in the order they took the lease. Readers never wait.
 
 The lease is renewed by a thread every :attr:`LoadLock.renew_every` seconds and by every write
 transaction of the load, which also checks, under the node's write lock, that the lease is still
-its own (fencing): a load stalled past its lease, whose lease another load took, fails instead
-of writing. A load that dies (``kill -9`` of the loader, or of the server) leaves a lease that
+its own (fencing), and renews it again just before it commits: a load stalled past its lease,
+whose lease another load took, fails instead of writing. A load that dies (``kill -9`` of the loader, or of the server) leaves a lease that
 expires after :attr:`LoadLock.lease` seconds; the next load then takes it over. The node is
 deleted when the load ends, so a database holds it only while a load runs.
 """
@@ -43,14 +43,14 @@ REMOVE m._lock
 """
 TAKE = """
 MATCH (m:AutokgMeta {key: 'load-lock'})
-WHERE m.owner IS NULL OR m.owner = $owner OR m.until < timestamp()
-SET m.owner = $owner, m.until = timestamp() + $lease
+WHERE m.owner IS NULL OR m.owner = $owner OR m.until < datetime.realtime().epochMillis
+SET m.owner = $owner, m.until = datetime.realtime().epochMillis + $lease
 RETURN m.owner AS owner
 """
 HOLD = """
 MATCH (m:AutokgMeta {key: 'load-lock'})
 WHERE m.owner = $owner
-SET m.until = timestamp() + $lease
+SET m.until = datetime.realtime().epochMillis + $lease
 RETURN m.owner AS owner
 """
 RELEASE = "MATCH (m:AutokgMeta {key: 'load-lock'}) WHERE m.owner = $owner DELETE m"
@@ -87,7 +87,10 @@ class LoadLock:
 
     def hold(self, tx) -> None:
         """In the write transaction *tx*, before its writes: renew the lease, or raise
-        :class:`StoreError` if it is no longer this load's (fencing)."""
+        :class:`StoreError` if it is no longer this load's (fencing). Run again as the last
+        statement before the commit: the transaction holds the lease node's write lock to the
+        end, so the renewal thread cannot renew meanwhile, and a transaction longer than the
+        lease would otherwise commit a lease that has already expired."""
         if not self._run(tx, HOLD):
             raise StoreError(f"Neo4j at {self.connection.location}: this load's lock expired and another load "
                              "took it; run this load again")

@@ -150,6 +150,8 @@ class Sender:
                 raise _Abort()
             if unit is _END:
                 self._done = True
-                return
+                break
             self._open.append(unit)
             rows += self.run_unit(tx, unit)
+        if self.lock is not None:  # the lease, renewed as of the commit
+            self.lock.hold(tx)
