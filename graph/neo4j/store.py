@@ -12,7 +12,7 @@ from autokg.graph.neo4j.connection import Connection
 from autokg.graph.neo4j.lock import LoadLock
 from autokg.graph.neo4j.reader import StoredRows
 from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks, entity_row, only
-from autokg.graph.neo4j.sender import Sender, Statement
+from autokg.graph.neo4j.sender import Sender
 
 __all__ = ["Neo4jStore"]
 
