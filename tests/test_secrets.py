@@ -117,3 +117,23 @@ def test_api_exceptions_and_their_context(neo4j_settings):
         assert all(PASSWORD not in t for t in texts), settings
     with autokg.open(backend="neo4j", **neo4j_settings) as kg:
         assert neo4j_settings["password"] not in repr(kg) + repr(kg.store) + str(vars(kg))
+
+
+def test_a_connection_cut_with_debug(neo4j_store, neo4j_settings, tmp_path):
+    """A connection cut in the middle of a load (a TCP proxy that then refuses every connection),
+    with --debug and the driver's log: the real password appears nowhere. The server killed with
+    ``kill -9`` is covered the same way in ``test_neo4j_kill.py``."""
+    from test_neo4j_faults import CuttingProxy, _bolt, _through, cli_env, hooked_cli, many_facts
+
+    facts = many_facts(tmp_path / "facts.jsonl", 300)
+    proxy = CuttingProxy(_bolt(neo4j_settings), cut_after=60_000, refuse_after_cut=True)
+    try:
+        result = subprocess.run(hooked_cli(3.0, 100, "--debug", "load", str(facts), log=True),
+                                env=cli_env(_through(neo4j_settings, proxy)), capture_output=True, text=True,
+                                timeout=300)
+    finally:
+        proxy.close()
+    out = result.stdout + result.stderr
+    assert proxy.cuts == 1, out[-3000:]
+    assert "Traceback" in out and "DEBUG" in out, out[-3000:]  # --debug and the driver's log did show
+    _assert_hidden(result, password=neo4j_settings["password"], expect="cannot reach Neo4j")

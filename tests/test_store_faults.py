@@ -7,6 +7,7 @@ a truncated store and a store written by a newer autokg are refused when opened.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -107,3 +108,68 @@ def test_a_store_from_a_newer_autokg(seeded, tmp_path):
         line = _one_error_line(_autokg(path, *args))
         assert str(path) in line and "format 99" in line, line
     assert _digest(path) == digest
+
+
+# ---- a full disk ------------------------------------------------------------------------------
+
+# The command line with a limit on the size of any file it writes (RLIMIT_FSIZE): a write past it
+# fails with EFBIG, which SQLite reports as "disk I/O error". SIGXFSZ is ignored, else the kernel
+# would kill the process instead.
+_FSIZE = ("import resource, signal, sys\n"
+          "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+          "limit = int(sys.argv.pop(1))\n"
+          "resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))\n")
+# SQLite's own limit on the pages of the store (PRAGMA max_page_count): a write past it fails
+# with SQLITE_FULL, "database or disk is full", what a full disk (ENOSPC) gives.
+_PAGES = ("import sys\n"
+          "from autokg.graph.embedded import EmbeddedStore\n"
+          "limit = int(sys.argv.pop(1))\n"
+          "_init = EmbeddedStore.__init__\n"
+          "def init(self, *args, **kw):\n"
+          "    _init(self, *args, **kw)\n"
+          "    self.db.execute(f'PRAGMA max_page_count = {limit // 4096}')\n"
+          "EmbeddedStore.__init__ = init\n")
+_CLI = "from autokg.cli import main\nsys.argv[0] = 'autokg'\nmain()\n"
+
+
+def _many_facts(path: Path, n: int) -> Path:
+    """*n* distinct relations with long quotes: a few MB of store."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({
+                "subject": f"Maker {i % 300}", "predicate": "PARTNERS_WITH", "object": f"Supplier {i}",
+                "source": {"url": f"https://news.example/{i}", "title": f"Story {i}",
+                           "quote": f"Maker {i % 300} works with Supplier {i}. " + "Details follow. " * 40}}) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("limit, reason", [(_FSIZE, "disk I/O error"), (_PAGES, "database or disk is full")],
+                         ids=["file-size-limit", "max-page-count"])
+def test_a_full_disk_during_a_load(seeded, tmp_path, limit, reason):
+    store = tmp_path / "kg.db"
+    shutil.copy(seeded, store)
+    facts = _many_facts(tmp_path / "facts.jsonl", 1200)
+    before = _digest(store)
+    size = store.stat().st_size + 256 * 1024  # the store may grow by 256 KB, the load needs MBs
+    full = subprocess.run([sys.executable, "-c", limit + _CLI, str(size), "--store", str(store), "load", str(facts)],
+                          capture_output=True, text=True, timeout=300)
+    line = _one_error_line(full)
+    assert line == f"Error: cannot write the store {store}: {reason}", line
+    _checkpoint(store)
+    assert _digest(store) == before  # nothing of the failed load, nothing lost
+    assert _autokg(store, "stats").returncode == 0
+
+    rerun = _autokg(store, "load", str(facts))
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    reference = tmp_path / "reference.db"
+    shutil.copy(seeded, reference)
+    assert _autokg(reference, "load", str(facts)).returncode == 0
+    stats = [json.loads(_autokg(p, "stats", "--format", "json").stdout) for p in (store, reference)]
+    assert stats[0] == stats[1] and stats[0]
+    _checkpoint(store)
+    _checkpoint(reference)
+    from _helpers import snapshot
+    from autokg.graph.embedded import EmbeddedStore
+
+    with EmbeddedStore(store) as a, EmbeddedStore(reference) as b:
+        assert snapshot(a) == snapshot(b)

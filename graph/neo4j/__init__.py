@@ -16,6 +16,8 @@ Parts
   reads, sent as units of statements (:class:`~.buffer.WriteBuffer`).
 * :mod:`~autokg.graph.neo4j.sender`: the thread that sends those units in managed write
   transactions (:class:`~.sender.Sender`).
+* :mod:`~autokg.graph.neo4j.lock`: the lease that makes concurrent loads run one after the
+  other (:class:`~.lock.LoadLock`).
 * :mod:`~autokg.graph.neo4j.store`: :class:`~.store.Neo4jStore`, which ties them together.
 
 Graph model
@@ -47,7 +49,8 @@ Graph model
   with a ``SUPPORTS`` relationship carrying the quote, the confidence, the record order (``seq``)
   and every property the source claims, under its name in the vocabulary. The status
   history of a relation is the ``status`` of its ``SUPPORTS`` links, dated by their sources.
-* ``(:AutokgMeta {key: 'seq'})`` keeps the record counter used to order claims.
+* ``(:AutokgMeta {key: 'seq'})`` keeps the record counter used to order claims;
+  ``(:AutokgMeta {key: 'load-lock'})`` exists while a load runs (its lease).
 
 Writes
 ------
@@ -65,9 +68,10 @@ kept until it commits, so that a retried transaction runs all of them again: not
 duplicated or lost. A relation that the merge engine read and found absent, or that the same
 load deletes first, is written with ``CREATE`` rather than ``MERGE``, and so are the links to it:
 merging a relationship locks both of its nodes and expands one of them, and creating instead
-halves the time of these statements; when a later batch changes it again, it is merged. The
-unique constraint on ``Relation.id`` refuses a relation created meanwhile by another load; run
-that load again. An atomic transaction (``--strict``, dry runs) sends nothing before it ends, so
+halves the time of these statements; when a later batch changes it again, it is merged. A
+load transaction holds the database's load lock from its first read to its last commit
+(:mod:`~autokg.graph.neo4j.lock`), so no other load creates that relation meanwhile: concurrent
+loads wait for each other and give the result of loading their files one after the other. An atomic transaction (``--strict``, dry runs) sends nothing before it ends, so
 a rejected file never reaches the server.
 """
 

@@ -15,11 +15,13 @@ from urllib.parse import urlsplit, urlunsplit
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.neo4j.statements import PING
 
-__all__ = ["Connection", "DEFAULT_URI", "SCHEMES", "redact"]
+__all__ = ["Connection", "DEFAULT_URI", "MAX_RETRY_TIME", "SCHEMES", "redact"]
 
 logging.getLogger("neo4j").addHandler(logging.NullHandler())  # driver errors surface as exceptions
 
 DEFAULT_URI = "bolt://localhost:7687"
+#: seconds a managed transaction is retried after a transient error or a lost connection
+MAX_RETRY_TIME = 60.0
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -60,7 +62,7 @@ class Connection:
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri, auth=auth, connection_timeout=connection_timeout,
-                connection_acquisition_timeout=connection_timeout * 2, max_transaction_retry_time=60.0,
+                connection_acquisition_timeout=connection_timeout * 2, max_transaction_retry_time=MAX_RETRY_TIME,
                 notifications_min_severity="OFF", user_agent="autokg")
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
             raise StoreUnavailable(f"invalid Neo4j URI {self.location!r}: {self._scrub(_first_line(exc))}") from None
@@ -156,6 +158,16 @@ class Connection:
         with self.errors():
             with self.session() as s:
                 s.execute_write(work)
+
+    def write_read(self, query: str, params: dict[str, Any] | None = None) -> list:
+        """Run the write *query* in a managed write transaction, retried on transient errors;
+        the records. Driver errors are raised as they are (wrap the call in :meth:`errors`)."""
+
+        def work(tx):
+            return list(tx.run(query, params or {}))
+
+        with self.session() as s:
+            return s.execute_write(work)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> None:
         """Run *query* in an auto-commit transaction, for the statements that may not run inside

@@ -52,8 +52,9 @@ class Sender:
     The thread starts with the first unit; *depth* units may wait for it.
     """
 
-    def __init__(self, connection: Connection, tx_rows: int, depth: int = 8):
+    def __init__(self, connection: Connection, tx_rows: int, depth: int = 8, lock=None):
         self.connection = connection
+        self.lock = lock  # a LoadLock whose lease each transaction checks and renews first
         self.tx_rows = tx_rows
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
         self._open: list[Unit] = []  # units of the open transaction
@@ -137,6 +138,8 @@ class Sender:
                     break
 
     def _work(self, tx) -> None:
+        if self.lock is not None:
+            self.lock.hold(tx)
         rows = 0
         for unit in self._open:  # a retry: run the open transaction's units again
             rows += self.run_unit(tx, unit)
@@ -147,6 +150,8 @@ class Sender:
                 raise _Abort()
             if unit is _END:
                 self._done = True
-                return
+                break
             self._open.append(unit)
             rows += self.run_unit(tx, unit)
+        if self.lock is not None:  # the lease, renewed as of the commit
+            self.lock.hold(tx)

@@ -9,11 +9,15 @@ from autokg.graph.model import schema
 from autokg.graph.neo4j import statements as q
 from autokg.graph.neo4j.buffer import WriteBuffer
 from autokg.graph.neo4j.connection import Connection
+from autokg.graph.neo4j.lock import LoadLock
 from autokg.graph.neo4j.reader import StoredRows
 from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks, entity_row, only
-from autokg.graph.neo4j.sender import Sender, Statement
+from autokg.graph.neo4j.sender import Sender
 
 __all__ = ["Neo4jStore"]
+
+# codes of a schema rule created by another transaction between IF NOT EXISTS and the commit
+_SCHEMA_EXISTS = ("EquivalentSchemaRuleAlreadyExists", "ConstraintAlreadyExists", "IndexAlreadyExists")
 
 
 class Neo4jStore:
@@ -29,13 +33,15 @@ class Neo4jStore:
     location: str
 
     def __init__(self, uri: str | None = None, username: str | None = None, password: str | None = None,
-                 database: str | None = None, *, connection_timeout: float = 5.0, tx_rows: int = 50000):
+                 database: str | None = None, *, connection_timeout: float = 5.0, tx_rows: int = 50000,
+                 lock_lease: float = 20.0, lock_wait: float | None = None):
         check_vocabulary()
         #: the connection, for reads and writes outside the store protocol (tools, benchmarks)
         self.connection = Connection(uri, username, password, database, connection_timeout=connection_timeout)
         self.uri, self.username = self.connection.uri, self.connection.username
         self.database, self.location = self.connection.database, self.connection.location
         self.tx_rows = tx_rows
+        self.lock_lease, self.lock_wait = lock_lease, lock_wait
         #: the committed rows, as a load transaction reads them
         self.stored = StoredRows(self.connection)
         self._initialised = False
@@ -54,8 +60,8 @@ class Neo4jStore:
         states = {r["name"]: r["state"] for r in self.connection.read(q.SHOW_INDEXES)}
         existing |= set(states)
         missing = [stmt for _, name, stmt in statements if name not in existing]
-        for stmt in missing:  # IF NOT EXISTS: a concurrent init is harmless
-            self.connection.write([Statement(stmt, {}, 0)])
+        for stmt in missing:
+            self._create_schema(stmt)
         if missing or any(state != "ONLINE" for state in states.values()):
             self.connection.run(q.AWAIT_INDEXES)
         if missing:  # a new database, perhaps a bulk import (see autokg.exports.neo4j_bulk)
@@ -64,6 +70,19 @@ class Neo4jStore:
         self.stored.norm_index_online = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
 
+    def _create_schema(self, stmt: str) -> None:
+        """Run one ``CREATE … IF NOT EXISTS``. Two loads opening a new database at once both
+        create it: ``IF NOT EXISTS`` does not cover a rule another transaction commits meanwhile,
+        which the server then refuses as already existing; that is the wanted state."""
+        import neo4j.exceptions as ne
+
+        with self.connection.errors():
+            try:
+                self.connection.write_read(stmt)
+            except ne.ClientError as exc:
+                if not (exc.code or "").endswith(_SCHEMA_EXISTS):
+                    raise
+
     @contextmanager
     def transaction(self, *, atomic: bool = False) -> Iterator[WriteBuffer]:
         """A load transaction. Its writes reach the server batch by batch while the block runs
@@ -71,19 +90,28 @@ class Neo4jStore:
         rows; everything not committed yet is discarded on error or on ``writer.rollback()``.
         With *atomic* nothing is sent before the block ends, so ``rollback()`` discards
         everything (``--strict`` and dry runs). The first transaction of a store makes sure the
-        constraints and indexes exist (:meth:`init`)."""
+        constraints and indexes exist (:meth:`init`).
+
+        The block holds the database's load lock (:mod:`autokg.graph.neo4j.lock`) from its first
+        read to its last commit: another load waits for it (at most ``lock_wait`` seconds), so
+        concurrent loads give the result of loading their files one after the other."""
         if not self._initialised:
             self.init()
-        writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows), stream=not atomic)
+        lock = LoadLock(self.connection, lease=self.lock_lease, wait=self.lock_wait)
+        lock.acquire()
         try:
-            yield writer
-            if writer.rolled_back:
+            writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows, lock=lock), stream=not atomic)
+            try:
+                yield writer
+                if writer.rolled_back:
+                    writer.abort()
+                else:
+                    writer.finish()
+            except BaseException:
                 writer.abort()
-            else:
-                writer.finish()
-        except BaseException:
-            writer.abort()
-            raise
+                raise
+        finally:
+            lock.release()
 
     def delete_all(self) -> int:
         """Delete every node and relationship of the database, in batches; return the node count."""
