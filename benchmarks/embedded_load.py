@@ -32,42 +32,36 @@ import synth  # noqa: E402
 
 
 def floor(path: str, db: str) -> None:
+    """The issue's floor: in one transaction, parse each line with the standard json module, then
+    upsert the two entities, the relation, the source and the link with one ``execute`` each."""
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
     con.executescript("""
-        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT, name TEXT);
-        CREATE TABLE relations (id TEXT PRIMARY KEY, predicate TEXT, subject_id TEXT, object_id TEXT, props TEXT);
-        CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, published TEXT);
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
+        CREATE TABLE relations (id TEXT PRIMARY KEY, predicate TEXT, subject_id TEXT, object_id TEXT, props TEXT)
+            WITHOUT ROWID;
+        CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, published TEXT)
+            WITHOUT ROWID;
         CREATE TABLE links (relation_id TEXT, source_id TEXT, quote TEXT, confidence REAL, claims TEXT,
                             PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
     """)
-    con.execute("BEGIN")
-    batch: list[dict] = []
-
-    def flush():
-        ents, rels, srcs, links = [], [], [], []
-        for r in batch:
-            s, o = r["subject"], r["object"]
-            rid = f"{r['predicate']}|{s}|{o}|{r.get('domain')}"
-            src = r["source"]
-            ents += [(s, "Company", s), (o, "Company", o)]
-            rels.append((rid, r["predicate"], s, o, json.dumps({"status": r.get("status"), "since": r.get("since")})))
-            srcs.append((src["url"], src["url"], src.get("title"), src.get("publisher"), src.get("published")))
-            links.append((rid, src["url"], src.get("quote"), r.get("confidence", 1.0), json.dumps({"status": r.get("status")})))
-        con.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", ents)
-        con.executemany("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)", rels)
-        con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", srcs)
-        con.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)", links)
-        batch.clear()
-
+    ex = con.execute
+    ex("BEGIN")
     with open(path, "rb") as fp:
         for line in fp:
-            batch.append(json.loads(line))
-            if len(batch) >= 2000:
-                flush()
-    flush()
-    con.execute("COMMIT")
+            r = json.loads(line)
+            s, o, src = r["subject"], r["object"], r["source"]
+            rid = f"{r['predicate']}|{s}|{o}|{r.get('domain')}"
+            ex("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", (s, "Company", s))
+            ex("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", (o, "Company", o))
+            ex("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)",
+               (rid, r["predicate"], s, o, json.dumps({"status": r.get("status"), "since": r.get("since")})))
+            ex("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+               (src["url"], src["url"], src.get("title"), src.get("publisher"), src.get("published")))
+            ex("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
+               (rid, src["url"], src.get("quote"), r.get("confidence", 1.0), json.dumps({"status": r.get("status")})))
+    ex("COMMIT")
     con.close()
 
 
@@ -83,10 +77,13 @@ def autokg(path: str, db: str) -> None:
 
 def _child(kind: str, path: str, db: str) -> None:
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     (floor if kind == "floor" else autokg)(path, db)
     elapsed = time.perf_counter() - t
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": elapsed, "rss_mb": rss / 1024}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    rss = after.ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_mb": rss / 1024}))
 
 
 def measure(kind: str, path: str, db: str | None = None) -> dict:
