@@ -257,9 +257,13 @@ class _Writer:
     def _removing(self, ids: list[str]) -> None:
         """Note the partnerships among *ids* that are about to be replaced or deleted."""
         for chunk in _chunks(ids):
-            for s, o, kd in self.db.execute(
-                    "SELECT subject_id, object_id, key_display FROM relations "
-                    f"WHERE id IN ({','.join('?' * len(chunk))}) AND predicate = '{_PARTNERS}'", chunk):
+            # the predicate is tested here: in the WHERE clause it would lead SQLite to scan the
+            # predicate's index instead of looking each id up
+            for pred, s, o, kd in self.db.execute(
+                    "SELECT predicate, subject_id, object_id, key_display FROM relations "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                if pred != _PARTNERS:
+                    continue
                 self._partners.add(s)
                 self._partners.add(o)
                 if kd is not None:
