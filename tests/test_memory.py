@@ -11,6 +11,7 @@ import tracemalloc
 import pytest
 
 from autokg.graph.merge import IdSet
+from autokg.graph.model import schema
 
 from _helpers import load, open_embedded, snapshot
 from test_parity import random_fact_files
@@ -87,3 +88,21 @@ def test_a_load_does_not_hold_the_rows_of_its_file(tmp_path, monkeypatch):
         assert report.ok and report.relations.summary()["new"] == size
     per_fact = (peaks[4 * n] - peaks[n]) / (3 * n)
     assert per_fact < 2500, f"{per_fact:.0f} bytes more per fact: a load keeps its rows"
+
+
+def test_strict_keeps_a_large_file_all_or_nothing_with_emptied_caches(tmp_path, monkeypatch):
+    """The caches are emptied batch after batch, but the file is still one transaction: a bad
+    record on its last line makes a --strict load write nothing."""
+    monkeypatch.setattr("autokg.graph.merge.CACHE_ROWS", 0)
+    path = tmp_path / "facts.jsonl"
+    _facts(path, 600)
+    with open(path, "a", encoding="utf-8") as fp:
+        fp.write('{"subject": "A", "predicate": "ACQUIRED_BY", "object": "B", "source": "https://x.example"}\n')
+    store = open_embedded(tmp_path)
+    report = load(store, path, strict=True, batch_size=50)
+    known = ", ".join(schema().predicates)
+    assert [str(r) for r in report.rejected] == [f"{path}:601: unknown predicate 'ACQUIRED_BY' (known: {known})"]
+    assert report.files_not_loaded == [str(path)]
+    assert store.stats()["relations"] == store.stats()["entities"] == store.stats()["sources"] == 0
+    assert load(store, path, batch_size=50).relations.summary()["new"] == 600
+    store.close()
