@@ -30,11 +30,12 @@ class IdSet:
     64-bit hashes collided (about one chance in 10^7 for millions of ids).
     """
 
-    __slots__ = ("_recent", "_sorted")
+    __slots__ = ("_recent", "_sorted", "_fold_at")
 
     def __init__(self, ids: Iterable[str] = ()):
         self._recent: set[int] = set()
         self._sorted = array("q")
+        self._fold_at = 65536
         for i in ids:
             self.add(i)
 
@@ -42,15 +43,19 @@ class IdSet:
         if h in self._recent:
             return True
         a = self._sorted
+        if not a:
+            return False
         k = bisect_left(a, h)
         return k < len(a) and a[k] == h
 
     def _add(self, h: int) -> None:
-        if not self._has(h):
-            self._recent.add(h)
-            if len(self._recent) > max(65536, len(self._sorted) >> 2):
-                self._sorted = array("q", sorted([*self._sorted, *self._recent]))
-                self._recent = set()
+        if h in self._recent or (self._sorted and self._has(h)):
+            return
+        self._recent.add(h)
+        if len(self._recent) > self._fold_at:
+            self._sorted = array("q", sorted([*self._sorted, *self._recent]))
+            self._recent = set()
+            self._fold_at = max(65536, len(self._sorted) >> 2)
 
     def add(self, item: str) -> None:
         self._add(hash(item))
@@ -111,6 +116,10 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
     # The key compares normalised; its spelling, like every other property, is the one of the
     # winning claim, so the result does not depend on record order.
     names = ((pred.key,) if pred.key else ()) + pred.claim_properties
+    if len(links) == 1:  # one claim wins every property it makes (most relations have one source)
+        claims = next(iter(links.values()))["claims"]
+        props = {name: claims[name] for name in names if name in claims}
+        names = ()
     for name in names:
         best = None
         for sid, link in links.items():
