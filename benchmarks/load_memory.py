@@ -106,7 +106,8 @@ kind, path = sys.argv[1], sys.argv[2]
 with tempfile.TemporaryDirectory() as d:
     if kind == "neo4j":
         from autokg.graph.neo4j import Neo4jStore
-        store = Neo4jStore()
+        store = Neo4jStore(os.environ.get("NEO4J_URI"), os.environ.get("NEO4J_USERNAME"),
+                           os.environ.get("NEO4J_PASSWORD"), os.environ.get("NEO4J_DATABASE"))
         store.delete_all()
     else:
         from autokg.graph.embedded import EmbeddedStore
