@@ -1,12 +1,14 @@
 """Embedded load throughput against a floor measured in the same run.
 
 For each N: generate N synthetic facts (benchmarks/synth.py), then time
-  * floor: parse the same JSON lines and upsert the same rows (entities, relations, sources,
-    links) into plain SQLite tables with executemany, in one transaction, no validation or merge;
+  * floor (the floor of issue 11): in one transaction, parse each JSON line with the standard
+    json module, then upsert the two entities, the relation, the source and the link into plain
+    SQLite tables with one ``execute`` each; no validation or merge;
   * autokg: ``load_files`` into a fresh embedded store.
-Each is run in a fresh subprocess (so peak RSS is per run); the median of --repeat runs is
-reported. Then the incremental case: 1,000 new facts into a store holding 100k facts against
-the same 1,000 into an empty store.
+Each is run in a fresh subprocess (so peak RSS is per run), floor and autokg alternated; the
+medians of --repeat runs are reported, of wall time (facts/s) and of the child's CPU time.
+Then the incremental case: 1,000 new facts into a store holding 100k facts against the same
+1,000 into an empty store.
 
     python benchmarks/embedded_load.py --sizes 10000 100000 1000000 --repeat 3
 """
@@ -32,42 +34,36 @@ import synth  # noqa: E402
 
 
 def floor(path: str, db: str) -> None:
+    """The issue's floor: in one transaction, parse each line with the standard json module, then
+    upsert the two entities, the relation, the source and the link with one ``execute`` each."""
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
     con.executescript("""
-        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT, name TEXT);
-        CREATE TABLE relations (id TEXT PRIMARY KEY, predicate TEXT, subject_id TEXT, object_id TEXT, props TEXT);
-        CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, published TEXT);
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT, name TEXT) WITHOUT ROWID;
+        CREATE TABLE relations (id TEXT PRIMARY KEY, predicate TEXT, subject_id TEXT, object_id TEXT, props TEXT)
+            WITHOUT ROWID;
+        CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT, title TEXT, publisher TEXT, published TEXT)
+            WITHOUT ROWID;
         CREATE TABLE links (relation_id TEXT, source_id TEXT, quote TEXT, confidence REAL, claims TEXT,
                             PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
     """)
-    con.execute("BEGIN")
-    batch: list[dict] = []
-
-    def flush():
-        ents, rels, srcs, links = [], [], [], []
-        for r in batch:
-            s, o = r["subject"], r["object"]
-            rid = f"{r['predicate']}|{s}|{o}|{r.get('domain')}"
-            src = r["source"]
-            ents += [(s, "Company", s), (o, "Company", o)]
-            rels.append((rid, r["predicate"], s, o, json.dumps({"status": r.get("status"), "since": r.get("since")})))
-            srcs.append((src["url"], src["url"], src.get("title"), src.get("publisher"), src.get("published")))
-            links.append((rid, src["url"], src.get("quote"), r.get("confidence", 1.0), json.dumps({"status": r.get("status")})))
-        con.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", ents)
-        con.executemany("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)", rels)
-        con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", srcs)
-        con.executemany("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)", links)
-        batch.clear()
-
+    ex = con.execute
+    ex("BEGIN")
     with open(path, "rb") as fp:
         for line in fp:
-            batch.append(json.loads(line))
-            if len(batch) >= 2000:
-                flush()
-    flush()
-    con.execute("COMMIT")
+            r = json.loads(line)
+            s, o, src = r["subject"], r["object"], r["source"]
+            rid = f"{r['predicate']}|{s}|{o}|{r.get('domain')}"
+            ex("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", (s, "Company", s))
+            ex("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", (o, "Company", o))
+            ex("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?)",
+               (rid, r["predicate"], s, o, json.dumps({"status": r.get("status"), "since": r.get("since")})))
+            ex("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+               (src["url"], src["url"], src.get("title"), src.get("publisher"), src.get("published")))
+            ex("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?)",
+               (rid, src["url"], src.get("quote"), r.get("confidence", 1.0), json.dumps({"status": r.get("status")})))
+    ex("COMMIT")
     con.close()
 
 
@@ -83,10 +79,13 @@ def autokg(path: str, db: str) -> None:
 
 def _child(kind: str, path: str, db: str) -> None:
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     (floor if kind == "floor" else autokg)(path, db)
     elapsed = time.perf_counter() - t
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": elapsed, "rss_mb": rss / 1024}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    rss = after.ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_mb": rss / 1024}))
 
 
 def measure(kind: str, path: str, db: str | None = None) -> dict:
@@ -106,6 +105,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-incremental", dest="incremental", action="store_false",
+                    help="skip the incremental case (1,000 facts into a store of 100k)")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -113,17 +114,26 @@ def main() -> None:
         return
     work = tempfile.mkdtemp(prefix="autokg-bench-data-")
     try:
-        print(f"{'N':>9}  {'floor f/s':>10}  {'autokg f/s':>10}  {'ratio':>5}  {'floor MB':>8}  {'autokg MB':>9}")
+        print(f"{'N':>9}  {'floor f/s':>10}  {'autokg f/s':>10}  {'ratio':>5}  {'floor cpu':>9}  {'autokg cpu':>10}  "
+              f"{'cpu ratio':>9}  {'floor MB':>8}  {'autokg MB':>9}")
         for n in args.sizes:
             path = os.path.join(work, f"{n}.jsonl")
             synth.write(path, n)
-            fl = [measure("floor", path) for _ in range(args.repeat)]
-            ak = [measure("autokg", path) for _ in range(args.repeat)]
+            fl, ak = [], []
+            for _ in range(args.repeat):  # alternated, so that both see the same load of the machine
+                fl.append(measure("floor", path))
+                ak.append(measure("autokg", path))
             f_s = statistics.median(r["seconds"] for r in fl)
             a_s = statistics.median(r["seconds"] for r in ak)
-            print(f"{n:>9}  {n / f_s:>10.0f}  {n / a_s:>10.0f}  {f_s / a_s:>5.2f}  "
-                  f"{statistics.median(r['rss_mb'] for r in fl):>8.0f}  {statistics.median(r['rss_mb'] for r in ak):>9.0f}",
-                  flush=True)
+            f_c = statistics.median(r["cpu"] for r in fl)
+            a_c = statistics.median(r["cpu"] for r in ak)
+            print(f"{n:>9}  {n / f_s:>10.0f}  {n / a_s:>10.0f}  {f_s / a_s:>5.2f}  {f_c:>9.1f}  {a_c:>10.1f}  "
+                  f"{f_c / a_c:>9.2f}  {statistics.median(r['rss_mb'] for r in fl):>8.0f}  "
+                  f"{statistics.median(r['rss_mb'] for r in ak):>9.0f}", flush=True)
+            print(f"{'':>9}  runs (wall s, floor/autokg): "
+                  + ", ".join(f"{a['seconds']:.1f}/{b['seconds']:.1f}" for a, b in zip(fl, ak)), flush=True)
+        if not args.incremental:
+            return
         # incremental: 1,000 new facts into a 100k store vs into an empty store
         base = os.path.join(work, "base.jsonl")
         synth.write(base, 100_000)

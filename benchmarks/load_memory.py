@@ -13,6 +13,13 @@ Two kinds of file, JSON Lines or CSV, of a given size:
   (SQLite's page cache, up to 256 MiB) and the merge's indexes count too.
 
     python benchmarks/load_memory.py --mb 20 60 100 --kind rejected valid --format jsonl csv
+
+With ``--synth N``, one file of N synthetic facts (``benchmarks/synth.py``, the facts of
+``embedded_load.py``) is loaded instead, into ``--store embedded`` (a new file) or ``--store
+neo4j`` (the server of NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, emptied first); the child
+reports its peak resident size, its wall time and its CPU time:
+
+    python benchmarks/load_memory.py --synth 1000000 --store embedded neo4j
 """
 
 from __future__ import annotations
@@ -92,6 +99,38 @@ print(json.dumps({"peak_kb": peak_kb(), "records": report.records,
 """
 
 
+_SYNTH_CHILD = PEAK + """
+import json, os, sys, tempfile, time
+from autokg.loaders import load_files
+kind, path = sys.argv[1], sys.argv[2]
+with tempfile.TemporaryDirectory() as d:
+    if kind == "neo4j":
+        from autokg.graph.neo4j import Neo4jStore
+        store = Neo4jStore(os.environ.get("NEO4J_URI"), os.environ.get("NEO4J_USERNAME"),
+                           os.environ.get("NEO4J_PASSWORD"), os.environ.get("NEO4J_DATABASE"))
+        store.delete_all()
+    else:
+        from autokg.graph.embedded import EmbeddedStore
+        store = EmbeddedStore(os.path.join(d, "kg.db"))
+    t, c = time.perf_counter(), time.process_time()
+    report = load_files(store, [path])
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+    relations = store.stats()["relations"]
+    store.close()
+print(json.dumps({"peak_kb": peak_kb(), "records": report.records, "rejected": len(report.rejected),
+                  "relations": relations, "seconds": seconds, "cpu": cpu}))
+"""
+
+
+def synth_peak(kind: str, path: str, timeout: float = 7200) -> dict:
+    """Load the synthetic fact file *path* into a new *kind* store in a fresh subprocess."""
+    out = subprocess.run([sys.executable, "-c", _SYNTH_CHILD, kind, path], capture_output=True, text=True,
+                         timeout=timeout, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"load of {path} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def peak_rss(path: str, timeout: float = 1800) -> dict:
     """Load *path* in a fresh subprocess: ``{peak_kb, records, rejected, relations}``."""
     out = subprocess.run([sys.executable, "-c", _CHILD, path], capture_output=True, text=True, timeout=timeout,
@@ -106,7 +145,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, nargs="+", default=[20, 60, 100])
     ap.add_argument("--kind", nargs="+", default=["rejected", "valid"], choices=["rejected", "valid"])
     ap.add_argument("--format", nargs="+", default=["jsonl", "csv"], choices=["jsonl", "csv"])
+    ap.add_argument("--synth", type=int, help="load one file of this many synthetic facts instead")
+    ap.add_argument("--store", nargs="+", default=["embedded"], choices=["embedded", "neo4j"])
     args = ap.parse_args(argv)
+    if args.synth:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import synth
+
+        print("store | facts | relations | peak RSS MB | wall s | CPU s")
+        with tempfile.TemporaryDirectory(prefix="autokg-mem-") as d:
+            path = os.path.join(d, "facts.jsonl")
+            synth.write(path, args.synth)
+            for kind in args.store:
+                r = synth_peak(kind, path)
+                print(f"{kind} | {r['records']} | {r['relations']} | {r['peak_kb'] / 1024:.0f} | {r['seconds']:.0f} | "
+                      f"{r['cpu']:.0f}", flush=True)
+        return 0
     print("format | kind | MB | records | rejected | relations | peak RSS MB")
     with tempfile.TemporaryDirectory(prefix="autokg-mem-") as d:
         for fmt in args.format:

@@ -20,7 +20,7 @@ from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _CHUNK = 500  # host parameters per IN (...) list
 
 # Format 2 makes the presets answerable from indexes:
@@ -29,10 +29,13 @@ _CHUNK = 500  # host parameters per IN (...) list
 #   NULL for predicates that have none;
 # * the adjacency is indexed from either end with the predicate and status, so that a preset about
 #   one company reads only that company's relations; sources are indexed by date;
-# * two small tables, kept by triggers in the same transaction as the relations, hold what the
-#   whole-graph presets would otherwise aggregate over every partnership: each company's number
-#   of partners not ended (``partner_counts``, for hubs) and the distinct domains
-#   (``partner_domains``, for a domain substring search).
+# * two small tables hold what the whole-graph presets would otherwise aggregate over every
+#   partnership: each company's number of partners not ended (``partner_counts``, for hubs) and
+#   the distinct domains (``partner_domains``, for a domain substring search).
+# Format 2 kept the two tables with triggers, run for every relation row written. Format 3 drops
+# the triggers: the writer notes the companies and domains its writes touch and settles the two
+# tables once, in the same transaction, before it commits (:meth:`_Writer.settle`). A load then
+# recounts each touched company once instead of once per relation.
 _RELATIONS_V2 = """
 CREATE TABLE {name} (
     id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject_id TEXT NOT NULL, object_id TEXT NOT NULL,
@@ -50,37 +53,6 @@ CREATE INDEX relations_from_object ON relations (object_id, predicate, status, s
 CREATE INDEX relations_by_status ON relations (predicate, status);
 CREATE INDEX relations_by_key ON relations (predicate, key_display);
 CREATE INDEX sources_published ON sources (published);
-"""
-# Trigger bodies for a relation row `{r}` (new or old) that appears or disappears. A partnership
-# not ended changes its two companies' counts only if no other such relation joins them (found
-# through the adjacency index; `{r}` itself is excluded, being still there after an update).
-_ALONE = """{r}.predicate = 'PARTNERS_WITH' AND {r}.status IS NOT 'ended' AND NOT EXISTS (
-        SELECT 1 FROM relations o WHERE o.subject_id = {r}.subject_id AND o.predicate = 'PARTNERS_WITH'
-        AND o.object_id = {r}.object_id AND o.status IS NOT 'ended' AND o.id <> {r}.id
-        UNION ALL
-        SELECT 1 FROM relations o WHERE o.subject_id = {r}.object_id AND o.predicate = 'PARTNERS_WITH'
-        AND o.object_id = {r}.subject_id AND o.status IS NOT 'ended' AND o.id <> {r}.id)"""
-# the relation's two ends, once each; UNION ALL spares the temporary table a UNION builds per row
-_ENDS = "(SELECT {r}.subject_id AS id UNION ALL SELECT {r}.object_id WHERE {r}.object_id <> {r}.subject_id)"
-_ADD = f"""
-INSERT INTO partner_domains (domain, n) SELECT {{r}}.key_display, 1
-    WHERE {{r}}.predicate = 'PARTNERS_WITH' AND {{r}}.key_display IS NOT NULL ON CONFLICT (domain) DO UPDATE SET n = n + 1;
-INSERT INTO partner_counts (id, partners) SELECT id, 1 FROM {_ENDS} WHERE {_ALONE}
-    ON CONFLICT (id) DO UPDATE SET partners = partners + 1;
-"""
-_REMOVE = f"""
-UPDATE partner_domains SET n = n - 1 WHERE {{r}}.predicate = 'PARTNERS_WITH' AND domain = {{r}}.key_display;
-DELETE FROM partner_domains WHERE domain = {{r}}.key_display AND n = 0;
-UPDATE partner_counts SET partners = partners - 1 WHERE id IN {_ENDS} AND {_ALONE};
-DELETE FROM partner_counts WHERE partners = 0 AND id IN ({{r}}.subject_id, {{r}}.object_id);
-"""
-_TRIGGERS_V2 = f"""
-CREATE TRIGGER relations_added AFTER INSERT ON relations WHEN new.predicate = 'PARTNERS_WITH' BEGIN
-{_ADD.format(r="new")}END;
-CREATE TRIGGER relations_removed AFTER DELETE ON relations WHEN old.predicate = 'PARTNERS_WITH' BEGIN
-{_REMOVE.format(r="old")}END;
-CREATE TRIGGER relations_changed AFTER UPDATE ON relations BEGIN
-{_REMOVE.format(r="old")}{_ADD.format(r="new")}END;
 """
 # The derived tables from the relations already there (the upgrade fills them in bulk).
 _DERIVE_V2 = """
@@ -106,17 +78,23 @@ CREATE TABLE links (
     relation_id TEXT NOT NULL, source_id TEXT NOT NULL, quote TEXT, confidence REAL NOT NULL,
     seq INTEGER NOT NULL, claims TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
 CREATE INDEX links_source ON links (source_id);
-""" + _RELATIONS_V2.format(name="relations") + _DERIVED_V2 + _TRIGGERS_V2
+""" + _RELATIONS_V2.format(name="relations") + _DERIVED_V2
 
-# Format 1 to 2, run in the transaction that opens the store: the relations table is rebuilt
-# with the new columns (SQLite cannot add a stored column), every other table keeps its rows.
+# Each upgrade runs in the transaction that opens the store. Format 1 to 2: the relations table is
+# rebuilt with the new columns (SQLite cannot add a stored column), every other table keeps its
+# rows. Format 2 to 3: the triggers go (the derived tables they kept are already right).
 _UPGRADE = {
     1: _RELATIONS_V2.format(name="relations_v2") + """
 INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
     SELECT id, predicate, subject_id, object_id, key, key_display, props FROM relations;
 DROP TABLE relations;
 ALTER TABLE relations_v2 RENAME TO relations;
-""" + _DERIVED_V2 + _DERIVE_V2 + _TRIGGERS_V2,
+""" + _DERIVED_V2 + _DERIVE_V2,
+    2: """
+DROP TRIGGER IF EXISTS relations_added;
+DROP TRIGGER IF EXISTS relations_removed;
+DROP TRIGGER IF EXISTS relations_changed;
+""",
 }
 
 
@@ -154,6 +132,18 @@ _DDL = _DDL.replace("{source_columns}", ", ".join(c + " TEXT" for c in _SOURCE_C
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
+_PARTNERS = "PARTNERS_WITH"
+_SETTLE_AT = 50_000  # companies noted before the writer settles the derived tables mid-transaction
+# One company's partners not ended, each counted once whichever end it is (nothing when none).
+_RECOUNT = f"""
+INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
+    SELECT object_id AS b FROM relations WHERE subject_id = ?1 AND predicate = '{_PARTNERS}' AND status IS NOT 'ended'
+    UNION ALL
+    SELECT subject_id FROM relations WHERE object_id = ?1 AND predicate = '{_PARTNERS}' AND status IS NOT 'ended')
+HAVING count(*) > 0
+"""
+
+
 def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
     for i in range(0, len(items), n):
         yield items[i : i + n]
@@ -180,6 +170,10 @@ class _Writer:
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self._rollback = False
+        # what the derived partner tables must follow (see settle): companies whose partnerships
+        # were written, and the change of each domain's number of partnerships
+        self._partners: set[str] = set()
+        self._domains: dict[str, int] = {}
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -260,7 +254,30 @@ class _Writer:
             f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLS)}) VALUES ({', '.join('?' * len(_SOURCE_COLS))})",
             [tuple(r.get(c) for c in _SOURCE_COLS) for r in rows])
 
+    def _removing(self, ids: list[str]) -> None:
+        """Note the partnerships among *ids* that are about to be replaced or deleted."""
+        for chunk in _chunks(ids):
+            # the predicate is tested here: in the WHERE clause it would lead SQLite to scan the
+            # predicate's index instead of looking each id up
+            for pred, s, o, kd in self.db.execute(
+                    "SELECT predicate, subject_id, object_id, key_display FROM relations "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                if pred != _PARTNERS:
+                    continue
+                self._partners.add(s)
+                self._partners.add(o)
+                if kd is not None:
+                    self._domains[kd] = self._domains.get(kd, 0) - 1
+
     def put_relations(self, rows: list[dict]) -> None:
+        partners = [r for r in rows if r["predicate"] == _PARTNERS]
+        if partners:
+            self._removing([r["id"] for r in partners])
+            for r in partners:
+                self._partners.add(r["subject_id"])
+                self._partners.add(r["object_id"])
+                if r["key_display"] is not None:
+                    self._domains[r["key_display"]] = self._domains.get(r["key_display"], 0) + 1
         self.db.executemany(
             "INSERT OR REPLACE INTO relations (id, predicate, subject_id, object_id, key, key_display, props) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -268,6 +285,7 @@ class _Writer:
               _dumps(r["props"])) for r in rows])
 
     def delete_relations(self, ids: list[str]) -> None:
+        self._removing(ids)
         self.db.executemany("DELETE FROM links WHERE relation_id = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in ids])
 
@@ -279,7 +297,27 @@ class _Writer:
              for r in rows])
 
     def flush(self) -> None:
-        pass  # one SQLite transaction: reads already see the writes
+        # one SQLite transaction: reads already see the writes; the derived tables are settled
+        # now and then so that what they must follow stays small
+        if len(self._partners) > _SETTLE_AT:
+            self.settle()
+
+    def settle(self) -> None:
+        """Bring ``partner_counts`` and ``partner_domains`` up to date with the writes so far:
+        each noted company's partners not ended are recounted from the adjacency indexes, each
+        noted domain's count changes by what was added and removed."""
+        changes = [(d, n) for d, n in self._domains.items() if n]
+        if changes:
+            self.db.executemany("INSERT INTO partner_domains (domain, n) VALUES (?, ?) "
+                                "ON CONFLICT (domain) DO UPDATE SET n = n + excluded.n", changes)
+            self.db.executemany("DELETE FROM partner_domains WHERE domain = ? AND n <= 0",
+                                [(d,) for d, n in changes if n < 0])
+        if self._partners:
+            ids = [(i,) for i in sorted(self._partners)]
+            self.db.executemany("DELETE FROM partner_counts WHERE id = ?", ids)
+            self.db.executemany(_RECOUNT, ids)
+        self._partners.clear()
+        self._domains.clear()
 
     def rollback(self) -> None:
         self._rollback = True
@@ -301,9 +339,6 @@ class EmbeddedStore:
             self.db.execute("PRAGMA foreign_keys = OFF")
             self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
             self.db.execute("PRAGMA temp_store = MEMORY")
-            # INSERT OR REPLACE then fires the delete triggers for the row it replaces, which keeps
-            # the derived partner tables right.
-            self.db.execute("PRAGMA recursive_triggers = ON")
             self._retry(self._prepare)
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(f"cannot open the store {self.path}: {exc}") from None
@@ -362,6 +397,8 @@ class EmbeddedStore:
         writer = _Writer(self.db)
         try:
             yield writer
+            if not writer._rollback:
+                writer.settle()
             self.db.execute("ROLLBACK" if writer._rollback else "COMMIT")
         except sqlite3.DatabaseError as exc:  # a read-only or full disk, a damaged file: one line, no traceback
             if self.db.in_transaction:  # SQLite may have rolled back already

@@ -8,37 +8,101 @@ by this class, so they hold the same graph for the same input.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from autokg.errors import InvalidRecord
 from autokg.graph.evidence import name_forms, quote_problem
 from autokg.graph.model import Predicate, schema
 from autokg.graph.normalize import entity_id, norm, rank_key, relation_id, source_id
 
-__all__ = ["Merger", "Counts", "resolve_props"]
+__all__ = ["Merger", "Counts", "IdSet", "resolve_props"]
+
+
+class IdSet:
+    """A set of ids that keeps about 8 bytes per id, for the load summary of a large load.
+
+    An id is kept as its 64-bit ``hash()`` (stable within the process, which is all a summary
+    needs): recent ones in a set, the others in a sorted array that absorbs the set when it grows
+    past a quarter of the array. Two distinct ids of one load would count once only if their
+    64-bit hashes collided (about one chance in 10^7 for millions of ids).
+    """
+
+    __slots__ = ("_recent", "_sorted", "_fold_at")
+
+    def __init__(self, ids: Iterable[str] = ()):
+        self._recent: set[int] = set()
+        self._sorted = array("q")
+        self._fold_at = 65536
+        for i in ids:
+            self.add(i)
+
+    def _has(self, h: int) -> bool:
+        if h in self._recent:
+            return True
+        a = self._sorted
+        if not a:
+            return False
+        k = bisect_left(a, h)
+        return k < len(a) and a[k] == h
+
+    def _add(self, h: int) -> None:
+        if h in self._recent or (self._sorted and self._has(h)):
+            return
+        self._recent.add(h)
+        if len(self._recent) > self._fold_at:
+            self._sorted = array("q", sorted([*self._sorted, *self._recent]))
+            self._recent = set()
+            self._fold_at = max(65536, len(self._sorted) >> 2)
+
+    def add(self, item: str) -> None:
+        self._add(hash(item))
+
+    def __contains__(self, item: str) -> bool:
+        return self._has(hash(item))
+
+    def __len__(self) -> int:
+        return len(self._recent) + len(self._sorted)
+
+    def _hashes(self) -> Iterator[int]:
+        yield from self._sorted
+        yield from self._recent
+
+    def absorb(self, other: "IdSet", unless: "IdSet | None" = None) -> None:
+        """Add the ids of *other*, except those in *unless*."""
+        for h in other._hashes():
+            if unless is None or not unless._has(h):
+                self._add(h)
+
+    def count_outside(self, *others: "IdSet") -> int:
+        """How many of these ids are in none of *others*."""
+        return sum(1 for h in self._hashes() if not any(o._has(h) for o in others))
 
 
 @dataclass
 class Counts:
     """What a load did to one kind of row: ids created, ids changed, and ids of existing rows
-    met again (each id is kept once where it matters: a new id is not also kept as touched)."""
+    met again (each id is kept once where it matters: a new id is not also kept as touched).
+    The ids are kept compactly (:class:`IdSet`), so a summary of millions of rows stays small."""
 
-    new: set = field(default_factory=set)
-    updated: set = field(default_factory=set)
-    touched: set = field(default_factory=set)
+    new: IdSet = field(default_factory=IdSet)
+    updated: IdSet = field(default_factory=IdSet)
+    touched: IdSet = field(default_factory=IdSet)
 
     def absorb(self, other: "Counts") -> None:
-        self.new |= other.new
-        self.updated |= other.updated - self.new
-        self.touched |= other.touched
+        self.new.absorb(other.new)
+        self.updated.absorb(other.updated, unless=self.new)
+        self.touched.absorb(other.touched)
 
     def summary(self) -> dict[str, int]:
-        updated = self.updated - self.new
+        updated = self.updated.count_outside(self.new)
         return {
             "new": len(self.new),
-            "updated": len(updated),
-            "unchanged": len(self.touched - self.new - updated),
+            "updated": updated,
+            # touched ids neither new nor updated (updated ones may be new: count_outside)
+            "unchanged": self.touched.count_outside(self.new, self.updated),
         }
 
 
@@ -52,6 +116,10 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
     # The key compares normalised; its spelling, like every other property, is the one of the
     # winning claim, so the result does not depend on record order.
     names = ((pred.key,) if pred.key else ()) + pred.claim_properties
+    if len(links) == 1:  # one claim wins every property it makes (most relations have one source)
+        claims = next(iter(links.values()))["claims"]
+        props = {name: claims[name] for name in names if name in claims}
+        names = ()
     for name in names:
         best = None
         for sid, link in links.items():
@@ -66,6 +134,9 @@ def resolve_props(pred: Predicate, key_display: str | None, links: dict, publish
     if pred.has_status and "status" not in props:
         props["status"] = schema().default_status
     return props
+
+
+CACHE_ROWS = 50_000  # entities, or sources, a Merger keeps between batches at most
 
 
 class _Plan(NamedTuple):
@@ -334,6 +405,7 @@ class Merger:
         facts, self._pending = self._pending, []
         if not facts:
             return []
+        self._bound_caches()
         plans, rejected = self._plan(facts)
         self._write_entities()
         batch = _Batch(rels=self.w.get_relations({p.relation_id for p in plans}))
@@ -345,6 +417,19 @@ class Merger:
             self._merge_claim(plan, batch, seq + i)
         self._write_batch(batch)
         return rejected
+
+    def _bound_caches(self) -> None:
+        """Between batches every row the caches hold is written, so a cache grown past
+        :data:`CACHE_ROWS` rows is emptied: the batches that follow read again what they need.
+        This keeps the memory of a large load bounded, whatever the size of the file."""
+        if len(self._src) > CACHE_ROWS:
+            self._src.clear()
+            self._src_ref.clear()
+        if len(self._ents) > CACHE_ROWS and not self._dirty_ents:
+            self._ents.clear()
+            self._by_norm.clear()
+            self._resolved.clear()
+            self._forms.clear()
 
     def _plan(self, facts: list) -> tuple[list[_Plan], list[InvalidRecord]]:
         """Resolve the ends of *facts*; the ones that cannot be resolved are rejected."""

@@ -170,7 +170,6 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
             merger.apply_entity(ent)
         except InvalidRecord as exc:
             late[ent.where] = Rejection(ent.where, exc.reason)
-    where_line: dict[str, int] = {}
     try:
         for line, rec in f.read():
             where = _where(f.label, line)
@@ -195,7 +194,6 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
                 rejected.append(Rejection(where, exc.reason))
                 continue
             report.relation_records += 1
-            where_line[where] = line
             for exc in merger.add_fact(fact):
                 rejected.append(Rejection(exc.where, exc.reason))
     except InputError as exc:

@@ -104,7 +104,34 @@ def _entity(rec: dict) -> EntityRecord:
     return EntityRecord(name=name, type=etype.name, aliases=aliases, attrs=attrs)
 
 
-def _source(value: Any) -> SourceRef:
+# Sources repeat from fact to fact: a source object already checked is looked up by its fields
+# (its quote apart, checked every time). Bounded: emptied when full.
+_SOURCE_CACHE: dict[tuple, SourceRef] = {}
+_CLEAN_CACHE: dict[tuple, Any] = {}  # (predicate, property, raw text) -> the cleaned value
+_CACHE_MAX = 50_000
+
+
+def _source(value: Any) -> tuple[SourceRef, str | None]:
+    if type(value) is dict:
+        # text values only: 2024 and 2024.0 are equal keys, and only one of them is a valid date
+        key = tuple([kv for kv in value.items() if kv[0] != "quote"])
+        if all(type(v) is str for _, v in key):
+            ref = _SOURCE_CACHE.get(key)
+        else:
+            ref = key = None
+        if ref is not None:
+            quote = value.get("quote")
+            return ref, (None if quote is None else _string(quote, "source.quote"))
+        ref, quote = _check_source(value)
+        if key is not None:
+            if len(_SOURCE_CACHE) >= _CACHE_MAX:
+                _SOURCE_CACHE.clear()
+            _SOURCE_CACHE[key] = ref
+        return ref, quote
+    return _check_source(value)
+
+
+def _check_source(value: Any) -> tuple[SourceRef, str | None]:
     s = schema()
     if isinstance(value, str):
         url = value.strip()
@@ -172,12 +199,24 @@ def _fact(rec: dict) -> Fact:
     for key, value in rec.items():
         if key in _FACT_KEYS or _absent(value):
             continue
+        if type(value) is str:
+            ckey = (pred.name, key, value)
+            cleaned = _CLEAN_CACHE.get(ckey)
+            if cleaned is not None:
+                props[key] = cleaned
+                continue
+        else:
+            ckey = None
         prop = pred.properties.get(key)
         if prop is None:
             raise InvalidRecord(
                 f"property {key!r} is not allowed for {pred.name} (allowed: {_fmt_allowed(pred.properties)})"
             )
-        props[key] = prop.kind.clean(value, key, prop)
+        props[key] = cleaned = prop.kind.clean(value, key, prop)
+        if ckey is not None:
+            if len(_CLEAN_CACHE) >= _CACHE_MAX:
+                _CLEAN_CACHE.clear()
+            _CLEAN_CACHE[ckey] = cleaned
     for key in pred.required:
         if key not in props:
             raise InvalidRecord(f"{pred.name} requires {key!r}")

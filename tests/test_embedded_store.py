@@ -119,6 +119,25 @@ def test_a_failed_upgrade_leaves_the_format_1_store_as_it_was(seeded, tmp_path):
     assert _version(old) == "1"
 
 
+def test_a_format_2_store_loses_its_triggers_and_its_partner_tables_stay_right(seeded, tmp_path):
+    # Format 2 kept the partner tables with triggers; left in place, this one would add a bogus
+    # domain with every partnership written.
+    seeded.db.executescript("""
+        CREATE TRIGGER relations_added AFTER INSERT ON relations BEGIN
+            INSERT INTO partner_domains (domain, n) VALUES ('bogus', 1) ON CONFLICT (domain) DO UPDATE SET n = n + 1;
+        END;
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
+    seeded.close()
+    with EmbeddedStore(seeded.path) as upgraded:
+        triggers = upgraded.db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall()
+        assert triggers == []
+        more = write_jsonl(tmp_path / "more.jsonl", [fact("Renault", "PARTNERS_WITH", "Nio", domain="bogus x")])
+        assert load(upgraded, more).ok
+        assert [d for (d,) in upgraded.read_sql("SELECT domain FROM partner_domains") if "bogus" in d] == ["bogus x"]
+    assert _version(seeded.path) == str(SCHEMA_VERSION) == "3"
+    seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
+
+
 def test_a_newer_format_is_refused_in_one_line(seeded, tmp_path):
     seeded.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreUnavailable) as err:
@@ -276,18 +295,20 @@ def test_bidirectional_path_equals_the_plain_search(tmp_path, seed):
     store.close()
 
 
-# ---- the derived partner tables follow every write ----------------------------------------------
+# ---- the derived partner tables follow every load ----------------------------------------------
 
 def _derived(store) -> dict:
     return {t: sorted(store.read_sql(f"SELECT * FROM {t}"))
             for t in ("partner_counts", "partner_domains")}
 
 
+@pytest.mark.parametrize("settle_at", [50_000, 0])  # settled at commit, or after every batch too
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_triggers_keep_the_partner_tables_equal_to_a_recount(tmp_path, seed):
+def test_the_partner_tables_stay_equal_to_a_recount(tmp_path, seed, settle_at, monkeypatch):
     from autokg.graph.embedded import _DERIVE_V2, _statements
     from test_parity import random_fact_files
 
+    monkeypatch.setattr("autokg.graph.embedded._SETTLE_AT", settle_at)
     store = open_embedded(tmp_path)
     for files in random_fact_files(seed, tmp_path):  # reloads, late aliases that move relations, status changes
         load(store, *files)

@@ -55,7 +55,7 @@ Graph model
 Writes
 ------
 
-A :meth:`Neo4jStore.transaction` keeps every write of the load in memory, and reads inside it
+A :meth:`Neo4jStore.transaction` keeps the writes of the load in memory, and reads inside it
 see them (the merge engine re-reads relations across batches). Each time the merge engine ends a
 batch, what changed in it goes as ``UNWIND $rows`` statements to a background thread, which
 sends them in a managed write transaction (``execute_write``, so transient errors are retried)
@@ -71,8 +71,11 @@ merging a relationship locks both of its nodes and expands one of them, and crea
 halves the time of these statements; when a later batch changes it again, it is merged. A
 load transaction holds the database's load lock from its first read to its last commit
 (:mod:`~autokg.graph.neo4j.lock`), so no other load creates that relation meanwhile: concurrent
-loads wait for each other and give the result of loading their files one after the other. An atomic transaction (``--strict``, dry runs) sends nothing before it ends, so
-a rejected file never reaches the server.
+loads wait for each other and give the result of loading their files one after the other. An
+atomic transaction (``--strict``, dry runs) sends nothing before it ends, so a rejected file never
+reaches the server, and keeps the whole file in memory until then. A streamed one keeps at most
+about twice ``tx_rows`` rows: it then waits until the server has committed what was sent and
+forgets those rows, which reads then find on the server.
 """
 
 from autokg.graph.neo4j.connection import DEFAULT_URI

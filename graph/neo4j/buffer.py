@@ -9,7 +9,12 @@ of each batch (:meth:`WriteBuffer.flush`) what changed goes to the
 The buffer holds every row written in the transaction, not only those not sent yet, although
 the :class:`~autokg.graph.merge.Merger` keeps its own entities and sources: a dry run loads every
 file in one transaction with a new ``Merger`` per file, whose caches start empty, and a sent
-row is not on the server for other reads before its transaction commits.
+row is not on the server for other reads before its transaction commits. When streaming, once
+it holds twice ``tx_rows`` rows, the buffer waits at the end of a batch until the server has
+committed everything sent, then forgets every row: the server holds them now, and reads find
+them there. So a streamed load of any size keeps a bounded number of rows in memory, and a file
+of up to ``tx_rows`` rows still commits entirely or not at all. An atomic transaction keeps
+everything until it ends.
 """
 
 from __future__ import annotations
@@ -73,6 +78,14 @@ class WriteBuffer:
         self.sender = sender
         self._stream = stream
         self._rolled_back = False
+        self._seq: int | None = None
+        self._sent_seq: int | None = None  # the counter as last sent to the server
+        self._forget_at = 2 * sender.tx_rows  # rows held before a streamed load forgets them
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop every buffered row (the record counter apart)."""
+        self._held = 0  # rows written since the buffer last forgot them
         self._ents: dict[str, dict | None] = {}  # id -> row, None when deleted
         self._ent_norms: dict[str, set[str]] = {}  # compared name -> ids of buffered entities
         self._norms_of: dict[str, list[str]] = {}
@@ -82,8 +95,6 @@ class WriteBuffer:
         self._rels_of_entity: dict[str, set[str]] = {}
         self._rels_of_source: dict[str, set[str]] = {}
         self._srcs: dict[str, dict] = {}
-        self._seq: int | None = None
-        self._sent_seq: int | None = None  # the counter as last sent to the server
         # the sources each relation had on the server when first read, to count its sources
         self._stored_sources: dict[str, set[str]] = {}
         # relations read from the server and found absent: written with CREATE, not MERGE
@@ -171,6 +182,7 @@ class WriteBuffer:
 
     def put_entities(self, rows: list[dict]) -> None:
         """Write entity rows (full state)."""
+        self._held += len(rows)
         for row in rows:
             self._unindex_entity(row["id"])
             self._ents[row["id"]] = copy_entity(row)
@@ -197,12 +209,14 @@ class WriteBuffer:
 
     def put_sources(self, rows: list[dict]) -> None:
         """Write source rows (full state)."""
+        self._held += len(rows)
         for row in rows:
             self._srcs[row["id"]] = {k: v for k, v in row.items() if v is not None}
             self._changes.sources.add(row["id"])
 
     def put_relations(self, rows: list[dict]) -> None:
         """Write relation rows (full state, without their links)."""
+        self._held += len(rows)
         for row in rows:
             self._rels[row["id"]] = copy_relation(row)
             self._changes.relations.add(row["id"])
@@ -226,6 +240,7 @@ class WriteBuffer:
 
     def put_links(self, rows: list[dict]) -> None:
         """Write link rows (full state)."""
+        self._held += len(rows)
         for row in rows:
             self._links.setdefault(row["relation_id"], {})[row["source_id"]] = copy_link(row)
             self._changes.links.setdefault(row["relation_id"], set()).add(row["source_id"])
@@ -238,6 +253,12 @@ class WriteBuffer:
         goes to the sender now, while the merge engine goes on with the next batch."""
         if self._stream and not self._rolled_back:
             self._send()
+            if self._held >= self._forget_at:
+                # wait until the server has committed everything sent: then it holds every
+                # buffered row, and the buffer may forget them
+                self.sender.finish()
+                self.sender = type(self.sender)(self.sender.connection, self.sender.tx_rows)
+                self._forget()
 
     def rollback(self) -> None:
         """Discard the writes not committed yet when the transaction ends."""
