@@ -646,7 +646,9 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
         assert "cannot reach Neo4j" in str(exc)
     finally:
         store.close()
-    assert len(calls) > 3
+    # the restart happened mid-load; the load either retried through it (more units ran after the
+    # third) or gave up with the message above when the server took longer than the retries
+    assert len(calls) >= 3 and restarted.is_set()
     restarter.join(600)  # the server is back before the rerun
     with Neo4jStore(**neo4j_settings) as again:
         load_files(again, [path])
