@@ -641,14 +641,14 @@ def test_server_restart_mid_load_converges(neo4j_settings, embedded_store, tmp_p
     monkeypatch.setattr(Sender, "run_unit", staticmethod(run_unit))
     try:
         report = load_files(store, [path], batch_size=100)
-        assert report.ok
+        assert report.ok and len(calls) > 3  # the load went on after the restart
     except StoreUnavailable as exc:  # allowed: a clear message, and a rerun converges
-        assert "cannot reach Neo4j" in str(exc)
+        # (each retried transaction first checks the load's lease, which fails while the
+        # server is down, so the units may not have run again)
+        assert "cannot reach Neo4j" in str(exc) and len(calls) >= 3
     finally:
         store.close()
-    # the restart happened mid-load; the load either retried through it (more units ran after the
-    # third) or gave up with the message above when the server took longer than the retries
-    assert len(calls) >= 3 and restarted.is_set()
+    assert restarted.is_set()  # the restart happened mid-load
     restarter.join(600)  # the server is back before the rerun
     with Neo4jStore(**neo4j_settings) as again:
         load_files(again, [path])
