@@ -50,7 +50,8 @@ def settings() -> dict:
 
 
 def empty(driver, database) -> None:
-    driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", database_=database)
+    with driver.session(database=database) as s:  # IN TRANSACTIONS needs an auto-commit transaction
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 def counts(driver, database) -> tuple[int, int]:
@@ -97,8 +98,8 @@ def run_autokg(path: str, driver, database) -> dict:
         out[f"{run}_counts"] = counts(driver, database)
     rec = driver.execute_query(
         "MATCH (r:Relation) RETURN count(r) AS facts, "
-        "count { MATCH (r:Relation) WHERE EXISTS { (:Source)-[:SUPPORTS]->(r) } } AS traced, "
-        "count { MATCH (:Source)-[l:SUPPORTS]->(:Relation) } AS links", database_=database).records[0]
+        "sum(CASE WHEN EXISTS { (:Source)-[:SUPPORTS]->(r) } THEN 1 ELSE 0 END) AS traced, "
+        "sum(COUNT { (:Source)-[:SUPPORTS]->(r) }) AS links", database_=database).records[0]
     out.update(facts_kept=rec["facts"], facts_traced=rec["traced"], links=rec["links"])
     return out
 

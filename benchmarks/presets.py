@@ -134,6 +134,18 @@ def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat
     return out
 
 
+OLD_LOOKUP_PRESETS = ("partners-of", "common-partners", "path", "people-of", "sources", "history", "timeline",
+                      "meetings")
+
+
+def old_lookup(text: str) -> str:
+    """A preset's Cypher with the entity lookup it had before the :Name index."""
+    import re
+
+    return re.sub(r"CALL \(\) \{ MATCH \((\w+):Entity \{id: \$(\w+)\}\) RETURN \1\n\s*UNION MATCH .*? RETURN \1 \}",
+                  r"MATCH (\1:Entity)\nWHERE \1.id = $\2 OR toLower(trim($\2)) IN \1.names_norm", text)
+
+
 def bulk_import(store, work: str, results: dict) -> dict:
     """Replace the database of the scripts/neo4j-local server in AUTOKG_NEO4J_STATE by a bulk
     import of *store*; return the server's NEO4J_* settings."""
@@ -178,6 +190,9 @@ def main() -> None:
     ap.add_argument("--neo4j-as-is", action="store_true", help="also time them on the Neo4j database at "
                     "NEO4J_URI as it is")
     ap.add_argument("--no-embedded", action="store_true", help="do not time the embedded store")
+    ap.add_argument("--neo4j-old-lookup", action="store_true", help="on Neo4j, also time the presets about "
+                    "entities with the lookup of before the :Name index (`c.id = $x OR toLower(trim($x)) IN "
+                    "c.names_norm`, a scan of every entity)")
     args = ap.parse_args()
 
     from autokg.graph.embedded import EmbeddedStore
@@ -224,6 +239,16 @@ def main() -> None:
         print(f"neo4j init in {results['neo4j_init_s']:.1f} s; {neo.stats()['relations']} relations", flush=True)
         print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
         results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat)
+        if args.neo4j_old_lookup:
+            from autokg.queries import neo4j as cypher_presets
+
+            new = cypher_presets.cypher
+            cypher_presets.cypher = lambda name: old_lookup(new(name))
+            only = [label for label, preset, _ in parameters(args.facts)
+                    if preset in OLD_LOOKUP_PRESETS and (not args.only or preset in args.only or label in args.only)]
+            print(f"{'neo4j, lookup before':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+            results["neo4j_old_lookup"] = time_presets(neo, args.facts, args.repeat, only, args.slow_repeat)
+            cypher_presets.cypher = new
         neo.close()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fp:
