@@ -149,6 +149,7 @@ def main() -> None:
             distinct = len({(r["subject"], r["object"], r["domain"]) for r in records})
             empty(driver, db)
             a = run_autokg(path, driver, db)
+            print(json.dumps({"facts": n, "autokg": a}), file=sys.stderr, flush=True)
             empty(driver, db)
             lc = run_langchain(records, driver, db)
             empty(driver, db)
