@@ -11,6 +11,16 @@ milliseconds, with the number of rows.
 
 With --db, an existing store file is reused as it is (no load), so the same facts can be timed by
 two versions of autokg.
+
+On Neo4j, --neo4j loads the same facts transactionally into the database at NEO4J_URI (emptied
+first). --neo4j-bulk builds that database the fast way instead, from the embedded store: the
+import files (``write_neo4j_bulk``), ``scripts/neo4j-local import`` (which replaces the database of
+the server in AUTOKG_NEO4J_STATE, so use a state directory of its own) and ``init``; then the
+presets are timed on it. --neo4j-as-is times the database at NEO4J_URI as it is.
+
+    AUTOKG_NEO4J_STATE=/tmp/bench-neo4j scripts/neo4j-local start
+    AUTOKG_NEO4J_STATE=/tmp/bench-neo4j python benchmarks/presets.py --facts 1000000 --repeat 20 \
+        --db /tmp/kg-1m.db --neo4j-bulk
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import json
 import math
 import os
 import random
+import shlex
 import shutil
 import sys
 import tempfile
@@ -123,6 +134,47 @@ def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat
     return out
 
 
+OLD_LOOKUP_PRESETS = ("partners-of", "common-partners", "path", "people-of", "sources", "history", "timeline",
+                      "meetings")
+
+
+def old_lookup(text: str) -> str:
+    """A preset's Cypher with the entity lookup it had before the :Name index."""
+    import re
+
+    return re.sub(r"CALL \(\) \{ MATCH \((\w+):Entity \{id: \$(\w+)\}\) RETURN \1\n\s*UNION MATCH .*? RETURN \1 \}",
+                  r"MATCH (\1:Entity)\nWHERE \1.id = $\2 OR toLower(trim($\2)) IN \1.names_norm", text)
+
+
+def bulk_import(store, work: str, results: dict) -> dict:
+    """Replace the database of the scripts/neo4j-local server in AUTOKG_NEO4J_STATE by a bulk
+    import of *store*; return the server's NEO4J_* settings."""
+    import subprocess
+
+    from autokg.exports.neo4j_bulk import write_neo4j_bulk
+
+    if not os.environ.get("AUTOKG_NEO4J_STATE"):
+        sys.exit("--neo4j-bulk replaces the database of a local server: set AUTOKG_NEO4J_STATE to its own state dir")
+    out = os.path.join(work, "bulk")
+    t = time.perf_counter()
+    summary = write_neo4j_bulk(store, out)
+    results["bulk_files_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    script = os.path.join(os.path.dirname(HERE), "scripts", "neo4j-local")
+    done = subprocess.run([script, "import", out], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"import failed:\n{done.stderr[-3000:]}")
+    results["import_s"] = time.perf_counter() - t
+    print(f"bulk files ({summary}) in {results['bulk_files_s']:.1f} s, imported in {results['import_s']:.1f} s",
+          flush=True)
+    env = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("export ") and "=" in line:
+            k, _, v = line[len("export "):].partition("=")
+            env[k] = shlex.split(v)[0] if v.strip() else ""
+    return env
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", type=int, default=100_000, help="synthetic facts (default 100000)")
@@ -133,6 +185,14 @@ def main() -> None:
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--neo4j", action="store_true", help="also time the presets on the Neo4j server at NEO4J_URI "
                     "(its database is emptied and loaded)")
+    ap.add_argument("--neo4j-bulk", action="store_true", help="also time them on Neo4j, its database replaced "
+                    "by a bulk import of the embedded store (scripts/neo4j-local import, then init)")
+    ap.add_argument("--neo4j-as-is", action="store_true", help="also time them on the Neo4j database at "
+                    "NEO4J_URI as it is")
+    ap.add_argument("--no-embedded", action="store_true", help="do not time the embedded store")
+    ap.add_argument("--neo4j-old-lookup", action="store_true", help="on Neo4j, also time the presets about "
+                    "entities with the lookup of before the :Name index (`c.id = $x OR toLower(trim($x)) IN "
+                    "c.names_norm`, a scan of every entity)")
     args = ap.parse_args()
 
     from autokg.graph.embedded import EmbeddedStore
@@ -156,19 +216,39 @@ def main() -> None:
     store = EmbeddedStore(db)  # an older store file is upgraded here
     results["open_s"] = time.perf_counter() - t
     print(f"opened the store in {results['open_s']:.2f} s; {store.stats()['relations']} relations", flush=True)
-    print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
-    results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat)
+    if not args.no_embedded:
+        print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+        results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat)
+    env = None
+    if args.neo4j_bulk:
+        env = bulk_import(store, work, results)
     store.close()
 
-    if args.neo4j and os.environ.get("NEO4J_URI"):
+    if args.neo4j or args.neo4j_bulk or args.neo4j_as_is:
         from autokg.graph.store import open_store
 
-        neo = open_store("neo4j", uri=os.environ["NEO4J_URI"], username=os.environ.get("NEO4J_USERNAME", "neo4j"),
-                         password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
-        neo.delete_all()
-        load_files(neo, [facts])
+        env = env or os.environ
+        neo = open_store("neo4j", uri=env["NEO4J_URI"], username=env.get("NEO4J_USERNAME", "neo4j"),
+                         password=env.get("NEO4J_PASSWORD"), database=env.get("NEO4J_DATABASE"))
+        if args.neo4j:
+            neo.delete_all()
+            load_files(neo, [facts])
+        t = time.perf_counter()
+        neo.init()
+        results["neo4j_init_s"] = time.perf_counter() - t
+        print(f"neo4j init in {results['neo4j_init_s']:.1f} s; {neo.stats()['relations']} relations", flush=True)
         print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
         results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat)
+        if args.neo4j_old_lookup:
+            from autokg.queries import neo4j as cypher_presets
+
+            new = cypher_presets.cypher
+            cypher_presets.cypher = lambda name: old_lookup(new(name))
+            only = [label for label, preset, _ in parameters(args.facts)
+                    if preset in OLD_LOOKUP_PRESETS and (not args.only or preset in args.only or label in args.only)]
+            print(f"{'neo4j, lookup before':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+            results["neo4j_old_lookup"] = time_presets(neo, args.facts, args.repeat, only, args.slow_repeat)
+            cypher_presets.cypher = new
         neo.close()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fp:

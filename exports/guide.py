@@ -134,7 +134,7 @@ def _intro_slide() -> list[str]:
         "        </table>",
         '        <p>Everything that touches a company, as a graph:</p>',
         '        <pre class="runnable">'
-        + _e("MATCH (c:Company)-[r]-(o:Entity) WHERE 'renault group' IN c.names_norm RETURN c, r, o")
+        + _e("MATCH (:Name {norm: 'renault group'})-[:NAMES]->(c:Company)-[r]-(o:Entity) RETURN c, r, o")
         + "</pre>",
         "      </div>",
         "    </slide>",

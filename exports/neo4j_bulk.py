@@ -20,8 +20,8 @@ Format of the files (the import tool's header format):
   it (``long`` for integral values, ``double`` otherwise, as the driver sends them): the import
   types a column, not a value.
 
-Nodes use three id spaces (``Entity``, ``Relation``, ``Source``); their ``id`` column is also the
-``id`` property, as in the transactional path. Community Edition has one user database and no
+Nodes use four id spaces (``Entity``, ``Relation``, ``Source``, ``Name``); their ``id`` column is
+also the ``id`` property (``norm`` for a ``:Name``), as in the transactional path. Community Edition has one user database and no
 incremental import: the import replaces the ``neo4j`` database, and later loads merge into it
 over Bolt as usual. Constraints and indexes are made afterwards by ``autokg neo4j init``, which
 also gives an entity without aliases its empty ``aliases`` list (the import tool writes no empty
@@ -180,17 +180,30 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
                 ("declared", "boolean"), *_schema_columns(et.attributes)]
         ent[t] = _Table(w, f"nodes-entity-{t}", f"--nodes=Entity:{t}", f"entity type {t}", cols)
     tables += ent.values()
+    having: dict[str, list[str]] = {}  # compared name -> ids of the entities having it
     for e in entities:
         table = ent.get(e["type"])
         if table is None:
             raise StoreError(f"entity {e['id']}: type {e['type']!r} is not in the schema vocabulary")
         names = [e["name"], *e["aliases"]]
         props = {k: v for k, v in e["attrs"].items() if v is not None}
-        props.update(name=e["name"], aliases=list(e["aliases"]),
-                     names_norm=list(dict.fromkeys(norm(n) for n in names)), declared=bool(e["declared"]))
+        norms = list(dict.fromkeys(norm(n) for n in names))
+        props.update(name=e["name"], aliases=list(e["aliases"]), names_norm=norms, declared=bool(e["declared"]))
         table.add([w.cell(e["id"])], props)
+        for n in norms:
+            having.setdefault(n, []).append(e["id"])
     summary.entities = len(entities)
     del entities
+    name_nodes = _Table(w, "nodes-name", "--nodes=Name", "name", [("norm:ID(Name)", None)])
+    name_links = _Table(w, "rels-names", "--relationships=NAMES", "name", [(":START_ID(Name)", None),
+                                                                           (":END_ID(Entity)", None)])
+    tables += [name_nodes, name_links]
+    for n, ids in sorted(having.items()):
+        cell = w.cell(n)
+        name_nodes.add([cell], {})
+        for eid in ids:
+            name_links.add([cell, w.cell(eid)], {})
+    del having
 
     src_cols = [("id:ID(Source)", None), *[(c, "long" if s.source_fields[c].type == "number" else "string")
                                           for c in SOURCE_COLS if c != "id"]]

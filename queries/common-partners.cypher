@@ -1,10 +1,10 @@
 // browser: :param a => 'renault'
 //          :param b => 'nissan'
-MATCH (a:Entity)
-WHERE a.id = $a OR toLower(trim($a)) IN a.names_norm
+CALL () { MATCH (a:Entity {id: $a}) RETURN a
+          UNION MATCH (n:Name {norm: toLower(trim($a))})-[:NAMES]->(a:Entity) USING INDEX SEEK n:Name(norm) RETURN a }
 WITH a ORDER BY a.id = $a DESC, a:Company DESC, a.id LIMIT 1
-MATCH (b:Entity)
-WHERE b.id = $b OR toLower(trim($b)) IN b.names_norm
+CALL () { MATCH (b:Entity {id: $b}) RETURN b
+          UNION MATCH (n:Name {norm: toLower(trim($b))})-[:NAMES]->(b:Entity) USING INDEX SEEK n:Name(norm) RETURN b }
 WITH a, b ORDER BY b.id = $b DESC, b:Company DESC, b.id LIMIT 1
 MATCH (a)-[ra:PARTNERS_WITH]-(p:Entity)
 WHERE coalesce(ra.status, '') <> 'ended' AND p <> a AND p <> b

@@ -1,6 +1,6 @@
 // browser: :param person => null
-OPTIONAL MATCH (given:Entity)
-WHERE given.id = $person OR toLower(trim($person)) IN given.names_norm
+OPTIONAL CALL () { MATCH (given:Entity {id: $person}) RETURN given
+          UNION MATCH (n:Name {norm: toLower(trim($person))})-[:NAMES]->(given:Entity) USING INDEX SEEK n:Name(norm) RETURN given }
 WITH given ORDER BY given.id = $person DESC, given:Person DESC, given.id LIMIT 1
 MATCH (s:Entity)-[r:MET_WITH]->(o:Entity)
 WHERE coalesce($person, '') = '' OR given IN [s, o]

@@ -4,7 +4,8 @@ A file holds one read-only statement, and may start with ``// browser:`` comment
 Neo4j Browser users ``:param`` examples, so the file runs as-is in Browser. Everything else about
 a preset (description, parameters, columns, order) is in :data:`autokg.queries.presets.PRESETS`.
 Entity parameters arrive from the CLI as entity ids; the queries also accept a name or alias (in
-any case), for Browser users. Every preset is pure Cypher: no rows are post-processed here.
+any case, surrounding spaces ignored), for Browser users. Both are index seeks: the id on the
+entity constraint, the name on the ``:Name {norm}`` nodes (see :mod:`autokg.graph.neo4j`). Every preset is pure Cypher: no rows are post-processed here.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 // browser: :param company => 'gruppo renault'
 //          :param status => null
-MATCH (c:Entity)
-WHERE c.id = $company OR toLower(trim($company)) IN c.names_norm
+CALL () { MATCH (c:Entity {id: $company}) RETURN c
+          UNION MATCH (n:Name {norm: toLower(trim($company))})-[:NAMES]->(c:Entity) USING INDEX SEEK n:Name(norm) RETURN c }
 WITH c ORDER BY c.id = $company DESC, c:Company DESC, c.id LIMIT 1
 MATCH (c)-[r:PARTNERS_WITH]-(p:Entity)
 WHERE coalesce($status, '') = '' OR r.status = $status

@@ -1,6 +1,6 @@
 // browser: :param company => 'xiaomi'
-MATCH (c:Entity)
-WHERE c.id = $company OR toLower(trim($company)) IN c.names_norm
+CALL () { MATCH (c:Entity {id: $company}) RETURN c
+          UNION MATCH (n:Name {norm: toLower(trim($company))})-[:NAMES]->(c:Entity) USING INDEX SEEK n:Name(norm) RETURN c }
 WITH c ORDER BY c.id = $company DESC, c:Company DESC, c.id LIMIT 1
 MATCH (c)<-[:SUBJECT|OBJECT]-(rel:Relation)
 WITH DISTINCT c, rel

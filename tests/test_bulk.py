@@ -22,8 +22,11 @@ from _helpers import snapshot, write_jsonl
 from autokg.cli import cli
 from autokg.exports.neo4j_bulk import ARGS_FILE, ARRAY_DELIMITERS, write_neo4j_bulk
 from autokg.graph.embedded import EmbeddedStore
+from autokg.graph.neo4j import statements
+from autokg.graph.normalize import norm
 from autokg.loaders import load_files
 from autokg.queries.presets import run_preset
+from test_names import assert_names_match_entities
 from test_parity import CURATED, SEED, _assert_parity, random_fact_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,6 +180,12 @@ def test_bulk_files_read_back_as_the_store(tmp_path):
     # stake_pct is an int in some claims and a float in others: one file per type
     assert {"rels-supports-INVESTS_IN.csv", "rels-supports-INVESTS_IN-2.csv"} <= set(summary.files)
     assert len(rows("rels-subject")) == len(rows("rels-object")) == len(relations) == summary.relations
+    # one Name node per compared name, linked to every entity having it
+    want_names = {(norm(n), e["id"]) for e in want for n in [e["name"], *e["aliases"]]}
+    name_rows = [r["norm:ID(Name)"] for r in rows("nodes-name")]
+    assert sorted(name_rows) == sorted({n for n, _ in want_names})
+    assert {(r[":START_ID(Name)"], r[":END_ID(Entity)"]) for r in rows("rels-names")} == want_names
+    assert len(rows("rels-names")) == len(want_names)
     meta = rows("nodes-meta")
     assert meta == [{"key:ID(AutokgMeta)": "seq", "value": max(link["seq"] for link in want_links) + 1}]
     store.close()
@@ -230,7 +239,9 @@ def test_bulk_import_gives_the_embedded_store_and_later_loads_merge(neo4j_settin
     assert f"export NEO4J_URI={neo4j_settings['uri']}" in done.stdout
     assert "IMPORT DONE" in done.stderr
     with Neo4jStore(**neo4j_settings) as neo:
+        assert neo.read_cypher(statements.UNNAMED_ENTITIES) == [{"n": 0}]  # the import linked every name
         ensured = neo.init()
+        assert_names_match_entities(neo)
         assert all(e["created"] for e in ensured)  # the import made none of them
         assert snapshot(neo) == snapshot(emb)
         assert neo.read_cypher("MATCH (e:Entity) WHERE e.aliases IS NULL RETURN count(*) AS n") == [{"n": 0}]
@@ -246,6 +257,7 @@ def test_bulk_import_gives_the_embedded_store_and_later_loads_merge(neo4j_settin
         for files in more:
             assert load_files(emb, files).as_dict() == load_files(neo, files).as_dict()
         assert _assert_parity(neo, emb, 5) > 100
+        assert_names_match_entities(neo)
         seqs = [r["seq"] for r in neo.link_rows()]
         assert len(seqs) == len(set(seqs))  # the record counter went on from the imported one
     emb.close()

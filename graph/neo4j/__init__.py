@@ -37,10 +37,20 @@ Graph model
        v                                              v
     (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key_display,       -->  (:Entity:Company)
       names_norm, declared, country, ...})   domain, status, since, until, sources}]
+       ^
+       | [:NAMES]   one per compared name of the entity
+       |
+    (:Name {norm})   unique: one node per compared name, shared by the entities having it
 
 * Entities are nodes labelled ``:Entity`` plus their type (``:Company``, ``:Person``,
   ``:Product``, ``:Event``), with ``name``, ``aliases`` (list), ``names_norm`` (the compared form of
   every name, used for lookups), ``declared`` and their attributes as properties.
+* Every compared name (:func:`~autokg.graph.normalize.norm` of the name or an alias) is one
+  ``:Name {norm}`` node, unique by a constraint, with a ``NAMES`` relationship to each entity that
+  has it: finding an entity by any of its names is one seek of that constraint's index, for the
+  loader's read-back of existing names and for the presets alike (an index on the ``names_norm``
+  list would not serve ``x IN list``). ``init`` links the names of a database written before
+  these nodes existed.
 * Each relation is a typed relationship between its two entities (``PARTNERS_WITH``,
   ``WORKS_FOR``, ... only from the schema vocabulary), carrying the resolved properties and the
   number of sources: that is what Neo4j Browser shows when you expand a company.

@@ -18,40 +18,22 @@ class StoredRows:
 
     def __init__(self, connection: Connection):
         self.connection = connection
-        #: whether the full-text index of compared names is known to be online; until it is,
-        #: names are found by a scan
-        self.norm_index_online = False
+        #: whether the unique index of ``:Name`` nodes is known to be online; until it is (a
+        #: database written before them, not migrated yet by ``init``), names are found by a scan
+        self.name_index_online = False
 
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
         """Entities by each compared name in *norms* they have (as name or alias), by id."""
-        norms = list(norms)
-        if not self.norm_index_online:
-            self.norm_index_online = bool(self.connection.read(q.NORM_INDEX_ONLINE, name=q.NORM_INDEX))
-        out = self._by_index(norms) if self.norm_index_online else self._by_scan(norms)
+        norms = list(dict.fromkeys(norms))
+        if not self.name_index_online:
+            self.name_index_online = bool(self.connection.read(q.NAME_INDEX_ONLINE))
+        out: dict[str, list[dict]] = {}
+        statement = q.FIND_BY_NAME if self.name_index_online else q.FIND_SCAN
+        for chunk in chunks(norms):
+            for rec in self.connection.read(statement, norms=chunk):
+                out.setdefault(rec["norm"], []).append(entity_row(rec["node"]))
         for rows in out.values():
             rows.sort(key=lambda r: r["id"])
-        return out
-
-    def _by_index(self, norms: list[str]) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {}
-        wanted = set(norms)
-        seen: set[str] = set()
-        for chunk in chunks(norms, q.TERMS_PER_QUERY):
-            query = " OR ".join("names_norm:" + q.lucene_term(n) for n in chunk)
-            for rec in self.connection.read(q.FIND_FULLTEXT, {"query": query}):
-                node = rec["node"]
-                if node["id"] in seen:
-                    continue
-                seen.add(node["id"])
-                for n in dict.fromkeys(node.get("names_norm") or ()):
-                    if n in wanted:
-                        out.setdefault(n, []).append(entity_row(node))
-        return out
-
-    def _by_scan(self, norms: list[str]) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {}
-        for rec in self.connection.read(q.FIND_SCAN, norms=norms):
-            out.setdefault(rec["norm"], []).append(entity_row(rec["node"]))
         return out
 
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:

@@ -18,22 +18,24 @@ from autokg.errors import StoreError
 from autokg.graph.model import schema
 
 __all__ = [
-    "label", "reltype", "lucene_term", "schema_statements", "NORM_INDEX", "TERMS_PER_QUERY",
+    "label", "reltype", "lucene_term", "schema_statements", "NAME_CONSTRAINT", "OLD_NORM_INDEX",
     # reads of stored rows
-    "FIND_FULLTEXT", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
-    "GET_SOURCES", "READ_SEQ", "NORM_INDEX_ONLINE",
+    "FIND_BY_NAME", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
+    "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE",
     # reads of the whole graph
     "ENTITY_ROWS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
     "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
     # schema and maintenance
-    "PING", "FILL_EMPTY_ALIASES", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
+    "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
     "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
 ]
 
-NORM_INDEX = "entity_norms"
-TERMS_PER_QUERY = 500  # under Lucene's limit of 1024 clauses per query
+#: the unique constraint (and its index) on ``Name.norm``: the exact-name index of lookups
+NAME_CONSTRAINT = "name_norm"
+#: the full-text index of compared names that lookups used before ``:Name`` nodes; dropped by init
+OLD_NORM_INDEX = "entity_norms"
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
 
 
@@ -58,20 +60,20 @@ def reltype(name: str) -> str:
 
 # ---- reads of stored rows, under a load's own writes ---------------------------------------
 
-# One full-text query for many names (each an exact keyword term, OR-ed): one index search per
-# chunk rather than per name. Which names a node matched is read from its names_norm.
-FIND_FULLTEXT = f"""
-CALL db.index.fulltext.queryNodes('{NORM_INDEX}', $query) YIELD node
-WITH node WHERE node:Entity
-RETURN node
+# Entities by compared name: one seek of the unique index on Name.norm per name, then its links.
+FIND_BY_NAME = """
+UNWIND $norms AS norm
+MATCH (:Name {norm: norm})-[:NAMES]->(node:Entity)
+RETURN norm, node
 """
-# The same without the index (before it is online): a scan.
+# The same on a database not migrated yet (no :Name nodes, or their index not online): a scan.
 FIND_SCAN = """
 MATCH (node:Entity) WHERE any(n IN node.names_norm WHERE n IN $norms)
 UNWIND [n IN node.names_norm WHERE n IN $norms] AS norm
 RETURN norm, node
 """
-NORM_INDEX_ONLINE = "SHOW INDEXES YIELD name, state WHERE name = $name AND state = 'ONLINE' RETURN name"
+NAME_INDEX_ONLINE = (f"SHOW INDEXES YIELD name, state, owningConstraint "
+                     f"WHERE owningConstraint = '{NAME_CONSTRAINT}' AND state = 'ONLINE' RETURN name")
 GET_RELATIONS = """
 MATCH (r:Relation) WHERE r.id IN $ids
 OPTIONAL MATCH (s:Source)-[l:SUPPORTS]->(r)
@@ -115,6 +117,18 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 # After a bulk import (which cannot write an empty array): the empty list the writes store.
 FILL_EMPTY_ALIASES = ("MATCH (e:Entity) WHERE e.aliases IS NULL "
                       "CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 10000 ROWS")
+# Migration of a database written before :Name nodes (and the completion of an interrupted one):
+# every entity without a NAMES link gets one from the Name of each of its compared names.
+UNNAMED_ENTITIES = "MATCH (e:Entity) WHERE NOT EXISTS { (e)<-[:NAMES]-(:Name) } RETURN count(e) AS n"
+LINK_NAMES = """
+MATCH (e:Entity) WHERE NOT EXISTS { (e)<-[:NAMES]-(:Name) }
+CALL (e) {
+  UNWIND e.names_norm AS norm
+  MERGE (n:Name {norm: norm})
+  MERGE (n)-[:NAMES]->(e)
+} IN TRANSACTIONS OF 5000 ROWS
+"""
+DROP_OLD_NORM_INDEX = f"DROP INDEX {OLD_NORM_INDEX} IF EXISTS"
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 
@@ -129,6 +143,7 @@ def schema_statements() -> list[tuple[str, str, str]]:
     out += [
         ("constraint", "relation_id", "CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (n:Relation) REQUIRE n.id IS UNIQUE"),
         ("constraint", "source_id", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE"),
+        ("constraint", NAME_CONSTRAINT, f"CREATE CONSTRAINT {NAME_CONSTRAINT} IF NOT EXISTS FOR (n:Name) REQUIRE n.norm IS UNIQUE"),
         ("constraint", "autokg_meta_key",
          "CREATE CONSTRAINT autokg_meta_key IF NOT EXISTS FOR (n:AutokgMeta) REQUIRE n.key IS UNIQUE"),
         ("index", "entity_name", "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
@@ -137,9 +152,6 @@ def schema_statements() -> list[tuple[str, str, str]]:
         ("index", "source_published", "CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)"),
         ("fulltext index", "entity_names",
          "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]"),
-        ("fulltext index", NORM_INDEX,
-         f"CREATE FULLTEXT INDEX {NORM_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.names_norm] "
-         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}"),
     ]
     for p in s.predicates:
         name = f"{p.lower()}_id"
@@ -197,7 +209,17 @@ WITH r, s, o, row
 MATCH (s)-[t]->(o) WHERE t.id = r.id
 SET t.sources = row.n
 """
-DELETE_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e"
+# An entity goes with its NAMES links, and a Name goes with its last link.
+DELETE_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (n:Name)-[:NAMES]->(e)
+WITH e, collect(n) AS names
+DETACH DELETE e
+WITH names UNWIND names AS n
+WITH DISTINCT n WHERE NOT EXISTS { (n)-[:NAMES]->() }
+DELETE n
+"""
 WRITE_SEQ = """
 MERGE (m:AutokgMeta {key: 'seq'})
 SET m.value = CASE WHEN coalesce(m.value, 0) > $value THEN m.value ELSE $value END
@@ -205,8 +227,25 @@ SET m.value = CASE WHEN coalesce(m.value, 0) > $value THEN m.value ELSE $value E
 
 
 def write_entities(entity_type: str) -> str:
-    """Entities of one type, merged on their id, every property replaced."""
-    return f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) SET e = row, e:{label(entity_type)}"
+    """Entities of one type, merged on their id, every property replaced; each compared name is
+    a ``:Name`` node linked to the entity (``NAMES``), links to names it no longer has removed,
+    and a Name left without links deleted."""
+    return f"""
+UNWIND $rows AS row
+MERGE (e:Entity {{id: row.id}}) SET e = row, e:{label(entity_type)}
+WITH e, row
+CALL (e, row) {{
+  MATCH (old:Name)-[l:NAMES]->(e) WHERE NOT old.norm IN row.names_norm
+  DELETE l
+  WITH DISTINCT old WHERE NOT EXISTS {{ (old)-[:NAMES]->() }}
+  DELETE old
+}}
+CALL (e, row) {{
+  UNWIND row.names_norm AS norm
+  MERGE (n:Name {{norm: norm}})
+  MERGE (n)-[:NAMES]->(e)
+}}
+"""
 
 
 def merge_relations(predicate: str) -> str:

@@ -52,7 +52,8 @@ class Neo4jStore:
         """Create the constraints and indexes the store relies on, if they do not exist yet.
 
         Idempotent. When it creates any, it also gives every entity without ``aliases`` an empty
-        list, as a bulk import leaves them. Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
+        list, as a bulk import leaves them; it migrates the names of a database written before
+        ``:Name`` nodes (:meth:`migrate_names`). Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
         until the indexes are online.
         """
         statements = q.schema_statements()
@@ -66,8 +67,9 @@ class Neo4jStore:
             self.connection.run(q.AWAIT_INDEXES)
         if missing:  # a new database, perhaps a bulk import (see autokg.exports.neo4j_bulk)
             self.connection.run(q.FILL_EMPTY_ALIASES)
+        self.migrate_names()
         self._initialised = True
-        self.stored.norm_index_online = True
+        self.stored.name_index_online = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
 
     def _create_schema(self, stmt: str) -> None:
@@ -82,6 +84,17 @@ class Neo4jStore:
             except ne.ClientError as exc:
                 if not (exc.code or "").endswith(_SCHEMA_EXISTS):
                     raise
+
+    def migrate_names(self) -> int:
+        """Give every entity without them its ``:Name`` nodes (a database written before they
+        existed, or a migration that was interrupted), and drop the full-text index of names the
+        lookups used before; returns the number of entities migrated. Idempotent; :meth:`init`
+        calls it."""
+        self.connection.run(q.DROP_OLD_NORM_INDEX)
+        n = self.connection.read(q.UNNAMED_ENTITIES)[0]["n"]
+        if n:
+            self.connection.run(q.LINK_NAMES)
+        return n
 
     @contextmanager
     def transaction(self, *, atomic: bool = False) -> Iterator[WriteBuffer]:
