@@ -280,6 +280,14 @@ def _param_sets(store, seed: int) -> list[tuple[str, dict]]:
         out.append(("stale", {"as_of": day, "older_than": rng.choice((None, 0, 6, 24, 120))}))
     out.append(("stale", {}))
     assert {p for p, _ in out} == set(PRESETS)
+    # Every run again as of a random date: of any precision, on and around the dates the random
+    # sources carry, before all of them and after all of them.
+    dates = ["2010", "2022", "2023-06", "2024-04-25", "2024-04-24", "2024-12", "2024-12-23", "2025",
+             "2025-02-13", "2025-02-12", "2031"]
+    for _ in range(4):
+        day = f"{rng.randrange(2021, 2027)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        dates.append(day[:rng.choice((4, 7, 10))])
+    out += [(preset, {**params, "as_of": params.get("as_of") or rng.choice(dates)}) for preset, params in out]
     return out
 
 
