@@ -8,6 +8,7 @@ milliseconds, with the number of rows.
 
     python benchmarks/presets.py --facts 100000 --repeat 20
     python benchmarks/presets.py --facts 1000000 --repeat 10 --db /tmp/kg-1m.db   # keep the store
+    python benchmarks/presets.py --db /tmp/kg-100k.db --as-of 2024-06              # as of a date
 
 With --db, an existing store file is reused as it is (no load), so the same facts can be timed by
 two versions of autokg.
@@ -89,6 +90,7 @@ def parameters(n: int) -> list[tuple[str, str, dict]]:
         ("by-domain", "by-domain", {"domain": "cockpits 42"}),
         ("cross-border", "cross-border", {"country_a": "FR", "country_b": "CN", "status": "prospective"}),
         ("prospective --since", "prospective", {"since": "2024-11"}),
+        ("stale", "stale", {"older_than": 24}),
     ]
 
 
@@ -98,13 +100,16 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat: int) -> list[dict]:
+def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat: int,
+                 as_of: str | None = None) -> list[dict]:
     from autokg.queries.presets import run_preset
 
     out = []
     for label, preset, params in parameters(n):
         if only and preset not in only and label not in only:
             continue
+        if as_of:  # only when given, so that a version without --as-of runs this script too
+            params = {**params, "as_of": as_of}
         t = time.perf_counter()
         rows = run_preset(store, preset, **params)
         first = time.perf_counter() - t
@@ -133,6 +138,10 @@ def main() -> None:
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--neo4j", action="store_true", help="also time the presets on the Neo4j server at NEO4J_URI "
                     "(its database is emptied and loaded)")
+    ap.add_argument("--neo4j-as-is", action="store_true", help="with --neo4j, time the database as it is "
+                    "(loaded by an earlier run with the same --facts), without emptying or loading it")
+    ap.add_argument("--no-embedded", action="store_true", help="time only the Neo4j store")
+    ap.add_argument("--as-of", help="run every preset with this --as-of date")
     args = ap.parse_args()
 
     from autokg.graph.embedded import EmbeddedStore
@@ -142,9 +151,11 @@ def main() -> None:
     facts = os.path.join(work, "facts.jsonl")
     db = args.db or os.path.join(work, "kg.db")
     results: dict = {"facts": args.facts}
-    if not os.path.exists(db) or args.neo4j:
+    if not os.path.exists(db) or args.neo4j and not args.neo4j_as_is:
         write_facts(facts, args.facts)
-    if not os.path.exists(db):
+    if args.no_embedded:
+        pass
+    elif not os.path.exists(db):
         store = EmbeddedStore(db)
         t = time.perf_counter()
         report = load_files(store, [facts])
@@ -152,23 +163,25 @@ def main() -> None:
         results["load_s"] = time.perf_counter() - t
         print(f"loaded {args.facts} facts in {results['load_s']:.1f} s", flush=True)
         store.close()
-    t = time.perf_counter()
-    store = EmbeddedStore(db)  # an older store file is upgraded here
-    results["open_s"] = time.perf_counter() - t
-    print(f"opened the store in {results['open_s']:.2f} s; {store.stats()['relations']} relations", flush=True)
-    print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
-    results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat)
-    store.close()
+    if not args.no_embedded:
+        t = time.perf_counter()
+        store = EmbeddedStore(db)  # an older store file is upgraded here
+        results["open_s"] = time.perf_counter() - t
+        print(f"opened the store in {results['open_s']:.2f} s; {store.stats()['relations']} relations", flush=True)
+        print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
+        results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat, args.as_of)
+        store.close()
 
     if args.neo4j and os.environ.get("NEO4J_URI"):
         from autokg.graph.store import open_store
 
         neo = open_store("neo4j", uri=os.environ["NEO4J_URI"], username=os.environ.get("NEO4J_USERNAME", "neo4j"),
                          password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
-        neo.delete_all()
-        load_files(neo, [facts])
+        if not args.neo4j_as_is:
+            neo.delete_all()
+            load_files(neo, [facts])
         print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
-        results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat)
+        results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat, args.as_of)
         neo.close()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fp:

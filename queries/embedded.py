@@ -19,6 +19,7 @@ ties come out as they always did.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, Callable, Iterable, Iterator
 
@@ -97,7 +98,9 @@ def _domains_matching(store, domain: str) -> list[str]:
     """The domains (as written) of which *domain* is a substring, in any case: the comparison is
     Python's, over the distinct domains, not over every relation."""
     needle = domain.lower()
-    sql = ("SELECT DISTINCT key_display FROM relations WHERE predicate = 'PARTNERS_WITH' AND key_display IS NOT NULL"
+    # as of a date, a domain is spelled as one of its claims spells it: every spelling ever
+    # claimed is a superset of those (resolving each relation's domain first would cost more)
+    sql = ("SELECT DISTINCT json_extract(claims, '$.domain') AS d FROM main.links WHERE d IS NOT NULL"
            if isinstance(store, _AsOf) else "SELECT domain FROM partner_domains")
     return [d for (d,) in store.iter_sql(sql) if needle in d.lower()]
 
@@ -401,6 +404,13 @@ def _claim(name: str) -> str:
             f"ORDER BY c.rank_date DESC, c.confidence DESC, c.seq DESC LIMIT 1)")
 
 
+_LINKS_AS_OF = """WITH links AS NOT MATERIALIZED (
+    SELECT l.relation_id, l.source_id, l.quote, l.confidence, l.seq, l.claims, coalesce(s.published, '') AS rank_date
+    FROM main.links l JOIN main.sources s ON s.id = l.source_id
+    WHERE s.published IS NULL OR s.published <= :as_of)"""
+
+
+@functools.cache
 def _as_of_clause() -> str:
     """A ``WITH`` clause that shadows the tables ``links`` and ``relations`` with the graph as of
     ``:as_of`` (a full date), so that a preset's SQL runs unchanged on it.
@@ -408,9 +418,10 @@ def _as_of_clause() -> str:
     ``links`` keeps the links whose source counts: undated, or published on or before the date.
     For a full date D and a date p of any precision, ``p <= D`` as strings holds exactly when p
     padded to its first day is on or before D (a prefix sorts first, and a month or day is never
-    ``00``), so the comparison needs no padding and can use the index on ``published``.
-    ``relations`` keeps the relations with a counted link. Only those that also have a later
-    source (``late``) need their properties resolved again; the others keep their stored ones.
+    ``00``), so the comparison needs no padding. ``relations`` keeps the relations with a counted
+    link, each property resolved again among the counted claims. Both are NOT MATERIALIZED, so
+    that SQLite folds them into the preset's statement and a preset about one entity resolves
+    only the relations it reads, through the same indexes.
     """
     sch = schema()
     names = sorted({n for p in sch.predicates.values() for n in p.properties})
@@ -422,22 +433,12 @@ def _as_of_clause() -> str:
     values = {n: (status if n == "status" else _claim(n)) for n in names}
     # json_patch drops the members whose value is null, as the stored props have none
     props = "json_patch('{}', json_object(" + ", ".join(f"'{n}', {v}" for n, v in values.items()) + "))"
-
-    def col(expr: str, stored: str) -> str:
-        return f"CASE WHEN r.id IN late THEN {expr} ELSE r.{stored} END AS {stored}"
-
-    return f"""WITH late AS (
-    SELECT l.relation_id FROM main.sources s JOIN main.links l ON l.source_id = s.id WHERE s.published > :as_of),
-links AS (
-    SELECT l.relation_id, l.source_id, l.quote, l.confidence, l.seq, l.claims, coalesce(s.published, '') AS rank_date
-    FROM main.links l JOIN main.sources s ON s.id = l.source_id
-    WHERE s.published IS NULL OR s.published <= :as_of),
-relations AS (
-    SELECT r.id, r.predicate, r.subject_id, r.object_id, r.key, {col(key_display, "key_display")},
-           {col(props, "props")}, {col(status, "status")}, {col(_claim("since"), "since")},
-           {col(_claim("until"), "until")}
+    return _LINKS_AS_OF + f""",
+relations AS NOT MATERIALIZED (
+    SELECT r.id, r.predicate, r.subject_id, r.object_id, r.key, {key_display} AS key_display, {props} AS props,
+           {status} AS status, {_claim("since")} AS since, {_claim("until")} AS until
     FROM main.relations r
-    WHERE r.id NOT IN late OR EXISTS (SELECT 1 FROM links c WHERE c.relation_id = r.id))
+    WHERE EXISTS (SELECT 1 FROM links c WHERE c.relation_id = r.id))
 """
 
 
