@@ -2,6 +2,9 @@
 //          :param domain => null
 //          :param as_of => null
 MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
+// without a date, filter first, on the stored properties
+WHERE $as_of IS NOT NULL OR ((coalesce($status, '') = '' OR r.status = $status)
+      AND (coalesce($domain, '') = '' OR toLower(r.key_display) CONTAINS toLower($domain)))
 // As of $as_of (null: every source), the relation as the sources published by then tell it
 // (each property from the counted claim with the latest date, undated first, then the higher
 // confidence, then the later record), or null when no counted source supports it yet.
