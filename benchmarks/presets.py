@@ -8,6 +8,7 @@ milliseconds, with the number of rows.
 
     python benchmarks/presets.py --facts 100000 --repeat 20
     python benchmarks/presets.py --facts 1000000 --repeat 10 --db /tmp/kg-1m.db   # keep the store
+    python benchmarks/presets.py --db /tmp/kg-100k.db --as-of 2024-06              # as of a date
 
 With --db, an existing store file is reused as it is (no load), so the same facts can be timed by
 two versions of autokg.
@@ -100,6 +101,7 @@ def parameters(n: int) -> list[tuple[str, str, dict]]:
         ("by-domain", "by-domain", {"domain": "cockpits 42"}),
         ("cross-border", "cross-border", {"country_a": "FR", "country_b": "CN", "status": "prospective"}),
         ("prospective --since", "prospective", {"since": "2024-11"}),
+        ("stale", "stale", {"older_than": 24}),
     ]
 
 
@@ -109,13 +111,16 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat: int) -> list[dict]:
+def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat: int,
+                 as_of: str | None = None) -> list[dict]:
     from autokg.queries.presets import run_preset
 
     out = []
     for label, preset, params in parameters(n):
         if only and preset not in only and label not in only:
             continue
+        if as_of:  # only when given, so that a version without --as-of runs this script too
+            params = {**params, "as_of": as_of}
         t = time.perf_counter()
         rows = run_preset(store, preset, **params)
         first = time.perf_counter() - t
@@ -193,6 +198,7 @@ def main() -> None:
     ap.add_argument("--neo4j-old-lookup", action="store_true", help="on Neo4j, also time the presets about "
                     "entities with the lookup of before the :Name index (`c.id = $x OR toLower(trim($x)) IN "
                     "c.names_norm`, a scan of every entity)")
+    ap.add_argument("--as-of", help="run every preset with this --as-of date")
     args = ap.parse_args()
 
     from autokg.graph.embedded import EmbeddedStore
@@ -202,9 +208,11 @@ def main() -> None:
     facts = os.path.join(work, "facts.jsonl")
     db = args.db or os.path.join(work, "kg.db")
     results: dict = {"facts": args.facts}
-    if not os.path.exists(db) or args.neo4j:
+    if not os.path.exists(db) or args.neo4j and not args.neo4j_as_is:
         write_facts(facts, args.facts)
-    if not os.path.exists(db):
+    if args.no_embedded:
+        pass
+    elif not os.path.exists(db):
         store = EmbeddedStore(db)
         t = time.perf_counter()
         report = load_files(store, [facts])
@@ -218,7 +226,7 @@ def main() -> None:
     print(f"opened the store in {results['open_s']:.2f} s; {store.stats()['relations']} relations", flush=True)
     if not args.no_embedded:
         print(f"{'embedded':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
-        results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat)
+        results["embedded"] = time_presets(store, args.facts, args.repeat, args.only, args.slow_repeat, args.as_of)
     env = None
     if args.neo4j_bulk:
         env = bulk_import(store, work, results)
@@ -230,7 +238,7 @@ def main() -> None:
         env = env or os.environ
         neo = open_store("neo4j", uri=env["NEO4J_URI"], username=env.get("NEO4J_USERNAME", "neo4j"),
                          password=env.get("NEO4J_PASSWORD"), database=env.get("NEO4J_DATABASE"))
-        if args.neo4j:
+        if args.neo4j and not args.neo4j_as_is:
             neo.delete_all()
             load_files(neo, [facts])
         t = time.perf_counter()
@@ -238,7 +246,7 @@ def main() -> None:
         results["neo4j_init_s"] = time.perf_counter() - t
         print(f"neo4j init in {results['neo4j_init_s']:.1f} s; {neo.stats()['relations']} relations", flush=True)
         print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
-        results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat)
+        results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat, args.as_of)
         if args.neo4j_old_lookup:
             from autokg.queries import neo4j as cypher_presets
 

@@ -19,6 +19,7 @@ ties come out as they always did.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, Callable, Iterable, Iterator
 
@@ -97,7 +98,11 @@ def _domains_matching(store, domain: str) -> list[str]:
     """The domains (as written) of which *domain* is a substring, in any case: the comparison is
     Python's, over the distinct domains, not over every relation."""
     needle = domain.lower()
-    return [d for (d,) in store.iter_sql("SELECT domain FROM partner_domains") if needle in d.lower()]
+    # as of a date, a domain is spelled as one of its claims spells it: every spelling ever
+    # claimed is a superset of those (resolving each relation's domain first would cost more)
+    sql = ("SELECT DISTINCT json_extract(claims, '$.domain') AS d FROM main.links WHERE d IS NOT NULL"
+           if isinstance(store, _AsOf) else "SELECT domain FROM partner_domains")
+    return [d for (d,) in store.iter_sql(sql) if needle in d.lower()]
 
 
 def _pairs_sql(store, status=None, domain=None, extra: str = "", cols: str = "") -> tuple[str, dict]:
@@ -169,10 +174,19 @@ def prospective(store, since=None):
         yield {"company": company, "partner": partner, "domain": dom, "latest_source_date": latest, "id": rid}
 
 
+_PARTNER_COUNTS = """(SELECT a AS id, count(DISTINCT b) AS partners FROM (
+    SELECT subject_id AS a, object_id AS b FROM relations WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended'
+    UNION ALL
+    SELECT object_id, subject_id FROM relations
+    WHERE predicate = 'PARTNERS_WITH' AND status IS NOT 'ended' AND subject_id <> object_id) GROUP BY a)"""
+
+
 @_impl("hubs")
 def hubs(store, limit=10):
-    # partner_counts holds each company's number of partners not ended, kept by the store.
-    sql = ("SELECT e.name, c.partners FROM partner_counts c JOIN entities e ON e.id = c.id "
+    # partner_counts holds each company's number of partners not ended, kept by the store; as of
+    # a date, the counts come from the relations then.
+    counts = _PARTNER_COUNTS if isinstance(store, _AsOf) else "partner_counts"
+    sql = (f"SELECT e.name, c.partners FROM {counts} c JOIN entities e ON e.id = c.id "
            "ORDER BY c.partners DESC, e.name, c.id LIMIT :limit")
     return [{"company": name, "partners": n} for name, n in store.iter_sql(sql, {"limit": limit})]
 
@@ -379,9 +393,91 @@ def timeline(store, company):
     return rows
 
 
+# ---- the graph as of a date --------------------------------------------------------------------
+
+def _claim(name: str) -> str:
+    """The winning claim on property *name* among the counted links of relation ``r``: the
+    precedence of :func:`autokg.graph.merge.resolve_props` (latest published, undated first;
+    then confidence; then the later record)."""
+    return (f"(SELECT json_extract(c.claims, '$.{name}') FROM links c WHERE c.relation_id = r.id "
+            f"AND json_type(c.claims, '$.{name}') IS NOT NULL "
+            f"ORDER BY c.rank_date DESC, c.confidence DESC, c.seq DESC LIMIT 1)")
+
+
+_LINKS_AS_OF = """WITH links AS NOT MATERIALIZED (
+    SELECT l.relation_id, l.source_id, l.quote, l.confidence, l.seq, l.claims, coalesce(s.published, '') AS rank_date
+    FROM main.links l JOIN main.sources s ON s.id = l.source_id
+    WHERE s.published IS NULL OR s.published <= :as_of)"""
+
+
+@functools.cache
+def _as_of_clause() -> str:
+    """A ``WITH`` clause that shadows the tables ``links`` and ``relations`` with the graph as of
+    ``:as_of`` (a full date), so that a preset's SQL runs unchanged on it.
+
+    ``links`` keeps the links whose source counts: undated, or published on or before the date.
+    For a full date D and a date p of any precision, ``p <= D`` as strings holds exactly when p
+    padded to its first day is on or before D (a prefix sorts first, and a month or day is never
+    ``00``), so the comparison needs no padding. ``relations`` keeps the relations with a counted
+    link, each property resolved again among the counted claims. Both are NOT MATERIALIZED, so
+    that SQLite folds them into the preset's statement and a preset about one entity resolves
+    only the relations it reads, through the same indexes.
+    """
+    sch = schema()
+    names = sorted({n for p in sch.predicates.values() for n in p.properties})
+    keyed = [p for p in sch.predicates.values() if p.key]
+    key_display = "CASE r.predicate " + " ".join(
+        f"WHEN '{p.name}' THEN {_claim(p.key)}" for p in keyed) + " END"
+    # a predicate has a status exactly when its stored status is not null (the default is stored)
+    status = f"CASE WHEN r.status IS NULL THEN NULL ELSE coalesce({_claim('status')}, '{sch.default_status}') END"
+    values = {n: (status if n == "status" else _claim(n)) for n in names}
+    # json_patch drops the members whose value is null, as the stored props have none
+    props = "json_patch('{}', json_object(" + ", ".join(f"'{n}', {v}" for n, v in values.items()) + "))"
+    return _LINKS_AS_OF + f""",
+relations AS NOT MATERIALIZED (
+    SELECT r.id, r.predicate, r.subject_id, r.object_id, r.key, {key_display} AS key_display, {props} AS props,
+           {status} AS status, {_claim("since")} AS since, {_claim("until")} AS until
+    FROM main.relations r
+    WHERE EXISTS (SELECT 1 FROM links c WHERE c.relation_id = r.id))
+"""
+
+
+class _AsOf:
+    """The embedded *store* seen as of a date: its ``iter_sql`` and ``read_sql`` run every
+    statement under :func:`_as_of_clause`. A statement with ``?`` placeholders gets the date as
+    ``?1`` and its own values after it."""
+
+    name = "embedded"
+
+    def __init__(self, store, as_of: str):
+        self.store, self.as_of = store, as_of
+        self.clause = _as_of_clause()
+
+    def _bind(self, sql: str, params):
+        if isinstance(params, dict):
+            return self.clause + sql, {**params, "as_of": self.as_of}
+        return self.clause.replace(":as_of", "?1") + sql, (self.as_of, *params)
+
+    def iter_sql(self, sql: str, params=()):
+        return self.store.iter_sql(*self._bind(sql, params))
+
+    def read_sql(self, sql: str, params=()):
+        return self.store.read_sql(*self._bind(sql, params))
+
+
 def iter_rows(store, preset: str, params: dict[str, Any]) -> Iterator[dict]:
     """The rows of *preset* on the embedded *store*, one at a time (``partners`` and the other
-    presets over the whole graph stream them from SQLite's cursor)."""
+    presets over the whole graph stream them from SQLite's cursor).
+
+    Every preset takes ``as_of`` (a full date, or None for every source): the presets then read
+    the store through :class:`_AsOf`, and those that read the tables derived from the stored
+    relations (``hubs``, the domain search) compute them from the relations as of the date."""
+    params = dict(params)
+    as_of = params.pop("as_of", None)
+    if preset == "stale":
+        params["as_of"] = as_of
+    if as_of is not None:
+        store = _AsOf(store, as_of)
     return iter(IMPLEMENTATIONS[preset](store, **params))
 
 
@@ -415,8 +511,12 @@ ORDER BY x.latest IS NULL, x.latest, a.name, b.name, r.predicate, r.key_display 
 
 
 @_impl("stale")
-def stale(store, older_than, as_of):
+def stale(store, older_than, as_of=None):
     # a review over the whole graph: one pass over the links, grouped by relation
+    if as_of is None:
+        from autokg.queries.presets import today
+
+        as_of = today()
     cutoff = months_before(as_of, older_than)
     for pred, subj, obj, key, status, latest, n, _ in store.iter_sql(_STALE, {"as_of": as_of, "cutoff": cutoff}):
         yield {"predicate": pred, "subject": subj, "object": obj, "domain": key, "status": status,

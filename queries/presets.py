@@ -6,14 +6,14 @@ output columns in order. Each store has one implementation per preset: Python ov
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from autokg.errors import UnknownEntity, UnknownPreset, UsageError
 from autokg.graph.normalize import norm
 from autokg.graph.types import get_type
 
-__all__ = ["Param", "Preset", "PRESETS", "get_preset", "bind_params", "run_preset", "markdown_table"]
+__all__ = ["Param", "Preset", "PRESETS", "AS_OF", "get_preset", "bind_params", "run_preset", "markdown_table"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,17 @@ def today() -> str:
 
 _STATUS = Param("status", "status", "only partnerships with this status (active, prospective, ended)")
 
-PRESETS: dict[str, Preset] = {p.name: p for p in (
+# Every preset answers as of a date: from the sources published on or before it (a date of any
+# precision is its first day: 2025-01 is 2025-01-01), and the undated ones. None: every source.
+AS_OF = Param("as_of", "day", "answer from the sources published by this date (YYYY, YYYY-MM or YYYY-MM-DD: "
+              "its first day) and the undated ones; default: every source")
+
+
+def _with_as_of(preset: Preset) -> Preset:
+    return replace(preset, params=(*preset.params, AS_OF))
+
+
+PRESETS: dict[str, Preset] = {p.name: _with_as_of(p) for p in (
     Preset("partners", "Who partners with whom: one row per partnership (a pair with two domains has two rows).",
            ("company", "partner", "domain", "status", "sources"),
            (_STATUS, Param("domain", "text", "case-insensitive substring of the domain")),
@@ -112,11 +122,9 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            (Param("company", "entity", "the company", True, prefer="Company"),),
            "date (undated last), predicate, other, detail; the date is the relation's since, else its own date, else its earliest source; detail is the domain or role, the stake and the status", "autokg query timeline --company Xiaomi"),
     Preset("stale", "Relations not ended whose newest dated source is older than --older-than months before "
-           "--as-of, or that have no dated source: the facts to check again.",
+           "--as-of (default today), or that have no dated source: the facts to check again.",
            ("predicate", "subject", "object", "domain", "status", "latest_source_date", "sources"),
-           (Param("older_than", "int", "months without a newer dated source", default=24),
-            Param("as_of", "day", "the date to measure from (YYYY, YYYY-MM or YYYY-MM-DD; default today)",
-                  default=today)),
+           (Param("older_than", "int", "months without a newer dated source", default=24),),
            "latest_source_date (oldest first, undated last), subject, object, predicate, domain; a "
            "relation is ended when its status is ended or its until is on or before --as-of",
            "autokg query stale --older-than 24 --as-of 2026-11"),

@@ -181,3 +181,19 @@ def test_neo4j_bulk_files_from_python_are_those_of_the_command(tmp_path):
     assert files == sorted(p.name for p in (tmp_path / "cli").iterdir())
     for name in files:
         assert (tmp_path / "py" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+
+def test_query_as_of(tmp_path):
+    from _helpers import fact, write_jsonl
+
+    kg = autokg.open(tmp_path / "kg.db")
+    kg.load([write_jsonl(tmp_path / "f.jsonl", [
+        fact("A", "PARTNERS_WITH", "B", source={"url": "https://x.example/1", "published": "2024-05"}, status="prospective"),
+        fact("A", "PARTNERS_WITH", "B", source={"url": "https://x.example/2", "published": "2024-07-02"}, status="active"),
+    ])])
+    status = lambda **kw: [(r["status"], r["sources"]) for r in kg.query("partners", **kw)]  # noqa: E731
+    assert status(as_of="2024-04") == []
+    assert status(as_of="2024-06") == [("prospective", 1)]
+    assert status(as_of="2024-07") == [("prospective", 1)]  # 2024-07 is 2024-07-01
+    assert status(as_of="2024-07-02") == status() == [("active", 2)]
+    kg.close()

@@ -141,3 +141,16 @@ def test_help_imports_no_heavy_library():
             "print(sorted(m for m in ('networkx','neo4j','rdflib') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+def test_every_preset_takes_as_of(run):
+    for name in PRESETS:
+        r = run("query", name, "--help")
+        assert "--as-of TEXT" in r.output, name
+    assert run("load", *map(str, SEED)).exit_code == 0
+    r = run("query", "partners", "--as-of", "2024-13")
+    assert r.exit_code == 2 and r.output.strip().splitlines()[-1] == \
+        "Error: --as-of '2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    # the seed article is undated: its facts count on any date
+    before = json.loads(run("query", "partners", "--format", "json").output)
+    assert json.loads(run("query", "partners", "--as-of", "1990", "--format", "json").output) == before

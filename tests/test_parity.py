@@ -280,6 +280,14 @@ def _param_sets(store, seed: int) -> list[tuple[str, dict]]:
         out.append(("stale", {"as_of": day, "older_than": rng.choice((None, 0, 6, 24, 120))}))
     out.append(("stale", {}))
     assert {p for p, _ in out} == set(PRESETS)
+    # Every run again as of a random date: of any precision, on and around the dates the random
+    # sources carry, before all of them and after all of them.
+    dates = ["2010", "2022", "2023-06", "2024-04-25", "2024-04-24", "2024-12", "2024-12-23", "2025",
+             "2025-02-13", "2025-02-12", "2031"]
+    for _ in range(4):
+        day = f"{rng.randrange(2021, 2027)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        dates.append(day[:rng.choice((4, 7, 10))])
+    out += [(preset, {**params, "as_of": params.get("as_of") or rng.choice(dates)}) for preset, params in out]
     return out
 
 
@@ -427,3 +435,27 @@ def test_parity_when_only_the_publisher_differs(neo4j_store, embedded_store, tmp
     _load_both(neo4j_store, embedded_store, [[path]])
     for preset in ("sources", "history"):
         assert _answer(neo4j_store, preset, {"a": "A", "b": "B"}) == _answer(embedded_store, preset, {"a": "A", "b": "B"})
+
+
+def test_as_of_on_the_curated_facts(neo4j_store, embedded_store):
+    """Nissan and Honda's merger talks: not reported as of 2024-06, prospective as of 2025-01,
+    ended as of 2025-03; the earlier partnership in software is there all along. On both stores."""
+    files = sorted(CURATED.glob("*.jsonl"))
+    entity_files = [f for f in files if "entit" in f.name]
+    _load_both(neo4j_store, embedded_store, [[*entity_files, *[f for f in files if f not in entity_files]]])
+    for store in (embedded_store, neo4j_store):
+        def talks(as_of):
+            return [(r["status"], r["sources"]) for r in run_preset(store, "partners-of", company="Nissan", as_of=as_of)
+                    if r["partner"] == "Honda" and r["domain"] == "merger talks"]
+
+        assert talks("2024-06") == []
+        assert talks("2025-01") == [("prospective", 1)]
+        assert talks("2025-03") == [("ended", 2)]
+        assert talks(None) == [("ended", 2)]
+        assert [(r["published"], r["status"]) for r in run_preset(store, "history", a="Nissan", b="Honda",
+                                                                   as_of="2025-01")] == [
+            ("2024-03-16", "active"), ("2024-12-23", "prospective")]
+        # the source of 2025-02-13 counts from that day on, and not the day before
+        assert talks("2025-02-12") == [("prospective", 1)] and talks("2025-02-13") == [("ended", 2)]
+        # partnerships that had no source yet do not exist: fewer rows, never more
+        assert len(run_preset(store, "partners", as_of="2015")) < len(run_preset(store, "partners"))

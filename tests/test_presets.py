@@ -185,8 +185,14 @@ def test_stale_lists_relations_whose_newest_dated_source_is_old(tmp_path):
     assert [r[0] for r in table(store, "stale", "subject", as_of="2026-12", older_than=25)] == ["A", "F"]
     # until 2020 is after 2019: not ended then; the newest source of A-B "renewed" is from 2025
     assert [r[0] for r in table(store, "stale", "subject", as_of="2019", older_than=0)] == ["D", "F"]
-    assert table(store, "stale", "subject", "domain", as_of="2019-06", older_than=0) == [
-        ("D", None), ("A", "old"), ("F", None)]
+    # as of 2019-06 the 2025 source is not known yet: A-B "renewed" rests on its 2019-05 source
+    assert table(store, "stale", "subject", "domain", "latest_source_date", "sources", as_of="2019-06",
+                 older_than=0) == [("D", None, "2017", 1), ("A", "old", "2019-05", 1), ("A", "renewed", "2019-05", 1),
+                                   ("F", None, None, 1)]
+    # a source dated 2025 counts as of 2025 (both are 2025-01-01): "renewed" then has a source of
+    # 2025, not older than 0 months; D ended in 2020
+    assert table(store, "stale", "subject", "domain", "sources", as_of="2025", older_than=0) == [
+        ("A", "old", 1), ("H", None, 1), ("F", None, 1)]
     with pytest.raises(UsageError, match="--as-of '2026-13' is not a date"):
         rows(store, "stale", as_of="2026-13")
     assert len(rows(store, "stale")) >= 2  # today, by default
