@@ -478,7 +478,8 @@ def judge(ctx, judgement, a, b, note):
     for w in done["warnings"]:
         click.echo(w, err=True)
     what = "undone" if judgement == "undo" else "judged"
-    click.echo(f"{what}: {done['judgement']} {done['kind']}s {done['a']!r} and {done['b']!r}")
+    kinds = "entities" if done["kind"] == "entity" else "relations"
+    click.echo(f"{what}: {done['judgement']} {kinds} {done['a']!r} and {done['b']!r}")
 
 
 @cli.group(invoke_without_command=True)

@@ -107,6 +107,8 @@ def _entity_candidates(rows: list[dict], judged: set[frozenset], type_: str | No
         a, b = rows[i], rows[k]
         if frozenset((a["id"], b["id"])) in judged:
             continue
+        if (a["name"], a["id"]) > (b["name"], b["id"]):
+            a, b, i, k = b, a, k, i
         best, names = 0.0, ("", "")
         for x in simple[i]:
             for y in simple[k]:
@@ -129,8 +131,6 @@ def _entity_candidates(rows: list[dict], judged: set[frozenset], type_: str | No
         if ca and cb and ca != cb:
             score -= 0.2
             reasons.append(f"different countries {ca} and {cb}")
-        if a["name"] > b["name"] or (a["name"] == b["name"] and a["id"] > b["id"]):
-            a, b = b, a
         out.append({"kind": "entity", "a": a["name"], "b": b["name"], "score": round(max(score, 0.0), 2),
                     "reasons": "; ".join(reasons), "a_id": a["id"], "b_id": b["id"]})
     return out
@@ -157,11 +157,21 @@ def _relation_candidates(relations: list[dict], names: dict[str, str], judged: s
             continue
         ends = tuple(sorted((r["subject_id"], r["object_id"]))) if pred.symmetric else (r["subject_id"], r["object_id"])
         by_pair.setdefault((r["predicate"], *ends), []).append(r)
+    def label(r: dict, pred_name: str) -> str:
+        key = r["key_display"]
+        ends = [names.get(r["subject_id"], r["subject_id"]), names.get(r["object_id"], r["object_id"])]
+        if s.predicates[pred_name].symmetric:  # one orientation for both sides of the pair
+            ends.sort()
+        return f"{ends[0]} {pred_name} {ends[1]} ({key if key is not None else 'no key'})"
+
     out = []
     for (pred_name, *_), rels in by_pair.items():
         for a, b in combinations(sorted(rels, key=lambda r: r["id"]), 2):
             if frozenset((a["id"], b["id"])) in judged:
                 continue
+            la, lb = label(a, pred_name), label(b, pred_name)
+            if la > lb:
+                a, b, la, lb = b, a, lb, la
             ka, kb = a["key_display"], b["key_display"]
             sim = fuzz.token_set_ratio(ka or "", kb or "") / 100 if ka and kb else 0.0
             score = 0.5 + 0.3 * sim
@@ -175,15 +185,6 @@ def _relation_candidates(relations: list[dict], names: dict[str, str], judged: s
                 reasons.append("no periods to compare")
             else:
                 reasons.append("periods do not overlap")
-
-            def label(r):
-                key = r["key_display"]
-                return (f"{names.get(r['subject_id'], r['subject_id'])} {pred_name} "
-                        f"{names.get(r['object_id'], r['object_id'])} ({key if key is not None else 'no key'})")
-
-            la, lb = label(a), label(b)
-            if la > lb:
-                a, b, la, lb = b, a, lb, la
             out.append({"kind": "relation", "a": la, "b": lb, "score": round(score, 2),
                         "reasons": "; ".join(reasons), "a_id": a["id"], "b_id": b["id"]})
     return out

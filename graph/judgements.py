@@ -120,11 +120,11 @@ def _public(row: dict) -> dict:
 
 
 def _sorted_rows(store) -> list[dict]:
-    return sorted(store.kept_rows("judgement").values(), key=lambda r: (r["time"], r["kind"], r["a_id"], r["b_id"]))
+    return sorted(store.kept_rows("judgement").values(), key=lambda r: (r.get("seq", 0), r["kind"], r["a_id"], r["b_id"]))
 
 
 def judgement_rows(store) -> list[dict]:
-    """The judgements, oldest first, as dicts keyed by :data:`JUDGEMENT_COLUMNS`."""
+    """The judgements in the order they were made, as dicts keyed by :data:`JUDGEMENT_COLUMNS`."""
     return [_public(r) for r in _sorted_rows(store)]
 
 

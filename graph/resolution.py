@@ -462,6 +462,7 @@ class ResolvingWriter:
         replacing any judgement of the same pair, and derive the view again if clusters change."""
         jid = judgement_id(row["kind"], row["a_id"], row["b_id"])
         before = self.j.rows.get(jid)
+        row = {**row, "seq": max((r.get("seq", 0) for r in self.j.rows.values()), default=0) + 1}
         old, new = self.j, self.j.changed(row)
         self.w.keep_rows("judgement", [(jid, row, [])])
         self.j = new
