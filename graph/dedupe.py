@@ -70,7 +70,7 @@ def _judged(store, entities: dict[str, dict]) -> set[frozenset]:
     return out
 
 
-def _entity_candidates(rows: list[dict], judged: set[frozenset], type_: str | None) -> list[dict]:
+def _entity_candidates(rows: list[dict], judged: set[frozenset], min_score: float = 0.0) -> list[dict]:
     from rapidfuzz import fuzz
 
     blocks: dict[tuple, list[int]] = {}
@@ -81,46 +81,65 @@ def _entity_candidates(rows: list[dict], judged: set[frozenset], type_: str | No
         keys = set()
         for n in names:
             keys.update(("t", t) for t in n.split() if len(t) > 1)
-            keys.add(("p", n.replace(" ", "")[:4]))
+            # the beginning of the name, and each form of it with one letter less: two names
+            # one typo apart at their start share one of these
+            c = n.replace(" ", "")
+            keys.add(("d", c[:6]))
+            keys.update(("d", c[:i] + c[i + 1:7]) for i in range(min(7, len(c))))
         wd = e["attrs"].get("wikidata")
         if wd:
             keys.add(("w", wd))
         for k in keys:
             blocks.setdefault((e["type"], *k), []).append(i)
-    # words many names share ("motor", "auto", "technology") say little: names compare without them
+    # words many names share ("motor", "auto", "technology") say little on their own
     df: dict[str, int] = {}
     for names in simple:
         for t in {t for n in names for t in n.split()}:
             df[t] = df.get(t, 0) + 1
     common = {t for t, n in df.items() if n >= max(3, len(rows) // 200)}
-
-    def core(name: str) -> str:
-        return " ".join(t for t in name.split() if t not in common) or name
+    # each name as (simplified, its words sorted): a token sort ratio is the plain ratio of the
+    # sorted words
+    forms = [[(n, " ".join(sorted(n.split()))) for n in names] for names in simple]
 
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) < 2 or (len(members) > _MAX_BLOCK and key[1] != "w"):
             continue
         pairs.update(combinations(members, 2))
+    cutoff = min_score * 100
+    ratio = fuzz.ratio
     out = []
     for i, k in pairs:
         a, b = rows[i], rows[k]
+        wa, wb = a["attrs"].get("wikidata"), b["attrs"].get("wikidata")
+        best, names = 0.0, ("", "")
+        for x, xs in forms[i]:
+            for y, ys in forms[k]:
+                if x == y or x.replace(" ", "") == y.replace(" ", ""):
+                    s = 100.0
+                else:
+                    s = ratio(xs, ys, score_cutoff=cutoff)
+                    # where both names have words the other lacks, those words must be alike
+                    # too: "Geely Automobile" and "Chery Automobile" are not one company
+                    if s:
+                        wx, wy = set(xs.split()), set(ys.split())
+                        rx, ry = sorted(wx - wy), sorted(wy - wx)
+                        if rx and ry and (set(rx) | set(ry)) - common:
+                            s = min(s, ratio(" ".join(rx), " ".join(ry)))
+                if s > best:
+                    best, names = s, (x, y)
+        if best < cutoff and not (wa and wa == wb):
+            continue  # penalties only lower a score: this pair cannot reach the minimum
         if frozenset((a["id"], b["id"])) in judged:
             continue
         if (a["name"], a["id"]) > (b["name"], b["id"]):
-            a, b, i, k = b, a, k, i
-        best, names = 0.0, ("", "")
-        for x in simple[i]:
-            for y in simple[k]:
-                s = 100.0 if x == y else fuzz.token_sort_ratio(core(x), core(y))
-                if s > best:
-                    best, names = s, (x, y)
+            a, b, wa, wb = b, a, wb, wa
+            names = (names[1], names[0])
         score = best / 100
         if names[0] == names[1]:
             reasons = [f"same name after normalisation ({names[0]!r})"]
         else:
             reasons = [f"similar names {names[0]!r} and {names[1]!r} ({score:.2f})"]
-        wa, wb = a["attrs"].get("wikidata"), b["attrs"].get("wikidata")
         if wa and wb and wa == wb:
             score = 1.0
             reasons.insert(0, f"same Wikidata id {wa}")
@@ -203,7 +222,7 @@ def dedupe(store, *, type_: str | None = None, min_score: float = 0.8, limit: in
     judged = _judged(store, entities)
     out: list[dict] = []
     if "entity" in kinds:
-        out += _entity_candidates(rows, judged, type_)
+        out += _entity_candidates(rows, judged, min_score)
     if "relation" in kinds:
         keep = {e["id"] for e in rows}
         rels = [r for r in store.relation_rows() if r["subject_id"] in keep and r["object_id"] in keep]
