@@ -123,6 +123,7 @@ class ResolvingWriter:
         self.w = writer
         self.j = judgements if judgements is not None else Judgements(writer.kept_rows("judgement"))
         self._dirty: set[str] = set()
+        self._gone: dict[str, dict] = {}  # entities named by judgements, folded into others by a load
         self.warnings: list[str] = []
 
     # ---- the base rows, as the merge engine reads and writes them -----------------------------
@@ -189,6 +190,12 @@ class ResolvingWriter:
             self.w.put_entities(rest)
 
     def delete_entities(self, ids: list[str]) -> None:
+        # an entity a judgement names can only go when an entity record folds it into another
+        # (an alias): the judgement then follows it (see finish)
+        named = {x for r in self.j.rows.values() if r["kind"] == "entity" for x in (r["a_id"], r["b_id"])}
+        gone = [i for i in ids if i in named]
+        if gone:
+            self._gone.update(self.get_entities(gone))
         kept = [i for i in ids if i in self.j.clustered_e]
         if kept:
             self.w.forget_rows("entity", kept)
@@ -239,11 +246,43 @@ class ResolvingWriter:
 
     def finish(self) -> list[str]:
         """Derive again the view of what the writes touched; return the warnings."""
+        old = self.j
+        if self._gone:
+            self._follow(self._gone)
+            self._gone = {}
         if self._dirty:
             dirty, self._dirty = self._dirty, set()
-            self._derive(dirty, self.j, self.j)
+            self._derive(dirty, old, self.j)
             self.w.flush()
         return self.warnings
+
+    def _follow(self, gone: dict[str, dict]) -> None:
+        """Judgements naming an entity that a load folded into another (an entity record
+        declared its name as an alias) now name that other entity."""
+        moved: dict[str, str] = {}
+        for eid, row in gone.items():
+            found = [r for r in self.find_entities([norm(row["name"])]).get(norm(row["name"]), [])
+                     if r["type"] == row["type"] and r["id"] != eid]
+            if found:
+                moved[eid] = found[0]["id"]
+        rows = dict(self.j.rows)
+        forget, keep = [], []
+        for jid, r in sorted(self.j.rows.items()):
+            if r["kind"] != "entity" or not ({r["a_id"], r["b_id"]} & set(moved)):
+                continue
+            del rows[jid]
+            forget.append(jid)
+            a, b = moved.get(r["a_id"], r["a_id"]), moved.get(r["b_id"], r["b_id"])
+            self._dirty.update((r["a_id"], r["b_id"], a, b))
+            if a != b:
+                nid = judgement_id("entity", a, b)
+                rows[nid] = {**r, "a_id": a, "b_id": b}
+                keep.append((nid, rows[nid], []))
+        if forget:
+            self.w.forget_rows("judgement", forget)
+        if keep:
+            self.w.keep_rows("judgement", keep)
+        self.j = Judgements(rows)
 
     # ---- the merged view ----------------------------------------------------------------------
 
@@ -490,12 +529,11 @@ class ResolvingWriter:
 
 
 def for_load(writer):
-    """*writer*, or a :class:`ResolvingWriter` over it when the store holds judgements that
-    merge anything."""
+    """*writer*, or a :class:`ResolvingWriter` over it when the store holds judgements."""
     if not hasattr(writer, "kept_rows"):
         return writer
-    j = Judgements(writer.kept_rows("judgement"))
-    return ResolvingWriter(writer, j) if j.any_same else writer
+    rows = writer.kept_rows("judgement")
+    return ResolvingWriter(writer, Judgements(rows)) if rows else writer
 
 
 def finish_load(writer) -> list[str]:

@@ -387,3 +387,70 @@ def test_a_format_2_store_is_upgraded_with_the_resolution_tables(tmp_path):
     db = sqlite3.connect(path)
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     db.close()
+
+
+# ---- parity and random sequences ----------------------------------------------------------------
+
+
+def _random_judgement(rng, store):
+    """Two distinct entities of one type, or two relations that dedupe suggests."""
+    if rng.random() < 0.3:
+        rels = [r for r in dedupe(store, min_score=0.0, kinds=("relation",))]
+        if rels:
+            r = rng.choice(rels)
+            return r["a_id"], r["b_id"]
+    by_type: dict[str, list[str]] = {}
+    for e in store.entity_rows():
+        by_type.setdefault(e["type"], []).append(e["id"])
+    kinds = sorted(t for t, ids in by_type.items() if len(ids) >= 2)
+    a, b = rng.sample(sorted(by_type[rng.choice(kinds)]), 2)
+    return a, b
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_judgements_and_reloads_keep_both_stores_equal_and_undo_exact(neo4j_store, embedded_store,
+                                                                              tmp_path, seed):
+    import random
+
+    from autokg.loaders import load_files
+    from test_parity import _assert_parity, _load_both, random_fact_files
+
+    rng = random.Random(seed)
+    loads = random_fact_files(seed, tmp_path)
+    never = EmbeddedStore(tmp_path / "never.db")
+    stores = (embedded_store, neo4j_store)
+
+    def load_next():
+        files = loads.pop(0)
+        _load_both(neo4j_store, embedded_store, [files])
+        load_files(never, [str(p) for p in files])
+
+    load_next()
+    made = 0
+    for step in range(10):
+        op = rng.choice(["same", "same", "same", "different", "undo", "load"])
+        rows = judgement_rows(embedded_store)
+        if op == "load" and loads:
+            load_next()
+        elif op == "undo" and rows:
+            row = rng.choice(rows)
+            done = [undo(s, row["a_id"], row["b_id"]) for s in stores]
+            assert done[0] == done[1]
+        else:
+            a, b = _random_judgement(rng, embedded_store)
+            judgement = "different" if op == "different" else "same"
+            done = [judge(s, judgement, a, b, time="2026-01-01T00:00:00Z") for s in stores]
+            assert done[0] == done[1]
+            made += 1
+        assert snapshot(neo4j_store) == snapshot(embedded_store), f"step {step}: {op}"
+        assert judgement_rows(neo4j_store) == judgement_rows(embedded_store)
+    assert made >= 3
+    _assert_parity(neo4j_store, embedded_store, seed)
+    while loads:
+        load_next()
+    for row in reversed(judgement_rows(embedded_store)):
+        for s in stores:
+            undo(s, row["a_id"], row["b_id"])
+    assert snapshot(embedded_store) == snapshot(never)
+    _assert_parity(neo4j_store, embedded_store, seed)
+    never.close()
