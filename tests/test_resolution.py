@@ -454,3 +454,23 @@ def test_random_judgements_and_reloads_keep_both_stores_equal_and_undo_exact(neo
     assert snapshot(embedded_store) == snapshot(never)
     _assert_parity(neo4j_store, embedded_store, seed)
     never.close()
+
+
+def test_the_python_api_offers_the_same_operations(tmp_path):
+    import autokg
+
+    first, _ = _files(tmp_path)
+    with autokg.open(tmp_path / "api.db") as kg:
+        kg.load(first)
+        before = snapshot(kg.store)
+        [cand] = [c for c in kg.dedupe(type="company") if c["kind"] == "entity"]
+        assert (cand["a"], cand["b"], cand["score"]) == ("BYD Co Ltd", "BYD Company", 1.0)
+        done = kg.judge("same", cand["a_id"], cand["b_id"], note="one company")
+        assert done["kind"] == "entity" and len(done["warnings"]) == 1
+        assert [e["name"] for e in kg.entities(search="byd")] == ["BYD Co Ltd"]
+        assert [(j["judgement"], j["note"]) for j in kg.judgements()] == [("same", "one company")]
+        assert kg.export_judgements(tmp_path / "j.jsonl") == 1
+        kg.judge("undo", "BYD Co Ltd", "BYD Company")
+        assert snapshot(kg.store) == before
+        assert kg.import_judgements(tmp_path / "j.jsonl").new == 1
+        assert [e["name"] for e in kg.entities(search="byd")] == ["BYD Co Ltd"]
