@@ -270,7 +270,7 @@ def load_files(
             merger = Merger(writer, declared, batch_size=batch_size, declared_names=declared_names,
                             strict_quotes=strict_quotes)
             _merge_file(f, merger, report, progress, total)
-            merger.warnings.extend(finish_load(writer))
+            merger.warnings.extend(f"{f.label}: {w}" for w in finish_load(writer))
             f.release()
             report.records += f.records
             f.rejected.sort(key=_line_of)

@@ -187,6 +187,9 @@ def test_later_loads_land_on_the_merged_entity_and_undo_gives_the_never_judged_s
     judge(store, "same", "BYD Co Ltd", "BYD Company")
     report = load(store, later)
     assert report.ok
+    # the relation of the entity with itself stays dropped, and the load says so
+    assert report.warnings == [f"{later}: warning: dropped SUPPLIES between 'BYD Co Ltd' and 'BYD Company' "
+                               "(1 source(s)): both are now Company 'BYD Co Ltd'"]
     # a fact naming either lands on the merged entity; its entity record adds aliases and attributes
     assert table(store, "partners-of", "partner", "domain", "status", "sources", company="BYD Group") == [
         ("Nio", "charging", "active", 1), ("Xpeng", "software", "active", 1),
