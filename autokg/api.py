@@ -93,6 +93,47 @@ class KnowledgeGraph:
         return extract_files([os.fspath(f) for f in files], meta=dict(meta or {}),
                              known=self.store.entity_rows(), lang=lang)
 
+    # ---- entity resolution --------------------------------------------------------------
+
+    def dedupe(self, type: str | None = None, min_score: float = 0.8, limit: int | None = None) -> list[dict]:
+        """Candidate duplicates, best first, as dicts keyed by ``kind, a, b, score, reasons,
+        a_id, b_id``: entities of one type with similar names (*type* keeps one type), and
+        relations of one pair with different keys. Pairs already judged are left out."""
+        from autokg.graph.dedupe import dedupe
+
+        return dedupe(self.store, type_=type, min_score=min_score, limit=limit)
+
+    def judge(self, judgement: str, a: str, b: str, note: str | None = None) -> dict:
+        """Judge *a* and *b* (entity names or aliases, or the ids :meth:`dedupe` gives)
+        ``same``, ``different`` or ``unsure``, or ``undo`` the judgement between them. After
+        ``same`` every query answers as if they were one; ``undo`` restores exactly what the
+        store answered before. Returns the judgement, with the ``warnings`` of the merge."""
+        from autokg.graph.judgements import judge, undo
+
+        if judgement == "undo":
+            return undo(self.store, a, b)
+        return judge(self.store, judgement, a, b, note=note)
+
+    def judgements(self) -> list[dict]:
+        """The judgements, oldest first: ``judgement, kind, a, b, time, note, a_id, b_id``."""
+        from autokg.graph.judgements import judgement_rows
+
+        return judgement_rows(self.store)
+
+    def export_judgements(self, path: str | os.PathLike) -> int:
+        """Write the judgements as JSON Lines to *path* (``-``: standard output); returns how many."""
+        from autokg.graph.judgements import export_judgements
+
+        return export_judgements(self.store, os.fspath(path))
+
+    def import_judgements(self, path: str | os.PathLike):
+        """Replay the judgements of a JSON Lines file; importing it twice changes nothing.
+        Returns the :class:`~autokg.graph.judgements.ImportReport` (``rejected`` lines as
+        ``FILE:LINE: reason``)."""
+        from autokg.graph.judgements import import_judgements
+
+        return import_judgements(self.store, os.fspath(path))
+
     # ---- reading ------------------------------------------------------------------------
 
     def query(self, preset: str, **params: Any) -> list[dict]:

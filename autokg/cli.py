@@ -426,6 +426,126 @@ def entities(ctx, type_, search, fmt):
     emit(rows, ["name", "type", "aliases"], fmt)
 
 
+@cli.command()
+@click.option("--type", "type_", help="Only entities of this type (Company, Person, Product, Event), and "
+              "relations between them.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="Only candidates scoring at least this.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many candidates.")
+@_format_option
+@click.pass_context
+@_fail
+def dedupe(ctx, type_, min_score, limit, fmt):
+    """List candidate duplicates, best first: entities of one type whose names are alike after
+    normalisation (case, accents, punctuation, legal forms such as AG, GmbH, Ltd, Group), and
+    relations of one pair of entities with different keys. Pairs already judged are left out.
+
+    Columns: kind, a, b, score, reasons, a_id, b_id. Give `autokg judge` the names or ids.
+
+    \b
+    Example:
+      autokg dedupe --type Company --min-score 0.9
+    """
+    from autokg.graph.dedupe import DEDUPE_COLUMNS
+
+    with _open(ctx) as kg:
+        rows = kg.dedupe(type=type_, min_score=min_score, limit=limit)
+    emit(rows, list(DEDUPE_COLUMNS), fmt)
+
+
+@cli.command()
+@click.argument("judgement", type=click.Choice(["same", "different", "unsure", "undo"]))
+@click.argument("a")
+@click.argument("b")
+@click.option("--note", help="Why: kept with the judgement.")
+@click.pass_context
+@_fail
+def judge(ctx, judgement, a, b, note):
+    """Judge two entities (names or aliases, or the ids `autokg dedupe` prints) or two relations
+    (ids) the same, different or unsure, or undo the judgement between them.
+
+    After `same`, every query answers as if they were one: the union of names and aliases, the
+    display name of the entity record (else of the older entity), relations that become one
+    keep every source. `undo` gives back exactly what the store answered before.
+
+    \b
+    Example:
+      autokg judge same "BYD Co Ltd" "BYD Company" --note "one company"
+      autokg judge undo "BYD Co Ltd" "BYD Company"
+    """
+    with _open(ctx) as kg:
+        done = kg.judge(judgement, a, b, note=note)
+    for w in done["warnings"]:
+        click.echo(w, err=True)
+    what = "undone" if judgement == "undo" else "judged"
+    kinds = "entities" if done["kind"] == "entity" else "relations"
+    click.echo(f"{what}: {done['judgement']} {kinds} {done['a']!r} and {done['b']!r}")
+
+
+@cli.group(invoke_without_command=True)
+@_format_option
+@click.pass_context
+@_fail
+def judgements(ctx, fmt):
+    """List the judgements, oldest first (columns judgement, kind, a, b, time, note, a_id,
+    b_id); `export` and `import` share them as JSON Lines.
+
+    \b
+    Example:
+      autokg judgements --format csv
+      autokg judgements export decisions.jsonl
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from autokg.graph.judgements import JUDGEMENT_COLUMNS
+
+    with _open(ctx) as kg:
+        rows = kg.judgements()
+    emit(rows, list(JUDGEMENT_COLUMNS), fmt)
+
+
+@judgements.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_context
+@_fail
+def judgements_export(ctx, file):
+    """Write the judgements to FILE as JSON Lines (- for standard output).
+
+    \b
+    Example:
+      autokg judgements export decisions.jsonl
+    """
+    with _open(ctx) as kg:
+        n = kg.export_judgements(file)
+    if file != "-":
+        click.echo(f"wrote {file}: {n} judgements", err=True)
+
+
+@judgements.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+@_fail
+def judgements_import(ctx, file):
+    """Replay the judgements of a JSON Lines FILE (as `export` writes it) on this store.
+    Importing a file twice changes nothing; a line naming an unknown entity is reported as
+    FILE:LINE: reason and skipped (exit code 1) while the others apply.
+
+    \b
+    Example:
+      autokg judgements import data/curated/judgements.jsonl
+    """
+    with _open(ctx) as kg:
+        report = kg.import_judgements(file)
+    for r in report.rejected:
+        click.echo(r, err=True)
+    for w in report.warnings:
+        click.echo(w, err=True)
+    click.echo(f"judgements: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+               f"{len(report.rejected)} rejected")
+    if report.rejected:
+        ctx.exit(1)
+
+
 @cli.group()
 def export():
     """Write the graph to a file for other tools."""

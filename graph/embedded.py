@@ -20,7 +20,7 @@ from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _CHUNK = 500  # host parameters per IN (...) list
 
 # Format 2 makes the presets answerable from indexes:
@@ -80,9 +80,21 @@ CREATE TABLE links (
 CREATE INDEX links_source ON links (source_id);
 """ + _RELATIONS_V2.format(name="relations") + _DERIVED_V2
 
+# Format 4 adds the entity resolution (:mod:`autokg.graph.resolution`): rows kept by kind and id
+# as JSON (the judgements, and the original rows of entities and relations a judgement merged),
+# with the lookup keys of each row (names, ends, sources).
+_RESOLUTION_V4 = """
+CREATE TABLE resolution (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TABLE resolution_keys (
+    kind TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, key, id)) WITHOUT ROWID;
+CREATE INDEX resolution_keys_id ON resolution_keys (kind, id);
+"""
+_DDL += _RESOLUTION_V4
+
 # Each upgrade runs in the transaction that opens the store. Format 1 to 2: the relations table is
 # rebuilt with the new columns (SQLite cannot add a stored column), every other table keeps its
-# rows. Format 2 to 3: the triggers go (the derived tables they kept are already right).
+# rows. Format 2 to 3: the triggers go (the derived tables they kept are already right). Format 3
+# to 4: the tables of the entity resolution.
 _UPGRADE = {
     1: _RELATIONS_V2.format(name="relations_v2") + """
 INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
@@ -95,6 +107,7 @@ DROP TRIGGER IF EXISTS relations_added;
 DROP TRIGGER IF EXISTS relations_removed;
 DROP TRIGGER IF EXISTS relations_changed;
 """,
+    3: _RESOLUTION_V4,
 }
 
 
@@ -162,6 +175,18 @@ def default_path() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "autokg" / "autokg.db"
+
+
+def _kept_rows(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> dict[str, dict]:
+    if ids is None:
+        return {i: json.loads(d) for i, d in db.execute(
+            "SELECT id, data FROM resolution WHERE kind = ? ORDER BY id", (kind,))}
+    out = {}
+    for chunk in _chunks(list(ids)):
+        out.update((i, json.loads(d)) for i, d in db.execute(
+            f"SELECT id, data FROM resolution WHERE kind = ? AND id IN ({','.join('?' * len(chunk))})",
+            [kind, *chunk]))
+    return out
 
 
 class _Writer:
@@ -295,6 +320,40 @@ class _Writer:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(r["relation_id"], r["source_id"], r["quote"], r["confidence"], r["seq"], _dumps(r["claims"]))
              for r in rows])
+
+    # the rows of the entity resolution (see autokg.graph.resolution)
+    def get_entities(self, ids: Iterable[str]) -> dict[str, dict]:
+        out = {}
+        for chunk in _chunks(list(ids)):
+            for eid, typ, name, declared, aliases, attrs in self.db.execute(
+                "SELECT id, type, name, declared, aliases, attrs FROM entities "
+                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[eid] = {"id": eid, "type": typ, "name": name, "declared": bool(declared),
+                            "aliases": json.loads(aliases), "attrs": json.loads(attrs)}
+        return out
+
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        return _kept_rows(self.db, kind, ids)
+
+    def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(list(keys)):
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM resolution_keys WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})",
+                [kind, *chunk]))
+        return out
+
+    def keep_rows(self, kind: str, rows: list[tuple[str, dict, list[str]]]) -> None:
+        """Keep each ``(id, row, keys)`` (replacing what was kept under that id)."""
+        self.forget_rows(kind, [i for i, _, _ in rows])
+        self.db.executemany("INSERT INTO resolution (kind, id, data) VALUES (?, ?, ?)",
+                            [(kind, i, _dumps(row)) for i, row, _ in rows])
+        self.db.executemany("INSERT OR IGNORE INTO resolution_keys (kind, key, id) VALUES (?, ?, ?)",
+                            [(kind, k, i) for i, _, keys in rows for k in keys])
+
+    def forget_rows(self, kind: str, ids: list[str]) -> None:
+        self.db.executemany("DELETE FROM resolution_keys WHERE kind = ? AND id = ?", [(kind, i) for i in ids])
+        self.db.executemany("DELETE FROM resolution WHERE kind = ? AND id = ?", [(kind, i) for i in ids])
 
     def flush(self) -> None:
         # one SQLite transaction: reads already see the writes; the derived tables are settled
@@ -499,6 +558,11 @@ class EmbeddedStore:
         out["sources"] = self.db.execute("SELECT count(*) FROM sources").fetchone()[0]
         out["links"] = self.db.execute("SELECT count(*) FROM links").fetchone()[0]
         return out
+
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """Rows of the entity resolution of *kind* (``judgement``, ``entity``, ``relation``) by id,
+        all of them or those of *ids* (see :mod:`autokg.graph.resolution`)."""
+        return _kept_rows(self.db, kind, ids)
 
     def snapshot(self) -> dict[str, list[dict]]:
         return {"entities": self.entity_rows(), "relations": self.relation_rows(),

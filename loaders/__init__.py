@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 from autokg.errors import InputError, InvalidRecord
 from autokg.graph.merge import Counts, Merger
 from autokg.graph.normalize import norm
+from autokg.graph.resolution import finish_load, for_load
 from autokg.loaders.formats import FORMATS, InputFormat, format_for, get_format, register_format
 from autokg.loaders.records import EntityRecord, validate
 
@@ -261,9 +262,13 @@ def load_files(
         total = sum(f.lines for f in files)
 
         def run(f: _File, writer) -> tuple[Merger, bool]:
+            # with judgements in the store, the merge writes the loads' own rows and the view
+            # of the clusters they touch is derived again (autokg.graph.resolution)
+            writer = for_load(writer)
             merger = Merger(writer, declared, batch_size=batch_size, declared_names=declared_names,
                             strict_quotes=strict_quotes)
             _merge_file(f, merger, report, progress, total)
+            merger.warnings.extend(f"{f.label}: {w}" for w in finish_load(writer))
             f.release()
             report.records += f.records
             f.rejected.sort(key=_line_of)

@@ -11,6 +11,8 @@ from autokg.queries.presets import run_preset
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted((ROOT / "data" / "seed").glob("*.jsonl"))
+# the curated fact files (judgements.jsonl beside them holds judgements, not facts)
+CURATED_FACTS = sorted(p for p in (ROOT / "data" / "curated").glob("*.jsonl") if p.name != "judgements.jsonl")
 SRC = {"title": "A report", "publisher": "Example News"}
 
 

@@ -132,7 +132,7 @@ def _check_wipeable(settings: dict) -> None:
     """Refuse to run against a database holding anything autokg did not write."""
     from autokg.graph.neo4j import Neo4jStore
 
-    ours = {"Entity", "Relation", "Source", "Name", "AutokgMeta", *schema().entity_types}
+    ours = {"Entity", "Relation", "Source", "Name", "AutokgMeta", "Resolution", *schema().entity_types}
     with Neo4jStore(**settings) as store:
         labels = {r["label"] for r in store.read_cypher(
             "MATCH (n) WITH labels(n) AS ls UNWIND CASE WHEN ls = [] THEN ['(none)'] ELSE ls END AS label "

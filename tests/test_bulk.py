@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from _helpers import snapshot, write_jsonl
+from _helpers import CURATED_FACTS, snapshot, write_jsonl
 from autokg.cli import cli
 from autokg.exports.neo4j_bulk import ARGS_FILE, ARRAY_DELIMITERS, write_neo4j_bulk
 from autokg.graph.embedded import EmbeddedStore
@@ -56,7 +56,7 @@ def _embedded_graph(tmp_path: Path) -> tuple[EmbeddedStore, list[list[str]]]:
     and the same loads, in order, to replay elsewhere."""
     loads = [[str(p) for p in SEED]]
     if CURATED.is_dir():
-        loads.append([str(p) for p in sorted(CURATED.glob("*.jsonl"))])
+        loads.append([str(p) for p in CURATED_FACTS])
     (tmp_path / "random").mkdir()
     loads += [[str(p) for p in files] for files in random_fact_files(3, tmp_path / "random")]
     loads.append([str(write_jsonl(tmp_path / "hostile.jsonl", hostile_records()))])

@@ -53,7 +53,8 @@ def test_shipped_json_schema_is_up_to_date():
 def test_json_schema_accepts_the_shipped_data_and_rejects_bad_records():
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft202012Validator(fact_schema())
-    files = sorted((ROOT / "data").glob("*/*.jsonl"))
+    # every fact file (judgements.jsonl holds judgements, not facts)
+    files = sorted(p for p in (ROOT / "data").glob("*/*.jsonl") if p.name != "judgements.jsonl")
     assert len(files) >= 3
     for path in files:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

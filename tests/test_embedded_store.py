@@ -134,7 +134,7 @@ def test_a_format_2_store_loses_its_triggers_and_its_partner_tables_stay_right(s
         more = write_jsonl(tmp_path / "more.jsonl", [fact("Renault", "PARTNERS_WITH", "Nio", domain="bogus x")])
         assert load(upgraded, more).ok
         assert [d for (d,) in upgraded.read_sql("SELECT domain FROM partner_domains") if "bogus" in d] == ["bogus x"]
-    assert _version(seeded.path) == str(SCHEMA_VERSION) == "3"
+    assert _version(seeded.path) == str(SCHEMA_VERSION) == "4"
     seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
 
 

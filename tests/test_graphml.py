@@ -19,9 +19,9 @@ from autokg.exports import graphml
 from autokg.exports.graphml import generate_graphml, to_networkx, write_graphml
 from autokg.queries.presets import resolve_entity
 
-from _helpers import ROOT, SEED, load, open_embedded, rows
+from _helpers import CURATED_FACTS, ROOT, SEED, load, open_embedded, rows
 
-CURATED = sorted((ROOT / "data" / "curated").glob("*.jsonl"))
+CURATED = CURATED_FACTS
 XSD = Path(__file__).parent / "graphml.xsd"
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import snapshot, write_jsonl
+from _helpers import CURATED_FACTS, snapshot, write_jsonl
 from autokg.errors import AutokgError
 from autokg.graph.normalize import norm
 from autokg.loaders import load_files
@@ -330,7 +330,7 @@ def test_parity_on_the_seed_facts(neo4j_store, embedded_store):
 def test_parity_on_the_curated_facts(neo4j_store, embedded_store):
     if not CURATED.is_dir():
         pytest.skip("data/curated/ does not exist yet")
-    files = sorted(CURATED.glob("*.jsonl"))
+    files = CURATED_FACTS
     entity_files = [f for f in files if "entit" in f.name]
     _load_both(neo4j_store, embedded_store, [[*entity_files, *[f for f in files if f not in entity_files]], SEED])
     assert len(run_preset(neo4j_store, "partners")) >= 60

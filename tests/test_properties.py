@@ -120,3 +120,65 @@ def test_as_of_a_date_is_the_graph_of_the_sources_known_then(records, as_of):
         assert _answers(full, as_of, as_of=as_of) == _answers(then, as_of)
         full.close()
         then.close()
+
+
+# ---- judgements ---------------------------------------------------------------------------------
+
+COMPANIES = ["Renault", "Geely", "BYD", "Toyota", "Nissan"]
+_made: list[int] = []  # judgements made per example, checked by the test after it
+
+
+@st.composite
+def judgement_runs(draw):
+    """Fact sets to load one after another, and judgements (same/different/undo) between them."""
+    loads = [draw(fact_sets()) for _ in range(draw(st.integers(1, 3)))]
+    ops = draw(st.lists(st.tuples(st.sampled_from(["same", "same", "different", "undo"]),
+                                  st.sampled_from(COMPANIES), st.sampled_from(COMPANIES),
+                                  st.integers(0, len(loads) - 1)), min_size=1, max_size=6))
+    return loads, ops
+
+
+@settings(max_examples=20, deadline=None)
+@given(run=judgement_runs(), order=st.randoms(use_true_random=False))
+def test_undoing_every_judgement_gives_the_store_that_never_had_them(run, order):
+    from autokg.errors import AutokgError
+    from autokg.graph.judgements import judge, judgement_rows, undo
+
+    loads, ops = run
+    with tempfile.TemporaryDirectory() as d:
+        judged, never = open_embedded(Path(d), "judged.db"), open_embedded(Path(d), "never.db")
+        paths = [write_jsonl(Path(d) / f"{i}.jsonl", [ALIAS, *recs]) for i, recs in enumerate(loads)]
+        done = 0
+        for i, path in enumerate(paths):
+            load(judged, path)
+            load(never, path)
+            for op, a, b, when in ops:
+                if when != i or a == b:
+                    continue
+                try:
+                    undo(judged, a, b) if op == "undo" else judge(judged, op, a, b)
+                except AutokgError:  # a name not loaded yet, a pair already one, nothing to undo
+                    continue
+                done += 1
+        same_before = dump(judged)
+        _made.append(done)
+        rows = judgement_rows(judged)
+        order.shuffle(rows)  # undo in any order
+        for row in rows:
+            undo(judged, row["a_id"], row["b_id"])
+        assert dump(judged) == dump(never)
+        assert judgement_rows(judged) == []
+        # replaying the judgements in another order gives the same graph
+        if rows:
+            for row in rows:
+                judge(judged, row["judgement"], row["a_id"], row["b_id"])
+            assert dump(judged) == same_before
+        judged.close()
+        never.close()
+
+
+def test_the_judgement_runs_judge_something():
+    """The property above is not vacuous: most of its examples make judgements."""
+    if not _made:
+        test_undoing_every_judgement_gives_the_store_that_never_had_them()
+    assert sum(1 for n in _made if n) >= len(_made) // 2

@@ -15,13 +15,13 @@ from autokg.errors import AutokgError, UnknownName
 from autokg.exports.rdf import generate_rdf, to_rdf, write_rdf
 from autokg.queries.presets import PRESETS, run_preset
 
-from _helpers import ROOT, SEED, dump, fact, load, open_embedded, write_jsonl
+from _helpers import CURATED_FACTS, ROOT, SEED, dump, fact, load, open_embedded, write_jsonl
 
 AUTOKG = Namespace("https://w3id.org/autokg/vocab#")
 SDO = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-CURATED = sorted((ROOT / "data" / "curated").glob("*.jsonl"))
+CURATED = CURATED_FACTS
 DATASETS = {"seed": SEED, "curated": CURATED, "seed+curated": SEED + CURATED}
 FORMATS = {"turtle": ("ttl", "turtle"), "json-ld": ("jsonld", "json-ld"), "nt": ("nt", "nt")}
 
@@ -378,7 +378,7 @@ def test_rejected_claims_name_their_node(tmp_path):
 
 @pytest.mark.neo4j
 def test_neo4j_exports_the_same_rdf_as_the_embedded_store(neo4j_store, embedded_store):
-    files = [*SEED, *sorted((ROOT / "data" / "curated").glob("*.jsonl"))]
+    files = [*SEED, *CURATED_FACTS]
     for store in (embedded_store, neo4j_store):
         assert load(store, *files).ok
     assert isomorphic(to_rdf(neo4j_store), to_rdf(embedded_store))

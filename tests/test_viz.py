@@ -18,9 +18,9 @@ from autokg.errors import AutokgError, UnknownEntity, UsageError
 from autokg.exports import viz
 from autokg.exports.viz import render
 
-from _helpers import ROOT, SEED, fact, load, open_embedded, write_jsonl
+from _helpers import CURATED_FACTS, ROOT, SEED, fact, load, open_embedded, write_jsonl
 
-CURATED = sorted((ROOT / "data" / "curated").glob("*.jsonl"))
+CURATED = CURATED_FACTS
 SVG_NS = "{http://www.w3.org/2000/svg}"
 NO_NET = etree.XMLParser(no_network=True, resolve_entities=False)
 

@@ -102,6 +102,9 @@ class WriteBuffer:
         # absent or reset relations already created by this load: written again with MERGE
         self._created: set[str] = set()
         self._changes = _Changes()
+        # rows of the entity resolution: (kind, id) -> (JSON text, keys), None when forgotten
+        self._kept: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
+        self._kept_changed: set[tuple[str, str]] = set()
 
     # ---- reads ------------------------------------------------------------------------------
 
@@ -246,6 +249,61 @@ class WriteBuffer:
             self._changes.links.setdefault(row["relation_id"], set()).add(row["source_id"])
             self._rels_of_source.setdefault(row["source_id"], set()).add(row["relation_id"])
 
+    # ---- the entity resolution's rows (see autokg.graph.resolution) ---------------------------
+
+    def get_entities(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Entities by id, the buffered rows replacing the stored ones."""
+        ids = list(dict.fromkeys(ids))
+        out = {i: copy_entity(self._ents[i]) for i in ids if self._ents.get(i) is not None}
+        rest = [i for i in ids if i not in self._ents]
+        if rest:
+            out.update(self.stored.get_entities(rest))
+        return out
+
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        import json
+
+        if ids is None:
+            ids = set(self.stored.kept_rows(kind)) | {i for (k, i), v in self._kept.items() if k == kind}
+        out: dict[str, dict] = {}
+        rest = []
+        for i in dict.fromkeys(ids):
+            if (kind, i) in self._kept:
+                v = self._kept[(kind, i)]
+                if v is not None:
+                    out[i] = json.loads(v[0])
+            else:
+                rest.append(i)
+        if rest:
+            out.update(self.stored.kept_rows(kind, rest))
+        return dict(sorted(out.items()))
+
+    def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
+        keys = set(keys)
+        out = {i for i in self.stored.kept_ids(kind, keys) if (kind, i) not in self._kept}
+        out.update(i for (k, i), v in self._kept.items() if k == kind and v is not None and keys & set(v[1]))
+        return out
+
+    def keep_rows(self, kind: str, rows: list[tuple[str, dict, list[str]]]) -> None:
+        import json
+
+        for i, row, keys in rows:
+            self._kept[(kind, i)] = (json.dumps(row, ensure_ascii=False, sort_keys=True), list(keys))
+            self._kept_changed.add((kind, i))
+
+    def forget_rows(self, kind: str, ids: list[str]) -> None:
+        for i in ids:
+            self._kept[(kind, i)] = None
+            self._kept_changed.add((kind, i))
+
+    def _kept_units(self) -> list[Unit]:
+        changed, self._kept_changed = self._kept_changed, set()
+        put = [{"kind": k, "id": i, "data": self._kept[(k, i)][0], "keys": self._kept[(k, i)][1]}
+               for k, i in sorted(changed) if self._kept[(k, i)] is not None]
+        gone = [{"kind": k, "id": i} for k, i in sorted(changed) if self._kept[(k, i)] is None]
+        return ([[Statement(q.WRITE_KEPT, {"rows": c}, len(c))] for c in chunks(put)]
+                + [[Statement(q.DELETE_KEPT, {"rows": c}, len(c))] for c in chunks(gone)])
+
     # ---- the transaction --------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -302,7 +360,8 @@ class WriteBuffer:
         changes, self._changes = self._changes, _Changes()
         return [*self._entity_units(changes.entities), *self._source_units(changes.sources),
                 *self._relation_units(changes.relations, changes.links),
-                *self._deleted_relation_units(changes.relations), *self._deleted_entity_units(changes.entities)]
+                *self._deleted_relation_units(changes.relations), *self._deleted_entity_units(changes.entities),
+                *self._kept_units()]
 
     def _entity_units(self, ids: set[str]) -> list[Unit]:
         """Written entities, by type, each chunk a unit."""

@@ -61,10 +61,42 @@ class StoredRows:
         """Ids of the relations that source *source_id* supports."""
         return [r["id"] for r in self.connection.read(q.RELATIONS_CITING, id=source_id)]
 
+    def get_entities(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Entities by id; absent ids are left out."""
+        out = {}
+        for chunk in chunks(list(ids)):
+            for rec in self.connection.read(q.GET_ENTITIES, ids=chunk):
+                row = entity_row(rec["e"])
+                out[row["id"]] = row
+        return out
+
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """Rows of the entity resolution of *kind* by id (all, or those of *ids*)."""
+        return _kept(self.connection, kind, ids)
+
+    def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
+        """Ids of the rows of *kind* having any of *keys*."""
+        keys = list(keys)
+        out: set[str] = set()
+        for chunk in chunks(keys):
+            out.update(r["id"] for r in self.connection.read(q.KEPT_BY_KEY, kind=kind, keys=chunk))
+        return out
+
     def read_seq(self) -> int:
         """The stored record counter (0 when none was stored)."""
         recs = self.connection.read(q.READ_SEQ)
         return int(recs[0]["value"] or 0) if recs else 0
+
+
+def _kept(connection: Connection, kind: str, ids: Iterable[str] | None) -> dict[str, dict]:
+    import json
+
+    if ids is None:
+        return {r["id"]: json.loads(r["data"]) for r in connection.read(q.KEPT_ALL, kind=kind)}
+    out = {}
+    for chunk in chunks(list(ids)):
+        out.update((r["id"], json.loads(r["data"])) for r in connection.read(q.KEPT_BY_ID, kind=kind, ids=chunk))
+    return out
 
 
 def _relation(rec) -> dict:

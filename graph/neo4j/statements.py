@@ -30,6 +30,8 @@ __all__ = [
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
     "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
+    # the entity resolution (autokg.graph.resolution): entities by id, and the kept rows
+    "GET_ENTITIES", "KEPT_BY_ID", "KEPT_ALL", "KEPT_BY_KEY", "WRITE_KEPT", "DELETE_KEPT",
 ]
 
 #: the unique constraint (and its index) on ``Name.norm``: the exact-name index of lookups
@@ -275,3 +277,17 @@ UNWIND row.links AS link
 MATCH (s:Source {id: link.source_id})
 CREATE (s)-[l:SUPPORTS]->(r)
 """ + _SET_LINK
+
+
+# ---- the entity resolution ---------------------------------------------------------------------
+# Rows kept by kind and id as JSON text on :Resolution nodes, with their lookup keys (see
+# autokg.graph.resolution): the judgements, and the original rows of what a judgement merged.
+
+GET_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e"
+KEPT_BY_ID = "UNWIND $ids AS id MATCH (k:Resolution {kind: $kind, id: id}) RETURN k.id AS id, k.data AS data"
+KEPT_ALL = "MATCH (k:Resolution {kind: $kind}) RETURN k.id AS id, k.data AS data ORDER BY id"
+KEPT_BY_KEY = ("MATCH (k:Resolution {kind: $kind}) WHERE any(x IN k.keys WHERE x IN $keys) "
+               "RETURN k.id AS id ORDER BY id")
+WRITE_KEPT = ("UNWIND $rows AS row MERGE (k:Resolution {kind: row.kind, id: row.id}) "
+              "SET k.data = row.data, k.keys = row.keys")
+DELETE_KEPT = "UNWIND $rows AS row MATCH (k:Resolution {kind: row.kind, id: row.id}) DELETE k"

@@ -209,6 +209,11 @@ class Neo4jStore:
         out["links"] = self.connection.read(q.COUNT_LINKS)[0]["n"]
         return out
 
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """Rows of the entity resolution of *kind* (``judgement``, ``entity``, ``relation``) by
+        id, all of them or those of *ids* (see :mod:`autokg.graph.resolution`)."""
+        return self.stored.kept_rows(kind, ids)
+
     def snapshot(self) -> dict[str, list[dict]]:
         """Every entity, relation (with resolved props), source and link, for exports."""
         return {"entities": self.entity_rows(), "relations": self.relation_rows(),
