@@ -290,7 +290,7 @@ def test_the_guide_runs_a_preset_in_neo4j_browser(neo4j_store, neo4j_settings, t
                 carousel.locator("pre.runnable.param i.fa-play-circle-o").click()
                 frame(":param {company").get_by_text('"gruppo renault"').wait_for()
                 carousel.locator("pre.runnable.query i.fa-play-circle-o").click()
-                table = frame("MATCH (c:Entity)").get_by_test_id("frame-loaded-contents")
+                table = frame("MATCH (c:Entity {id: $company})").get_by_test_id("frame-loaded-contents")
                 table.get_by_text("Geely").first.wait_for()
                 text = table.inner_text()
                 for partner in ("Geely", "Google", "Qualcomm", "Li Auto", "Xiaomi Auto"):
