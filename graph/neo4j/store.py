@@ -90,7 +90,8 @@ class Neo4jStore:
         existed, or a migration that was interrupted), and drop the full-text index of names the
         lookups used before; returns the number of entities migrated. Idempotent; :meth:`init`
         calls it."""
-        self.connection.run(q.DROP_OLD_NORM_INDEX)
+        if any(r["name"] == q.OLD_NORM_INDEX for r in self.connection.read(q.SHOW_INDEXES)):
+            self.connection.run(q.DROP_OLD_NORM_INDEX)
         n = self.connection.read(q.UNNAMED_ENTITIES)[0]["n"]
         if n:
             self.connection.run(q.LINK_NAMES)
