@@ -10,6 +10,7 @@ import functools
 import io
 import json
 import os
+import sqlite3
 import sys
 from typing import Any
 
@@ -47,6 +48,14 @@ def _fail(fn):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
+        except sqlite3.DatabaseError as exc:
+            # a page of the embedded store damaged after it opened, read by a query as it runs
+            root = ctx.find_root().obj or {}
+            if root.get("debug"):
+                raise
+            from autokg.graph.embedded import default_path
+
+            raise click.ClickException(f"{root.get('store') or default_path()}: {exc}") from None
 
     return wrapper
 

@@ -95,6 +95,24 @@ def test_a_file_that_is_not_a_store(seeded, tmp_path, damage, reason):
     assert _digest(path) == digest
 
 
+def test_a_damaged_page_read_by_a_query_is_one_line(seeded, tmp_path):
+    """The store opens (its first pages are whole), then a query meets a damaged page: one line,
+    as for a store that cannot be opened, and the file is not written."""
+    path = tmp_path / "kg.db"
+    shutil.copy(seeded, path)
+    db = sqlite3.connect(path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'entities'").fetchone()
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xa5" * page_size
+    path.write_bytes(bytes(data))
+    digest = _digest(path)
+    for args in (["stats"], ["query", "partners"]):
+        assert _one_error_line(_autokg(path, *args)) == f"Error: {path}: database disk image is malformed"
+    assert _digest(path) == digest
+
+
 def test_a_store_from_a_newer_autokg(seeded, tmp_path):
     path = tmp_path / "kg.db"
     shutil.copy(seeded, path)
