@@ -100,8 +100,8 @@ def test_each_slide_has_the_description_the_params_and_the_query_of_its_preset(n
 
 
 def test_param_lines_use_the_example_values_of_the_cypher_files():
-    assert guide.param_command("partners-of") == ":param {company: 'gruppo renault', status: null}"
-    assert guide.param_command("path") == ":param {a: 'geely', b: 'google', max_hops: 4, include_ended: false}"
+    assert guide.param_command("partners-of") == ":param {company: 'gruppo renault', status: null, as_of: null}"
+    assert guide.param_command("path") == ":param {a: 'geely', b: 'google', max_hops: 4, include_ended: false, as_of: null}"
     literal = re.compile(r"'[^']*'|null|true|false|-?\d+(\.\d+)?")
     for name in PRESETS:
         body = guide.param_command(name)[len(":param {"):-1]

@@ -159,7 +159,7 @@ def test_init_migrates_a_database_written_before_names(neo4j_store, neo4j_settin
         assert name_links(store) == want
         assert_names_match_entities(store)
         assert {p: run_preset(store, p, company="Gruppo Renault") for p in answers} == answers
-        by_name = store.read_cypher(cypher_presets.cypher("partners-of"), {"company": "gruppo renault", "status": None})
+        by_name = store.read_cypher(cypher_presets.cypher("partners-of"), {"company": "gruppo renault", "status": None, "as_of": None})
         assert len(by_name) == len(answers["partners-of"]) > 0
         before = store.read_cypher("MATCH (n) RETURN count(n) AS n")
         # idempotent: a second init and a reload change nothing

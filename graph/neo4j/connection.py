@@ -109,7 +109,9 @@ class Connection:
             raise StoreUnavailable(
                 f"Neo4j at {self.location} refused the credentials of user {self.username!r} "
                 "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
-        except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
+        except (ne.ServiceUnavailable, ne.SessionExpired, ne.ConnectionAcquisitionTimeoutError) as exc:
+            # (no connection within the pool's acquisition timeout is an unreachable server too:
+            # seen right after the server was killed with kill -9 during a load)
             raise StoreUnavailable(
                 f"cannot reach Neo4j at {self.location}: {self._scrub(_reason(exc))} "
                 "(is the server running? set NEO4J_URI or --neo4j-uri)") from None
