@@ -258,10 +258,30 @@ def load(ctx, files, strict, dry_run, strict_quotes, input_format, csv_delimiter
       autokg load facts.xlsx
       autokg load excel-export.csv --encoding cp1252
     """
-    report = _load(ctx, files, strict, dry_run, input_format, strict_quotes=strict_quotes,
+    judged = [] if input_format else [f for f in files if _is_judgements_file(f)]
+    for path in judged:  # e.g. data/curated/*.jsonl: its judgements file is not facts
+        click.echo(f"{path}: warning: a file of judgements, not facts: replay it with "
+                   f"`autokg judgements import {path}`", err=True)
+    facts = [f for f in files if f not in judged]
+    if not facts:
+        ctx.exit(0)
+    report = _load(ctx, facts, strict, dry_run, input_format, strict_quotes=strict_quotes,
                    csv_delimiter=csv_delimiter, encoding=encoding)
     _print_report(report)
     ctx.exit(0 if report.ok else 1)
+
+
+def _is_judgements_file(path: str) -> bool:
+    """A JSON Lines file whose first record is a judgement (as `autokg judgements export` writes)."""
+    if path == "-" or not path.lower().endswith((".jsonl", ".ndjson")):
+        return False
+    try:
+        with open(path, encoding="utf-8") as fp:
+            first = next((line for line in fp if line.strip()), "")
+        rec = json.loads(first)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # the fact loader reports what is wrong with it
+    return isinstance(rec, dict) and "judgement" in rec
 
 
 @cli.command()

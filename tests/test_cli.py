@@ -154,3 +154,18 @@ def test_every_preset_takes_as_of(run):
     # the seed article is undated: its facts count on any date
     before = json.loads(run("query", "partners", "--format", "json").output)
     assert json.loads(run("query", "partners", "--as-of", "1990", "--format", "json").output) == before
+
+
+def test_load_of_a_glob_that_takes_a_judgements_file_warns_and_loads_the_facts(run):
+    """`autokg load data/curated/*.jsonl` also names judgements.jsonl: a warning that says how to
+    replay it, the fact files load, exit 0."""
+    from pathlib import Path
+
+    curated = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "data" / "curated").glob("*.jsonl"))
+    judgements = next(p for p in curated if p.endswith("judgements.jsonl"))
+    result = run("load", *curated)
+    assert result.exit_code == 0, result.output
+    assert (f"{judgements}: warning: a file of judgements, not facts: replay it with "
+            f"`autokg judgements import {judgements}`") in result.output
+    assert "rejected:       0" in result.output
+    assert run("query", "partners-of", "--company", "Geely", "--format", "csv").output.count("Renault Group") == 1
