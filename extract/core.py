@@ -386,8 +386,7 @@ class _Article:
                 if person is None:
                     if not register:
                         continue
-                    person = Name(name, "Person", False)
-                    self.index.add(name, person)
+                    person = self._new_person(name)
                     if len(words) >= 2:
                         tail = " ".join(words[1:])
                         if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
@@ -414,10 +413,15 @@ class _Article:
                     if person is None:
                         if not register:
                             continue
-                        person = Name(name, "Person", False)
-                        self.index.add(name, person)
+                        person = self._new_person(name)
                 out.append((person, _normalize_role(" ".join(m.group("role").split()))))
         return out
+
+    def _new_person(self, name: str) -> Name:
+        """A person the text names and the index does not know yet, now in the index."""
+        person = Name(name, "Person", False)
+        self.index.add(name, person)
+        return person
 
     # -- reading ------------------------------------------------------------------------------
     def read(self) -> None:
