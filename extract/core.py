@@ -105,6 +105,15 @@ parlamento tribunale gouvernement ministère regierung ministerium kommission st
 board
 """.split())
 
+_HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
+_GENERIC = frozenset("any every ogni qualsiasi qualunque tout toute tous toutes chaque jede jeder jedes jeden".split())
+# common nouns written as capitals, never a company's name on their own
+_COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ipo ceo cfo r&d adas ota usb gps".split())
+# a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
+_MODIFIER_OF_FIRM = re.compile(
+    r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
+    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
+
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
 # "son" and "sein" also point to people)
@@ -186,7 +195,7 @@ class _Patterns:
         self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
                                   r"Gemeinschaftsunternehmen)")
         self.control = re.compile(r"(?i:owns|own|controls|possiede|possiedono|controlla|controllano|contrôle|besitzt|kontrolliert)")
-        self.relative = re.compile(r",\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
+        self.relative = re.compile(r"(?:,|\s[-–—])\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
         self.of_after = re.compile(rf"^\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?$")
         self.prep_before = re.compile(
             r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
@@ -224,6 +233,15 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
                         rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
         ]
+        make, for_ = s("make"), s("for")
+        # "Panasonic already makes prismatic batteries for Toyota", "LG produce batterie per Stellantis"
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{1,4}}?)"
+            rf"(?i:{for_})\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.65))
+        # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
+        self.supply_for_it = re.compile(
+            rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
+            rf"(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{0,4}})")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -242,10 +260,10 @@ class _Patterns:
         self.them_and = re.compile(rf"(?<!\w)(?i:{s('them_and')})\s+(?:(?i:{det})\s*)?⟨C(?P<k>\d+)⟩")
         # "l'alleanza Renault-Nissan-Mitsubishi", "the Fca-Renault merger": names joined by hyphens
         # next to a partnership word
-        group = rf"{_CAP}(?:-{_CAP})+"
         self.hyphen_group = re.compile(
-            rf"(?<![\w\-])(?P<cue>(?i:{s('partner')}))\s+(?:(?i:{det})\s*)?(?P<g>{group})(?![\w\-])"
-            rf"|(?<![\w\-])(?P<g2>{group})\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
+            rf"(?<![\w\-])(?P<cue>(?i:{s('partner')}))\s+(?:(?i:{det})\s*)?⟨C(?P<g>\d+)⟩"
+            rf"|⟨C(?P<g2>\d+)⟩\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
+        self.with_word = re.compile(rf"(?<!\w)(?i:{s('with')}|{s('between')})(?!\w)")
         self.name_re = re.compile(name)
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
@@ -269,6 +287,9 @@ class _Article:
         self.plural_subject = False
         self.opening_subject: Name | None = None  # the one company the last sentence opened with
         self._masks: dict[int, tuple] = {}
+        # "Renault-Nissan": a grouping of companies written as one hyphenated word, its parts
+        self.groups: dict[Name, tuple[Name, ...]] = {}
+        self._group_names: dict[str, Name | None] = {}
 
     # -- names --------------------------------------------------------------------------------
     def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
@@ -317,6 +338,8 @@ class _Article:
                 continue
             before = span[max(0, a - 60):a]
             last = _LAST_WORD.search(before)
+            if m.group(1).casefold() in _COMMON_ACRONYMS or _MODIFIER_OF_FIRM.match(span, b):
+                continue  # "U.S. EV maker Tesla": "EV" says what the maker makes, it names nobody
             if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
                 propose(a, b)
@@ -336,6 +359,8 @@ class _Article:
         if cached is not None and cached[0] == self.index.version:
             return cached[1], cached[2]
         mentions = self.index.find(self.ftext, s, e)
+        if "-" in self.ftext[s:e]:
+            mentions = self._with_groups(mentions, s, e)
         parts, pos = [], s
         for k, m in enumerate(mentions):
             parts.append(self.ftext[pos:m.start])
@@ -345,6 +370,30 @@ class _Article:
         masked = "".join(parts)
         self._masks[s] = (self.index.version, masked, mentions)
         return masked, mentions
+
+    def _with_groups(self, mentions: list[Mention], s: int, e: int) -> list[Mention]:
+        """*mentions* with the hyphenated groupings of companies of the sentence added."""
+        added = []
+        for m in _HYPHEN_GROUP.finditer(self.ftext, s, e):
+            a, b = m.span()
+            if any(x.start < b and a < x.end for x in mentions):
+                continue
+            word = m.group()
+            if word not in self._group_names:
+                parts = [self._company_by_word(p) for p in word.split("-")]
+                ok = all(p is not None and p.type == "Company" for p in parts) and len(set(parts)) == len(parts)
+                group = self.index.get(word) or Name(word, "Company", False) if ok else None
+                if group is not None:
+                    self.groups[group] = tuple(parts)
+                self._group_names[word] = group
+            group = self._group_names[word]
+            if group is not None:
+                added.append(Mention(a, b, group, self.text[a:b]))
+        return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+
+    def _members(self, ent: Name) -> tuple[Name, ...]:
+        """The companies a name stands for in a partnership: a grouping's parts, else itself."""
+        return self.groups.get(ent) or (ent,)
 
     def _unmask(self, masked: str, mentions: list[Mention]) -> str:
         return _PLACE.sub(lambda m: mentions[int(m.group(2))].text, masked)
@@ -457,7 +506,7 @@ class _Article:
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
-        self._hyphen_groups(i, masked)
+        self._hyphen_groups(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -529,6 +578,11 @@ class _Article:
         before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
         return any(self.px.cue["negation"].fullmatch(w) for w in before)
 
+    def _generic(self, masked: str, start: int) -> bool:
+        """Whether the cue at *start* speaks of ties in general ("the spirit of any alliance")."""
+        before = _TOKEN.findall(masked[max(0, start - 40):start])[-3:]
+        return any(w.casefold() in _GENERIC for w in before)
+
     def _status(self, text: str) -> str:
         if self.px.cue["ended"].search(text):
             return "ended"
@@ -594,7 +648,8 @@ class _Article:
     def _partners(self, i: int, masked: str, mentions: list[Mention], ks: list[int], role_orgs: set[int],
                   linked: set[frozenset]) -> None:
         px = self.px
-        hits = [h for h in px.cue["partner"].finditer(masked) if not self._negated(masked, h.start())]
+        hits = [h for h in px.cue["partner"].finditer(masked)
+                if not self._negated(masked, h.start()) and not self._generic(masked, h.start())]
         if not hits or not ks:
             return
         pos = self._place(masked)
@@ -607,6 +662,15 @@ class _Article:
 
         def add(a, b: int, conf: float, domain: str | None, status: str) -> None:
             x, y = ent(a), mentions[b].entity
+            if x in self.groups or y in self.groups:  # "talks with car alliance Renault-Nissan"
+                for xx in self._members(x):
+                    for yy in self._members(y):
+                        if xx not in self._members(y) and yy not in self._members(x):
+                            put(xx, yy, conf, domain, status)
+                return
+            put(x, y, conf, domain, status, a)
+
+        def put(x: Name, y: Name, conf: float, domain: str | None, status: str, a=None) -> None:
             if x == y:
                 return
             if not isinstance(a, int) and (y.name.startswith(x.name + " ") or x.name.startswith(y.name + " ")):
@@ -695,7 +759,9 @@ class _Article:
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
-            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12:
+            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
+                    and not any(g.start() >= h.end() and not masked[h.end():g.start()].strip() for g in hits):
+                # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
                 for x in subj:
                     for y in subj:
@@ -767,23 +833,30 @@ class _Article:
         found = {e for k, e in self.index.surfaces.items() if k.startswith(key) and e.type == "Company"}
         return found.pop() if len(found) == 1 else None
 
-    def _hyphen_groups(self, i: int, masked: str) -> None:
+    def _hyphen_groups(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Partners named as one hyphenated word next to a partnership word, each part a company."""
-        if "-" not in masked:
+        if not self.groups:
             return
         for m in self.px.hyphen_group.finditer(masked):
-            cue = m.group("cue") or m.group("cue2")
+            group = mentions[int(m.group("g") or m.group("g2"))].entity
+            parts = self.groups.get(group)
             start = m.start("cue") if m.group("cue") else m.start("cue2")
-            if self._negated(masked, min(start, m.start())):
+            if parts is None or self._negated(masked, min(start, m.start())):
                 continue
-            parts = [self._company_by_word(p) for p in (m.group("g") or m.group("g2")).split("-")]
-            if any(p is None or p.type != "Company" for p in parts) or len(set(parts)) < 2 or not cue:
-                continue
-            status = self._span_status(masked, m.start(), m.end())
-            for a, x in enumerate(parts):
-                for y in parts[a + 1:]:
-                    if x != y:
-                        self._add("PARTNERS_WITH", x, y, {"status": status}, i, 0.75)
+            # the words before that speak of this grouping: not those of a tie with someone else
+            # ("GM has ended talks with car alliance Renault-Nissan")
+            left = masked[max(0, m.start() - 50):m.start()]
+            cut = [w.end() for w in self.px.with_word.finditer(left)]
+            a = m.start() - len(left) + (cut[-1] if cut else 0)
+            if cut:
+                right = masked[m.end():m.end() + 80]
+                stop = re.search(r"[,;:.]", right)
+                status = self._status(masked[a:m.end()] + (right[:stop.start()] if stop else right))
+            else:
+                status = self._span_status(masked, m.start(), m.end())
+            for x_i, x in enumerate(parts):
+                for y in parts[x_i + 1:]:
+                    self._add("PARTNERS_WITH", x, y, {"status": status}, i, 0.75)
 
     def _them_and(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies cancelled an agreement between them and Mitsubishi": each party of
@@ -904,21 +977,32 @@ class _Article:
                 if s != b and s.type == b.type == "Company" and not self._negated(masked, m.start("i")):
                     dom = self._domain(masked[m.start():m.end()]) or self._domain_after(masked, m.end())
                     self._add("SUPPLIES", s, b, {"domain": dom} if dom else {}, i, 0.75)
+        found = []
         for rx, conf in self.px.supplies:
-            for m in rx.finditer(masked):
-                s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
-                clause = masked[m.start():m.end()]
-                if any(x < m.end() and m.start() < y for x, y in passive):
-                    continue  # the passive reading above has the direction right
-                if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
-                    continue
-                if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
-                    continue
-                props = {}
-                dom = self._domain(m.group("d") or "") or self._domain(clause)
-                if dom:
-                    props["domain"] = dom
-                self._add("SUPPLIES", s, b, props, i, conf)
+            found.extend((m, conf) for m in rx.finditer(masked))
+        if found:
+            # "for Tesla, it makes ...": made by the supplier the sentence has just named
+            for m in self.px.supply_for_it.finditer(masked):
+                b = int(m.group("b"))
+                earlier = [x for x, _ in found if int(x.group("s")) != b and x.start() < m.start()]
+                if earlier:
+                    found.append((_Match(m, {"s": earlier[0].group("s"), "b": str(b), "d": m.group("d")}), 0.6))
+        for m, conf in found:
+            s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
+            if m.group("d") and _NOT_GOODS.search(m.group("d")):
+                continue  # "makes money for", "made room for": no goods change hands
+            clause = masked[m.start():m.end()]
+            if any(x < m.end() and m.start() < y for x, y in passive):
+                continue  # the passive reading above has the direction right
+            if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
+                continue
+            if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
+                continue
+            props = {}
+            dom = self._domain(m.group("d") or "") or self._domain(clause)
+            if dom:
+                props["domain"] = dom
+            self._add("SUPPLIES", s, b, props, i, conf)
 
     def _meetings(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         cue = self.px.cue
@@ -952,6 +1036,26 @@ class _Article:
         if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:
             conf -= 0.1
         self.facts.append(_Fact(predicate, subj, obj, props, i, round(conf, 2)))
+
+
+class _Match:
+    """A match whose groups are given (a supplier taken from an earlier match of the sentence)."""
+
+    def __init__(self, m: re.Match, groups: dict):
+        self._m, self._g = m, groups
+
+    def group(self, name):
+        return self._g[name]
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+_NOT_GOODS = re.compile(r"(?i)\b(?:money|profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
+                        r"plans?|efforts?|soldi|spazio|posto|strada|argent|place|Platz|Geld)\b")
 
 
 def _stake(pct: re.Match | None) -> float | int | None:
