@@ -98,6 +98,7 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_WORDS = ("and", "e", "et", "und", "&")
+_LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:and|e|et|und))\s+[{_UP}]")
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
@@ -107,6 +108,16 @@ board
 
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("any every ogni qualsiasi qualunque tout toute tous toutes chaque jede jeder jedes jeden".split())
+_MORE_STAKE = re.compile(
+    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+_SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
+                  "vend vendu cède cédé verkauft verkaufen".split())
+# the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
+_ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
+                       r"Technologies|Mobility|Batteries")
+_STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
+                       r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
 # common nouns written as capitals, never a company's name on their own
 _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ipo ceo cfo r&d adas ota usb gps".split())
 # a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
@@ -189,7 +200,7 @@ class _Patterns:
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
         self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
-        self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
+        self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
         self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
@@ -265,6 +276,14 @@ class _Patterns:
             rf"|⟨C(?P<g2>\d+)⟩\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
         self.with_word = re.compile(rf"(?<!\w)(?i:{s('with')}|{s('between')})(?!\w)")
         self.name_re = re.compile(name)
+        # "Nissan, partner di Renault insieme a Mitsubishi", "Nissan, Renault's partner along with
+        # Mitsubishi": a partner named in an apposition, and the other partners listed with it
+        also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
+        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
+        self.appos_partner = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
+            rf"(?:\s*,?\s+{also}\s+(?:(?i:{det})\s*)?⟨C(?P<z>\d+)⟩)?")
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -314,7 +333,10 @@ class _Article:
                 return
             name = " ".join(words)
             if self.index.get(name) is None and not self._looks_like_person(name):
-                self.index.add(name, Name(name, "Company", False))
+                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named
+                short = self._company_by_word(name) if len(words) == 1 else None
+                self.index.add(name, short if short is not None and short.type == "Company"
+                               else Name(name, "Company", False))
             busy.append((a, b))
 
         for m in _LEGAL_ORG.finditer(span):
@@ -340,6 +362,14 @@ class _Article:
             last = _LAST_WORD.search(before)
             if m.group(1).casefold() in _COMMON_ACRONYMS or _MODIFIER_OF_FIRM.match(span, b):
                 continue  # "U.S. EV maker Tesla": "EV" says what the maker makes, it names nobody
+            words = m.group(1).split()
+            if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
+                    and words[0].casefold() not in _NOT_NAME:
+                propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
+                continue
+            if _STAKE_IN.search(span, max(0, a - 40), a) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
+                continue
             if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
                 propose(a, b)
@@ -349,6 +379,8 @@ class _Article:
                 if any((after and x == after.end()) or (y <= a and span[y:a].strip() in _CONJ_WORDS)
                        for x, y in known_spans):
                     propose(a, b)
+                elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
+                    propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -506,6 +538,10 @@ class _Article:
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        self._read_sentence(i, masked, mentions)
+        self._tie_after_stake(i, masked)
+
+    def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
@@ -528,6 +564,8 @@ class _Article:
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
+            self._mutual_stakes(i, masked, mentions, role_orgs)
+            self._partner_apposition(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
@@ -566,6 +604,8 @@ class _Article:
         if m is None:
             return False
         words = (m.group("a") or m.group("b") or "").split()
+        if words and self.px.of_after.match(" " + words[-1]):
+            return False  # "Fuji Heavy Industries, maker of Subaru cars": what it makes, not a list item
         if any(w.casefold() in _CLAUSE_WORDS for w in words):
             return False  # ", and the carmaker said its alliance with": a clause, not a descriptor
         cue, joined = self.px.cue, " ".join(words)
@@ -805,6 +845,70 @@ class _Article:
         status = self._span_status(masked, ref.start(), ref.end())
         self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.55)
 
+    def _tie_after_stake(self, i: int, masked: str) -> None:
+        """"Toyota will raise its stake in Subaru, expanding their partnership", "GM takes 20% of
+        Fuji. The companies have formed an alliance": a tie whose parties are referred to ("their",
+        "they", "the two companies") after a stake, in the same sentence or up to two later, is a
+        partnership of the investor and the target."""
+        ref = self.px.cue["backref"].search(masked)
+        if ref is None:
+            return
+        # the last tie named: "the companies" after a partnership are its partners, not a stake's
+        last = next((f for f in reversed(self.facts) if f.predicate in ("INVESTS_IN", "PARTNERS_WITH")
+                     and i - f.sentence <= 2 and not (f.predicate == "PARTNERS_WITH" and f.sentence == i)), None)
+        if last is None or last.predicate != "INVESTS_IN":
+            return
+        pair = {last.subject, last.object}
+        if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
+            return
+        for h in self.px.cue["partner"].finditer(masked):
+            if self._negated(masked, h.start()) or self._generic(masked, h.start()):
+                continue
+            refs = [r for r in self.px.cue["backref"].finditer(masked, max(0, h.start() - 60), h.end() + 40)]
+            if not refs:
+                continue
+            right = masked[h.end():h.end() + 80]
+            stop = re.search(r"[,;:.]", right)
+            if "⟨C" in (right[:stop.start()] if stop else right):
+                continue  # "their partnership with Mazda": a tie with someone named
+            status = self._span_status(masked, min(h.start(), refs[0].start()), max(h.end(), refs[-1].end()))
+            self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.6)
+            return
+
+    def _partner_apposition(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Nissan, partner di Renault insieme a Mitsubishi": Nissan and Mitsubishi partner Renault."""
+        for m in self.px.appos_partner.finditer(masked):
+            if self._negated(masked, m.start()) or self._negated(masked, m.end("x") + 2):
+                continue
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            status = self._span_status(masked, m.start(), m.end())
+            for k in ("x", "z"):
+                if m.group(k) is not None:
+                    x = mentions[int(m.group(k))].entity
+                    if x != y and x.type == y.type == "Company":
+                        for a in self._members(x):
+                            for b in self._members(y):
+                                if a != b:
+                                    self._add("PARTNERS_WITH", b, a, {"status": status}, i, 0.75)
+
+    def _mutual_stakes(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Toyota and Suzuki will take stakes in each other": a stake each way between the two
+        companies named nearest the cue, before it (or after it, "cross-shareholdings between")."""
+        m = self.px.cue["mutual"].search(masked)
+        if m is None or self._negated(masked, m.start()):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        before = [k for k in comps if pos[k][1] <= m.start()]
+        after = [k for k in comps if pos[k][0] >= m.end()]
+        chosen = before[-2:] if len(before) >= 2 else after[:2]
+        names = [mentions[k].entity for k in chosen]
+        if len(set(names)) != 2:
+            return
+        a, b = names
+        self._add("INVESTS_IN", a, b, {}, i, 0.7)
+        self._add("INVESTS_IN", b, a, {}, i, 0.7)
+
     def _pair_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies said they have signed a memorandum": the status of the pair the
         article last named, stated in a sentence that names neither."""
@@ -912,6 +1016,8 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
+            if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
+                continue  # "X sold a 10% stake in Y": X is leaving, not investing
             target = None
             for k in comps:
                 if pos[k][0] < h.end():
@@ -947,6 +1053,12 @@ class _Article:
             window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
+            if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"
+                k = int(more.group("k"))
+                a, b = mentions[investor].entity, mentions[k].entity
+                if a != b and b.type == "Company":
+                    found[(a, b)] = (0.75, _stake(_PCT.search(more.group())))
             for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
                 a, b = mentions[investor].entity, mentions[t].entity
                 if a == b:
