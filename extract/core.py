@@ -276,10 +276,24 @@ class _Patterns:
             rf"|⟨C(?P<g2>\d+)⟩\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
         self.with_word = re.compile(rf"(?<!\w)(?i:{s('with')}|{s('between')})(?!\w)")
         self.name_re = re.compile(name)
+        # "il Cda presieduto da John Elkann", "the board of Renault, chaired by Jean-Dominique Senard"
+        board = (r"(?i:CdA|consiglio di amministrazione|board(?: of directors)?|conseil d'administration|"
+                 r"conseil de surveillance|Aufsichtsrat|Verwaltungsrat)")
+        chaired = r"(?i:presieduto da|chaired by|présidé par|unter (?:dem )?Vorsitz von|geleitet von)"
+        self.board_chair = re.compile(
+            rf"(?<!\w){board}(?:\s+(?i:{of})\s*(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩)?"
+            rf"\s*,?\s+{chaired}\s+{name}")
         # "Nissan, partner di Renault insieme a Mitsubishi", "Nissan, Renault's partner along with
         # Mitsubishi": a partner named in an apposition, and the other partners listed with it
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
         partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
+        firm_word = (r"(?i:company|firm|start-?up|società|azienda|start-?up|entreprise|société|Unternehmen|Firma|"
+                     r"Start-?up)")
+        invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
+        # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
+        self.invest_in_firm = re.compile(
+            rf"{invest_verb}\s+(?:[^⟨⟩,;.]{{0,60}}?\s)?(?i:in|into|nella|nell'|in|dans la|dans l'|in das|in die|"
+            rf"an der|an dem)\s*(?:(?i:the|this|la|questa|cette|le|l'|der|die|das|dem)\s*)?{firm_word}(?![\w'’])")
         self.appos_partner = re.compile(
             rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
@@ -534,6 +548,7 @@ class _Article:
                 for m in mentions:
                     first.setdefault(m.entity, len(first))
             self.focus = max(counts, key=lambda ent: (counts[ent], -first[ent]))
+        self.sent_companies = [{m.entity for m in mentions if m.entity.type == "Company"} for _, mentions in masked_sents]
         for i, (masked, mentions) in enumerate(masked_sents):
             self._sentence(i, masked, mentions)
 
@@ -543,6 +558,10 @@ class _Article:
 
     def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
+        if self.px.board_chair.search(masked):
+            self._board_chair(i, masked, mentions)
+        if len(self.sent_companies[i]) == 1:
+            self._stake_in_the_firm(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -617,6 +636,18 @@ class _Article:
     def _negated(self, masked: str, start: int) -> bool:
         before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
         return any(self.px.cue["negation"].fullmatch(w) for w in before)
+
+    def _talks_ended(self, masked: str, hits: list[re.Match]) -> bool:
+        """Whether the sentence says talks or negotiations ended ("the talks' collapse")."""
+        stages = [h for h in hits if _STAGE.fullmatch(h.group())]
+        if not stages:
+            return False
+        for e in self.px.cue["ended"].finditer(masked):
+            if self._negated(masked, e.start()):
+                continue
+            if any(0 <= e.start() - h.end() <= 30 or 0 <= h.start() - e.end() <= 30 for h in stages):
+                return True
+        return False
 
     def _generic(self, masked: str, start: int) -> bool:
         """Whether the cue at *start* speaks of ties in general ("the spirit of any alliance")."""
@@ -818,6 +849,10 @@ class _Article:
                     and frozenset(distinct) not in linked:
                 a, b = distinct.values()
                 add(a, b, 0.55, sentence_domain, self._status(masked))
+        if any(st == "prospective" for _, _, st in pairs.values()) and self._talks_ended(masked, hits):
+            # "Merger negotiations between X and Y have reached a point ..., after the talks'
+            # collapse": talks the same sentence says have ended
+            pairs = {k: (c, d, "ended" if st == "prospective" else st) for k, (c, d, st) in pairs.items()}
         if explicit_subject is None and pairs:
             explicit_subject = ent(ks[0])
         if explicit_subject is not None:
@@ -890,6 +925,46 @@ class _Article:
                             for b in self._members(y):
                                 if a != b:
                                     self._add("PARTNERS_WITH", b, a, {"status": status}, i, 0.75)
+
+    def _board_chair(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"il Cda presieduto da John Elkann": the chairman of the company named with the board,
+        else of the one company the sentence before named, else of the company the text is about."""
+        m = self.px.board_chair.search(masked)
+        if m.group("org") is not None:
+            org = mentions[int(m.group("org"))].entity
+        else:
+            before = self.sent_companies[i - 1] if i else set()
+            org = next(iter(before)) if len(before) == 1 else self.current_focus()
+        name = m.group("name")
+        if org is None or org.type != "Company":
+            return
+        if name.startswith("⟨"):
+            person = mentions[int(name[2:-1])].entity
+        else:
+            name = " ".join(name.split())
+            if not self._valid_person(name):
+                return
+            person = self.index.get(name) or self._new_person(name)
+        if person.type == "Person":
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": "chairman"}, i, 0.6))
+
+    def _stake_in_the_firm(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Sempre più Volkswagen in QuantumScape. ... Volkswagen investirà 100 milioni nella
+        società": an investment in "the company", the one other company the last sentences named."""
+        m = self.px.invest_in_firm.search(masked)
+        if m is None or self._negated(masked, m.start()):
+            return
+        pos = self._place(masked)
+        investor = next((mentions[k].entity for k in sorted(pos, key=lambda k: -pos[k][0])
+                         if pos[k][1] <= m.start() and mentions[k].entity.type == "Company"), None)
+        if investor is None:
+            return
+        others = set().union(*self.sent_companies[max(0, i - 3):i]) - {investor}
+        if len(others) != 1:
+            return  # none, or more than one the company could be
+        target = others.pop()
+        stake = _stake(_PCT.search(masked, m.start(), m.end()))
+        self._add("INVESTS_IN", investor, target, {"stake_pct": stake} if stake is not None else {}, i, 0.6)
 
     def _mutual_stakes(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Toyota and Suzuki will take stakes in each other": a stake each way between the two
