@@ -98,7 +98,15 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_WORDS = ("and", "e", "et", "und", "&")
-_LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:and|e|et|und))\s+[{_UP}]")
+_LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:and|e|et|und))\s+(?:(?:the|l'|la|il|le|les|die|der)\s*)?"
+                        rf"(?:[{_UP}]|(?i:alliance|alleanza|Allianz|group|gruppo|groupe)\b)")
+# the words that may join two cues into one phrase ("merger talks", "trattative di fusione")
+_CUE_JOINERS = frozenset("di del della sulla per una of on for de d' du sur pour une über zur zum einer".split())
+
+
+def _joins_cues(gap: str) -> bool:
+    words = gap.split()
+    return len(words) <= 2 and all(w.casefold() in _CUE_JOINERS for w in words)
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
@@ -831,7 +839,7 @@ class _Article:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
             elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
-                    and not any(g.start() >= h.end() and not masked[h.end():g.start()].strip() for g in hits):
+                    and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
                 # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
                 for x in subj:

@@ -48,7 +48,7 @@ _LEX: dict[str, dict[str, str]] = {
         "mutual": r"stakes? in each other|stakes? in one another|cross-?shareholdings?|cross-?holdings?|mutual (?:equity )?stakes?|(?:equity|share|stock) swap",
     },
     "it": {
-        "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti",
+        "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|allea(?:no|to|ti|ta|te|rsi|ndosi|ndo)?|alleer\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti",
         "ended": r"mancat[oaie]|fallit[oaie]|terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|sfumat[oaie]|svanit[oaie]|abbandonat\w*|ritirat\w*|ritiro|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
         "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|verso (?:la|una) (?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
         "negation": r"non|nessun\w*|né|smentit\w*|smentisc\w*|esclud\w*|esclus\w*|senza",
@@ -118,7 +118,7 @@ _LEX: dict[str, dict[str, str]] = {
         "mutual": r"participations? croisées?|échange de participations|participations? réciproques?",
     },
     "de": {
-        "partner": r"vereinbar\w*|verständig\w*|Partnerschaft\w*|Partner|Kooperation\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
+        "partner": r"vereinbar\w*|verständig\w*|zusammenschließen|zusammengeschlossen|zusammentun|Partnerschaft\w*|Partner|Kooperation\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
         "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben",
         "prospective": r"Gespräche\w*|Verhandlung\w*|verhandel\w*|prüf\w+|erwäg\w+|Absichtserklärung|mögliche\w*|könnte\w*|potenziell\w*|plan\w+|sondier\w+|Ziel\w*",
         "negation": r"nicht|kein\w*|nie|dementiert\w*|ausgeschlossen|ohne",
