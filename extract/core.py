@@ -347,8 +347,8 @@ class _Article:
 
         def propose(a: int, b: int) -> None:
             words = span[a:b].split()
-            while words and words[0].casefold() in _NOT_NAME:
-                words.pop(0)
+            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
+                words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
                 words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
             if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
@@ -385,6 +385,8 @@ class _Article:
             if m.group(1).casefold() in _COMMON_ACRONYMS or _MODIFIER_OF_FIRM.match(span, b):
                 continue  # "U.S. EV maker Tesla": "EV" says what the maker makes, it names nobody
             words = m.group(1).split()
+            if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
+                continue  # "Shanghai-based", "Auto" in "... International Auto Show"
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
                     and words[0].casefold() not in _NOT_NAME:
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
@@ -904,6 +906,8 @@ class _Article:
         pair = {last.subject, last.object}
         if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
             return
+        if not self.sent_companies[i] <= pair:
+            return  # "Honda and Nissan ended their alliance": another pair's tie
         for h in self.px.cue["partner"].finditer(masked):
             if self._negated(masked, h.start()) or self._generic(masked, h.start()):
                 continue
@@ -1250,7 +1254,8 @@ class _Match:
 
 
 _NOT_GOODS = re.compile(r"(?i)\b(?:money|profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
-                        r"plans?|efforts?|soldi|spazio|posto|strada|argent|place|Platz|Geld)\b")
+                        r"plans?|efforts?|bids?|offers?|case|push|pitch|moves?|name|bets?|deals?|approach|run|"
+                        r"soldi|spazio|posto|strada|offert[ae]|propost[ae]|argent|place|offres?|Platz|Geld|Angebot)\b")
 
 
 def _stake(pct: re.Match | None) -> float | int | None:

@@ -810,3 +810,24 @@ def test_a_relative_clause_between_dashes():
 ])
 def test_more_partnership_verbs(lang, text, expected):
     assert {(frozenset(p[:2]), p[2]) for p in pairs(text, lang)} == {(frozenset(p[:2]), p[2]) for p in expected}
+
+
+def test_a_tie_of_another_pair_after_a_stake_is_theirs_alone():
+    got = {(frozenset(p[:2]), p[2]) for p in pairs("Toyota bought 5% of Subaru. Honda and Nissan ended their alliance.",
+                                                   "en")}
+    assert got == {(frozenset({"Honda", "Nissan"}), "ended")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Toyota makes a bid for Daihatsu."),
+    ("it", "Stellantis fa un'offerta per Leapmotor e produce una proposta per Renault."),
+])
+def test_a_bid_for_a_company_is_no_supply(lang, text):
+    assert rels(text, lang, predicate="SUPPLIES") == []
+
+
+def test_a_place_before_a_new_company_is_not_part_of_its_name():
+    got = {(r["subject"], r["object"]) for r in rels("Ford bought a stake in Shanghai-based Zentrix.", "en")}
+    assert got == {("Ford", "Zentrix")}
+    text = "At the North American International Auto Show, Nissan signed a deal with the Detroit Motors Group."
+    assert {frozenset(p[:2]) for p in pairs(text, "en")} == {frozenset({"Nissan", "Detroit Motors Group"})}
