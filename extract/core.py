@@ -302,6 +302,11 @@ class _Patterns:
         self.invest_in_firm = re.compile(
             rf"{invest_verb}\s+(?:[^⟨⟩,;.]{{0,60}}?\s)?(?i:in|into|nella|nell'|in|dans la|dans l'|in das|in die|"
             rf"an der|an dem)\s*(?:(?i:the|this|la|questa|cette|le|l'|der|die|das|dem)\s*)?{firm_word}(?![\w'’])")
+        # "will team up with the nascent company": a tie with a company named by a common noun
+        self.with_the_firm = re.compile(
+            rf"\s*(?i:{s('with')})\s+(?i:the|this|that|la|il|lo|l'|questa|quella|cette|ce|le|der|die|das|dem|diesem|dieser)\s*"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?:{firm_word}|(?i:automaker|carmaker|maker|manufacturer|gruppo|group|costruttore|"
+            rf"casa automobilistica|groupe|constructeur|Hersteller|Konzern|Autobauer))(?![\w'’])")
         self.appos_partner = re.compile(
             rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
@@ -565,6 +570,8 @@ class _Article:
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._read_sentence(i, masked, mentions)
         self._tie_after_stake(i, masked)
+        if self.sent_companies[i]:
+            self._tie_with_the_firm(i, masked)
 
     def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
@@ -889,6 +896,32 @@ class _Article:
             return
         status = self._span_status(masked, ref.start(), ref.end())
         self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.55)
+
+    def _tie_with_the_firm(self, i: int, masked: str) -> None:
+        """"GM is taking a stake in Nikola and will team up with the nascent company": a tie with
+        "the company" joins the two companies the sentence names, or the one it names and the
+        one other company of the two sentences before."""
+        hit = None
+        for h in self.px.cue["partner"].finditer(masked):
+            if self.px.with_the_firm.match(masked, h.end()) and not self._negated(masked, h.start()) \
+                    and not self._generic(masked, h.start()):
+                hit = h
+                break
+        if hit is None:
+            return
+        here = self.sent_companies[i]
+        if len(here) == 2:
+            pair = set(here)
+        else:
+            others = set().union(*self.sent_companies[max(0, i - 2):i]) - here
+            if len(here) != 1 or len(others) != 1:
+                return
+            pair = here | others
+        if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
+            return
+        a, b = sorted(pair, key=lambda e: e.name)
+        status = self._span_status(masked, hit.start(), self.px.with_the_firm.match(masked, hit.end()).end())
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
 
     def _tie_after_stake(self, i: int, masked: str) -> None:
         """"Toyota will raise its stake in Subaru, expanding their partnership", "GM takes 20% of

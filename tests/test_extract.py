@@ -831,3 +831,22 @@ def test_a_place_before_a_new_company_is_not_part_of_its_name():
     assert got == {("Ford", "Zentrix")}
     text = "At the North American International Auto Show, Nissan signed a deal with the Detroit Motors Group."
     assert {frozenset(p[:2]) for p in pairs(text, "en")} == {frozenset({"Nissan", "Detroit Motors Group"})}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "GM is taking an 11% stake in Nikola and will team up with the nascent company on trucks.",
+     {"General Motors", "Nikola"}),
+    ("en", "Rivian showed its van. Amazon will work together with the company on delivery vans.", {"Amazon", "Rivian"}),
+    ("it", "Rivian ha presentato il furgone. Amazon collaborerà con la società sulle consegne.", {"Amazon", "Rivian"}),
+])
+def test_a_tie_with_the_company_joins_the_one_other_company_named(lang, text, pair):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(pair)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Rivian showed its van. Ford has no plans to partner with the company."),
+    ("it", "Rivian e Lucid hanno presentato furgoni. Amazon collaborerà con la società."),
+    ("en", "Toyota met Honda and Nissan. Mazda will partner with the company."),
+])
+def test_a_tie_with_the_company_denied_or_ambiguous_gives_none(lang, text):
+    assert pairs(text, lang) == set()
