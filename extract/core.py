@@ -114,6 +114,9 @@ parlamento tribunale gouvernement ministère regierung ministerium kommission st
 board
 """.split())
 
+# "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
+_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
+_OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("any every ogni qualsiasi qualunque tout toute tous toutes chaque jede jeder jedes jeden".split())
 _MORE_STAKE = re.compile(
@@ -124,6 +127,13 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries")
+# "agreed to buy Navistar", "the acquisition of Boston Dynamics", "übernimmt Navistar": what is
+# bought is a company
+_ACQUIRE_BEFORE = re.compile(
+    r"(?<!\w)(?i:acquire[sd]?|acquiring|acquisition of|takeover of|take over|takes over|took over|taking over|"
+    r"purchase of|to buy|agreed to buy|will buy|acquisizione di|acquisizione della|acquisirà|acquisisce|acquisito|"
+    r"rilevare|rileva|rilevato|rachète|racheter|racheté|rachat de|acquisition de|übernimmt|übernommen|"
+    r"Übernahme von|Übernahme des|Übernahme der|kauft|gekauft)\s+(?:(?i:the|il|la|lo|l'|le|den|die|das)\s*)?$")
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
 # common nouns written as capitals, never a company's name on their own
@@ -224,6 +234,10 @@ class _Patterns:
         self.shareholder = re.compile(
             rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
+        # "Stellantis became the largest shareholder in Leapmotor"
+        self.shareholder_in = re.compile(
+            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
         sub = s("subsidiary")
         of = s("of")
         grp = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?"
@@ -234,7 +248,11 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,3}}?"
                         rf"(?i:{s('controlled_by')})\s+(?i:da|by|par|von)\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.8),
             # "Ampere, Renault's electric vehicle division"
-            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*⟨C(?P<y>\d+)⟩'s?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
+            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:the|la|il|l')\s*)?⟨C(?P<y>\d+)⟩(?:'s?)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
+            # "Volvo's parent company Geely", "Geely, the parent of Volvo", "Geely, casa madre di Volvo"
+            (re.compile(rf"⟨C(?P<x>\d+)⟩'s?\s+(?i:{s('parent')})\s*,?\s+⟨C(?P<y>\d+)⟩"), 0.75),
+            (re.compile(rf"⟨C(?P<y>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?i:{s('parent')})\s+(?i:{of})\s*"
+                        rf"(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"), 0.75),
             # "VW already has its own vehicle software subsidiary, Cariad"
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
         ]
@@ -257,6 +275,10 @@ class _Patterns:
         self.supplies.append((re.compile(
             rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{1,4}}?)"
             rf"(?i:{for_})\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.65))
+        # "Ford will source batteries from SK On", "Volkswagen si rifornisce di batterie da Northvolt"
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+\s+){{1,4}}?)"
+            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.65))
         # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
@@ -396,7 +418,8 @@ class _Article:
                     and words[0].casefold() not in _NOT_NAME:
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
-            if _STAKE_IN.search(span, max(0, a - 40), a) and not _DESC_WORD.fullmatch(words[0]):
+            if (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
+                    and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
             if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
@@ -450,6 +473,11 @@ class _Article:
             group = self._group_names[word]
             if group is not None:
                 added.append(Mention(a, b, group, self.text[a:b]))
+        for m in _OWNED_PREFIX.finditer(self.ftext, s, e):
+            a, b = m.span(1)
+            ent = self._company_by_word(m.group(1))
+            if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
+                added.append(Mention(a, b, ent, self.text[a:b]))
         return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
 
     def _members(self, ent: Name) -> tuple[Name, ...]:
@@ -602,6 +630,8 @@ class _Article:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
+            if "⟩-" in masked:
+                self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
@@ -955,6 +985,17 @@ class _Article:
             self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.6)
             return
 
+    def _owned_prefix(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Geely-owned Volvo" is a subsidiary, "Tencent-backed Nio" has Tencent as an investor."""
+        for m in _OWNED_AFTER.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x == y or self._negated(masked, m.start()):
+                continue
+            if m.group("kind") == "backed":
+                self._add("INVESTS_IN", y, x, {}, i, 0.7)
+            else:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.75)
+
     def _partner_apposition(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"Nissan, partner di Renault insieme a Mitsubishi": Nissan and Mitsubishi partner Renault."""
         for m in self.px.appos_partner.finditer(masked):
@@ -1114,10 +1155,13 @@ class _Article:
         pos = self._place(masked)
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
-        for m in px.shareholder.finditer(masked):
-            t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
-            if t != inv:
-                found[(inv, t)] = (0.8, None)
+        held = []
+        for rx in (px.shareholder, px.shareholder_in):
+            for m in rx.finditer(masked):
+                held.append((m.start(), m.end()))
+                t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
+                if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
+                    found[(inv, t)] = (0.8, _stake(_PCT.search(masked, m.start(), m.end())))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):
@@ -1136,6 +1180,8 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
+            if any(a <= h.start() < b for a, b in held):
+                continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
             target = None
@@ -1221,8 +1267,8 @@ class _Article:
                     found.append((_Match(m, {"s": earlier[0].group("s"), "b": str(b), "d": m.group("d")}), 0.6))
         for m, conf in found:
             s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
-            if m.group("d") and _NOT_GOODS.search(m.group("d")):
-                continue  # "makes money for", "made room for": no goods change hands
+            if m.group("d") and (_NOT_GOODS.search(m.group("d")) or cue["invest"].search(m.group("d"))):
+                continue  # "makes money for", "bought shares from": no goods change hands
             clause = masked[m.start():m.end()]
             if any(x < m.end() and m.start() < y for x, y in passive):
                 continue  # the passive reading above has the direction right

@@ -850,3 +850,60 @@ def test_a_tie_with_the_company_joins_the_one_other_company_named(lang, text, pa
 ])
 def test_a_tie_with_the_company_denied_or_ambiguous_gives_none(lang, text):
     assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,supplier,buyer", [
+    ("en", "Ford will source battery cells from SK On.", "SK On", "Ford"),
+    ("it", "Volkswagen si rifornisce di batterie da Northvolt.", "Northvolt", "Volkswagen Group"),
+    ("fr", "Renault s'approvisionne en batteries auprès de LG Energy Solution.", "LG Energy Solution", "Renault Group"),
+    ("de", "BMW bezieht Batteriezellen von CATL.", "CATL", "BMW"),
+])
+def test_buying_goods_from_a_company_makes_it_the_supplier(lang, text, supplier, buyer):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")} == {(supplier, buyer)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Geely bought shares from Dongfeng."),
+    ("it", "Stellantis ha comprato azioni da Dongfeng."),
+])
+def test_buying_shares_from_a_company_is_no_supply(lang, text):
+    assert rels(text, lang, predicate="SUPPLIES") == []
+
+
+@pytest.mark.parametrize("lang,text,investor,target", [
+    ("en", "Stellantis became the largest shareholder in Leapmotor.", "Stellantis", "Leapmotor"),
+    ("it", "Stellantis è diventata il principale azionista di Leapmotor.", "Stellantis", "Leapmotor"),
+    ("en", "Volkswagen has agreed to buy Navistar.", "Volkswagen Group", "Navistar"),
+    ("en", "Toyota took over Daihatsu in 2016.", "Toyota", "Daihatsu"),
+    ("it", "Stellantis ha completato l'acquisizione di Comau.", "Stellantis", "Comau"),
+    ("de", "Volkswagen übernimmt Navistar.", "Volkswagen Group", "Navistar"),
+    ("en", "Tencent-backed carmaker Nio signed an agreement with Renault.", "Tencent", "NIO"),
+])
+def test_shareholders_acquisitions_and_backers(lang, text, investor, target):
+    assert (investor, target) in {(r["subject"], r["object"]) for r in rels(text, lang, predicate="INVESTS_IN")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford will buy American steel."),
+    ("en", "Stellantis is not the largest shareholder in Leapmotor."),
+    ("en", "GM took over Europe's top spot."),
+])
+def test_no_investment_in_goods_denied_or_places(lang, text):
+    assert rels(text, lang, predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("lang,text,sub,parent", [
+    ("en", "Volvo Cars' parent company Geely signed a deal with Renault.", "Volvo Cars", "Geely Holding"),
+    ("it", "Geely, la casa madre di Volvo Cars, ha firmato un accordo con Renault.", "Volvo Cars", "Geely Holding"),
+    ("en", "Lotus is owned by Geely.", "Lotus", "Geely Holding"),
+    ("en", "Geely-owned Volvo Cars signed a deal with Northvolt.", "Volvo Cars", "Geely Holding"),
+    ("de", "Die VW-Tochter Cariad arbeitet an Software.", "Cariad", "Volkswagen Group"),
+    ("en", "Mobileye, the Intel unit, builds chips.", "Mobileye", "Intel"),
+])
+def test_parents_owners_and_units(lang, text, sub, parent):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")} == {(sub, parent)}
+
+
+def test_an_owner_prefix_makes_no_partner_of_the_owner():
+    got = {frozenset(p[:2]) for p in pairs("Geely-owned Volvo Cars signed a deal with Northvolt.", "en")}
+    assert got == {frozenset({"Volvo Cars", "Northvolt"})}
