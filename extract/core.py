@@ -134,6 +134,11 @@ _ACQUIRE_BEFORE = re.compile(
     r"purchase of|to buy|agreed to buy|will buy|acquisizione di|acquisizione della|acquisirà|acquisisce|acquisito|"
     r"rilevare|rileva|rilevato|rachète|racheter|racheté|rachat de|acquisition de|übernimmt|übernommen|"
     r"Übernahme von|Übernahme des|Übernahme der|kauft|gekauft)\s+(?:(?i:the|il|la|lo|l'|le|den|die|das)\s*)?$")
+# the last words of those two patterns, checked first (the patterns are slower)
+_CHAIR_HINTS = ("presieduto", "chaired", "présidé", "vorsitz", "geleitet")
+_OBJECT_LEAD = frozenset("""in into nella nel dans an the il la lo le der dem den die das of di della de du des von
+acquire acquires acquired acquiring over buy acquisirà acquisisce acquisito rilevare rileva rilevato rachète racheter
+racheté übernimmt übernommen kauft gekauft""".split())
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
 # common nouns written as capitals, never a company's name on their own
@@ -418,7 +423,8 @@ class _Article:
                     and words[0].casefold() not in _NOT_NAME:
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
-            if (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
+            if last and last.group(1).casefold() in _OBJECT_LEAD \
+                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
@@ -603,7 +609,8 @@ class _Article:
 
     def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
-        if self.px.board_chair.search(masked):
+        low = masked.casefold()
+        if any(k in low for k in _CHAIR_HINTS) and self.px.board_chair.search(masked):
             self._board_chair(i, masked, mentions)
         if len(self.sent_companies[i]) == 1:
             self._stake_in_the_firm(i, masked, mentions)
