@@ -118,7 +118,8 @@ board
 _OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
-_GENERIC = frozenset("any every ogni qualsiasi qualunque tout toute tous toutes chaque jede jeder jedes jeden".split())
+_GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
+autres jede jeder jedes jeden weitere weiteren""".split())
 _MORE_STAKE = re.compile(
     r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
     r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
@@ -962,10 +963,10 @@ class _Article:
 
     def _tie_after_stake(self, i: int, masked: str) -> None:
         """"Toyota will raise its stake in Subaru, expanding their partnership", "GM takes 20% of
-        Fuji. The companies have formed an alliance": a tie whose parties are referred to ("their",
-        "they", "the two companies") after a stake, in the same sentence or up to two later, is a
-        partnership of the investor and the target."""
-        ref = self.px.cue["backref"].search(masked)
+        Fuji. The companies have formed an alliance": a tie whose parties are referred to ("their"
+        next to it, "the two companies", "between them") after a stake, in the same sentence or up
+        to two later, is a partnership of the investor and the target."""
+        ref = self.px.cue["backref"].search(masked) or self.px.cue["their"].search(masked)
         if ref is None:
             return
         # the last tie named: "the companies" after a partnership are its partners, not a stake's
@@ -982,8 +983,12 @@ class _Article:
             if self._negated(masked, h.start()) or self._generic(masked, h.start()):
                 continue
             refs = [r for r in self.px.cue["backref"].finditer(masked, max(0, h.start() - 60), h.end() + 40)]
+            # "their partnership", "la loro alleanza": the possessive next to the tie
+            refs += [r for r in self.px.cue["their"].finditer(masked, max(0, h.start() - 30), h.start())
+                     if len(_TOKEN.findall(masked[r.end():h.start()])) <= 2]
             if not refs:
                 continue
+            refs.sort(key=lambda r: r.start())
             right = masked[h.end():h.end() + 80]
             stop = re.search(r"[,;:.]", right)
             if "⟨C" in (right[:stop.start()] if stop else right):

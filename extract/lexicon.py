@@ -47,7 +47,8 @@ _LEX: dict[str, dict[str, str]] = {
         "goal": r"(?:goal|aim|objective|plan|ambition) (?:is|was|would be|will be) to",
         "the_tie": r"(?:the|this|that)(?: \w+)? (?:partnership|alliance|joint venture|tie-up|collaboration|cooperation)|such (?:\w+ )?(?:tie-ups|alliances|partnerships)",
         "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair",
-        "backref": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|groups|sides)|the pair|their|they",
+        "backref": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|groups|sides)|the pair|between them|each other",
+        "their": r"their",
         "mutual": r"stakes? in each other|stakes? in one another|cross-?shareholdings?|cross-?holdings?|mutual (?:equity )?stakes?|(?:equity|share|stock) swap",
     },
     "it": {
@@ -85,7 +86,8 @@ _LEX: dict[str, dict[str, str]] = {
         "goal": r"(?:obiettivo|scopo|intento|progetto|ambizione)\b[^.;⟨⟩]{0,60}?\b(?:è|sarà|sarebbe|era)",
         "the_tie": r"(?:la|questa|quella|l'|quest')\s*(?:\w+\s+)?(?:partnership|alleanza|joint venture|collaborazione|cooperazione|sodalizio)",
         "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)",
-        "backref": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|colossi)|entramb[ei]|(?:la|il|le|i) loro|tra (?:di )?loro",
+        "backref": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|colossi)|entramb[ei]|tra (?:di )?loro",
+        "their": r"loro",
         "mutual": r"partecipazion\w* incrociat\w*|quote incrociate|incroci azionari|scambio (?:di )?(?:quote|azioni|partecipazioni)|partecipazion\w* reciproc\w*|(?:quote|partecipazioni) l'una nell'altra",
     },
     "fr": {
@@ -123,7 +125,8 @@ _LEX: dict[str, dict[str, str]] = {
         "goal": r"(?:objectif|but|ambition)\b[^.;⟨⟩]{0,60}?\b(?:est|sera|serait|était)",
         "the_tie": r"(?:le|la|ce|cette|l')\s*(?:\w+\s+)?(?:partenariat|alliance|coentreprise|coopération|collaboration)",
         "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)",
-        "backref": r"les deux (?:groupes|entreprises|sociétés|constructeurs)|leur|leurs|ils|elles",
+        "backref": r"les deux (?:groupes|entreprises|sociétés|constructeurs)|entre eux|entre elles",
+        "their": r"leur|leurs",
         "mutual": r"participations? croisées?|échange de participations|participations? réciproques?",
     },
     "de": {
@@ -159,7 +162,8 @@ _LEX: dict[str, dict[str, str]] = {
         "goal": r"Ziel\b[^.;⟨⟩]{0,60}?\b(?:ist|sei|wäre|war)",
         "the_tie": r"(?:die|diese|das|dieses)\s+(?:\w+\s+)?(?:Partnerschaft|Allianz|Kooperation|Zusammenarbeit|Gemeinschaftsunternehmen)",
         "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)",
-        "backref": r"die beiden (?:Unternehmen|Konzerne|Hersteller)|beide|ihre|ihrer|sie",
+        "backref": r"die beiden (?:Unternehmen|Konzerne|Hersteller)|beide|zwischen ihnen",
+        "their": r"ihre|ihrer|ihren",
         "mutual": r"Überkreuzbeteiligung\w*|gegenseitige\w* Beteiligung\w*|Aktientausch\w*|wechselseitige\w* Beteiligung\w*",
     },
 }

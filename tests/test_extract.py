@@ -669,6 +669,8 @@ def test_a_tie_referred_to_after_a_stake_pairs_investor_and_target(lang, text, p
     ("en", "Toyota raised its stake in Subaru. The two companies have no partnership."),
     ("it", "Toyota ha acquisito il 5% di Subaru. Le due società non hanno un'alleanza."),
     ("en", "Toyota raised its stake in Subaru. The weather was fine. Nothing happened. They talked of a partnership."),
+    ("en", "Toyota raised its stake in Subaru. Analysts said they expect more deals in the sector."),
+    ("it", "Toyota ha acquisito il 5% di Subaru. Gli analisti prevedono altre alleanze nel settore."),
 ])
 def test_no_tie_after_a_stake_when_denied_far_or_with_someone_else(lang, text):
     assert {frozenset(p[:2]) for p in pairs(text, lang)} <= {frozenset({"Toyota", "Mazda"})}
