@@ -98,12 +98,56 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_WORDS = ("and", "e", "et", "und", "&")
+_LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:and|e|et|und))\s+(?:(?:the|l'|la|il|le|les|die|der)\s*)?"
+                        rf"(?:[{_UP}]|(?i:alliance|alleanza|Allianz|group|gruppo|groupe)\b)")
+# the words that may join two cues into one phrase ("merger talks", "trattative di fusione")
+_CUE_JOINERS = frozenset("di del della sulla per una of on for de d' du sur pour une über zur zum einer".split())
+
+
+def _joins_cues(gap: str) -> bool:
+    words = gap.split()
+    return len(words) <= 2 and all(w.casefold() in _CUE_JOINERS for w in words)
 _CONJ_BEFORE = re.compile(r"^\s+(?:and|e|et|und|&)\s+")
 _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
 parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation united
 board
 """.split())
+
+# "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
+_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
+_OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
+_HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
+_GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
+autres jede jeder jedes jeden weitere weiteren""".split())
+_MORE_STAKE = re.compile(
+    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+_SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
+                  "vend vendu cède cédé verkauft verkaufen".split())
+# the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
+_ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
+                       r"Technologies|Mobility|Batteries")
+# "agreed to buy Navistar", "the acquisition of Boston Dynamics", "übernimmt Navistar": what is
+# bought is a company
+_ACQUIRE_BEFORE = re.compile(
+    r"(?<!\w)(?i:acquire[sd]?|acquiring|acquisition of|takeover of|take over|takes over|took over|taking over|"
+    r"purchase of|to buy|agreed to buy|will buy|acquisizione di|acquisizione della|acquisirà|acquisisce|acquisito|"
+    r"rilevare|rileva|rilevato|rachète|racheter|racheté|rachat de|acquisition de|übernimmt|übernommen|"
+    r"Übernahme von|Übernahme des|Übernahme der|kauft|gekauft)\s+(?:(?i:the|il|la|lo|l'|le|den|die|das)\s*)?$")
+# the last words of those two patterns, checked first (the patterns are slower)
+_CHAIR_HINTS = ("presieduto", "chaired", "présidé", "vorsitz", "geleitet")
+_OBJECT_LEAD = frozenset("""in into nella nel dans an the il la lo le der dem den die das of di della de du des von
+acquire acquires acquired acquiring over buy acquisirà acquisisce acquisito rilevare rileva rilevato rachète racheter
+racheté übernimmt übernommen kauft gekauft""".split())
+_STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
+                       r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
+# common nouns written as capitals, never a company's name on their own
+_COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ipo ceo cfo r&d adas ota usb gps".split())
+# a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
+_MODIFIER_OF_FIRM = re.compile(
+    r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
+    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
 
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
@@ -180,13 +224,13 @@ class _Patterns:
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
         self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
-        self.between_after = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
+        self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
         self.venture = re.compile(r"(?i:joint[- ]venture\w*|JV|co-?entreprise|entreprise commune|"
                                   r"Gemeinschaftsunternehmen)")
         self.control = re.compile(r"(?i:owns|own|controls|possiede|possiedono|controlla|controllano|contrôle|besitzt|kontrolliert)")
-        self.relative = re.compile(r",\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
+        self.relative = re.compile(r"(?:,|\s[-–—])\s*(?i:which|who|that|che|il quale|la quale|qui|lequel|laquelle|die|der|das|welche[rs]?)\b[^,;:]*")
         self.of_after = re.compile(rf"^\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?$")
         self.prep_before = re.compile(
             r"(?i:\b(?:in|into|of|di|del|della|dello|dell'|dei|nel|nella|in|dans|de|du|d'|an|bei|am|von)\b\s*"
@@ -196,6 +240,10 @@ class _Patterns:
         self.shareholder = re.compile(
             rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
+        # "Stellantis became the largest shareholder in Leapmotor"
+        self.shareholder_in = re.compile(
+            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
         sub = s("subsidiary")
         of = s("of")
         grp = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?"
@@ -206,7 +254,11 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<x>\d+)⟩\s*(?:,|\s(?i:is|è|est|ist|was|era))\s*(?:[\w'\-]+\s+){{0,3}}?"
                         rf"(?i:{s('controlled_by')})\s+(?i:da|by|par|von)\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.8),
             # "Ampere, Renault's electric vehicle division"
-            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*⟨C(?P<y>\d+)⟩'s?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
+            (re.compile(rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:the|la|il|l')\s*)?⟨C(?P<y>\d+)⟩(?:'s?)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{sub})\b"), 0.75),
+            # "Volvo's parent company Geely", "Geely, the parent of Volvo", "Geely, casa madre di Volvo"
+            (re.compile(rf"⟨C(?P<x>\d+)⟩'s?\s+(?i:{s('parent')})\s*,?\s+⟨C(?P<y>\d+)⟩"), 0.75),
+            (re.compile(rf"⟨C(?P<y>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?i:{s('parent')})\s+(?i:{of})\s*"
+                        rf"(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"), 0.75),
             # "VW already has its own vehicle software subsidiary, Cariad"
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
         ]
@@ -224,6 +276,19 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
                         rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
         ]
+        make, for_ = s("make"), s("for")
+        # "Panasonic already makes prismatic batteries for Toyota", "LG produce batterie per Stellantis"
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{1,4}}?)"
+            rf"(?i:{for_})\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.65))
+        # "Ford will source batteries from SK On", "Volkswagen si rifornisce di batterie da Northvolt"
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+\s+){{1,4}}?)"
+            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.65))
+        # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
+        self.supply_for_it = re.compile(
+            rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
+            rf"(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{0,4}})")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -242,11 +307,38 @@ class _Patterns:
         self.them_and = re.compile(rf"(?<!\w)(?i:{s('them_and')})\s+(?:(?i:{det})\s*)?⟨C(?P<k>\d+)⟩")
         # "l'alleanza Renault-Nissan-Mitsubishi", "the Fca-Renault merger": names joined by hyphens
         # next to a partnership word
-        group = rf"{_CAP}(?:-{_CAP})+"
         self.hyphen_group = re.compile(
-            rf"(?<![\w\-])(?P<cue>(?i:{s('partner')}))\s+(?:(?i:{det})\s*)?(?P<g>{group})(?![\w\-])"
-            rf"|(?<![\w\-])(?P<g2>{group})\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
+            rf"(?<![\w\-])(?P<cue>(?i:{s('partner')}))\s+(?:(?i:{det})\s*)?⟨C(?P<g>\d+)⟩"
+            rf"|⟨C(?P<g2>\d+)⟩\s+(?P<cue2>(?i:{s('partner')}))(?![\w\-])")
+        self.with_word = re.compile(rf"(?<!\w)(?i:{s('with')}|{s('between')})(?!\w)")
         self.name_re = re.compile(name)
+        # "il Cda presieduto da John Elkann", "the board of Renault, chaired by Jean-Dominique Senard"
+        board = (r"(?i:CdA|consiglio di amministrazione|board(?: of directors)?|conseil d'administration|"
+                 r"conseil de surveillance|Aufsichtsrat|Verwaltungsrat)")
+        chaired = r"(?i:presieduto da|chaired by|présidé par|unter (?:dem )?Vorsitz von|geleitet von)"
+        self.board_chair = re.compile(
+            rf"(?<!\w){board}(?:\s+(?i:{of})\s*(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩)?"
+            rf"\s*,?\s+{chaired}\s+{name}")
+        # "Nissan, partner di Renault insieme a Mitsubishi", "Nissan, Renault's partner along with
+        # Mitsubishi": a partner named in an apposition, and the other partners listed with it
+        also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
+        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
+        firm_word = (r"(?i:company|firm|start-?up|società|azienda|start-?up|entreprise|société|Unternehmen|Firma|"
+                     r"Start-?up)")
+        invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
+        # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
+        self.invest_in_firm = re.compile(
+            rf"{invest_verb}\s+(?:[^⟨⟩,;.]{{0,60}}?\s)?(?i:in|into|nella|nell'|in|dans la|dans l'|in das|in die|"
+            rf"an der|an dem)\s*(?:(?i:the|this|la|questa|cette|le|l'|der|die|das|dem)\s*)?{firm_word}(?![\w'’])")
+        # "will team up with the nascent company": a tie with a company named by a common noun
+        self.with_the_firm = re.compile(
+            rf"\s*(?i:{s('with')})\s+(?i:the|this|that|la|il|lo|l'|questa|quella|cette|ce|le|der|die|das|dem|diesem|dieser)\s*"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?:{firm_word}|(?i:automaker|carmaker|maker|manufacturer|gruppo|group|costruttore|"
+            rf"casa automobilistica|groupe|constructeur|Hersteller|Konzern|Autobauer))(?![\w'’])")
+        self.appos_partner = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
+            rf"(?:\s*,?\s+{also}\s+(?:(?i:{det})\s*)?⟨C(?P<z>\d+)⟩)?")
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -269,6 +361,9 @@ class _Article:
         self.plural_subject = False
         self.opening_subject: Name | None = None  # the one company the last sentence opened with
         self._masks: dict[int, tuple] = {}
+        # "Renault-Nissan": a grouping of companies written as one hyphenated word, its parts
+        self.groups: dict[Name, tuple[Name, ...]] = {}
+        self._group_names: dict[str, Name | None] = {}
 
     # -- names --------------------------------------------------------------------------------
     def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
@@ -285,15 +380,18 @@ class _Article:
 
         def propose(a: int, b: int) -> None:
             words = span[a:b].split()
-            while words and words[0].casefold() in _NOT_NAME:
-                words.pop(0)
+            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
+                words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
                 words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
             if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
                 return
             name = " ".join(words)
             if self.index.get(name) is None and not self._looks_like_person(name):
-                self.index.add(name, Name(name, "Company", False))
+                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named
+                short = self._company_by_word(name) if len(words) == 1 else None
+                self.index.add(name, short if short is not None and short.type == "Company"
+                               else Name(name, "Company", False))
             busy.append((a, b))
 
         for m in _LEGAL_ORG.finditer(span):
@@ -317,6 +415,20 @@ class _Article:
                 continue
             before = span[max(0, a - 60):a]
             last = _LAST_WORD.search(before)
+            if m.group(1).casefold() in _COMMON_ACRONYMS or _MODIFIER_OF_FIRM.match(span, b):
+                continue  # "U.S. EV maker Tesla": "EV" says what the maker makes, it names nobody
+            words = m.group(1).split()
+            if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
+                continue  # "Shanghai-based", "Auto" in "... International Auto Show"
+            if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
+                    and words[0].casefold() not in _NOT_NAME:
+                propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
+                continue
+            if last and last.group(1).casefold() in _OBJECT_LEAD \
+                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
+                    and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
+                continue
             if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
                 propose(a, b)
@@ -326,6 +438,8 @@ class _Article:
                 if any((after and x == after.end()) or (y <= a and span[y:a].strip() in _CONJ_WORDS)
                        for x, y in known_spans):
                     propose(a, b)
+                elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
+                    propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -336,6 +450,8 @@ class _Article:
         if cached is not None and cached[0] == self.index.version:
             return cached[1], cached[2]
         mentions = self.index.find(self.ftext, s, e)
+        if "-" in self.ftext[s:e]:
+            mentions = self._with_groups(mentions, s, e)
         parts, pos = [], s
         for k, m in enumerate(mentions):
             parts.append(self.ftext[pos:m.start])
@@ -345,6 +461,35 @@ class _Article:
         masked = "".join(parts)
         self._masks[s] = (self.index.version, masked, mentions)
         return masked, mentions
+
+    def _with_groups(self, mentions: list[Mention], s: int, e: int) -> list[Mention]:
+        """*mentions* with the hyphenated groupings of companies of the sentence added."""
+        added = []
+        for m in _HYPHEN_GROUP.finditer(self.ftext, s, e):
+            a, b = m.span()
+            if any(x.start < b and a < x.end for x in mentions):
+                continue
+            word = m.group()
+            if word not in self._group_names:
+                parts = [self._company_by_word(p) for p in word.split("-")]
+                ok = all(p is not None and p.type == "Company" for p in parts) and len(set(parts)) == len(parts)
+                group = self.index.get(word) or Name(word, "Company", False) if ok else None
+                if group is not None:
+                    self.groups[group] = tuple(parts)
+                self._group_names[word] = group
+            group = self._group_names[word]
+            if group is not None:
+                added.append(Mention(a, b, group, self.text[a:b]))
+        for m in _OWNED_PREFIX.finditer(self.ftext, s, e):
+            a, b = m.span(1)
+            ent = self._company_by_word(m.group(1))
+            if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
+                added.append(Mention(a, b, ent, self.text[a:b]))
+        return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+
+    def _members(self, ent: Name) -> tuple[Name, ...]:
+        """The companies a name stands for in a partnership: a grouping's parts, else itself."""
+        return self.groups.get(ent) or (ent,)
 
     def _unmask(self, masked: str, mentions: list[Mention]) -> str:
         return _PLACE.sub(lambda m: mentions[int(m.group(2))].text, masked)
@@ -453,11 +598,23 @@ class _Article:
                 for m in mentions:
                     first.setdefault(m.entity, len(first))
             self.focus = max(counts, key=lambda ent: (counts[ent], -first[ent]))
+        self.sent_companies = [{m.entity for m in mentions if m.entity.type == "Company"} for _, mentions in masked_sents]
         for i, (masked, mentions) in enumerate(masked_sents):
             self._sentence(i, masked, mentions)
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
-        self._hyphen_groups(i, masked)
+        self._read_sentence(i, masked, mentions)
+        self._tie_after_stake(i, masked)
+        if self.sent_companies[i]:
+            self._tie_with_the_firm(i, masked)
+
+    def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        self._hyphen_groups(i, masked, mentions)
+        low = masked.casefold()
+        if any(k in low for k in _CHAIR_HINTS) and self.px.board_chair.search(masked):
+            self._board_chair(i, masked, mentions)
+        if len(self.sent_companies[i]) == 1:
+            self._stake_in_the_firm(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -479,6 +636,10 @@ class _Article:
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
+            self._mutual_stakes(i, masked, mentions, role_orgs)
+            self._partner_apposition(i, masked, mentions)
+            if "⟩-" in masked:
+                self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
@@ -517,6 +678,8 @@ class _Article:
         if m is None:
             return False
         words = (m.group("a") or m.group("b") or "").split()
+        if words and self.px.of_after.match(" " + words[-1]):
+            return False  # "Fuji Heavy Industries, maker of Subaru cars": what it makes, not a list item
         if any(w.casefold() in _CLAUSE_WORDS for w in words):
             return False  # ", and the carmaker said its alliance with": a clause, not a descriptor
         cue, joined = self.px.cue, " ".join(words)
@@ -528,6 +691,23 @@ class _Article:
     def _negated(self, masked: str, start: int) -> bool:
         before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
         return any(self.px.cue["negation"].fullmatch(w) for w in before)
+
+    def _talks_ended(self, masked: str, hits: list[re.Match]) -> bool:
+        """Whether the sentence says talks or negotiations ended ("the talks' collapse")."""
+        stages = [h for h in hits if _STAGE.fullmatch(h.group())]
+        if not stages:
+            return False
+        for e in self.px.cue["ended"].finditer(masked):
+            if self._negated(masked, e.start()):
+                continue
+            if any(0 <= e.start() - h.end() <= 30 or 0 <= h.start() - e.end() <= 30 for h in stages):
+                return True
+        return False
+
+    def _generic(self, masked: str, start: int) -> bool:
+        """Whether the cue at *start* speaks of ties in general ("the spirit of any alliance")."""
+        before = _TOKEN.findall(masked[max(0, start - 40):start])[-3:]
+        return any(w.casefold() in _GENERIC for w in before)
 
     def _status(self, text: str) -> str:
         if self.px.cue["ended"].search(text):
@@ -594,7 +774,8 @@ class _Article:
     def _partners(self, i: int, masked: str, mentions: list[Mention], ks: list[int], role_orgs: set[int],
                   linked: set[frozenset]) -> None:
         px = self.px
-        hits = [h for h in px.cue["partner"].finditer(masked) if not self._negated(masked, h.start())]
+        hits = [h for h in px.cue["partner"].finditer(masked)
+                if not self._negated(masked, h.start()) and not self._generic(masked, h.start())]
         if not hits or not ks:
             return
         pos = self._place(masked)
@@ -607,6 +788,15 @@ class _Article:
 
         def add(a, b: int, conf: float, domain: str | None, status: str) -> None:
             x, y = ent(a), mentions[b].entity
+            if x in self.groups or y in self.groups:  # "talks with car alliance Renault-Nissan"
+                for xx in self._members(x):
+                    for yy in self._members(y):
+                        if xx not in self._members(y) and yy not in self._members(x):
+                            put(xx, yy, conf, domain, status)
+                return
+            put(x, y, conf, domain, status, a)
+
+        def put(x: Name, y: Name, conf: float, domain: str | None, status: str, a=None) -> None:
             if x == y:
                 return
             if not isinstance(a, int) and (y.name.startswith(x.name + " ") or x.name.startswith(y.name + " ")):
@@ -695,7 +885,9 @@ class _Article:
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
-            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12:
+            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
+                    and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
+                # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
                 for x in subj:
                     for y in subj:
@@ -712,6 +904,10 @@ class _Article:
                     and frozenset(distinct) not in linked:
                 a, b = distinct.values()
                 add(a, b, 0.55, sentence_domain, self._status(masked))
+        if any(st == "prospective" for _, _, st in pairs.values()) and self._talks_ended(masked, hits):
+            # "Merger negotiations between X and Y have reached a point ..., after the talks'
+            # collapse": talks the same sentence says have ended
+            pairs = {k: (c, d, "ended" if st == "prospective" else st) for k, (c, d, st) in pairs.items()}
         if explicit_subject is None and pairs:
             explicit_subject = ent(ks[0])
         if explicit_subject is not None:
@@ -738,6 +934,153 @@ class _Article:
             return
         status = self._span_status(masked, ref.start(), ref.end())
         self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.55)
+
+    def _tie_with_the_firm(self, i: int, masked: str) -> None:
+        """"GM is taking a stake in Nikola and will team up with the nascent company": a tie with
+        "the company" joins the two companies the sentence names, or the one it names and the
+        one other company of the two sentences before."""
+        hit = None
+        for h in self.px.cue["partner"].finditer(masked):
+            if self.px.with_the_firm.match(masked, h.end()) and not self._negated(masked, h.start()) \
+                    and not self._generic(masked, h.start()):
+                hit = h
+                break
+        if hit is None:
+            return
+        here = self.sent_companies[i]
+        if len(here) == 2:
+            pair = set(here)
+        else:
+            others = set().union(*self.sent_companies[max(0, i - 2):i]) - here
+            if len(here) != 1 or len(others) != 1:
+                return
+            pair = here | others
+        if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
+            return
+        a, b = sorted(pair, key=lambda e: e.name)
+        status = self._span_status(masked, hit.start(), self.px.with_the_firm.match(masked, hit.end()).end())
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+
+    def _tie_after_stake(self, i: int, masked: str) -> None:
+        """"Toyota will raise its stake in Subaru, expanding their partnership", "GM takes 20% of
+        Fuji. The companies have formed an alliance": a tie whose parties are referred to ("their"
+        next to it, "the two companies", "between them") after a stake, in the same sentence or up
+        to two later, is a partnership of the investor and the target."""
+        ref = self.px.cue["backref"].search(masked) or self.px.cue["their"].search(masked)
+        if ref is None:
+            return
+        # the last tie named: "the companies" after a partnership are its partners, not a stake's
+        last = next((f for f in reversed(self.facts) if f.predicate in ("INVESTS_IN", "PARTNERS_WITH")
+                     and i - f.sentence <= 2 and not (f.predicate == "PARTNERS_WITH" and f.sentence == i)), None)
+        if last is None or last.predicate != "INVESTS_IN":
+            return
+        pair = {last.subject, last.object}
+        if any(f.predicate == "PARTNERS_WITH" and {f.subject, f.object} == pair for f in self.facts):
+            return
+        if not self.sent_companies[i] <= pair:
+            return  # "Honda and Nissan ended their alliance": another pair's tie
+        for h in self.px.cue["partner"].finditer(masked):
+            if self._negated(masked, h.start()) or self._generic(masked, h.start()):
+                continue
+            refs = [r for r in self.px.cue["backref"].finditer(masked, max(0, h.start() - 60), h.end() + 40)]
+            # "their partnership", "la loro alleanza": the possessive next to the tie
+            refs += [r for r in self.px.cue["their"].finditer(masked, max(0, h.start() - 30), h.start())
+                     if len(_TOKEN.findall(masked[r.end():h.start()])) <= 2]
+            if not refs:
+                continue
+            refs.sort(key=lambda r: r.start())
+            right = masked[h.end():h.end() + 80]
+            stop = re.search(r"[,;:.]", right)
+            if "⟨C" in (right[:stop.start()] if stop else right):
+                continue  # "their partnership with Mazda": a tie with someone named
+            status = self._span_status(masked, min(h.start(), refs[0].start()), max(h.end(), refs[-1].end()))
+            self._add("PARTNERS_WITH", last.subject, last.object, {"status": status}, i, 0.6)
+            return
+
+    def _owned_prefix(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Geely-owned Volvo" is a subsidiary, "Tencent-backed Nio" has Tencent as an investor."""
+        for m in _OWNED_AFTER.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x == y or self._negated(masked, m.start()):
+                continue
+            if m.group("kind") == "backed":
+                self._add("INVESTS_IN", y, x, {}, i, 0.7)
+            else:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.75)
+
+    def _partner_apposition(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Nissan, partner di Renault insieme a Mitsubishi": Nissan and Mitsubishi partner Renault."""
+        for m in self.px.appos_partner.finditer(masked):
+            if self._negated(masked, m.start()) or self._negated(masked, m.end("x") + 2):
+                continue
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            status = self._span_status(masked, m.start(), m.end())
+            for k in ("x", "z"):
+                if m.group(k) is not None:
+                    x = mentions[int(m.group(k))].entity
+                    if x != y and x.type == y.type == "Company":
+                        for a in self._members(x):
+                            for b in self._members(y):
+                                if a != b:
+                                    self._add("PARTNERS_WITH", b, a, {"status": status}, i, 0.75)
+
+    def _board_chair(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"il Cda presieduto da John Elkann": the chairman of the company named with the board,
+        else of the one company the sentence before named, else of the company the text is about."""
+        m = self.px.board_chair.search(masked)
+        if m.group("org") is not None:
+            org = mentions[int(m.group("org"))].entity
+        else:
+            before = self.sent_companies[i - 1] if i else set()
+            org = next(iter(before)) if len(before) == 1 else self.current_focus()
+        name = m.group("name")
+        if org is None or org.type != "Company":
+            return
+        if name.startswith("⟨"):
+            person = mentions[int(name[2:-1])].entity
+        else:
+            name = " ".join(name.split())
+            if not self._valid_person(name):
+                return
+            person = self.index.get(name) or self._new_person(name)
+        if person.type == "Person":
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": "chairman"}, i, 0.6))
+
+    def _stake_in_the_firm(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Sempre più Volkswagen in QuantumScape. ... Volkswagen investirà 100 milioni nella
+        società": an investment in "the company", the one other company the last sentences named."""
+        m = self.px.invest_in_firm.search(masked)
+        if m is None or self._negated(masked, m.start()):
+            return
+        pos = self._place(masked)
+        investor = next((mentions[k].entity for k in sorted(pos, key=lambda k: -pos[k][0])
+                         if pos[k][1] <= m.start() and mentions[k].entity.type == "Company"), None)
+        if investor is None:
+            return
+        others = set().union(*self.sent_companies[max(0, i - 3):i]) - {investor}
+        if len(others) != 1:
+            return  # none, or more than one the company could be
+        target = others.pop()
+        stake = _stake(_PCT.search(masked, m.start(), m.end()))
+        self._add("INVESTS_IN", investor, target, {"stake_pct": stake} if stake is not None else {}, i, 0.6)
+
+    def _mutual_stakes(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Toyota and Suzuki will take stakes in each other": a stake each way between the two
+        companies named nearest the cue, before it (or after it, "cross-shareholdings between")."""
+        m = self.px.cue["mutual"].search(masked)
+        if m is None or self._negated(masked, m.start()):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        before = [k for k in comps if pos[k][1] <= m.start()]
+        after = [k for k in comps if pos[k][0] >= m.end()]
+        chosen = before[-2:] if len(before) >= 2 else after[:2]
+        names = [mentions[k].entity for k in chosen]
+        if len(set(names)) != 2:
+            return
+        a, b = names
+        self._add("INVESTS_IN", a, b, {}, i, 0.7)
+        self._add("INVESTS_IN", b, a, {}, i, 0.7)
 
     def _pair_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies said they have signed a memorandum": the status of the pair the
@@ -767,23 +1110,30 @@ class _Article:
         found = {e for k, e in self.index.surfaces.items() if k.startswith(key) and e.type == "Company"}
         return found.pop() if len(found) == 1 else None
 
-    def _hyphen_groups(self, i: int, masked: str) -> None:
+    def _hyphen_groups(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Partners named as one hyphenated word next to a partnership word, each part a company."""
-        if "-" not in masked:
+        if not self.groups:
             return
         for m in self.px.hyphen_group.finditer(masked):
-            cue = m.group("cue") or m.group("cue2")
+            group = mentions[int(m.group("g") or m.group("g2"))].entity
+            parts = self.groups.get(group)
             start = m.start("cue") if m.group("cue") else m.start("cue2")
-            if self._negated(masked, min(start, m.start())):
+            if parts is None or self._negated(masked, min(start, m.start())):
                 continue
-            parts = [self._company_by_word(p) for p in (m.group("g") or m.group("g2")).split("-")]
-            if any(p is None or p.type != "Company" for p in parts) or len(set(parts)) < 2 or not cue:
-                continue
-            status = self._span_status(masked, m.start(), m.end())
-            for a, x in enumerate(parts):
-                for y in parts[a + 1:]:
-                    if x != y:
-                        self._add("PARTNERS_WITH", x, y, {"status": status}, i, 0.75)
+            # the words before that speak of this grouping: not those of a tie with someone else
+            # ("GM has ended talks with car alliance Renault-Nissan")
+            left = masked[max(0, m.start() - 50):m.start()]
+            cut = [w.end() for w in self.px.with_word.finditer(left)]
+            a = m.start() - len(left) + (cut[-1] if cut else 0)
+            if cut:
+                right = masked[m.end():m.end() + 80]
+                stop = re.search(r"[,;:.]", right)
+                status = self._status(masked[a:m.end()] + (right[:stop.start()] if stop else right))
+            else:
+                status = self._span_status(masked, m.start(), m.end())
+            for x_i, x in enumerate(parts):
+                for y in parts[x_i + 1:]:
+                    self._add("PARTNERS_WITH", x, y, {"status": status}, i, 0.75)
 
     def _them_and(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"The two companies cancelled an agreement between them and Mitsubishi": each party of
@@ -817,10 +1167,13 @@ class _Article:
         pos = self._place(masked)
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
-        for m in px.shareholder.finditer(masked):
-            t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
-            if t != inv:
-                found[(inv, t)] = (0.8, None)
+        held = []
+        for rx in (px.shareholder, px.shareholder_in):
+            for m in rx.finditer(masked):
+                held.append((m.start(), m.end()))
+                t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
+                if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
+                    found[(inv, t)] = (0.8, _stake(_PCT.search(masked, m.start(), m.end())))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):
@@ -839,6 +1192,10 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
+            if any(a <= h.start() < b for a, b in held):
+                continue  # read above, with the shareholder on the right side
+            if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
+                continue  # "X sold a 10% stake in Y": X is leaving, not investing
             target = None
             for k in comps:
                 if pos[k][0] < h.end():
@@ -874,6 +1231,12 @@ class _Article:
             window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
+            if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"
+                k = int(more.group("k"))
+                a, b = mentions[investor].entity, mentions[k].entity
+                if a != b and b.type == "Company":
+                    found[(a, b)] = (0.75, _stake(_PCT.search(more.group())))
             for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
                 a, b = mentions[investor].entity, mentions[t].entity
                 if a == b:
@@ -904,21 +1267,32 @@ class _Article:
                 if s != b and s.type == b.type == "Company" and not self._negated(masked, m.start("i")):
                     dom = self._domain(masked[m.start():m.end()]) or self._domain_after(masked, m.end())
                     self._add("SUPPLIES", s, b, {"domain": dom} if dom else {}, i, 0.75)
+        found = []
         for rx, conf in self.px.supplies:
-            for m in rx.finditer(masked):
-                s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
-                clause = masked[m.start():m.end()]
-                if any(x < m.end() and m.start() < y for x, y in passive):
-                    continue  # the passive reading above has the direction right
-                if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
-                    continue
-                if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
-                    continue
-                props = {}
-                dom = self._domain(m.group("d") or "") or self._domain(clause)
-                if dom:
-                    props["domain"] = dom
-                self._add("SUPPLIES", s, b, props, i, conf)
+            found.extend((m, conf) for m in rx.finditer(masked))
+        if found:
+            # "for Tesla, it makes ...": made by the supplier the sentence has just named
+            for m in self.px.supply_for_it.finditer(masked):
+                b = int(m.group("b"))
+                earlier = [x for x, _ in found if int(x.group("s")) != b and x.start() < m.start()]
+                if earlier:
+                    found.append((_Match(m, {"s": earlier[0].group("s"), "b": str(b), "d": m.group("d")}), 0.6))
+        for m, conf in found:
+            s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
+            if m.group("d") and (_NOT_GOODS.search(m.group("d")) or cue["invest"].search(m.group("d"))):
+                continue  # "makes money for", "bought shares from": no goods change hands
+            clause = masked[m.start():m.end()]
+            if any(x < m.end() and m.start() < y for x, y in passive):
+                continue  # the passive reading above has the direction right
+            if s == b or cue["prospective"].search(clause) or self._negated(masked, m.start()):
+                continue
+            if any(self._negated(masked, n.start()) for n in _TOKEN.finditer(clause)):
+                continue
+            props = {}
+            dom = self._domain(m.group("d") or "") or self._domain(clause)
+            if dom:
+                props["domain"] = dom
+            self._add("SUPPLIES", s, b, props, i, conf)
 
     def _meetings(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         cue = self.px.cue
@@ -952,6 +1326,27 @@ class _Article:
         if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:
             conf -= 0.1
         self.facts.append(_Fact(predicate, subj, obj, props, i, round(conf, 2)))
+
+
+class _Match:
+    """A match whose groups are given (a supplier taken from an earlier match of the sentence)."""
+
+    def __init__(self, m: re.Match, groups: dict):
+        self._m, self._g = m, groups
+
+    def group(self, name):
+        return self._g[name]
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+_NOT_GOODS = re.compile(r"(?i)\b(?:money|profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
+                        r"plans?|efforts?|bids?|offers?|case|push|pitch|moves?|name|bets?|deals?|approach|run|"
+                        r"soldi|spazio|posto|strada|offert[ae]|propost[ae]|argent|place|offres?|Platz|Geld|Angebot)\b")
 
 
 def _stake(pct: re.Match | None) -> float | int | None:
