@@ -67,23 +67,26 @@ def _peak_mb() -> float:
         return next(int(line.split()[1]) for line in fp if line.startswith("VmHWM:")) / 1024
 
 
-def run(n: int, work: str, per_file: int, db: str | None = None) -> dict:
+def run(n: int, work: str, per_file: int, db: str | None = None, transactional: bool = True) -> dict:
     from autokg.exports.neo4j_bulk import write_neo4j_bulk
     from autokg.graph.embedded import EmbeddedStore
     from autokg.loaders import load_files
 
     paths = write_files(work, n, per_file)
     note(f"{n} facts written in {len(paths)} file(s)")
-    with _store() as neo:
-        neo.init()
-        neo.delete_all()
-        peak_ok = _reset_peak()
-        tx_s, report = timed(lambda: load_files(neo, paths))
-        client_mb = _peak_mb() if peak_ok else float("nan")
-        note(f"transactional load of {n} facts in {len(paths)} file(s): {tx_s:.1f} s, client peak {client_mb:.0f} MB")
-        if not report.ok:
-            sys.exit(f"transactional load rejected records: {report.rejected[:3]}")
-        tx_stats = neo.stats()  # the import below replaces the database: no need to empty it
+    tx_s = client_mb = float("nan")
+    tx_stats = None
+    if transactional:
+        with _store() as neo:
+            neo.init()
+            neo.delete_all()
+            peak_ok = _reset_peak()
+            tx_s, report = timed(lambda: load_files(neo, paths))
+            client_mb = _peak_mb() if peak_ok else float("nan")
+            note(f"transactional load of {n} facts in {len(paths)} file(s): {tx_s:.1f} s, client peak {client_mb:.0f} MB")
+            if not report.ok:
+                sys.exit(f"transactional load rejected records: {report.rejected[:3]}")
+            tx_stats = neo.stats()  # the import below replaces the database: no need to empty it
     db = db or os.path.join(work, f"{n}.db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
@@ -107,6 +110,8 @@ def run(n: int, work: str, per_file: int, db: str | None = None) -> dict:
         init_s, _ = timed(neo.init)
         bulk_stats = neo.stats()
     note(f"init: {init_s:.1f} s")
+    if tx_stats is None:
+        tx_stats = emb_stats
     if not (tx_stats == emb_stats == bulk_stats):
         sys.exit(f"counts differ: transactional {tx_stats}, embedded {emb_stats}, imported {bulk_stats}")
     return {"facts": n, "transactional": tx_s, "embedded": emb_s, "bulk": bulk_s, "import": import_s,
@@ -120,13 +125,15 @@ def main() -> None:
     ap.add_argument("--file-facts", type=int, default=100_000, help="facts per file for larger sizes")
     ap.add_argument("--db", help="the embedded store's file (replaced; default: in the temporary folder); "
                     "with one size only")
+    ap.add_argument("--no-transactional", dest="transactional", action="store_false",
+                    help="the bulk path only (no transactional load to compare with)")
     args = ap.parse_args()
     if args.db and len(args.sizes) > 1:
         ap.error("--db takes one size")
     rows = []
     with tempfile.TemporaryDirectory(prefix="autokg-bulk-") as work:
         for n in args.sizes:
-            r = run(n, work, args.file_facts, args.db)
+            r = run(n, work, args.file_facts, args.db, args.transactional)
             rows.append(r)
             print(f"{n}: {r}", file=sys.stderr)
     print("| facts | files | nodes | relationships | transactional s | client MB (peak) | embedded load s | bulk files s | import s "
