@@ -26,7 +26,7 @@ _CHUNK = 500  # host parameters per IN (...) list
 # cache fills with its dirty pages up to this cap and then spills them to the WAL: the cap is most
 # of a large load's peak memory. Beyond it, pages are read again from the operating system's
 # file cache, at little cost (see BENCHMARKS.md, "Embedded store").
-CACHE_MIB = 256
+CACHE_MIB = 64
 
 # Format 2 makes the presets answerable from indexes:
 # * the properties that presets filter and sort on are pulled out of the JSON ``props`` as stored
