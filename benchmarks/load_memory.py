@@ -10,7 +10,7 @@ Two kinds of file, JSON Lines or CSV, of a given size:
   unknown property), so nothing reaches the store: the peak is the reader's and the
   validator's alone, and must not grow with the file;
 * ``valid``: every record loads (a 2 KB quote each, 1,000 companies), so the store's own caches
-  (SQLite's page cache, up to 256 MiB) and the merge's indexes count too.
+  (SQLite's page cache, up to 64 MiB) and the merge's indexes count too.
 
     python benchmarks/load_memory.py --mb 20 60 100 --kind rejected valid --format jsonl csv
 

@@ -20,8 +20,13 @@ from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _CHUNK = 500  # host parameters per IN (...) list
+# SQLite's page cache, at most (``PRAGMA cache_size``). A file loads in one transaction, so the
+# cache fills with its dirty pages up to this cap and then spills them to the WAL: the cap is most
+# of a large load's peak memory. Beyond it, pages are read again from the operating system's
+# file cache, at little cost (see BENCHMARKS.md, "Embedded store").
+CACHE_MIB = 64
 
 # Format 2 makes the presets answerable from indexes:
 # * the properties that presets filter and sort on are pulled out of the JSON ``props`` as stored
@@ -91,10 +96,18 @@ CREATE INDEX resolution_keys_id ON resolution_keys (kind, id);
 """
 _DDL += _RESOLUTION_V4
 
+# Format 5 indexes the entities by country, so that ``cross-border`` with a country starts from
+# that country's companies (and the adjacency index) instead of reading every partnership. SQLite
+# keeps the index whatever changes a country: a later record, a merge of the entity resolution.
+_COUNTRY_V5 = """
+CREATE INDEX IF NOT EXISTS entities_country ON entities (json_extract(attrs, '$.country'));
+"""
+_DDL += _COUNTRY_V5
+
 # Each upgrade runs in the transaction that opens the store. Format 1 to 2: the relations table is
 # rebuilt with the new columns (SQLite cannot add a stored column), every other table keeps its
 # rows. Format 2 to 3: the triggers go (the derived tables they kept are already right). Format 3
-# to 4: the tables of the entity resolution.
+# to 4: the tables of the entity resolution. Format 4 to 5: the index of the entities' country.
 _UPGRADE = {
     1: _RELATIONS_V2.format(name="relations_v2") + """
 INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
@@ -108,6 +121,7 @@ DROP TRIGGER IF EXISTS relations_removed;
 DROP TRIGGER IF EXISTS relations_changed;
 """,
     3: _RESOLUTION_V4,
+    4: _COUNTRY_V5,
 }
 
 
@@ -387,7 +401,8 @@ class EmbeddedStore:
 
     name = "embedded"
 
-    def __init__(self, path: str | os.PathLike | None = None, busy_timeout: float = 600.0):
+    def __init__(self, path: str | os.PathLike | None = None, busy_timeout: float = 600.0,
+                 cache_mib: int | None = None):
         self.path = Path(path) if path else default_path()
         self.busy_timeout = busy_timeout
         try:
@@ -396,7 +411,7 @@ class EmbeddedStore:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = OFF")
-            self.db.execute("PRAGMA cache_size = -262144")  # 256 MiB at most: random-key inserts stay in memory
+            self.db.execute(f"PRAGMA cache_size = -{int(cache_mib or CACHE_MIB) * 1024}")  # in KiB
             self.db.execute("PRAGMA temp_store = MEMORY")
             self._retry(self._prepare)
         except sqlite3.DatabaseError as exc:

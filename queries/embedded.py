@@ -11,7 +11,9 @@ breadth-first search over the same indexes, at most ``max_hops`` deep. The prese
 graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``) are one SQL statement
 each, sorted by SQLite, and ``iter_rows`` streams their rows; ``hubs`` and the domain search read
 the small tables the store derives from the partnerships (``partner_counts``,
-``partner_domains``).
+``partner_domains``). ``cross-border`` with a country starts from that country's companies (the
+index on the entities' country) and their adjacency; ``prospective --since`` from the sources
+published since then (the index on the sources' date).
 
 Every ordering is the one stated by the preset, with the relation id as the last key, so that
 ties come out as they always did.
@@ -137,40 +139,86 @@ def by_domain(store, domain):
     return _iter_partner_rows(store, None, domain)
 
 
+# The partnerships with one end's country in :countries (a JSON list), through the index on the
+# entities' country and the adjacency from that end (`{end}`); the other end's country is known,
+# different, and in :countries too when `{both}`. CROSS JOIN keeps SQLite on that order.
+_FROM_COUNTRY = """
+SELECT r.id, r.key_display AS domain, r.status, x.name AS xn, x.id AS xi, y.name AS yn, y.id AS yi,
+       json_extract(x.attrs, '$.country') AS cx, json_extract(y.attrs, '$.country') AS cy
+FROM entities x CROSS JOIN relations r CROSS JOIN entities y
+WHERE json_extract(x.attrs, '$.country') IN (SELECT value FROM json_each(:countries))
+  AND r.{end}_id = x.id AND r.predicate = :predicate {status}
+  AND y.id = r.{other}_id AND json_extract(y.attrs, '$.country') IS NOT NULL
+  AND json_extract(y.attrs, '$.country') <> json_extract(x.attrs, '$.country') {both}
+"""
+
+
+def _cross_border_from(store, countries: list[str], status=None) -> Iterator[tuple]:
+    """Cross-border partnerships with one of *countries* on one side (with two, that pair),
+    found from the companies of those countries, so that the cost follows the answer."""
+    st = "AND r.status = :status" if status else ""
+    both = "AND json_extract(y.attrs, '$.country') IN (SELECT value FROM json_each(:countries))"
+    if len(countries) == 2:
+        # every partnership of the pair has its subject in one of the two countries
+        parts = [_FROM_COUNTRY.format(end="subject", other="object", status=st, both=both)]
+    else:
+        # the one country on the subject's side, or on the object's side: never both, the
+        # countries differ
+        parts = [_FROM_COUNTRY.format(end="subject", other="object", status=st, both=""),
+                 _FROM_COUNTRY.format(end="object", other="subject", status=st, both="")]
+    first = "(xn, xi) <= (yn, yi)"
+    sql = (f"SELECT id, domain, status, CASE WHEN {first} THEN xn ELSE yn END AS company, "
+           f"CASE WHEN {first} THEN yn ELSE xn END AS partner, CASE WHEN {first} THEN cx ELSE cy END, "
+           f"CASE WHEN {first} THEN cy ELSE cx END FROM ({' UNION ALL '.join(parts)}) "
+           "ORDER BY company, partner, domain IS NULL, domain, id")
+    params = {"countries": json.dumps(countries), "predicate": _PARTNERS, "status": status}
+    return store.iter_sql(sql, params)
+
+
 @_impl("cross-border")
 def cross_border(store, country_a=None, country_b=None, status=None):
-    sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
-    cond = "ca IS NOT NULL AND cb IS NOT NULL AND ca <> cb"
-    if country_a and country_b:
-        cond += " AND ((ca = :country_a AND cb = :country_b) OR (ca = :country_b AND cb = :country_a))"
-    elif country_a or country_b:
-        cond += " AND :wanted IN (ca, cb)"
-        params["wanted"] = country_a or country_b
-    params.update(country_a=country_a, country_b=country_b)
-    sql = (f"SELECT * FROM (SELECT p.id, p.domain, p.status, p.company, p.partner, "
-           f"json_extract(p.company_attrs, '$.country') AS ca, json_extract(p.partner_attrs, '$.country') AS cb "
-           f"FROM ({sql}) p) WHERE {cond} ORDER BY company, partner, domain IS NULL, domain, id")
-    for rid, dom, st, company, partner, ca, cb in store.iter_sql(sql, params):
+    countries = [c for c in (country_a, country_b) if c]
+    if countries:
+        rows = _cross_border_from(store, countries, status)
+    else:
+        sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
+        rows = store.iter_sql(
+            f"SELECT * FROM (SELECT p.id, p.domain, p.status, p.company, p.partner, "
+            f"json_extract(p.company_attrs, '$.country') AS ca, json_extract(p.partner_attrs, '$.country') AS cb "
+            f"FROM ({sql}) p) WHERE ca IS NOT NULL AND cb IS NOT NULL AND ca <> cb "
+            "ORDER BY company, partner, domain IS NULL, domain, id", params)
+    for rid, dom, st, company, partner, ca, cb in rows:
         yield {"company": company, "partner": partner, "domain": dom, "status": st,
                "company_country": ca, "partner_country": cb, "id": rid}
 
 
+# The prospective partnerships with a source published since :since, each with its latest source
+# date: the sources since then (indexed by date) give both. A relation's latest date is on or
+# after :since exactly when one of its sources is, and it is then the latest of those.
+_PROSPECTIVE_SINCE = """
+SELECT r.id, CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name END AS company,
+       CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.name ELSE x.name END AS partner,
+       r.key_display AS domain, m.latest
+FROM (SELECT l.relation_id AS id, max(s.published) AS latest FROM sources s CROSS JOIN links l ON l.source_id = s.id
+      WHERE s.published >= :since GROUP BY l.relation_id) m
+CROSS JOIN relations r CROSS JOIN entities x CROSS JOIN entities y
+WHERE r.id = m.id AND r.predicate = :predicate AND r.status = 'prospective'
+  AND x.id = r.subject_id AND y.id = r.object_id
+ORDER BY m.latest DESC, company, partner, domain IS NULL, domain, r.id
+"""
+
+
 @_impl("prospective")
 def prospective(store, since=None):
-    extra = ""
-    params_since: dict = {}
     if since:
-        # The latest source is on or after `since` exactly when some source is: start from the
-        # sources published since then (indexed), not from every prospective partnership.
-        extra = (" AND r.id IN (SELECT l.relation_id FROM sources s JOIN links l ON l.source_id = s.id "
-                 "WHERE s.published >= :since)")
-        params_since = {"since": since}
-    sql, params = _pairs_sql(store, "prospective", extra=extra)
-    params.update(params_since)
-    sql = (f"SELECT p.id, p.company, p.partner, p.domain, (SELECT max(s.published) FROM links l "
-           f"JOIN sources s ON s.id = l.source_id WHERE l.relation_id = p.id) AS latest FROM ({sql}) p "
-           "ORDER BY latest IS NULL, latest DESC, company, partner, domain IS NULL, domain, id")
-    for rid, company, partner, dom, latest in store.iter_sql(sql, params):
+        rows = store.iter_sql(_PROSPECTIVE_SINCE, {"since": since, "predicate": _PARTNERS})
+    else:
+        sql, params = _pairs_sql(store, "prospective")
+        rows = store.iter_sql(
+            f"SELECT p.id, p.company, p.partner, p.domain, (SELECT max(s.published) FROM links l "
+            f"JOIN sources s ON s.id = l.source_id WHERE l.relation_id = p.id) AS latest FROM ({sql}) p "
+            "ORDER BY latest IS NULL, latest DESC, company, partner, domain IS NULL, domain, id", params)
+    for rid, company, partner, dom, latest in rows:
         yield {"company": company, "partner": partner, "domain": dom, "latest_source_date": latest, "id": rid}
 
 

@@ -136,7 +136,31 @@ def test_a_format_2_store_loses_its_triggers_and_its_partner_tables_stay_right(s
         more = write_jsonl(tmp_path / "more.jsonl", [fact("Renault", "PARTNERS_WITH", "Nio", domain="bogus x")])
         assert load(upgraded, more).ok
         assert [d for (d,) in upgraded.read_sql("SELECT domain FROM partner_domains") if "bogus" in d] == ["bogus x"]
-    assert _version(seeded.path) == str(SCHEMA_VERSION) == "4"
+    assert _version(seeded.path) == str(SCHEMA_VERSION) == "5"
+    seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
+
+
+def test_a_format_4_store_gets_the_country_index_and_cross_border_answers_from_it(seeded, tmp_path):
+    answers = _answers(seeded)
+    seeded.db.executescript("""
+        DROP INDEX entities_country;
+        UPDATE meta SET value = '4' WHERE key = 'schema_version';""")
+    seeded.close()
+    with EmbeddedStore(seeded.path) as upgraded:
+        assert _version(seeded.path) == "5"
+        indexes = {r[0] for r in upgraded.db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert "entities_country" in indexes
+        assert upgraded.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert _answers(upgraded) == answers
+        rows = run_preset(upgraded, "cross-border", country_a="CN", country_b="FR")
+        assert rows and all({r["company_country"], r["partner_country"]} == {"CN", "FR"} for r in rows)
+        # a country changed by a later record moves the company in the index
+        moved = rows[0]["company"] if rows[0]["company_country"] == "FR" else rows[0]["partner"]
+        more = write_jsonl(tmp_path / "more.jsonl", [{"entity": moved, "type": "Company", "country": "DE"}])
+        assert load(upgraded, more).ok
+        after = run_preset(upgraded, "cross-border", country_a="CN", country_b="FR")
+        assert moved not in {r["company"] for r in after} | {r["partner"] for r in after}
+        assert any(moved in (r["company"], r["partner"]) for r in run_preset(upgraded, "cross-border", country_a="DE"))
     seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
 
 
@@ -172,7 +196,9 @@ _ONE_ENTITY = [("partners-of", {"company": "Hub"}), ("common-partners", {"a": "H
                ("path", {"a": "P1", "b": "P2"}), ("path", {"a": "Hub", "b": "Nowhere"}),
                ("people-of", {"company": "Hub"}), ("sources", {"a": "Hub", "b": "P1"}),
                ("history", {"a": "Hub", "b": "P1"}), ("timeline", {"company": "Hub"}),
-               ("meetings", {"person": "Ann"}), ("prospective", {"since": "2030"})]
+               ("meetings", {"person": "Ann"}), ("prospective", {"since": "2030"}),
+               ("cross-border", {"country_a": "FR", "country_b": "CN"}),
+               ("cross-border", {"country_a": "CN", "status": "active"})]
 
 
 class _Recording:
@@ -196,9 +222,15 @@ def _small_world(tmp_path, unrelated: int) -> EmbeddedStore:
                 fact("Ann", "WORKS_FOR", "Hub", src(2), role="CEO"),
                 {**fact("Ann", "MET_WITH", "P1", src(3)), "subject_type": "Person"},
                 {"entity": "Nowhere", "type": "Company"}]
+    records += [{"entity": name, "type": "Company", "country": country}
+                for name, country in [("Hub", "FR"), ("P0", "CN"), ("P1", "CN"), ("P2", "US"), ("P3", "FR")]]
     rng = random.Random(3)
     records += [fact(f"Other {rng.randrange(unrelated // 4 + 2)}", "PARTNERS_WITH", f"Else {i}", src(i),
                      domain=f"x{i}", status=rng.choice(["active", "ended"])) for i in range(unrelated)]
+    # companies of other countries, partners across borders too, which a cross-border search
+    # about France or China must not read
+    records += [{"entity": f"Else {i}", "type": "Company", "country": ("DE", "JP")[i % 2]} for i in range(unrelated)]
+    records += [{"entity": f"Other {i}", "type": "Company", "country": "US"} for i in range(unrelated // 4 + 2)]
     store = open_embedded(tmp_path)
     assert load(store, write_jsonl(tmp_path / "facts.jsonl", records)).ok
     return store

@@ -267,9 +267,12 @@ def _param_sets(store, seed: int) -> list[tuple[str, dict]]:
         out.append(("hubs", {"limit": limit}))
     combos = [(None, None)] + [(c, None) for c in countries[:3]] + [(None, c) for c in countries[-2:]]
     combos += [(a, b) for a, b in zip(countries, reversed(countries))][:4]
-    for ca, cb in combos:
+    # none, one on either side, two (and the same one twice), each with and without a status
+    combos += [(countries[0], countries[0])] if countries else []
+    for i, (ca, cb) in enumerate(combos):
         out += [("cross-border", {"country_a": ca, "country_b": cb}),
-                ("cross-border", {"country_a": ca, "country_b": cb, "status": "active"})]
+                ("cross-border", {"country_a": ca, "country_b": cb, "status": "active"}),
+                ("cross-border", {"country_a": ca, "country_b": cb, "status": ("prospective", "ended")[i % 2]})]
     out.append(("meetings", {}))
     for p in names(people) + some_companies[:2]:
         out.append(("meetings", {"person": p}))
