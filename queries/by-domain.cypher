@@ -4,7 +4,8 @@ CALL () {
   // Without a date, given a domain: the partnerships whose domain contains it, from the text
   // index on their lower-cased domain (PARTNERS_WITH.key_lower, kept by the store).
   WITH toLower($domain) AS part WHERE $as_of IS NULL AND coalesce($domain, '') <> ''
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) WHERE r.key_lower CONTAINS part
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING TEXT INDEX r:PARTNERS_WITH(key_lower)
+  WHERE r.key_lower CONTAINS part
   RETURN x, y, r
 UNION ALL
   WITH $domain AS domain WHERE $as_of IS NULL AND coalesce(domain, '') = ''

@@ -7,7 +7,7 @@ CALL () {
   // their partnerships either way to an entity of another country.
   WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
   WHERE $as_of IS NULL AND size(wanted) > 0
-  MATCH (x:Entity) WHERE x.country = wanted[0]
+  MATCH (x:Entity) USING INDEX x:Entity(country) WHERE x.country = wanted[0]
   MATCH (x)-[r:PARTNERS_WITH]-(y:Entity)
   WHERE y.country IS NOT NULL AND y.country <> x.country AND (size(wanted) = 1 OR y.country = wanted[1])
     AND (coalesce($status, '') = '' OR r.status = $status)

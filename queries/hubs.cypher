@@ -5,7 +5,7 @@
 // sources published by then tell it (each property from the counted claim with the latest date,
 // undated first, then the higher confidence, then the later record), counted.
 CALL () {
-  MATCH (c:Entity) WHERE c.partners > 0 AND $as_of IS NULL
+  MATCH (c:Entity) USING INDEX c:Entity(partners) WHERE c.partners > 0 AND $as_of IS NULL
   RETURN c.name AS company, c.partners AS partners
   ORDER BY partners DESC, company
   LIMIT coalesce($limit, 10)

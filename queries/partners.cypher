@@ -5,13 +5,14 @@ CALL () {
   // Without a date, given a domain: the partnerships whose domain contains it, from the text
   // index on their lower-cased domain (PARTNERS_WITH.key_lower, kept by the store).
   WITH toLower($domain) AS part WHERE $as_of IS NULL AND coalesce($domain, '') <> ''
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) WHERE r.key_lower CONTAINS part
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING TEXT INDEX r:PARTNERS_WITH(key_lower)
+  WHERE r.key_lower CONTAINS part
     AND (coalesce($status, '') = '' OR r.status = $status)
   RETURN x, y, r
 UNION ALL
   // Without a date or a domain, given a status: from the index on the status.
   WITH $status AS status WHERE $as_of IS NULL AND coalesce($domain, '') = '' AND coalesce(status, '') <> ''
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) WHERE r.status = status
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX r:PARTNERS_WITH(status) WHERE r.status = status
   RETURN x, y, r
 UNION ALL
   WITH $status AS status WHERE $as_of IS NULL AND coalesce($domain, '') = '' AND coalesce(status, '') = ''

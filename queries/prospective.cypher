@@ -4,7 +4,7 @@ CALL () {
   // Without a date, given $since: from the sources published since then (index
   // source_published), the prospective partnerships they support.
   WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') <> ''
-  MATCH (s:Source) WHERE s.published >= since
+  MATCH (s:Source) USING INDEX s:Source(published) WHERE s.published >= since
   MATCH (s)-[:SUPPORTS]->(rel:Relation)
   WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
   WITH DISTINCT rel
@@ -12,7 +12,8 @@ CALL () {
 UNION ALL
   // Without a date or $since: every prospective partnership (index relation_status).
   WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') = ''
-  MATCH (rel:Relation) WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
+  MATCH (rel:Relation) USING INDEX rel:Relation(status)
+  WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
   RETURN rel, rel.key_display AS domain
 UNION ALL
   // As of $as_of: every partnership as the sources published by then tell it (each property

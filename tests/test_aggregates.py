@@ -98,15 +98,24 @@ def test_aggregates_without_a_date_start_from_an_index_and_scan_nothing(neo4j_st
     rows, ops = profile(neo4j_store, preset, params)
     assert rows, "the case must have an answer, or it checks nothing"
     assert rows == run_preset(neo4j_store, preset, **params)
-    # the branch of the date (which resolves every relation) and the others did not run: every
-    # operator that reads all entities or all partnerships, present in the plan, read nothing
+    # the branch of the date (which resolves every relation) and the other branches did not
+    # run: every operator that reads all entities or all partnerships read nothing
     scans = [op for op in ops if op[0] in SCANS]
-    assert scans and all(rows == hits == 0 for _, _, rows, hits in scans), scans
+    assert all(rows == hits == 0 for _, _, rows, hits in scans), scans
+    assert _date_branch(ops) == 0
     started = [op for op in ops if op[0] == start and index in op[1]]
     assert started and started[0][2] > 0, [op[:2] for op in ops]
-    # and as of a date, the same statement does resolve every partnership
+    # as of a date, the same statement runs that branch, and it resolves every partnership
     _, dated = profile(neo4j_store, preset, {**params, "as_of": "2031"})
-    assert any(op[0] in SCANS and op[2] > 0 for op in dated)
+    assert _date_branch(dated) == 1
+    assert sum(hits for *_, hits in dated) > sum(hits for *_, hits in ops)
+
+
+def _date_branch(ops) -> int:
+    """The rows that entered the branch of the date (its guard ``as_of IS NOT NULL``)."""
+    guards = [rows for op, details, rows, _ in ops if op == "Filter" and details == "as_of IS NOT NULL"]
+    assert len(guards) == 1, guards
+    return guards[0]
 
 
 def test_hubs_reads_the_top_of_the_index_in_order(neo4j_store):
