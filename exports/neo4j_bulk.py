@@ -181,7 +181,7 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
     s = schema()
     summary = summary if summary is not None else BulkSummary()
     relations = store.relation_rows()
-    ids = [r["id"] for r in relations]
+    relation_ids = [r["id"] for r in relations]
     partners = partner_counts(relations)
     del relations
     entities = store.entity_rows()
@@ -251,7 +251,7 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
 
     seq = 0
     with store.transaction(atomic=True) as reader:
-        for chunk in chunks(ids):
+        for chunk in chunks(relation_ids):
             for rid, rel in sorted(reader.get_relations(chunk).items()):
                 p = rel["predicate"]
                 if p not in rel_nodes:
