@@ -105,10 +105,13 @@ class Neo4jStore:
         reads from the index ``entity_partners``), unless the database is marked as having them
         (loads keep them, a bulk import writes them); *force* computes them anyway. The counts
         commit 5,000 entities at a time and the mark comes last: an interrupted run leaves the
-        database unmarked, and the next one computes them again. Returns whether it computed
-        them. Idempotent; :meth:`init` calls it."""
+        database unmarked, and the next one computes them again. An empty database is left as
+        it is (unmarked: the next ``init`` after loads computes them once more, then marks
+        them). Returns whether it computed them. Idempotent; :meth:`init` calls it."""
         if not force and self.connection.read(q.PARTNER_COUNTS_DONE)[0]["n"]:
             return False
+        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
+            return False  # nothing to count, and an empty database stays empty (loads count)
         self.connection.run(q.COUNT_ALL_PARTNERS)
         self.connection.write([(q.MARK_PARTNER_COUNTS, {}, 1)])
         return True
@@ -121,6 +124,8 @@ class Neo4jStore:
         :meth:`init` calls it."""
         if self.connection.read(q.PARTNER_KEYS_DONE)[0]["n"]:
             return False
+        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
+            return False  # nothing to set, and an empty database stays empty (loads set them)
         self.connection.run(q.LOWER_ALL_KEYS)
         self.connection.write([(q.MARK_PARTNER_KEYS, {}, 1)])
         return True
