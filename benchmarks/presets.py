@@ -151,6 +151,34 @@ def old_lookup(text: str) -> str:
                   r"MATCH (\1:Entity)\nWHERE \1.id = $\2 OR toLower(trim($\2)) IN \1.names_norm", text)
 
 
+def db_hits(store, n: int, only: list[str] | None, folder: str | None = None) -> list[dict]:
+    """Database hits of one ``PROFILE`` of each preset on Neo4j (after one run to warm up), with
+    the query files of *folder* instead of the package's when given (e.g. those of an earlier
+    version: ``git show REV:queries/hubs.cypher > DIR/hubs.cypher``)."""
+    from autokg.queries import neo4j as cypher_presets
+    from autokg.queries.presets import get_preset
+
+    def total(plan) -> int:
+        return plan.get("dbHits", 0) + sum(total(c) for c in plan.get("children", []))
+
+    out = []
+    for label, preset, params in parameters(n):
+        if only and preset not in only and label not in only:
+            continue
+        path = os.path.join(folder, f"{preset}.cypher") if folder else None
+        text = open(path, encoding="utf-8").read() if path and os.path.exists(path) else cypher_presets.cypher(preset)
+        values = {p.name: params.get(p.name, p.default) for p in get_preset(preset).params}
+        with store.connection.session(read_only=True) as s:
+            s.run(text, values).consume()
+            result = s.run("PROFILE " + text, values)
+            list(result)  # the profile is there once every row was read
+            summary = result.consume()
+        row = {"label": label, "db_hits": total(summary.profile)}
+        print(f"{label:<26} {row['db_hits']:>12,}", flush=True)
+        out.append(row)
+    return out
+
+
 def bulk_import(store, work: str, results: dict) -> dict:
     """Replace the database of the scripts/neo4j-local server in AUTOKG_NEO4J_STATE by a bulk
     import of *store*; return the server's NEO4J_* settings."""
@@ -199,6 +227,8 @@ def main() -> None:
                     "entities with the lookup of before the :Name index (`c.id = $x OR toLower(trim($x)) IN "
                     "c.names_norm`, a scan of every entity)")
     ap.add_argument("--as-of", help="run every preset with this --as-of date")
+    ap.add_argument("--neo4j-db-hits", nargs="?", const="", metavar="DIR", help="on Neo4j, also print the "
+                    "database hits of one PROFILE of each preset (with the .cypher files of DIR, if given)")
     args = ap.parse_args()
 
     from autokg.graph.embedded import EmbeddedStore
@@ -247,6 +277,9 @@ def main() -> None:
         print(f"neo4j init in {results['neo4j_init_s']:.1f} s; {neo.stats()['relations']} relations", flush=True)
         print(f"{'neo4j':<26} {'rows':>8} {'p50 ms':>10} {'p95 ms':>10} {'runs':>5}")
         results["neo4j"] = time_presets(neo, args.facts, args.repeat, args.only, args.slow_repeat, args.as_of)
+        if args.neo4j_db_hits is not None:
+            print(f"{'neo4j, db hits':<26} {'db hits':>12}")
+            results["neo4j_db_hits"] = db_hits(neo, args.facts, args.only, args.neo4j_db_hits or None)
         if args.neo4j_old_lookup:
             from autokg.queries import neo4j as cypher_presets
 

@@ -38,7 +38,7 @@ from typing import Iterator
 from autokg.errors import StoreError
 from autokg.graph.model import schema
 from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks
-from autokg.graph.neo4j.statements import label, reltype
+from autokg.graph.neo4j.statements import PARTNER_COUNTS_KEY, PARTNERS, label, reltype
 from autokg.graph.normalize import norm
 
 __all__ = ["ARGS_FILE", "ARRAY_DELIMITERS", "BulkSummary", "generate_neo4j_bulk", "write_neo4j_bulk",
@@ -162,12 +162,28 @@ def _schema_columns(props: dict) -> list[tuple[str, str]]:
     return [(name, "long" if p.type == "number" else "string") for name, p in props.items()]
 
 
+def partner_counts(relations: list[dict]) -> dict[str, int]:
+    """Each entity's number of partners not ended (``PARTNERS_WITH`` either way, each partner
+    once), among relation rows; entities without any are absent. The Neo4j store keeps this as
+    the ``partners`` property that ``hubs`` reads."""
+    adjacent: dict[str, set[str]] = {}
+    for r in relations:
+        if r["predicate"] == PARTNERS and (r["props"] or {}).get("status") != "ended":
+            adjacent.setdefault(r["subject_id"], set()).add(r["object_id"])
+            adjacent.setdefault(r["object_id"], set()).add(r["subject_id"])
+    return {i: len(ps) for i, ps in adjacent.items()}
+
+
 def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[tuple[str, list[str]]]:
     """Yield ``(file name, lines)`` for every CSV file, then for :data:`ARGS_FILE`, from
     *store* (any store of :mod:`autokg.graph.store`). *summary*, if given, is filled in."""
     check_vocabulary()
     s = schema()
     summary = summary if summary is not None else BulkSummary()
+    relations = store.relation_rows()
+    relation_ids = [r["id"] for r in relations]
+    partners = partner_counts(relations)
+    del relations
     entities = store.entity_rows()
     w = _Writer(_pick_delimiter(entities))
     summary.array_delimiter = w.delim
@@ -177,7 +193,7 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
     for t, et in s.entity_types.items():
         label(t)
         cols = [("id:ID(Entity)", None), ("name", "string"), ("aliases", "string[]"), ("names_norm", "string[]"),
-                ("declared", "boolean"), *_schema_columns(et.attributes)]
+                ("declared", "boolean"), ("partners", "long"), *_schema_columns(et.attributes)]
         ent[t] = _Table(w, f"nodes-entity-{t}", f"--nodes=Entity:{t}", f"entity type {t}", cols)
     tables += ent.values()
     having: dict[str, list[str]] = {}  # compared name -> ids of the entities having it
@@ -188,7 +204,8 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
         names = [e["name"], *e["aliases"]]
         props = {k: v for k, v in e["attrs"].items() if v is not None}
         norms = list(dict.fromkeys(norm(n) for n in names))
-        props.update(name=e["name"], aliases=list(e["aliases"]), names_norm=norms, declared=bool(e["declared"]))
+        props.update(name=e["name"], aliases=list(e["aliases"]), names_norm=norms, declared=bool(e["declared"]),
+                     partners=partners.get(e["id"]))
         table.add([w.cell(e["id"])], props)
         for n in norms:
             having.setdefault(n, []).append(e["id"])
@@ -232,10 +249,9 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
                                                                       (":END_ID(Entity)", None)])
     tables += [*rel_nodes.values(), subject, obj, *typed.values(), *supports.values()]
 
-    ids = [r["id"] for r in store.relation_rows()]
     seq = 0
     with store.transaction(atomic=True) as reader:
-        for chunk in chunks(ids):
+        for chunk in chunks(relation_ids):
             for rid, rel in sorted(reader.get_relations(chunk).items()):
                 p = rel["predicate"]
                 if p not in rel_nodes:
@@ -265,6 +281,7 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
     tables.append(meta)
     if seq:
         meta.add([w.cell("seq")], {"value": int(seq)})
+    meta.add([w.cell(PARTNER_COUNTS_KEY)], {"value": 1})  # the partner counts are there
 
     args = []
     for table in tables:

@@ -2,25 +2,44 @@
 //          :param country_b => 'CN'
 //          :param status => null
 //          :param as_of => null
-MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
-// As of $as_of (null: every source), the relation as the sources published by then tell it
-// (each property from the counted claim with the latest date, undated first, then the higher
-// confidence, then the later record), or null when no counted source supports it yet.
-WITH x, y, r, CASE WHEN $as_of IS NULL THEN null ELSE COLLECT {
-       MATCH (:Relation {id: r.id})<-[cl:SUPPORTS]-(cs:Source)
-       WHERE cs.published IS NULL OR cs.published <= $as_of
-       WITH cl ORDER BY coalesce(cs.published, '') DESC, cl.confidence DESC, cl.seq DESC
-       RETURN cl
-     } END AS claims
-WITH x, y, CASE WHEN claims IS NULL THEN r WHEN size(claims) = 0 THEN null ELSE {id: r.id,
-       key_display: [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0],
-       status: CASE WHEN r.status IS NOT NULL
-                    THEN coalesce([k IN claims WHERE k.status IS NOT NULL][0].status, 'active') END,
-       since: [k IN claims WHERE k.since IS NOT NULL][0].since, until: [k IN claims WHERE k.until IS NOT NULL][0].until,
-       date: [k IN claims WHERE k.date IS NOT NULL][0].date, event: [k IN claims WHERE k.event IS NOT NULL][0].event,
-       stake_pct: [k IN claims WHERE k.stake_pct IS NOT NULL][0].stake_pct, sources: size(claims)} END AS r
-WHERE r IS NOT NULL
-  AND (coalesce($status, '') = '' OR r.status = $status)
+CALL () {
+  // Without a date, given a country: from the entities of that country (index entity_country),
+  // their partnerships either way to an entity of another country.
+  WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
+  WHERE $as_of IS NULL AND size(wanted) > 0
+  MATCH (x:Entity) USING INDEX x:Entity(country) WHERE x.country = wanted[0]
+  MATCH (x)-[r:PARTNERS_WITH]-(y:Entity)
+  WHERE y.country IS NOT NULL AND y.country <> x.country AND (size(wanted) = 1 OR y.country = wanted[1])
+    AND (coalesce($status, '') = '' OR r.status = $status)
+  RETURN x, y, r
+UNION ALL
+  // Without a date or a country: every partnership between two countries.
+  WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
+  WHERE $as_of IS NULL AND size(wanted) = 0
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
+  WHERE x.country IS NOT NULL AND y.country IS NOT NULL AND x.country <> y.country
+    AND (coalesce($status, '') = '' OR r.status = $status)
+  RETURN x, y, r
+UNION ALL
+  // As of $as_of: every partnership as the sources published by then tell it (each property
+  // from the counted claim with the latest date, undated first, then the higher confidence,
+  // then the later record), or none when no counted source supports it yet.
+  WITH $as_of AS as_of WHERE as_of IS NOT NULL
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
+  WITH x, y, r, COLLECT {
+         MATCH (:Relation {id: r.id})<-[cl:SUPPORTS]-(cs:Source)
+         WHERE cs.published IS NULL OR cs.published <= as_of
+         WITH cl ORDER BY coalesce(cs.published, '') DESC, cl.confidence DESC, cl.seq DESC
+         RETURN cl
+       } AS claims
+  WHERE size(claims) > 0
+  WITH x, y, {id: r.id,
+         key_display: [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0],
+         status: CASE WHEN r.status IS NOT NULL
+                      THEN coalesce([k IN claims WHERE k.status IS NOT NULL][0].status, 'active') END} AS r
+  WHERE coalesce($status, '') = '' OR r.status = $status
+  RETURN x, y, r
+}
 WITH r, CASE WHEN [x.name, x.id] <= [y.name, y.id] THEN [x, y] ELSE [y, x] END AS pair,
      [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
 WITH r, pair[0] AS a, pair[1] AS b, pair[0].country AS ca, pair[1].country AS cb, wanted

@@ -1,29 +1,44 @@
 // browser: :param since => null
 //          :param as_of => null
-MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity)
-WHERE $as_of IS NOT NULL OR r.status = 'prospective'
-// As of $as_of (null: every source), the relation as the sources published by then tell it
-// (each property from the counted claim with the latest date, undated first, then the higher
-// confidence, then the later record), or null when no counted source supports it yet.
-WITH x, y, r, CASE WHEN $as_of IS NULL THEN null ELSE COLLECT {
-       MATCH (:Relation {id: r.id})<-[cl:SUPPORTS]-(cs:Source)
-       WHERE cs.published IS NULL OR cs.published <= $as_of
-       WITH cl ORDER BY coalesce(cs.published, '') DESC, cl.confidence DESC, cl.seq DESC
-       RETURN cl
-     } END AS claims
-WITH x, y, CASE WHEN claims IS NULL THEN r WHEN size(claims) = 0 THEN null ELSE {id: r.id,
-       key_display: [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0],
-       status: CASE WHEN r.status IS NOT NULL
-                    THEN coalesce([k IN claims WHERE k.status IS NOT NULL][0].status, 'active') END,
-       since: [k IN claims WHERE k.since IS NOT NULL][0].since, until: [k IN claims WHERE k.until IS NOT NULL][0].until,
-       date: [k IN claims WHERE k.date IS NOT NULL][0].date, event: [k IN claims WHERE k.event IS NOT NULL][0].event,
-       stake_pct: [k IN claims WHERE k.stake_pct IS NOT NULL][0].stake_pct, sources: size(claims)} END AS r
-WHERE r IS NOT NULL AND r.status = 'prospective'
-MATCH (rel:Relation {id: r.id})
-OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
-WHERE $as_of IS NULL OR s.published IS NULL OR s.published <= $as_of
-WITH x, y, r, max(s.published) AS latest
+CALL () {
+  // Without a date, given $since: from the sources published since then (index
+  // source_published), the prospective partnerships they support.
+  WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') <> ''
+  MATCH (s:Source) USING INDEX s:Source(published) WHERE s.published >= since
+  MATCH (s)-[:SUPPORTS]->(rel:Relation)
+  WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
+  WITH DISTINCT rel
+  RETURN rel, rel.key_display AS domain
+UNION ALL
+  // Without a date or $since: every prospective partnership (index relation_status).
+  WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') = ''
+  MATCH (rel:Relation) USING INDEX rel:Relation(status)
+  WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
+  RETURN rel, rel.key_display AS domain
+UNION ALL
+  // As of $as_of: every partnership as the sources published by then tell it (each property
+  // from the counted claim with the latest date, undated first, then the higher confidence,
+  // then the later record), when that makes it prospective.
+  WITH $as_of AS as_of WHERE as_of IS NOT NULL
+  MATCH (rel:Relation) WHERE rel.predicate = 'PARTNERS_WITH'
+  WITH rel, COLLECT {
+         MATCH (rel)<-[cl:SUPPORTS]-(cs:Source)
+         WHERE cs.published IS NULL OR cs.published <= as_of
+         WITH cl ORDER BY coalesce(cs.published, '') DESC, cl.confidence DESC, cl.seq DESC
+         RETURN cl
+       } AS claims
+  WHERE size(claims) > 0 AND rel.status IS NOT NULL
+    AND coalesce([k IN claims WHERE k.status IS NOT NULL][0].status, 'active') = 'prospective'
+  RETURN rel, [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0] AS domain
+}
+CALL (rel) {
+  OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
+  WHERE $as_of IS NULL OR s.published IS NULL OR s.published <= $as_of
+  RETURN max(s.published) AS latest
+}
+WITH rel, domain, latest
 WHERE coalesce($since, '') = '' OR latest >= $since
-WITH r, latest, CASE WHEN [x.name, x.id] <= [y.name, y.id] THEN [x, y] ELSE [y, x] END AS pair
-RETURN pair[0].name AS company, pair[1].name AS partner, r.key_display AS domain, latest AS latest_source_date
+MATCH (x:Entity {id: rel.subject_id}), (y:Entity {id: rel.object_id})
+WITH domain, latest, CASE WHEN [x.name, x.id] <= [y.name, y.id] THEN [x, y] ELSE [y, x] END AS pair
+RETURN pair[0].name AS company, pair[1].name AS partner, domain, latest AS latest_source_date
 ORDER BY latest_source_date IS NULL, latest_source_date DESC, company, partner, domain

@@ -157,7 +157,10 @@ def test_bulk_files_read_back_as_the_store(tmp_path):
         got = entities[e["id"]]
         assert got["name"] == e["name"] and got.get("aliases", []) == e["aliases"] and got["declared"] == e["declared"]
         assert {k: v for k, v in got.items() if k not in ("id:ID(Entity)", "name", "aliases", "names_norm",
-                                                           "declared")} == e["attrs"]
+                                                           "declared", "partners")} == e["attrs"]
+    # each entity's partners not ended, as the embedded store counts them for hubs
+    counted = dict(store.db.execute("SELECT id, partners FROM partner_counts"))
+    assert {i: r["partners"] for i, r in entities.items() if "partners" in r} == counted and len(counted) > 20
     names = {r["name"] for r in entities.values()}
     assert {"Quote \"Motors\"", "Comma, Cars Inc", "Semi;colon Auto", '"Only Quotes"'} <= names
     sources = {r["id:ID(Source)"]: {k: v for k, v in r.items() if k != "id:ID(Source)"} for r in rows("nodes-source")}
@@ -187,7 +190,8 @@ def test_bulk_files_read_back_as_the_store(tmp_path):
     assert {(r[":START_ID(Name)"], r[":END_ID(Entity)"]) for r in rows("rels-names")} == want_names
     assert len(rows("rels-names")) == len(want_names)
     meta = rows("nodes-meta")
-    assert meta == [{"key:ID(AutokgMeta)": "seq", "value": max(link["seq"] for link in want_links) + 1}]
+    assert meta == [{"key:ID(AutokgMeta)": "seq", "value": max(link["seq"] for link in want_links) + 1},
+                    {"key:ID(AutokgMeta)": statements.PARTNER_COUNTS_KEY, "value": 1}]
     store.close()
 
 
@@ -243,6 +247,11 @@ def test_bulk_import_gives_the_embedded_store_and_later_loads_merge(neo4j_settin
         ensured = neo.init()
         assert_names_match_entities(neo)
         assert all(e["created"] for e in ensured)  # the import made none of them
+        # the import brought the counts of partners (init did not compute them); init set the
+        # lower-cased domains, which a bulk import leaves to Cypher
+        assert neo.count_partners() is False and neo.lower_partner_keys() is False
+        from test_aggregates import assert_derived_match
+        assert assert_derived_match(neo) > 20
         assert snapshot(neo) == snapshot(emb)
         assert neo.read_cypher("MATCH (e:Entity) WHERE e.aliases IS NULL RETURN count(*) AS n") == [{"n": 0}]
         assert _assert_parity(neo, emb, 3) > 100

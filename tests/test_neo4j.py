@@ -334,8 +334,10 @@ def test_write_buffer_reads_its_writes_and_turns_them_into_units(neo4j_store):
     first = buffer.take_units()
     assert [[s.query for s in unit] for unit in first] == [
         [statements.write_entities("Company")], [statements.WRITE_SOURCES],
-        [statements.create_relations("PARTNERS_WITH")]]
+        [statements.create_relations("PARTNERS_WITH"), statements.RECOUNT_PARTNERS]]
     assert first[2][0].params["rows"][0]["sources"] == 1 and first[2][0].rows == 2  # the relation and its link
+    # the partners of both ends are recounted (the sender defers that to the end of the transaction)
+    assert first[2][1].params == {"ids": ["e:acme", "e:zeta"]} and first[2][1].rows == 0
     assert buffer.take_units() == []  # taking forgets
 
     buffer.put_links([link("s:2", 2)])  # a created relation changes again: merged, counted here
@@ -346,7 +348,9 @@ def test_write_buffer_reads_its_writes_and_turns_them_into_units(neo4j_store):
     buffer.delete_relations(["r:1"])
     buffer.delete_entities(["e:zeta"])
     third = buffer.take_units()
-    assert [[s.query for s in unit] for unit in third] == [[statements.DELETE_RELATIONS], [statements.DELETE_ENTITIES]]
+    assert [[s.query for s in unit] for unit in third] == [[statements.DELETE_RELATIONS, statements.RECOUNT_PARTNERS],
+                                                           [statements.DELETE_ENTITIES]]
+    assert third[0][1].params == {"ids": ["e:acme", "e:zeta"]}
     assert buffer.get_relations(["r:1"]) == {} and buffer.find_entities(["zeta"]) == {}
 
     for unit in first + second:
@@ -355,6 +359,9 @@ def test_write_buffer_reads_its_writes_and_turns_them_into_units(neo4j_store):
     [row] = neo4j_store.relation_rows()
     assert (row["id"], row["sources"], row["props"]) == ("r:1", 2, {"status": "active"})
     assert [e["name"] for e in neo4j_store.lookup(norm("ACME Corp"))] == ["Acme"]
+    # the deferred recount ran once, before the commit
+    assert neo4j_store.read_cypher("MATCH (e:Entity) RETURN e.id AS id, e.partners AS n ORDER BY id") == [
+        {"id": "e:acme", "n": 1}, {"id": "e:zeta", "n": 1}]
 
 
 # ---- strict mode, dry runs, parameters ------------------------------------------------------

@@ -36,7 +36,8 @@ Graph model
        | [:SUBJECT]                                   | [:OBJECT]
        v                                              v
     (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key_display,       -->  (:Entity:Company)
-      names_norm, declared, country, ...})   domain, status, since, until, sources}]
+      names_norm, declared, partners,        key_lower, domain, status, since,
+      country, ...})                         until, sources}]
        ^
        | [:NAMES]   one per compared name of the entity
        |
@@ -51,6 +52,12 @@ Graph model
   loader's read-back of existing names and for the presets alike (an index on the ``names_norm``
   list would not serve ``x IN list``). ``init`` links the names of a database written before
   these nodes existed.
+* ``partners`` is the entity's number of partners not ended (``PARTNERS_WITH`` either way, each
+  partner once; absent when none), and ``key_lower`` a partnership's domain in lower case: the
+  store keeps both so that ``hubs`` reads the top of a range index and the domain searches seek a
+  text index, instead of aggregating every partnership (``init`` computes them for a database
+  written before them). Like the other whole-graph presets, they start from indexes (country,
+  status, source date) and resolve every relation only as of a date.
 * Each relation is a typed relationship between its two entities (``PARTNERS_WITH``,
   ``WORKS_FOR``, ... only from the schema vocabulary), carrying the resolved properties and the
   number of sources: that is what Neo4j Browser shows when you expand a company.

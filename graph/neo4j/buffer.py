@@ -102,6 +102,9 @@ class WriteBuffer:
         # absent or reset relations already created by this load: written again with MERGE
         self._created: set[str] = set()
         self._changes = _Changes()
+        # the two entities of every partnership read or written (by relation id): whose counts
+        # of partners a write or a deletion of it changes (every deletion follows a read)
+        self._ends: dict[str, tuple[str, str]] = {}
         # rows of the entity resolution: (kind, id) -> (JSON text, keys), None when forgotten
         self._kept: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
         self._kept_changed: set[tuple[str, str]] = set()
@@ -126,6 +129,9 @@ class WriteBuffer:
         ids = list(dict.fromkeys(ids))
         stored = self.stored.get_relations([i for i in ids if i not in self._reset])
         self._remember_stored(ids, stored)
+        for i, row in stored.items():
+            if row["predicate"] == q.PARTNERS:
+                self._ends[i] = (row["subject_id"], row["object_id"])
         out: dict[str, dict] = {}
         for i in ids:
             rel = self._relation(i, stored)
@@ -223,6 +229,8 @@ class WriteBuffer:
         for row in rows:
             self._rels[row["id"]] = copy_relation(row)
             self._changes.relations.add(row["id"])
+            if row["predicate"] == q.PARTNERS:
+                self._ends[row["id"]] = (row["subject_id"], row["object_id"])
             for eid in (row["subject_id"], row["object_id"]):
                 self._rels_of_entity.setdefault(eid, set()).add(row["id"])
 
@@ -391,7 +399,13 @@ class WriteBuffer:
         plan = _RelationStatements()
         for i in chunk:
             self._plan_relation(i, i in written, links.get(i, ()), plan)
-        return unit + plan.statements()
+        return unit + plan.statements() + self._recount_partners(i for i in chunk if i in written)
+
+    def _recount_partners(self, relation_ids: Iterable[str]) -> Unit:
+        """The recount of the partners of the entities of the partnerships among
+        *relation_ids*: deferred by the sender to the end of the transaction, once per entity."""
+        ids = sorted({e for i in relation_ids for e in self._ends.get(i, ())})
+        return [Statement(q.RECOUNT_PARTNERS, {"ids": ids}, 0)] if ids else []
 
     def _plan_relation(self, i: str, written: bool, changed_links: Iterable[str], plan: _RelationStatements) -> None:
         n = self._source_count(i)
@@ -434,7 +448,8 @@ class WriteBuffer:
 
     def _deleted_relation_units(self, ids: set[str]) -> list[Unit]:
         gone = sorted(i for i in ids if i in self._rels and self._rels[i] is None)
-        return [[Statement(q.DELETE_RELATIONS, {"ids": c}, len(c))] for c in chunks(gone)]
+        return [[Statement(q.DELETE_RELATIONS, {"ids": c}, len(c)), *self._recount_partners(c)]
+                for c in chunks(gone)]
 
     def _deleted_entity_units(self, ids: set[str]) -> list[Unit]:
         gone = sorted(i for i in ids if i in self._ents and self._ents[i] is None)

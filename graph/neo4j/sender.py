@@ -8,6 +8,7 @@ import threading
 from typing import NamedTuple
 
 from autokg.errors import StoreError
+from autokg.graph.neo4j import statements as q
 from autokg.graph.neo4j.connection import Connection
 
 __all__ = ["Statement", "Unit", "Sender", "THREAD_NAME"]
@@ -27,6 +28,13 @@ class Statement(NamedTuple):
 
 #: statements that always run in the same transaction, in order
 Unit = list[Statement]
+
+#: statements taking ``$ids`` that run once per transaction, just before it commits, with the
+#: ids of every unit of the transaction merged, instead of once per unit: a company touched by
+#: many units of a load has its partners recounted once per transaction, as the embedded store
+#: settles its counts once per transaction
+DEFERRED = (q.RECOUNT_PARTNERS,)
+_DEFERRED_CHUNK = 2000
 
 
 class _Abort(Exception):
@@ -48,6 +56,9 @@ class Sender:
     duplicates or loses a write. The first failure that is not retried (or the last retry) is
     raised in the calling thread, by :meth:`put` or :meth:`finish`, translated by
     :meth:`Connection.errors <autokg.graph.neo4j.connection.Connection.errors>`.
+
+    A statement of :data:`DEFERRED` in a unit is not run with it: it runs once before the
+    commit, with the ids of all such statements of the transaction (see :meth:`settle_unit`).
 
     The thread starts with the first unit; *depth* units may wait for it.
     """
@@ -72,6 +83,25 @@ class Sender:
         for query, params, _ in unit:
             tx.run(query, params).consume()
         return sum(n for _, _, n in unit)
+
+    @staticmethod
+    def now(unit: Unit) -> Unit:
+        """The statements of *unit* that run with it (not the deferred ones); *unit* itself when
+        it has no deferred statement."""
+        if not any(st.query in DEFERRED for st in unit):
+            return unit
+        return [st for st in unit if st.query not in DEFERRED]
+
+    @staticmethod
+    def settle_unit(units: list[Unit]) -> Unit:
+        """The deferred statements of *units*, each kind once with the ids of all of them
+        (sorted, in chunks)."""
+        out = []
+        for query in DEFERRED:
+            ids = sorted({i for unit in units for st in unit if st.query == query for i in st.params["ids"]})
+            out += [Statement(query, {"ids": ids[k:k + _DEFERRED_CHUNK]}, 0)
+                    for k in range(0, len(ids), _DEFERRED_CHUNK)]
+        return out
 
     def put(self, unit: Unit) -> None:
         """Queue *unit* (waiting while the queue is full); raise the sending thread's error."""
@@ -142,7 +172,7 @@ class Sender:
             self.lock.hold(tx)
         rows = 0
         for unit in self._open:  # a retry: run the open transaction's units again
-            rows += self.run_unit(tx, unit)
+            rows += self.run_unit(tx, self.now(unit))
         while rows < self.tx_rows and not self._done:
             unit = self._queue.get()
             if unit is _ABORT:
@@ -152,6 +182,9 @@ class Sender:
                 self._done = True
                 break
             self._open.append(unit)
-            rows += self.run_unit(tx, unit)
+            rows += self.run_unit(tx, self.now(unit))
+        settle = self.settle_unit(self._open)
+        if settle:
+            self.run_unit(tx, settle)
         if self.lock is not None:  # the lease, renewed as of the commit
             self.lock.hold(tx)

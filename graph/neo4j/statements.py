@@ -19,6 +19,7 @@ from autokg.graph.model import schema
 
 __all__ = [
     "label", "reltype", "lucene_term", "schema_statements", "NAME_CONSTRAINT", "OLD_NORM_INDEX",
+    "PARTNERS", "PARTNER_COUNTS_KEY", "PARTNER_KEYS_KEY",
     # reads of stored rows
     "FIND_BY_NAME", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
     "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE",
@@ -26,10 +27,13 @@ __all__ = [
     "ENTITY_ROWS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
     "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
     # schema and maintenance
-    "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
+    "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX",
+    "PARTNER_COUNTS_DONE", "COUNT_ALL_PARTNERS", "MARK_PARTNER_COUNTS", "PARTNER_KEYS_DONE", "LOWER_ALL_KEYS",
+    "MARK_PARTNER_KEYS", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
     "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
+    "RECOUNT_PARTNERS",
     # the entity resolution (autokg.graph.resolution): entities by id, and the kept rows
     "GET_ENTITIES", "KEPT_BY_ID", "KEPT_ALL", "KEPT_BY_KEY", "WRITE_KEPT", "DELETE_KEPT",
 ]
@@ -38,6 +42,12 @@ __all__ = [
 NAME_CONSTRAINT = "name_norm"
 #: the full-text index of compared names that lookups used before ``:Name`` nodes; dropped by init
 OLD_NORM_INDEX = "entity_norms"
+#: the predicate whose per-entity counts ``hubs`` reads (``Entity.partners``)
+PARTNERS = "PARTNERS_WITH"
+#: the ``AutokgMeta`` key that says every entity's ``partners`` count has been computed
+PARTNER_COUNTS_KEY = "partner-counts"
+#: the ``AutokgMeta`` key that says every partnership has its lower-cased domain ``key_lower``
+PARTNER_KEYS_KEY = "partner-keys"
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
 
 
@@ -131,6 +141,31 @@ CALL (e) {
 } IN TRANSACTIONS OF 5000 ROWS
 """
 DROP_OLD_NORM_INDEX = f"DROP INDEX {OLD_NORM_INDEX} IF EXISTS"
+# Each entity's number of partners not ended (PARTNERS_WITH either way, each partner once) is
+# its ``partners`` property, absent when none, so that hubs reads the top of the range index
+# ``entity_partners`` instead of counting every partnership. The loads keep it (RECOUNT_PARTNERS,
+# once per transaction for the entities they touched); a bulk import writes it; init computes it
+# for a database written before it, then marks it done.
+_COUNT_PARTNERS = f"""
+CALL (c) {{
+  OPTIONAL MATCH (c)-[r:{PARTNERS}]-(p:Entity) WHERE r.status IS NULL OR r.status <> 'ended'
+  RETURN count(DISTINCT p) AS n
+}}
+SET c.partners = CASE WHEN n > 0 THEN n END
+"""
+RECOUNT_PARTNERS = "UNWIND $ids AS id MATCH (c:Entity {id: id})" + _COUNT_PARTNERS
+PARTNER_COUNTS_DONE = f"MATCH (m:AutokgMeta {{key: '{PARTNER_COUNTS_KEY}'}}) RETURN count(m) AS n"
+COUNT_ALL_PARTNERS = ("MATCH (c:Entity) CALL (c) {" + _COUNT_PARTNERS + "} IN TRANSACTIONS OF 5000 ROWS")
+MARK_PARTNER_COUNTS = f"MERGE (m:AutokgMeta {{key: '{PARTNER_COUNTS_KEY}'}}) SET m.value = 1"
+# Each partnership's domain in lower case (Cypher's toLower, the one the presets compare with) is
+# its ``key_lower`` property, for the text index ``partners_with_key_lower`` that serves the
+# case-insensitive substring search of by-domain and partners. The writes set it; init sets it on
+# a database written before it, or bulk imported, then marks it done.
+_SET_KEY_LOWER = "SET t.key_lower = toLower(t.key_display)\n"
+PARTNER_KEYS_DONE = f"MATCH (m:AutokgMeta {{key: '{PARTNER_KEYS_KEY}'}}) RETURN count(m) AS n"
+LOWER_ALL_KEYS = (f"MATCH ()-[t:{PARTNERS}]->() WHERE t.key_display IS NOT NULL "
+                  "CALL (t) { " + _SET_KEY_LOWER + "} IN TRANSACTIONS OF 10000 ROWS")
+MARK_PARTNER_KEYS = f"MERGE (m:AutokgMeta {{key: '{PARTNER_KEYS_KEY}'}}) SET m.value = 1"
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 
@@ -152,12 +187,22 @@ def schema_statements() -> list[tuple[str, str, str]]:
         ("index", "relation_predicate", "CREATE INDEX relation_predicate IF NOT EXISTS FOR (n:Relation) ON (n.predicate)"),
         ("index", "relation_status", "CREATE INDEX relation_status IF NOT EXISTS FOR (n:Relation) ON (n.status)"),
         ("index", "source_published", "CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)"),
+        # the aggregates: hubs reads the top of entity_partners, cross-border starts from the
+        # entities of a country, the partnerships by status from a relationship index
+        ("index", "entity_partners", "CREATE INDEX entity_partners IF NOT EXISTS FOR (n:Entity) ON (n.partners)"),
+        ("index", "entity_country", "CREATE INDEX entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)"),
+        ("text index", "partners_with_key_lower",
+         f"CREATE TEXT INDEX partners_with_key_lower IF NOT EXISTS FOR ()-[r:{PARTNERS}]-() ON (r.key_lower)"),
         ("fulltext index", "entity_names",
          "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]"),
     ]
     for p in s.predicates:
         name = f"{p.lower()}_id"
         out.append(("index", name, f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{reltype(p)}]-() ON (r.id)"))
+        if "status" in s.predicates[p].properties:
+            name = f"{p.lower()}_status"
+            out.append(("index", name,
+                        f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{reltype(p)}]-() ON (r.status)"))
     return out
 
 
@@ -229,12 +274,15 @@ SET m.value = CASE WHEN coalesce(m.value, 0) > $value THEN m.value ELSE $value E
 
 
 def write_entities(entity_type: str) -> str:
-    """Entities of one type, merged on their id, every property replaced; each compared name is
+    """Entities of one type, merged on their id, every property replaced (but the count of
+    partners, which the store keeps: see ``RECOUNT_PARTNERS``); each compared name is
     a ``:Name`` node linked to the entity (``NAMES``), links to names it no longer has removed,
     and a Name left without links deleted."""
     return f"""
 UNWIND $rows AS row
-MERGE (e:Entity {{id: row.id}}) SET e = row, e:{label(entity_type)}
+MERGE (e:Entity {{id: row.id}})
+WITH e, row, e.partners AS partners
+SET e = row, e.partners = partners, e:{label(entity_type)}
 WITH e, row
 CALL (e, row) {{
   MATCH (old:Name)-[l:NAMES]->(e) WHERE NOT old.norm IN row.names_norm
@@ -260,7 +308,7 @@ MERGE (r:Relation {{id: row.id}})
 MERGE (r)-[:SUBJECT]->(s)
 MERGE (r)-[:OBJECT]->(o)
 MERGE (s)-[t:{reltype(predicate)} {{id: row.id}}]->(o)
-""" + _SET_RELATION
+""" + _SET_RELATION + (_SET_KEY_LOWER if predicate == PARTNERS else "")
 
 
 def create_relations(predicate: str) -> str:
@@ -271,7 +319,7 @@ def create_relations(predicate: str) -> str:
 UNWIND $rows AS row
 MATCH (s:Entity {{id: row.subject_id}}), (o:Entity {{id: row.object_id}})
 CREATE (r:Relation)-[:SUBJECT]->(s), (r)-[:OBJECT]->(o), (s)-[t:{reltype(predicate)}]->(o)
-""" + _SET_RELATION + """
+""" + _SET_RELATION + (_SET_KEY_LOWER if predicate == PARTNERS else "") + """
 WITH r, row
 UNWIND row.links AS link
 MATCH (s:Source {id: link.source_id})

@@ -53,7 +53,8 @@ class Neo4jStore:
 
         Idempotent. When it creates any, it also gives every entity without ``aliases`` an empty
         list, as a bulk import leaves them; it migrates the names of a database written before
-        ``:Name`` nodes (:meth:`migrate_names`). Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
+        ``:Name`` nodes (:meth:`migrate_names`) and counts the partners of every entity in a
+        database written before those counts (:meth:`count_partners`). Returns one ``{"kind", "name", "created"}`` per constraint or index, and waits
         until the indexes are online.
         """
         statements = q.schema_statements()
@@ -68,6 +69,8 @@ class Neo4jStore:
         if missing:  # a new database, perhaps a bulk import (see autokg.exports.neo4j_bulk)
             self.connection.run(q.FILL_EMPTY_ALIASES)
         self.migrate_names()
+        self.count_partners()
+        self.lower_partner_keys()
         self._initialised = True
         self.stored.name_index_online = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
@@ -96,6 +99,36 @@ class Neo4jStore:
         if n:
             self.connection.run(q.LINK_NAMES)
         return n
+
+    def count_partners(self, *, force: bool = False) -> bool:
+        """Compute every entity's ``partners`` count (its partners not ended, which ``hubs``
+        reads from the index ``entity_partners``), unless the database is marked as having them
+        (loads keep them, a bulk import writes them); *force* computes them anyway. The counts
+        commit 5,000 entities at a time and the mark comes last: an interrupted run leaves the
+        database unmarked, and the next one computes them again. An empty database is left as
+        it is (unmarked: the next ``init`` after loads computes them once more, then marks
+        them). Returns whether it computed them. Idempotent; :meth:`init` calls it."""
+        if not force and self.connection.read(q.PARTNER_COUNTS_DONE)[0]["n"]:
+            return False
+        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
+            return False  # nothing to count, and an empty database stays empty (loads count)
+        self.connection.run(q.COUNT_ALL_PARTNERS)
+        self.connection.write([(q.MARK_PARTNER_COUNTS, {}, 1)])
+        return True
+
+    def lower_partner_keys(self) -> bool:
+        """Give every partnership its lower-cased domain ``key_lower`` (for the text index the
+        domain searches use), unless the database is marked as having them (loads write them; a
+        bulk import does not, as the lower case must be the one Cypher compares with). Commits
+        10,000 partnerships at a time, the mark last. Returns whether it set them. Idempotent;
+        :meth:`init` calls it."""
+        if self.connection.read(q.PARTNER_KEYS_DONE)[0]["n"]:
+            return False
+        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
+            return False  # nothing to set, and an empty database stays empty (loads set them)
+        self.connection.run(q.LOWER_ALL_KEYS)
+        self.connection.write([(q.MARK_PARTNER_KEYS, {}, 1)])
+        return True
 
     @contextmanager
     def transaction(self, *, atomic: bool = False) -> Iterator[WriteBuffer]:
