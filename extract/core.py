@@ -323,12 +323,11 @@ class _Patterns:
         # Mitsubishi": a partner named in an apposition, and the other partners listed with it
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
         partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
-        firm_word = (r"(?i:company|firm|start-?up|società|azienda|start-?up|entreprise|société|Unternehmen|Firma|"
-                     r"Start-?up)")
+        firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
         invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
         # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
         self.invest_in_firm = re.compile(
-            rf"{invest_verb}\s+(?:[^⟨⟩,;.]{{0,60}}?\s)?(?i:in|into|nella|nell'|in|dans la|dans l'|in das|in die|"
+            rf"{invest_verb}\s+(?:[^⟨⟩,;.]{{0,60}}?\s)?(?i:in|into|nella|nell'|dans la|dans l'|in das|in die|"
             rf"an der|an dem)\s*(?:(?i:the|this|la|questa|cette|le|l'|der|die|das|dem)\s*)?{firm_word}(?![\w'’])")
         # "will team up with the nascent company": a tie with a company named by a common noun
         self.with_the_firm = re.compile(
