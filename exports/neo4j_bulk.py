@@ -4,8 +4,7 @@
 the graph the Neo4j store writes transactionally (see :mod:`autokg.graph.neo4j`: labels,
 relationship types, property names, types and arrays), and ``import.args``, the arguments of the
 import (``--nodes=…``, ``--relationships=…`` and the CSV settings), one per line, with paths
-relative to the folder. :func:`generate_neo4j_bulk` yields the name and the lines of each file,
-for callers that write elsewhere.
+relative to the folder. The rows are streamed to the files as they are read.
 
 Format of the files (the import tool's header format):
 
@@ -41,15 +40,12 @@ from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks
 from autokg.graph.neo4j.statements import PARTNER_COUNTS_KEY, PARTNERS, label, reltype
 from autokg.graph.normalize import norm
 
-__all__ = ["ARGS_FILE", "ARRAY_DELIMITERS", "BulkSummary", "generate_neo4j_bulk", "write_neo4j_bulk",
-           "import_commands"]
+__all__ = ["ARGS_FILE", "ARRAY_DELIMITERS", "BulkSummary", "write_neo4j_bulk", "import_commands"]
 
 ARGS_FILE = "import.args"
 # Candidates for the array delimiter, in order: none is likely in a name, and the first one that
 # no array element of the export holds is used.
 ARRAY_DELIMITERS = ("\x1f", "\x1e", "\x1d", "\x1c", "\ue000", "\ue001", "\ufdd0", "\ufdd1")
-
-_LINE_BREAKS = ("\n", "\r")
 
 
 @dataclass
@@ -90,59 +86,96 @@ def _csv_type(value) -> str:
 
 
 class _Table:
-    """The rows of one kind of node or relationship, in files by type of their typed columns.
+    """The rows of one kind of node or relationship, streamed into files by type of their
+    typed columns.
 
     *columns* is ``[(property, default type)]``; a header token such as ``:START_ID(Relation)``
-    is given with type ``None`` and written as is. The type of a column with a value is the
-    value's; rows whose types differ go to different files.
+    is given with type ``None`` and written as is. The type of a ``long`` or ``double`` column
+    with a value is the value's (the import types a column, not a value); rows whose types
+    differ go to different files. Other columns keep their type: the schema vocabulary gives
+    their values one type.
     """
 
     def __init__(self, writer: "_Writer", stem: str, option: str, what: str, columns: list[tuple[str, str | None]]):
         self.writer, self.stem, self.option, self.what, self.columns = writer, stem, option, what, columns
-        self.names = [c for c, t in columns if t is not None]
-        self.known = set(self.names)
-        self.files: dict[tuple, list[str]] = {}  # type signature -> lines
+        props = [(c, t) for c, t in columns if t is not None]
+        self.names = [c for c, _ in props]
+        self.known = frozenset(self.names)
+        self.numeric = [c for c, t in props if t in ("long", "double")]
+        self.defaults = tuple(t for c, t in props if t in ("long", "double"))
+        self.files: dict[tuple, tuple[Path, object, list[int]]] = {}  # type signature -> (path, file, [rows])
 
     def add(self, fixed: list[str], props: dict) -> None:
-        extra = set(props) - self.known
-        if extra:
-            raise StoreError(f"{self.what}: property {sorted(extra)[0]!r} is not in the schema vocabulary")
-        types = tuple(_csv_type(props[c]) if props.get(c) is not None else t for c, t in self.columns if t is not None)
-        lines = self.files.get(types)
-        if lines is None:
-            lines = self.files[types] = []
-        fields = list(fixed)
-        fields += [self.writer.cell(props.get(c)) for c in self.names]
-        lines.append(",".join(fields))
+        if not self.known.issuperset(props):
+            extra = sorted(set(props) - self.known)
+            raise StoreError(f"{self.what}: property {extra[0]!r} is not in the schema vocabulary")
+        if self.numeric:
+            types = tuple(t if (v := props.get(c)) is None else _csv_type(v)
+                          for c, t in zip(self.numeric, self.defaults))
+        else:
+            types = ()
+        out = self.files.get(types)
+        if out is None:
+            out = self.files[types] = self.writer.open(self, types)
+        cell = self.writer.cell
+        fixed.extend(cell(props.get(c)) for c in self.names)
+        out[1].write(",".join(fixed))
+        out[1].write("\n")
+        out[2][0] += 1
 
-    def outputs(self) -> Iterator[tuple[str, str, str, list[str]]]:
-        """``(file name, import option, header, lines)`` of each file, in a stable order."""
-        for i, (types, lines) in enumerate(sorted(self.files.items())):
-            typed = iter(types)
-            header = ",".join(c if t is None else f"{c}:{next(typed)}" for c, t in self.columns)
+    def header(self, types: tuple) -> str:
+        typed = dict(zip(self.numeric, types))
+        return ",".join(c if t is None else f"{c}:{typed.get(c, t)}" for c, t in self.columns)
+
+    def outputs(self) -> Iterator[tuple[str, str, int]]:
+        """Close the files, name them in a stable order and yield ``(file name, import option,
+        rows)`` of each."""
+        for i, (types, (path, fh, rows)) in enumerate(sorted(self.files.items())):
+            fh.close()
             name = f"{self.stem}.csv" if i == 0 else f"{self.stem}-{i + 1}.csv"
-            yield name, self.option, header, lines
+            os.replace(path, path.with_name(name))
+            yield name, self.option, rows[0]
 
 
 class _Writer:
-    def __init__(self, array_delimiter: str):
+    def __init__(self, outdir: Path, array_delimiter: str):
+        self.outdir = outdir
         self.delim = array_delimiter
         self.multiline = False
+        self.opened = 0
+
+    def open(self, table: _Table, types: tuple):
+        self.opened += 1
+        path = self.outdir / f".part-{self.opened}.csv"
+        fh = open(path, "w", encoding="utf-8", newline="", buffering=1 << 20)
+        fh.write(table.header(types))
+        fh.write("\n")
+        return path, fh, [0]
 
     def cell(self, value) -> str:
         if value is None:
             return ""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, (int, float)):
-            return repr(value) if isinstance(value, float) else str(value)
-        if isinstance(value, (list, tuple)):
-            if not value:  # the import tool cannot write an empty array: `neo4j init` does
-                return ""
-            value = self.delim.join(value)
-        if not self.multiline and any(b in value for b in _LINE_BREAKS):
+        t = type(value)
+        if t is not str:
+            if t is bool:
+                return "true" if value else "false"
+            if t is int:
+                return str(value)
+            if t is float:
+                return repr(value)
+            if isinstance(value, (list, tuple)):
+                if not value:  # the import tool cannot write an empty array: `neo4j init` does
+                    return ""
+                value = self.delim.join(value)
+            elif isinstance(value, bool):
+                return "true" if value else "false"
+            elif isinstance(value, (int, float)):
+                return repr(value) if isinstance(value, float) else str(value)
+        if not self.multiline and ("\n" in value or "\r" in value):
             self.multiline = True
-        return '"' + value.replace('"', '""') + '"'
+        if '"' in value:
+            value = value.replace('"', '""')
+        return '"' + value + '"'
 
 
 def _pick_delimiter(entities: list[dict]) -> str:
@@ -162,33 +195,59 @@ def _schema_columns(props: dict) -> list[tuple[str, str]]:
     return [(name, "long" if p.type == "number" else "string") for name, p in props.items()]
 
 
-def partner_counts(relations: list[dict]) -> dict[str, int]:
-    """Each entity's number of partners not ended (``PARTNERS_WITH`` either way, each partner
-    once), among relation rows; entities without any are absent. The Neo4j store keeps this as
-    the ``partners`` property that ``hubs`` reads."""
-    adjacent: dict[str, set[str]] = {}
-    for r in relations:
-        if r["predicate"] == PARTNERS and (r["props"] or {}).get("status") != "ended":
-            adjacent.setdefault(r["subject_id"], set()).add(r["object_id"])
-            adjacent.setdefault(r["object_id"], set()).add(r["subject_id"])
-    return {i: len(ps) for i, ps in adjacent.items()}
+def write_neo4j_bulk(store, outdir: str | os.PathLike) -> BulkSummary:
+    """Write the import files of *store* (any store of :mod:`autokg.graph.store`) into the
+    folder *outdir* (created if missing; the files of an earlier export there are replaced).
+    Returns a :class:`BulkSummary`.
 
-
-def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[tuple[str, list[str]]]:
-    """Yield ``(file name, lines)`` for every CSV file, then for :data:`ARGS_FILE`, from
-    *store* (any store of :mod:`autokg.graph.store`). *summary*, if given, is filled in."""
+    Rows are streamed to their files as they are read, relations a chunk at a time, so memory
+    does not grow with the number of relations beyond their ids and the partner counts.
+    :data:`ARGS_FILE` is written last: a folder whose export was interrupted has none, and
+    ``scripts/neo4j-local import`` refuses it.
+    """
     check_vocabulary()
     s = schema()
-    summary = summary if summary is not None else BulkSummary()
-    relations = store.relation_rows()
-    relation_ids = [r["id"] for r in relations]
-    partners = partner_counts(relations)
-    del relations
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in [*out.glob("nodes-*.csv"), *out.glob("rels-*.csv"), *out.glob(".part-*.csv"), out / ARGS_FILE]:
+        old.unlink(missing_ok=True)
+    summary = BulkSummary(outdir=str(out))
     entities = store.entity_rows()
-    w = _Writer(_pick_delimiter(entities))
+    w = _Writer(out, _pick_delimiter(entities))
     summary.array_delimiter = w.delim
     tables: list[_Table] = []
+    try:
+        _write_tables(store, s, w, entities, tables, summary)
+    except BaseException:
+        for table in tables:
+            for path, fh, _ in table.files.values():
+                fh.close()
+                path.unlink(missing_ok=True)
+        raise
+    args = []
+    for table in tables:
+        for name, option, rows in table.outputs():
+            summary.files.append(name)
+            if option.startswith("--nodes"):
+                summary.nodes += rows
+            else:
+                summary.relationships += rows
+            args.append(f"{option}={name}")
+    summary.multiline = w.multiline
+    settings = ["--delimiter=U+002C", "--quote=U+0022", f"--array-delimiter={_codepoint(w.delim)}",
+                "--legacy-style-quoting=false", "--ignore-empty-strings=false", "--trim-strings=false",
+                "--id-type=string"]
+    if w.multiline:
+        settings.append("--multiline-fields=true")
+    partial = out / f".part-{ARGS_FILE}"
+    with open(partial, "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(f"{line}\n" for line in [*settings, *args])
+    os.replace(partial, out / ARGS_FILE)
+    return summary
 
+
+def _write_tables(store, s, w: _Writer, entities: list[dict], tables: list[_Table], summary: BulkSummary) -> None:
+    """Create every table (in the order of the import arguments) and stream its rows."""
     ent = {}
     for t, et in s.entity_types.items():
         label(t)
@@ -196,40 +255,14 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
                 ("declared", "boolean"), ("partners", "long"), *_schema_columns(et.attributes)]
         ent[t] = _Table(w, f"nodes-entity-{t}", f"--nodes=Entity:{t}", f"entity type {t}", cols)
     tables += ent.values()
-    having: dict[str, list[str]] = {}  # compared name -> ids of the entities having it
-    for e in entities:
-        table = ent.get(e["type"])
-        if table is None:
-            raise StoreError(f"entity {e['id']}: type {e['type']!r} is not in the schema vocabulary")
-        names = [e["name"], *e["aliases"]]
-        props = {k: v for k, v in e["attrs"].items() if v is not None}
-        norms = list(dict.fromkeys(norm(n) for n in names))
-        props.update(name=e["name"], aliases=list(e["aliases"]), names_norm=norms, declared=bool(e["declared"]),
-                     partners=partners.get(e["id"]))
-        table.add([w.cell(e["id"])], props)
-        for n in norms:
-            having.setdefault(n, []).append(e["id"])
-    summary.entities = len(entities)
-    del entities
     name_nodes = _Table(w, "nodes-name", "--nodes=Name", "name", [("norm:ID(Name)", None)])
     name_links = _Table(w, "rels-names", "--relationships=NAMES", "name", [(":START_ID(Name)", None),
                                                                            (":END_ID(Entity)", None)])
     tables += [name_nodes, name_links]
-    for n, ids in sorted(having.items()):
-        cell = w.cell(n)
-        name_nodes.add([cell], {})
-        for eid in ids:
-            name_links.add([cell, w.cell(eid)], {})
-    del having
-
     src_cols = [("id:ID(Source)", None), *[(c, "long" if s.source_fields[c].type == "number" else "string")
                                           for c in SOURCE_COLS if c != "id"]]
     sources = _Table(w, "nodes-source", "--nodes=Source", "source", src_cols)
     tables.append(sources)
-    for row in store.source_rows():
-        sources.add([w.cell(row["id"])], {k: v for k, v in row.items() if k != "id" and v is not None})
-        summary.sources += 1
-
     rel_nodes, typed, supports = {}, {}, {}
     for p, pred in s.predicates.items():
         reltype(p)
@@ -248,74 +281,73 @@ def generate_neo4j_bulk(store, summary: BulkSummary | None = None) -> Iterator[t
     obj = _Table(w, "rels-object", "--relationships=OBJECT", "object", [(":START_ID(Relation)", None),
                                                                       (":END_ID(Entity)", None)])
     tables += [*rel_nodes.values(), subject, obj, *typed.values(), *supports.values()]
+    meta = _Table(w, "nodes-meta", "--nodes=AutokgMeta", "record counter", [("key:ID(AutokgMeta)", None),
+                                                                           ("value", "long")])
+    tables.append(meta)
 
-    seq = 0
+    # Relations first: their pass also counts each entity's partners not ended, the
+    # ``partners`` property of the entity nodes written after.
+    adjacent: dict[str, set[str]] = {}
+    cell = w.cell
     with store.transaction(atomic=True) as reader:
-        for chunk in chunks(relation_ids):
+        for chunk in chunks(store.relation_ids()):
             for rid, rel in sorted(reader.get_relations(chunk).items()):
                 p = rel["predicate"]
                 if p not in rel_nodes:
                     raise StoreError(f"relation {rid}: predicate {p!r} is not in the schema vocabulary")
                 props = {k: v for k, v in (rel["props"] or {}).items() if v is not None}
                 links = rel["links"]
-                rid_cell, s_cell, o_cell = w.cell(rid), w.cell(rel["subject_id"]), w.cell(rel["object_id"])
-                rel_nodes[p].add([rid_cell], {**props, "predicate": p, "subject_id": rel["subject_id"],
-                                              "object_id": rel["object_id"], "key": rel["key"],
-                                              "key_display": rel["key_display"], "sources": len(links)})
+                sid_, oid_ = rel["subject_id"], rel["object_id"]
+                if p == PARTNERS and props.get("status") != "ended":
+                    adjacent.setdefault(sid_, set()).add(oid_)
+                    adjacent.setdefault(oid_, set()).add(sid_)
+                rid_cell, s_cell, o_cell = cell(rid), cell(sid_), cell(oid_)
+                rel_nodes[p].add([rid_cell], {**props, "predicate": p, "subject_id": sid_, "object_id": oid_,
+                                              "key": rel["key"], "key_display": rel["key_display"],
+                                              "sources": len(links)})
                 typed[p].add([s_cell, o_cell], {**props, "id": rid, "key_display": rel["key_display"],
                                                  "sources": len(links)})
                 subject.add([rid_cell, s_cell], {})
                 obj.add([rid_cell, o_cell], {})
                 for sid, link in sorted(links.items()):
                     claims = {k: v for k, v in (link["claims"] or {}).items() if v is not None}
-                    supports[p].add([w.cell(sid), rid_cell], {
+                    supports[p].add([cell(sid), rid_cell], {
                         **claims, "quote": link["quote"], "confidence": float(link["confidence"]),
                         "seq": int(link["seq"])})
                     summary.links += 1
                 summary.relations += 1
         seq = reader.next_seq(0)
         reader.rollback()  # reading the counter must not write it
-
-    meta = _Table(w, "nodes-meta", "--nodes=AutokgMeta", "record counter", [("key:ID(AutokgMeta)", None),
-                                                                           ("value", "long")])
-    tables.append(meta)
     if seq:
-        meta.add([w.cell("seq")], {"value": int(seq)})
-    meta.add([w.cell(PARTNER_COUNTS_KEY)], {"value": 1})  # the partner counts are there
+        meta.add([cell("seq")], {"value": int(seq)})
+    meta.add([cell(PARTNER_COUNTS_KEY)], {"value": 1})  # the partner counts are there
 
-    args = []
-    for table in tables:
-        for name, option, header, lines in table.outputs():
-            summary.files.append(name)
-            if option.startswith("--nodes"):
-                summary.nodes += len(lines)
-            else:
-                summary.relationships += len(lines)
-            args.append(f"{option}={name}")
-            yield name, [header, *lines]
-    summary.multiline = w.multiline
-    settings = ["--delimiter=U+002C", "--quote=U+0022", f"--array-delimiter={_codepoint(w.delim)}",
-                "--legacy-style-quoting=false", "--ignore-empty-strings=false", "--trim-strings=false",
-                "--id-type=string"]
-    if w.multiline:
-        settings.append("--multiline-fields=true")
-    yield ARGS_FILE, [*settings, *args]
+    having: dict[str, list[str]] = {}  # compared name -> ids of the entities having it
+    for e in entities:
+        table = ent.get(e["type"])
+        if table is None:
+            raise StoreError(f"entity {e['id']}: type {e['type']!r} is not in the schema vocabulary")
+        names = [e["name"], *e["aliases"]]
+        props = {k: v for k, v in e["attrs"].items() if v is not None}
+        norms = list(dict.fromkeys(norm(n) for n in names))
+        partners = adjacent.get(e["id"])
+        props.update(name=e["name"], aliases=list(e["aliases"]), names_norm=norms, declared=bool(e["declared"]),
+                     partners=len(partners) if partners else None)
+        table.add([cell(e["id"])], props)
+        for n in norms:
+            having.setdefault(n, []).append(e["id"])
+    summary.entities = len(entities)
+    del adjacent
+    for n, ids in sorted(having.items()):
+        c = cell(n)
+        name_nodes.add([c], {})
+        for eid in ids:
+            name_links.add([c, cell(eid)], {})
+    del having
 
-
-def write_neo4j_bulk(store, outdir: str | os.PathLike) -> BulkSummary:
-    """Write the import files of *store* into the folder *outdir* (created if missing; files of
-    an earlier export there are replaced). Returns a :class:`BulkSummary`."""
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    for old in list(out.glob("nodes-*.csv")) + list(out.glob("rels-*.csv")):
-        old.unlink()
-    summary = BulkSummary(outdir=str(out))
-    for name, lines in generate_neo4j_bulk(store, summary):
-        with open(out / name, "w", encoding="utf-8", newline="") as fh:
-            for line in lines:
-                fh.write(line)
-                fh.write("\n")
-    return summary
+    for row in store.source_rows():
+        sources.add([cell(row["id"])], {k: v for k, v in row.items() if k != "id" and v is not None})
+        summary.sources += 1
 
 
 def import_commands(outdir: str | os.PathLike) -> dict[str, str]:

@@ -505,6 +505,9 @@ class EmbeddedStore:
                 "SELECT id, type, name, declared, aliases, attrs FROM entities ORDER BY id")
         ]
 
+    def relation_ids(self) -> list[str]:
+        return [i for (i,) in self.db.execute("SELECT id FROM relations ORDER BY id")]
+
     def relation_rows(self, predicate: str | None = None) -> list[dict]:
         sql = "SELECT r.id, r.predicate, r.subject_id, r.object_id, r.key_display, r.props, " \
               "(SELECT count(*) FROM links l WHERE l.relation_id = r.id) FROM relations r"

@@ -68,6 +68,9 @@ class Store(Protocol):
         name or an alias."""
     def entity_rows(self) -> list[dict]:
         """Every entity row, ordered by id."""
+    def relation_ids(self) -> list[str]:
+        """Every relation id, in order: for reading relations in chunks with
+        :meth:`Writer.get_relations` without holding them all."""
     def relation_rows(self, predicate: str | None = None) -> list[dict]:
         """Every relation row (of *predicate* if given), ordered by id, with ``sources``: the
         number of sources that support it."""

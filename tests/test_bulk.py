@@ -210,6 +210,28 @@ def test_line_breaks_in_stored_text_turn_multiline_parsing_on(tmp_path):
     store.close()
 
 
+def test_an_interrupted_export_leaves_no_import_arguments(tmp_path):
+    """The rows stream to their files; a failure part way leaves neither the arguments file nor
+    partial or older CSV files, so an import of that folder is refused instead of loading half."""
+    store = EmbeddedStore(tmp_path / "kg.db")
+    load_files(store, [str(p) for p in SEED])
+    out = tmp_path / "out"
+    write_neo4j_bulk(store, out)
+    assert (out / ARGS_FILE).is_file()
+
+    def failing_sources():
+        raise OSError("disk full")
+
+    store.source_rows = failing_sources  # sources are written after relations and entities
+    with pytest.raises(OSError, match="disk full"):
+        write_neo4j_bulk(store, out)
+    assert sorted(p.name for p in out.iterdir()) == []
+    del store.source_rows
+    summary = write_neo4j_bulk(store, out)
+    assert (out / ARGS_FILE).is_file() and sorted(summary.files) == sorted(p.name for p in out.glob("*.csv"))
+    store.close()
+
+
 def test_bulk_command_prints_the_import_commands(tmp_path):
     db = tmp_path / "kg.db"
     runner = CliRunner()

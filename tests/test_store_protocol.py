@@ -56,6 +56,7 @@ def test_writer_offers_every_protocol_method(store):
 
 def test_an_empty_store_reads_empty(store):
     assert store.entity_rows() == [] and store.relation_rows() == [] and store.source_rows() == []
+    assert store.relation_ids() == []
     assert store.link_rows() == [] and store.lookup(norm("Renault")) == []
     stats = store.stats()
     assert stats["entities"] == stats["relations"] == stats["sources"] == stats["links"] == 0
@@ -72,7 +73,7 @@ def test_reads_after_a_load(store):
     assert renault["name"] == "Renault Group" and renault["type"] == "Company"
 
     rels = store.relation_rows()
-    assert [r["id"] for r in rels] == sorted(r["id"] for r in rels)
+    assert [r["id"] for r in rels] == sorted(r["id"] for r in rels) == store.relation_ids()
     partners = store.relation_rows("PARTNERS_WITH")
     assert partners and all(r["predicate"] == "PARTNERS_WITH" for r in partners)
     assert {r["id"] for r in partners} < {r["id"] for r in rels}

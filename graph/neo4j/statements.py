@@ -24,7 +24,7 @@ __all__ = [
     "FIND_BY_NAME", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
     "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE",
     # reads of the whole graph
-    "ENTITY_ROWS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
+    "ENTITY_ROWS", "RELATION_IDS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
     "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
     # schema and maintenance
     "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX",
@@ -103,6 +103,7 @@ READ_SEQ = "OPTIONAL MATCH (m:AutokgMeta {key: 'seq'}) RETURN m.value AS value"
 # ---- reads of the whole graph (exports, stats, parity) --------------------------------------
 
 ENTITY_ROWS = "MATCH (e:Entity) RETURN e ORDER BY e.id"
+RELATION_IDS = "MATCH (r:Relation) RETURN r.id AS id ORDER BY id"
 RELATION_ROWS = (
     "MATCH (r:Relation) WHERE $p IS NULL OR r.predicate = $p "
     "RETURN r.id AS id, r.predicate AS predicate, r.subject_id AS subject_id, r.object_id AS object_id, "

@@ -192,6 +192,10 @@ class Neo4jStore:
         """Every entity row, by id."""
         return [entity_row(r["e"]) for r in self.connection.read(q.ENTITY_ROWS)]
 
+    def relation_ids(self) -> list[str]:
+        """Every relation id, in order."""
+        return [r["id"] for r in self.connection.read(q.RELATION_IDS)]
+
     def relation_rows(self, predicate: str | None = None) -> list[dict]:
         """Every relation row (of *predicate*, if given) with its resolved ``props`` and its
         number of ``sources``, by id."""
