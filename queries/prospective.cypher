@@ -44,7 +44,7 @@ UNION ALL
 }
 WITH rel, domain, latest
 WHERE coalesce($since, '') = '' OR latest >= $since
-MATCH (x:Entity)<-[:SUBJECT]-(rel)-[:OBJECT]->(y:Entity)
+MATCH (x:Entity {id: rel.subject_id}), (y:Entity {id: rel.object_id})
 WITH domain, latest, CASE WHEN [x.name, x.id] <= [y.name, y.id] THEN [x, y] ELSE [y, x] END AS pair
 RETURN pair[0].name AS company, pair[1].name AS partner, domain, latest AS latest_source_date
 ORDER BY latest_source_date IS NULL, latest_source_date DESC, company, partner, domain
