@@ -186,7 +186,8 @@ def country_pair(a: str, b: str) -> str:
 # partnerships; init sets it on a database written before it, or bulk imported, then marks it.
 _SET_COUNTRY_PAIR = f"SET t.country_pair = {country_pair('s', 'o')}\n"
 PARTNER_COUNTRIES_DONE = f"MATCH (m:AutokgMeta {{key: '{PARTNER_COUNTRIES_KEY}'}}) RETURN count(m) AS n"
-PAIR_ALL_COUNTRIES = (f"MATCH (s:Entity)-[t:{PARTNERS}]->(o:Entity) WHERE s.country IS NOT NULL AND o.country IS NOT NULL "
+PAIR_ALL_COUNTRIES = (f"MATCH (s:Entity)-[t:{PARTNERS}]->(o:Entity) "
+                      "WHERE s.country IS NOT NULL AND o.country IS NOT NULL "
                       "CALL (s, t, o) { " + _SET_COUNTRY_PAIR + "} IN TRANSACTIONS OF 10000 ROWS")
 MARK_PARTNER_COUNTRIES = f"MERGE (m:AutokgMeta {{key: '{PARTNER_COUNTRIES_KEY}'}}) SET m.value = 1"
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
