@@ -28,7 +28,11 @@ WITH b, p, CASE WHEN claims IS NULL THEN r WHEN size(claims) = 0 THEN null ELSE 
 WHERE r IS NOT NULL AND coalesce(r.status, '') <> 'ended'
 WITH b, p, r.key_display AS d ORDER BY d
 WITH b, p, collect(d) AS domains_with_a
-MATCH (b)-[r:PARTNERS_WITH]-(p)
+// b's partnerships read once (not one search between b and each partner of a)
+WITH b, collect({p: p, domains: domains_with_a}) AS with_a
+MATCH (b)-[r:PARTNERS_WITH]-(p:Entity)
+WHERE p IN [x IN with_a | x.p]
+WITH p, [x IN with_a WHERE x.p = p][0].domains AS domains_with_a, r
 // As of $as_of (null: every source), the relation as the sources published by then tell it
 // (each property from the counted claim with the latest date, undated first, then the higher
 // confidence, then the later record), or null when no counted source supports it yet.

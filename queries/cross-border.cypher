@@ -3,14 +3,24 @@
 //          :param status => null
 //          :param as_of => null
 CALL () {
-  // Without a date, given a country: from the entities of that country (index entity_country),
-  // their partnerships either way to an entity of another country.
+  // Without a date, given one country: from the entities of that country (index
+  // entity_country), their partnerships either way to an entity of another country.
   WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
-  WHERE $as_of IS NULL AND size(wanted) > 0
+  WHERE $as_of IS NULL AND size(wanted) = 1
   MATCH (x:Entity) USING INDEX x:Entity(country) WHERE x.country = wanted[0]
   MATCH (x)-[r:PARTNERS_WITH]-(y:Entity)
-  WHERE y.country IS NOT NULL AND y.country <> x.country AND (size(wanted) = 1 OR y.country = wanted[1])
+  WHERE y.country IS NOT NULL AND y.country <> x.country
     AND (coalesce($status, '') = '' OR r.status = $status)
+  RETURN x, y, r
+UNION ALL
+  // Without a date, given two countries: the partnerships between them, from the pair of
+  // countries the store keeps on each (index partners_with_country_pair; none for the same
+  // country twice).
+  WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
+  WHERE $as_of IS NULL AND size(wanted) = 2
+  WITH CASE WHEN wanted[0] < wanted[1] THEN wanted[0] + '-' + wanted[1] ELSE wanted[1] + '-' + wanted[0] END AS pair
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX r:PARTNERS_WITH(country_pair)
+  WHERE r.country_pair = pair AND (coalesce($status, '') = '' OR r.status = $status)
   RETURN x, y, r
 UNION ALL
   // Without a date or a country: every partnership between two countries.

@@ -3,8 +3,22 @@
 OPTIONAL CALL () { MATCH (given:Entity {id: $person}) RETURN given
           UNION MATCH (n:Name {norm: toLower(trim($person))})-[:NAMES]->(given:Entity) USING INDEX SEEK n:Name(norm) RETURN given }
 WITH given ORDER BY given.id = $person DESC, given:Person DESC, given.id LIMIT 1
-MATCH (s:Entity)-[r:MET_WITH]->(o:Entity)
-WHERE coalesce($person, '') = '' OR given IN [s, o]
+CALL (given) {
+  // Given a person: from that entity, its meetings either way (a meeting with itself once).
+  WITH given WHERE coalesce($person, '') <> ''
+  MATCH (given)-[r:MET_WITH]->(o:Entity)
+  RETURN given AS s, o, r
+UNION ALL
+  WITH given WHERE coalesce($person, '') <> ''
+  MATCH (s:Entity)-[r:MET_WITH]->(given)
+  WHERE s <> given
+  RETURN s, given AS o, r
+UNION ALL
+  // Without a person: every meeting.
+  WITH coalesce($person, '') AS person WHERE person = ''
+  MATCH (s:Entity)-[r:MET_WITH]->(o:Entity)
+  RETURN s, o, r
+}
 WITH given, s AS x, o AS y, r
 // As of $as_of (null: every source), the relation as the sources published by then tell it
 // (each property from the counted claim with the latest date, undated first, then the higher

@@ -24,10 +24,41 @@ WITH a, b, CASE WHEN $as_of IS NULL THEN null ELSE COLLECT {
              }), 'active') <> 'ended')
        RETURN rel.id
      } END AS walkable
-MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*]-(b))
-WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL
-                                            THEN coalesce($include_ended, false) OR coalesce(r.status, '') <> 'ended'
-                                            ELSE r.id IN walkable END)
+// The search goes no deeper than it may: Cypher takes no parameter as the bound of a
+// variable-length pattern, so each common bound has a branch of its own (the others search up
+// to the next bound, the filter below keeping what is short enough).
+WITH a, b, walkable, coalesce($max_hops, 4) AS hops, coalesce($include_ended, false) AS any_status
+CALL (a, b, walkable, any_status, hops) {
+  WITH a, b, walkable, any_status, hops WHERE hops = 1
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*..1]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+UNION ALL
+  WITH a, b, walkable, any_status, hops WHERE hops = 2
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*..2]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+UNION ALL
+  WITH a, b, walkable, any_status, hops WHERE hops = 3
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*..3]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+UNION ALL
+  WITH a, b, walkable, any_status, hops WHERE hops = 4
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*..4]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+UNION ALL
+  WITH a, b, walkable, any_status, hops WHERE hops > 4 AND hops <= 8
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*..8]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+UNION ALL
+  WITH a, b, walkable, any_status, hops WHERE hops > 8
+  MATCH p = allShortestPaths((a)-[:PARTNERS_WITH*]-(b))
+  WHERE all(r IN relationships(p) WHERE CASE WHEN walkable IS NULL THEN any_status OR coalesce(r.status, '') <> 'ended' ELSE r.id IN walkable END)
+  RETURN p
+}
 WITH p WHERE length(p) <= coalesce($max_hops, 4)
 WITH p ORDER BY [n IN nodes(p) | [n.name, n.id]] LIMIT 1
 RETURN [n IN nodes(p) | n.name] AS path, length(p) AS hops

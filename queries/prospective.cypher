@@ -7,21 +7,26 @@ CALL () {
   MATCH (s:Source) USING INDEX s:Source(published) WHERE s.published >= since
   MATCH (s)-[:SUPPORTS]->(rel:Relation)
   WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
-  WITH DISTINCT rel
-  RETURN rel, rel.key_display AS domain
+  // The latest of all its sources is the latest of these, which are all after the others.
+  WITH rel, max(s.published) AS latest
+  RETURN rel, rel.key_display AS domain, latest
 UNION ALL
   // Without a date or $since: every prospective partnership (index relation_status).
   WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') = ''
   MATCH (rel:Relation) USING INDEX rel:Relation(status)
   WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
-  RETURN rel, rel.key_display AS domain
+  CALL (rel) {
+    OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
+    RETURN max(s.published) AS latest
+  }
+  RETURN rel, rel.key_display AS domain, latest
 UNION ALL
   // As of $as_of: every partnership as the sources published by then tell it (each property
   // from the counted claim with the latest date, undated first, then the higher confidence,
   // then the later record), when that makes it prospective.
   WITH $as_of AS as_of WHERE as_of IS NOT NULL
   MATCH (rel:Relation) WHERE rel.predicate = 'PARTNERS_WITH'
-  WITH rel, COLLECT {
+  WITH rel, as_of, COLLECT {
          MATCH (rel)<-[cl:SUPPORTS]-(cs:Source)
          WHERE cs.published IS NULL OR cs.published <= as_of
          WITH cl ORDER BY coalesce(cs.published, '') DESC, cl.confidence DESC, cl.seq DESC
@@ -29,12 +34,13 @@ UNION ALL
        } AS claims
   WHERE size(claims) > 0 AND rel.status IS NOT NULL
     AND coalesce([k IN claims WHERE k.status IS NOT NULL][0].status, 'active') = 'prospective'
-  RETURN rel, [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0] AS domain
-}
-CALL (rel) {
-  OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
-  WHERE $as_of IS NULL OR s.published IS NULL OR s.published <= $as_of
-  RETURN max(s.published) AS latest
+  WITH rel, [k IN claims WHERE coalesce(k.domain, k.role) IS NOT NULL | coalesce(k.domain, k.role)][0] AS domain, as_of
+  CALL (rel, as_of) {
+    OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
+    WHERE s.published IS NULL OR s.published <= as_of
+    RETURN max(s.published) AS latest
+  }
+  RETURN rel, domain, latest
 }
 WITH rel, domain, latest
 WHERE coalesce($since, '') = '' OR latest >= $since

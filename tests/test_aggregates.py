@@ -2,13 +2,15 @@
 
 Without a date, ``hubs`` reads the top of the range index on each entity's count of partners not
 ended (``Entity.partners``, kept by the store), ``cross-border`` starts from the entities of a
-country, ``prospective --since`` from the sources published since the date, ``by-domain`` and
+country, or from the pair of countries kept on each partnership (``PARTNERS_WITH.country_pair``)
+when given two, ``prospective --since`` from the sources published since the date, ``by-domain`` and
 ``partners --domain`` from the text index on the lower-cased domain of partnerships
 (``PARTNERS_WITH.key_lower``), ``partners --status`` from the index on their status. The
 ``--as-of`` branch of each query still resolves every relation, and must not run without a date.
 
-The counts and lower-cased domains follow loads, entity merges and their undo; a bulk import
-brings the counts; ``init`` computes both for a database written before them, once.
+The counts, lower-cased domains and pairs of countries follow loads (a company's country that
+changes too), entity merges and their undo; a bulk import brings the counts; ``init`` computes
+them for a database written before them, once.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ STARTS = [
     ("hubs", {"limit": 3}, "NodeIndexSeekByRange", "c:Entity(partners)"),
     ("cross-border", {"country_a": "FR"}, "NodeIndexSeek", "x:Entity(country)"),
     ("cross-border", {"country_b": "CN", "status": "active"}, "NodeIndexSeek", "x:Entity(country)"),
-    ("cross-border", {"country_a": "FR", "country_b": "CN"}, "NodeIndexSeek", "x:Entity(country)"),
+    ("cross-border", {"country_a": "FR", "country_b": "CN"}, "DirectedRelationshipIndexSeek",
+     "PARTNERS_WITH(country_pair)"),
+    ("cross-border", {"country_a": "CN", "country_b": "FR", "status": "active"}, "DirectedRelationshipIndexSeek",
+     "PARTNERS_WITH(country_pair)"),
     ("prospective", {}, "NodeIndexSeek", "rel:Relation(status)"),
     ("prospective", {"since": "2024-06"}, "NodeIndexSeekByRange", "s:Source(published)"),
     ("by-domain", {"domain": "Batt"}, "DirectedRelationshipIndexContainsScan", "PARTNERS_WITH(key_lower)"),
@@ -83,6 +88,10 @@ def assert_derived_match(store) -> int:
     wrong = store.read_cypher("MATCH ()-[t:PARTNERS_WITH]->() WHERE t.key_lower IS NULL <> t.key_display IS NULL "
                               "OR t.key_lower <> toLower(t.key_display) RETURN count(t) AS n")
     assert wrong == [{"n": 0}]
+    ends = store.read_cypher("MATCH (s:Entity)-[t:PARTNERS_WITH]->(o:Entity) "
+                             "RETURN s.country AS a, o.country AS b, t.country_pair AS pair")
+    assert [e["pair"] for e in ends] == [
+        "-".join(sorted((e["a"], e["b"]))) if e["a"] and e["b"] and e["a"] != e["b"] else None for e in ends]
     return len(want)
 
 
@@ -163,14 +172,41 @@ def test_counts_follow_merges_of_entities_and_their_undo(neo4j_store, embedded_s
     assert run_preset(neo4j_store, "hubs") == run_preset(embedded_store, "hubs")
 
 
+def test_pairs_of_countries_follow_a_country_that_changes(neo4j_store, embedded_store, tmp_path):
+    companies = [{"entity": n, "type": "Company", "country": c}
+                 for n, c in (("Alpha", "FR"), ("Beta", "CN"), ("Gamma", "CN"), ("Delta", None))]
+    first = write_jsonl(tmp_path / "first.jsonl", [{k: v for k, v in c.items() if v} for c in companies] + [
+        {"subject": a, "predicate": "PARTNERS_WITH", "object": b, "domain": d, "source": {"title": f"t{i}"}}
+        for i, (a, b, d) in enumerate((("Alpha", "Beta", "x"), ("Gamma", "Alpha", "y"), ("Beta", "Gamma", "z"),
+                                       ("Delta", "Alpha", "w")))])
+    # Gamma moves to France (its partnership with Alpha no longer crosses a border, the one
+    # with Beta now does), Delta gets a country
+    second = write_jsonl(tmp_path / "second.jsonl", [{"entity": "Gamma", "type": "Company", "country": "FR"},
+                                                     {"entity": "Delta", "type": "Company", "country": "CN"}])
+    asked = [{"country_a": "FR", "country_b": "CN"}, {"country_a": "CN", "country_b": "FR"}, {"country_a": "FR"}]
+    answers = []
+    for f in (first, second):
+        for store in (neo4j_store, embedded_store):
+            load_files(store, [str(f)])
+        assert_derived_match(neo4j_store)
+        neo = [run_preset(neo4j_store, "cross-border", **params) for params in asked]
+        assert neo == [run_preset(embedded_store, "cross-border", **params) for params in asked]
+        answers.append([[(r["company"], r["partner"]) for r in rows] for rows in neo])
+    assert answers == [[[("Alpha", "Beta"), ("Alpha", "Gamma")]] * 2 + [[("Alpha", "Beta"), ("Alpha", "Gamma")]],
+                       [[("Alpha", "Beta"), ("Alpha", "Delta"), ("Beta", "Gamma")]] * 2
+                       + [[("Alpha", "Beta"), ("Alpha", "Delta"), ("Beta", "Gamma")]]]
+
+
 def _as_written_before_aggregates(store) -> None:
     """Turn the database into what the store wrote before its derived aggregates: no counts of
-    partners, no lower-cased domains, neither mark, none of their indexes."""
+    partners, no lower-cased domains, no pairs of countries, no marks, none of their indexes."""
     store.connection.run("MATCH (e:Entity) REMOVE e.partners")
-    store.connection.run("MATCH ()-[t:PARTNERS_WITH]->() REMOVE t.key_lower")
+    store.connection.run("MATCH ()-[t:PARTNERS_WITH]->() REMOVE t.key_lower, t.country_pair")
     store.connection.run("MATCH (m:AutokgMeta) WHERE m.key IN $keys DELETE m",
-                         {"keys": [statements.PARTNER_COUNTS_KEY, statements.PARTNER_KEYS_KEY]})
-    for name in ("entity_partners", "entity_country", "partners_with_key_lower", "partners_with_status"):
+                         {"keys": [statements.PARTNER_COUNTS_KEY, statements.PARTNER_KEYS_KEY,
+                                   statements.PARTNER_COUNTRIES_KEY]})
+    for name in ("entity_partners", "entity_country", "partners_with_key_lower", "partners_with_status",
+                 "partners_with_country_pair"):
         store.connection.run(f"DROP INDEX {name} IF EXISTS")
 
 
@@ -183,11 +219,12 @@ def test_init_computes_them_for_a_database_written_before_them(neo4j_store, neo4
     with Neo4jStore(**neo4j_settings) as store:
         ensured = {e["name"]: e["created"] for e in store.init()}
         assert all(ensured[i] for i in ("entity_partners", "entity_country", "partners_with_key_lower",
-                                         "partners_with_status"))
+                                         "partners_with_status", "partners_with_country_pair"))
         assert assert_derived_match(store) == n
         assert {p: run_preset(store, p, **params) for p, params, *_ in STARTS} == answers
         # once: a second init finds them marked; an interrupted one (no mark) computes them again
         assert store.count_partners() is False and store.lower_partner_keys() is False
+        assert store.pair_partner_countries() is False
         store.connection.run("MATCH (m:AutokgMeta {key: $k}) DELETE m", {"k": statements.PARTNER_COUNTS_KEY})
         store.connection.run("MATCH (e:Entity) WITH e ORDER BY e.id LIMIT 5 REMOVE e.partners")
         assert store.count_partners() is True

@@ -36,8 +36,8 @@ Graph model
        | [:SUBJECT]                                   | [:OBJECT]
        v                                              v
     (:Entity:Company {id, name, aliases,  --[:PARTNERS_WITH {id, key_display,       -->  (:Entity:Company)
-      names_norm, declared, partners,        key_lower, domain, status, since,
-      country, ...})                         until, sources}]
+      names_norm, declared, partners,        key_lower, country_pair, domain,
+      country, ...})                         status, since, until, sources}]
        ^
        | [:NAMES]   one per compared name of the entity
        |
@@ -55,8 +55,11 @@ Graph model
 * ``partners`` is the entity's number of partners not ended (``PARTNERS_WITH`` either way, each
   partner once; absent when none), and ``key_lower`` a partnership's domain in lower case: the
   store keeps both so that ``hubs`` reads the top of a range index and the domain searches seek a
-  text index, instead of aggregating every partnership (``init`` computes them for a database
-  written before them). Like the other whole-graph presets, they start from indexes (country,
+  text index, instead of aggregating every partnership. ``country_pair`` is the two countries
+  of a partnership's ends in order (``CN-FR``; absent unless both have one and they differ),
+  from whose index ``cross-border`` with two countries starts; an entity whose country changes
+  updates it on its partnerships. ``init`` computes all three for a database written before
+  them. Like the other whole-graph presets, they start from indexes (country,
   status, source date) and resolve every relation only as of a date.
 * Each relation is a typed relationship between its two entities (``PARTNERS_WITH``,
   ``WORKS_FOR``, ... only from the schema vocabulary), carrying the resolved properties and the

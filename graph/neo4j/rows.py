@@ -22,7 +22,8 @@ __all__ = [
 BATCH = 2000  # rows per UNWIND
 SOURCE_COLS = ("id", *schema().source_fields)
 ENTITY_KEYS = ("id", "name", "aliases", "names_norm", "declared", "partners")
-RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "sources", "key_lower")
+RELATION_KEYS = ("id", "predicate", "subject_id", "object_id", "key", "key_display", "sources", "key_lower",
+                 "country_pair")
 LINK_KEYS = ("quote", "confidence", "seq")
 
 

@@ -19,7 +19,7 @@ from autokg.graph.model import schema
 
 __all__ = [
     "label", "reltype", "lucene_term", "schema_statements", "NAME_CONSTRAINT", "OLD_NORM_INDEX",
-    "PARTNERS", "PARTNER_COUNTS_KEY", "PARTNER_KEYS_KEY",
+    "PARTNERS", "PARTNER_COUNTS_KEY", "PARTNER_KEYS_KEY", "PARTNER_COUNTRIES_KEY",
     # reads of stored rows
     "FIND_BY_NAME", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
     "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE",
@@ -29,7 +29,8 @@ __all__ = [
     # schema and maintenance
     "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX",
     "PARTNER_COUNTS_DONE", "COUNT_ALL_PARTNERS", "MARK_PARTNER_COUNTS", "PARTNER_KEYS_DONE", "LOWER_ALL_KEYS",
-    "MARK_PARTNER_KEYS", "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
+    "MARK_PARTNER_KEYS", "country_pair", "PARTNER_COUNTRIES_DONE", "PAIR_ALL_COUNTRIES", "MARK_PARTNER_COUNTRIES",
+    "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
     "DELETE_RELATIONS", "DELETE_ENTITIES", "RECOUNT_SOURCES", "SET_SOURCE_COUNTS", "WRITE_SEQ",
@@ -48,6 +49,8 @@ PARTNERS = "PARTNERS_WITH"
 PARTNER_COUNTS_KEY = "partner-counts"
 #: the ``AutokgMeta`` key that says every partnership has its lower-cased domain ``key_lower``
 PARTNER_KEYS_KEY = "partner-keys"
+#: the ``AutokgMeta`` key that says every partnership has the pair of its ends' countries
+PARTNER_COUNTRIES_KEY = "partner-countries"
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/\s])')
 
 
@@ -167,6 +170,27 @@ PARTNER_KEYS_DONE = f"MATCH (m:AutokgMeta {{key: '{PARTNER_KEYS_KEY}'}}) RETURN 
 LOWER_ALL_KEYS = (f"MATCH ()-[t:{PARTNERS}]->() WHERE t.key_display IS NOT NULL "
                   "CALL (t) { " + _SET_KEY_LOWER + "} IN TRANSACTIONS OF 10000 ROWS")
 MARK_PARTNER_KEYS = f"MERGE (m:AutokgMeta {{key: '{PARTNER_KEYS_KEY}'}}) SET m.value = 1"
+
+
+def country_pair(a: str, b: str) -> str:
+    """The Cypher expression of the pair of countries of the entities *a* and *b* (variables):
+    the two ISO codes in order, joined by ``-`` (``CN-FR``), or null when either has none or
+    both have the same."""
+    return (f"CASE WHEN {a}.country < {b}.country THEN {a}.country + '-' + {b}.country "
+            f"WHEN {b}.country < {a}.country THEN {b}.country + '-' + {a}.country END")
+
+
+# Each partnership between two countries has the pair of its ends' countries as its
+# ``country_pair`` property, for the index ``partners_with_country_pair`` from which cross-border
+# with two countries starts (instead of every partnership of one country's entities). The
+# relation writes set it, an entity write whose country changes sets it on the entity's
+# partnerships; init sets it on a database written before it, or bulk imported, then marks it.
+_SET_COUNTRY_PAIR = f"SET t.country_pair = {country_pair('s', 'o')}\n"
+PARTNER_COUNTRIES_DONE = f"MATCH (m:AutokgMeta {{key: '{PARTNER_COUNTRIES_KEY}'}}) RETURN count(m) AS n"
+PAIR_ALL_COUNTRIES = (f"MATCH (s:Entity)-[t:{PARTNERS}]->(o:Entity) "
+                      "WHERE s.country IS NOT NULL AND o.country IS NOT NULL "
+                      "CALL (s, t, o) { " + _SET_COUNTRY_PAIR + "} IN TRANSACTIONS OF 10000 ROWS")
+MARK_PARTNER_COUNTRIES = f"MERGE (m:AutokgMeta {{key: '{PARTNER_COUNTRIES_KEY}'}}) SET m.value = 1"
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 
@@ -192,6 +216,8 @@ def schema_statements() -> list[tuple[str, str, str]]:
         # entities of a country, the partnerships by status from a relationship index
         ("index", "entity_partners", "CREATE INDEX entity_partners IF NOT EXISTS FOR (n:Entity) ON (n.partners)"),
         ("index", "entity_country", "CREATE INDEX entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)"),
+        ("index", "partners_with_country_pair",
+         f"CREATE INDEX partners_with_country_pair IF NOT EXISTS FOR ()-[r:{PARTNERS}]-() ON (r.country_pair)"),
         ("text index", "partners_with_key_lower",
          f"CREATE TEXT INDEX partners_with_key_lower IF NOT EXISTS FOR ()-[r:{PARTNERS}]-() ON (r.key_lower)"),
         ("fulltext index", "entity_names",
@@ -282,9 +308,14 @@ def write_entities(entity_type: str) -> str:
     return f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{id: row.id}})
-WITH e, row, e.partners AS partners
+WITH e, row, e.partners AS partners, e.country AS country
 SET e = row, e.partners = partners, e:{label(entity_type)}
-WITH e, row
+WITH e, row, country
+CALL (e, country) {{
+  WITH e, country WHERE e.country IS NULL <> country IS NULL OR e.country <> country
+  MATCH (e)-[t:{PARTNERS}]-(o:Entity)
+  SET t.country_pair = {country_pair('e', 'o')}
+}}
 CALL (e, row) {{
   MATCH (old:Name)-[l:NAMES]->(e) WHERE NOT old.norm IN row.names_norm
   DELETE l
@@ -309,7 +340,7 @@ MERGE (r:Relation {{id: row.id}})
 MERGE (r)-[:SUBJECT]->(s)
 MERGE (r)-[:OBJECT]->(o)
 MERGE (s)-[t:{reltype(predicate)} {{id: row.id}}]->(o)
-""" + _SET_RELATION + (_SET_KEY_LOWER if predicate == PARTNERS else "")
+""" + _SET_RELATION + (_SET_KEY_LOWER + _SET_COUNTRY_PAIR if predicate == PARTNERS else "")
 
 
 def create_relations(predicate: str) -> str:
@@ -320,7 +351,7 @@ def create_relations(predicate: str) -> str:
 UNWIND $rows AS row
 MATCH (s:Entity {{id: row.subject_id}}), (o:Entity {{id: row.object_id}})
 CREATE (r:Relation)-[:SUBJECT]->(s), (r)-[:OBJECT]->(o), (s)-[t:{reltype(predicate)}]->(o)
-""" + _SET_RELATION + (_SET_KEY_LOWER if predicate == PARTNERS else "") + """
+""" + _SET_RELATION + (_SET_KEY_LOWER + _SET_COUNTRY_PAIR if predicate == PARTNERS else "") + """
 WITH r, row
 UNWIND row.links AS link
 MATCH (s:Source {id: link.source_id})

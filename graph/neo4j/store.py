@@ -71,6 +71,7 @@ class Neo4jStore:
         self.migrate_names()
         self.count_partners()
         self.lower_partner_keys()
+        self.pair_partner_countries()
         self._initialised = True
         self.stored.name_index_online = True
         return [{"kind": kind, "name": name, "created": name not in existing} for kind, name, _ in statements]
@@ -128,6 +129,19 @@ class Neo4jStore:
             return False  # nothing to set, and an empty database stays empty (loads set them)
         self.connection.run(q.LOWER_ALL_KEYS)
         self.connection.write([(q.MARK_PARTNER_KEYS, {}, 1)])
+        return True
+
+    def pair_partner_countries(self) -> bool:
+        """Give every partnership between two countries the pair of its ends' countries
+        ``country_pair`` (for the index cross-border starts from), unless the database is marked
+        as having them (loads write them; a bulk import does not). Commits 10,000 partnerships at
+        a time, the mark last. Returns whether it set them. Idempotent; :meth:`init` calls it."""
+        if self.connection.read(q.PARTNER_COUNTRIES_DONE)[0]["n"]:
+            return False
+        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
+            return False  # nothing to set, and an empty database stays empty (loads set them)
+        self.connection.run(q.PAIR_ALL_COUNTRIES)
+        self.connection.write([(q.MARK_PARTNER_COUNTRIES, {}, 1)])
         return True
 
     @contextmanager
