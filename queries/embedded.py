@@ -175,10 +175,42 @@ def _cross_border_from(store, countries: list[str], status=None) -> Iterator[tup
     return store.iter_sql(sql, params)
 
 
+# The cross-border partnerships from the table the store keeps of them (``partner_borders``, one
+# row per side): `{where}` picks one row of each partnership of the answer, by its key.
+_BORDERS = """
+SELECT id, domain, status, CASE WHEN (xn, xi) <= (yn, yi) THEN xn ELSE yn END AS company,
+       CASE WHEN (xn, xi) <= (yn, yi) THEN yn ELSE xn END AS partner,
+       CASE WHEN (xn, xi) <= (yn, yi) THEN cx ELSE cy END, CASE WHEN (xn, xi) <= (yn, yi) THEN cy ELSE cx END
+FROM (SELECT b.id, b.domain, nullif(b.status, '') AS status, x.name AS xn, x.id AS xi, y.name AS yn, y.id AS yi,
+             b.country AS cx, b.other AS cy
+      FROM partner_borders b CROSS JOIN entities x CROSS JOIN entities y
+      WHERE {where} AND x.id = b.entity_id AND y.id = b.other_id)
+ORDER BY company, partner, domain IS NULL, domain, id
+"""
+
+
+def _cross_border_rows(store, countries: list[str], status=None) -> Iterator[tuple]:
+    """Cross-border partnerships from ``partner_borders``: with one country, the rows of that
+    country's side; with two, those of the first's side facing the second; with none, the side
+    of the smaller country. Each partnership once, read through the table's key."""
+    where = ["b.status = :status"] if status else []
+    if len(countries) == 2:
+        where = ["b.country = :a", "b.other = :b", *where]
+    elif countries:
+        where = ["b.country = :a", *where]
+    else:
+        where = ["b.country < b.other", *where]
+    params = {"a": countries[0] if countries else None, "b": countries[-1] if countries else None,
+              "status": status}
+    return store.iter_sql(_BORDERS.format(where=" AND ".join(where)), params)
+
+
 @_impl("cross-border")
 def cross_border(store, country_a=None, country_b=None, status=None):
     countries = [c for c in (country_a, country_b) if c]
-    if countries:
+    if not isinstance(store, _AsOf):
+        rows = _cross_border_rows(store, countries, status)
+    elif countries:
         rows = _cross_border_from(store, countries, status)
     else:
         sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
@@ -194,7 +226,10 @@ def cross_border(store, country_a=None, country_b=None, status=None):
 
 # The prospective partnerships with a source published since :since, each with its latest source
 # date: the sources since then (indexed by date) give both. A relation's latest date is on or
-# after :since exactly when one of its sources is, and it is then the latest of those.
+# after :since exactly when one of its sources is, and it is then the latest of those. Each
+# candidate's status is looked up in the index by status (a probe of its full key) before its
+# row is read, so that only the rows of the answer are read from the relations table (as of a
+# date, `relations` is the view of :func:`_as_of_clause`, which has no index: no probe).
 _PROSPECTIVE_SINCE = """
 SELECT r.id, CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name END AS company,
        CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.name ELSE x.name END AS partner,
@@ -202,16 +237,20 @@ SELECT r.id, CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name 
 FROM (SELECT l.relation_id AS id, max(s.published) AS latest FROM sources s CROSS JOIN links l ON l.source_id = s.id
       WHERE s.published >= :since GROUP BY l.relation_id) m
 CROSS JOIN relations r CROSS JOIN entities x CROSS JOIN entities y
-WHERE r.id = m.id AND r.predicate = :predicate AND r.status = 'prospective'
+WHERE {probe} r.id = m.id AND r.predicate = :predicate AND r.status = 'prospective'
   AND x.id = r.subject_id AND y.id = r.object_id
 ORDER BY m.latest DESC, company, partner, domain IS NULL, domain, r.id
 """
+
+_PROSPECTIVE_PROBE = """EXISTS (SELECT 1 FROM relations p INDEXED BY relations_by_status
+    WHERE p.predicate = :predicate AND p.status = 'prospective' AND p.id = m.id) AND"""
 
 
 @_impl("prospective")
 def prospective(store, since=None):
     if since:
-        rows = store.iter_sql(_PROSPECTIVE_SINCE, {"since": since, "predicate": _PARTNERS})
+        probe = "" if isinstance(store, _AsOf) else _PROSPECTIVE_PROBE
+        rows = store.iter_sql(_PROSPECTIVE_SINCE.format(probe=probe), {"since": since, "predicate": _PARTNERS})
     else:
         sql, params = _pairs_sql(store, "prospective")
         rows = store.iter_sql(
