@@ -105,39 +105,39 @@ CREATE INDEX IF NOT EXISTS entities_country ON entities (json_extract(attrs, '$.
 _DDL += _COUNTRY_V5
 
 # Format 6 keeps the cross-border partnerships in a table of their own, so that ``cross-border``
-# reads its answer and little else: one row per side of each partnership whose two companies have
-# a country, different ones, keyed by (this side's country, the other side's, status, relation),
-# with the two companies and the domain. The writer keeps it in the transaction that changes what
-# it mirrors (see :class:`_Borders`): a partnership written or deleted, an entity whose country
+# reads its answer and little else: one row per partnership whose two companies have a country,
+# different ones, keyed by (the smaller country, the larger, status, relation), with the company
+# of each country and the domain. The writer keeps it in the transaction that changes what it
+# mirrors (see :class:`_Borders`): a partnership written or deleted, an entity whose country
 # changed or that was deleted (a merge of the entity resolution rewrites both). ``status`` is ''
 # for none (a key column cannot be NULL); the countries have no declared type, so that they are
 # stored exactly as ``json_extract`` gives them.
 _BORDERS_V6 = """
-CREATE TABLE partner_borders (
-    country NOT NULL, other NOT NULL, status TEXT NOT NULL, id TEXT NOT NULL,
-    entity_id TEXT NOT NULL, other_id TEXT NOT NULL, domain TEXT,
-    PRIMARY KEY (country, other, status, id)) WITHOUT ROWID;
-CREATE INDEX partner_borders_relation ON partner_borders (id);
+CREATE TABLE IF NOT EXISTS partner_borders (
+    lo NOT NULL, hi NOT NULL, status TEXT NOT NULL, id TEXT NOT NULL,
+    lo_id TEXT NOT NULL, hi_id TEXT NOT NULL, domain TEXT,
+    PRIMARY KEY (lo, hi, status, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS partner_borders_relation ON partner_borders (id);
 """
-# The rows of the partnerships `{relations}` gives (as `r`), both sides.
+# The rows of the partnerships `{relations}` gives (as `r`).
 _BORDER_SELECT = """
-WITH b AS MATERIALIZED (
-    SELECT r.id, ifnull(r.status, '') AS status, r.key_display AS domain, r.subject_id AS s, r.object_id AS o,
-           json_extract(x.attrs, '$.country') AS cs, json_extract(y.attrs, '$.country') AS co
-    FROM {relations} CROSS JOIN entities x CROSS JOIN entities y
-    WHERE r.predicate = 'PARTNERS_WITH' AND x.id = r.subject_id AND y.id = r.object_id)
-SELECT cs, co, status, id, s, o, domain FROM b WHERE cs IS NOT NULL AND co IS NOT NULL AND cs <> co
-UNION ALL
-SELECT co, cs, status, id, o, s, domain FROM b WHERE cs IS NOT NULL AND co IS NOT NULL AND cs <> co
+SELECT CASE WHEN cs < co THEN cs ELSE co END, CASE WHEN cs < co THEN co ELSE cs END, status, id,
+       CASE WHEN cs < co THEN s ELSE o END, CASE WHEN cs < co THEN o ELSE s END, domain
+FROM (SELECT r.id, ifnull(r.status, '') AS status, r.key_display AS domain, r.subject_id AS s, r.object_id AS o,
+             json_extract(x.attrs, '$.country') AS cs, json_extract(y.attrs, '$.country') AS co
+      FROM {relations} CROSS JOIN entities x CROSS JOIN entities y
+      WHERE r.predicate = 'PARTNERS_WITH' AND x.id = r.subject_id AND y.id = r.object_id)
+WHERE cs IS NOT NULL AND co IS NOT NULL AND cs <> co
 """
-_BORDER_ROWS = "INSERT INTO partner_borders (country, other, status, id, entity_id, other_id, domain)" + _BORDER_SELECT
+_BORDER_ROWS = "INSERT INTO partner_borders (lo, hi, status, id, lo_id, hi_id, domain)" + _BORDER_SELECT
 _DDL += _BORDERS_V6
 
 # Each upgrade runs in the transaction that opens the store. Format 1 to 2: the relations table is
 # rebuilt with the new columns (SQLite cannot add a stored column), every other table keeps its
 # rows. Format 2 to 3: the triggers go (the derived tables they kept are already right). Format 3
 # to 4: the tables of the entity resolution. Format 4 to 5: the index of the entities' country.
-# Format 5 to 6: the table of cross-border partnerships, filled from the relations.
+# Format 5 to 6: the table of cross-border partnerships, filled from the relations (emptied first:
+# a store that says format 2 to 5 but already has it, as a test makes one, is filled again).
 _UPGRADE = {
     1: _RELATIONS_V2.format(name="relations_v2") + """
 INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
@@ -152,7 +152,8 @@ DROP TRIGGER IF EXISTS relations_changed;
 """,
     3: _RESOLUTION_V4,
     4: _COUNTRY_V5,
-    5: _BORDERS_V6 + _BORDER_ROWS.format(relations="relations r") + " ORDER BY 1, 2, 3, 4",
+    5: _BORDERS_V6 + "DELETE FROM partner_borders;" + _BORDER_ROWS.format(relations="relations r")
+       + " ORDER BY 1, 2, 3, 4",
 }
 
 

@@ -176,33 +176,40 @@ def _cross_border_from(store, countries: list[str], status=None) -> Iterator[tup
 
 
 # The cross-border partnerships from the table the store keeps of them (``partner_borders``, one
-# row per side): `{where}` picks one row of each partnership of the answer, by its key.
+# row per partnership keyed by its smaller country, its larger one, status and id), with `{where}`.
 _BORDERS = """
 SELECT id, domain, status, CASE WHEN (xn, xi) <= (yn, yi) THEN xn ELSE yn END AS company,
        CASE WHEN (xn, xi) <= (yn, yi) THEN yn ELSE xn END AS partner,
        CASE WHEN (xn, xi) <= (yn, yi) THEN cx ELSE cy END, CASE WHEN (xn, xi) <= (yn, yi) THEN cy ELSE cx END
 FROM (SELECT b.id, b.domain, nullif(b.status, '') AS status, x.name AS xn, x.id AS xi, y.name AS yn, y.id AS yi,
-             b.country AS cx, b.other AS cy
+             b.lo AS cx, b.hi AS cy
       FROM partner_borders b CROSS JOIN entities x CROSS JOIN entities y
-      WHERE {where} AND x.id = b.entity_id AND y.id = b.other_id)
+      WHERE ({where}) {status} AND x.id = b.lo_id AND y.id = b.hi_id)
 ORDER BY company, partner, domain IS NULL, domain, id
 """
+# The smaller countries of the table, one key seek each, below :c: with `hi = :c`, the
+# partnerships whose larger country is :c, read by key prefix too.
+_LOWER = """b.lo IN (WITH RECURSIVE los(c) AS (
+    SELECT min(lo) FROM partner_borders UNION ALL
+    SELECT (SELECT min(lo) FROM partner_borders WHERE lo > los.c) FROM los WHERE los.c < :c)
+    SELECT c FROM los WHERE c < :c) AND b.hi = :c"""
 
 
 def _cross_border_rows(store, countries: list[str], status=None) -> Iterator[tuple]:
-    """Cross-border partnerships from ``partner_borders``: with one country, the rows of that
-    country's side; with two, those of the first's side facing the second; with none, the side
-    of the smaller country. Each partnership once, read through the table's key."""
-    where = ["b.status = :status"] if status else []
+    """Cross-border partnerships from ``partner_borders``, each read through the table's key:
+    with two countries, the pair's rows; with one, the rows where it is the smaller country and
+    those where it is the larger; with none, every row."""
+    params = {"status": status}
     if len(countries) == 2:
-        where = ["b.country = :a", "b.other = :b", *where]
+        where = "b.lo = :a AND b.hi = :b"
+        params.update(a=min(countries), b=max(countries))
     elif countries:
-        where = ["b.country = :a", *where]
+        where = f"b.lo = :c OR ({_LOWER})"
+        params["c"] = countries[0]
     else:
-        where = ["b.country < b.other", *where]
-    params = {"a": countries[0] if countries else None, "b": countries[-1] if countries else None,
-              "status": status}
-    return store.iter_sql(_BORDERS.format(where=" AND ".join(where)), params)
+        where = "1"
+    status_sql = "AND b.status = :status" if status else ""
+    return store.iter_sql(_BORDERS.format(where=where, status=status_sql), params)
 
 
 @_impl("cross-border")
