@@ -11,9 +11,10 @@ breadth-first search over the same indexes, at most ``max_hops`` deep. The prese
 graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``) are one SQL statement
 each, sorted by SQLite, and ``iter_rows`` streams their rows; ``hubs`` and the domain search read
 the small tables the store derives from the partnerships (``partner_counts``,
-``partner_domains``). ``cross-border`` with a country starts from that country's companies (the
-index on the entities' country) and their adjacency; ``prospective --since`` from the sources
-published since then (the index on the sources' date).
+``partner_domains``) and ``cross-border`` the table of cross-border partnerships keyed by their
+two countries (``partner_borders``, store format 6). ``prospective --since`` starts from the
+sources published since then (the index on the sources' date) and checks each candidate's status
+in the index by status before it reads the relation.
 
 Every ordering is the one stated by the preset, with the relation id as the last key, so that
 ties come out as they always did.
