@@ -20,7 +20,7 @@ from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _CHUNK = 500  # host parameters per IN (...) list
 # SQLite's page cache, at most (``PRAGMA cache_size``). A file loads in one transaction, so the
 # cache fills with its dirty pages up to this cap and then spills them to the WAL: the cap is most
@@ -104,10 +104,40 @@ CREATE INDEX IF NOT EXISTS entities_country ON entities (json_extract(attrs, '$.
 """
 _DDL += _COUNTRY_V5
 
+# Format 6 keeps the cross-border partnerships in a table of their own, so that ``cross-border``
+# reads its answer and little else: one row per partnership whose two companies have a country,
+# different ones, keyed by (the smaller country, the larger, status, relation), with the company
+# of each country and the domain. The writer keeps it in the transaction that changes what it
+# mirrors (see :class:`_Borders`): a partnership written or deleted, an entity whose country
+# changed or that was deleted (a merge of the entity resolution rewrites both). ``status`` is ''
+# for none (a key column cannot be NULL); the countries have no declared type, so that they are
+# stored exactly as ``json_extract`` gives them.
+_BORDERS_V6 = """
+CREATE TABLE IF NOT EXISTS partner_borders (
+    lo NOT NULL, hi NOT NULL, status TEXT NOT NULL, id TEXT NOT NULL,
+    lo_id TEXT NOT NULL, hi_id TEXT NOT NULL, domain TEXT,
+    PRIMARY KEY (lo, hi, status, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS partner_borders_relation ON partner_borders (id);
+"""
+# The rows of the partnerships `{relations}` gives (as `r`).
+_BORDER_SELECT = """
+SELECT CASE WHEN cs < co THEN cs ELSE co END, CASE WHEN cs < co THEN co ELSE cs END, status, id,
+       CASE WHEN cs < co THEN s ELSE o END, CASE WHEN cs < co THEN o ELSE s END, domain
+FROM (SELECT r.id, ifnull(r.status, '') AS status, r.key_display AS domain, r.subject_id AS s, r.object_id AS o,
+             json_extract(x.attrs, '$.country') AS cs, json_extract(y.attrs, '$.country') AS co
+      FROM {relations} CROSS JOIN entities x CROSS JOIN entities y
+      WHERE r.predicate = 'PARTNERS_WITH' AND x.id = r.subject_id AND y.id = r.object_id)
+WHERE cs IS NOT NULL AND co IS NOT NULL AND cs <> co
+"""
+_BORDER_ROWS = "INSERT INTO partner_borders (lo, hi, status, id, lo_id, hi_id, domain)" + _BORDER_SELECT
+_DDL += _BORDERS_V6
+
 # Each upgrade runs in the transaction that opens the store. Format 1 to 2: the relations table is
 # rebuilt with the new columns (SQLite cannot add a stored column), every other table keeps its
 # rows. Format 2 to 3: the triggers go (the derived tables they kept are already right). Format 3
 # to 4: the tables of the entity resolution. Format 4 to 5: the index of the entities' country.
+# Format 5 to 6: the table of cross-border partnerships, filled from the relations (emptied first:
+# a store that says format 2 to 5 but already has it, as a test makes one, is filled again).
 _UPGRADE = {
     1: _RELATIONS_V2.format(name="relations_v2") + """
 INSERT INTO relations_v2 (id, predicate, subject_id, object_id, key, key_display, props)
@@ -122,6 +152,8 @@ DROP TRIGGER IF EXISTS relations_changed;
 """,
     3: _RESOLUTION_V4,
     4: _COUNTRY_V5,
+    5: _BORDERS_V6 + "DELETE FROM partner_borders;" + _BORDER_ROWS.format(relations="relations r")
+       + " ORDER BY 1, 2, 3, 4",
 }
 
 
@@ -161,6 +193,10 @@ _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", "
 
 _PARTNERS = "PARTNERS_WITH"
 _SETTLE_AT = 50_000  # companies noted before the writer settles the derived tables mid-transaction
+# partnerships and entities noted before ``partner_borders`` is settled mid-transaction: more than
+# a file of 100k facts writes, so that a partnership written and then given its countries by a
+# later record of the same file is rewritten once, and a few tens of MB of ids at most
+_BORDERS_AT = 200_000
 # One company's partners not ended, each counted once whichever end it is (nothing when none).
 _RECOUNT = f"""
 INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
@@ -203,6 +239,57 @@ def _kept_rows(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> 
     return out
 
 
+class _Borders:
+    """Keeps ``partner_borders`` (format 6) in the writer's transaction: notes the partnerships
+    written or deleted and the entities whose country changed or that were deleted, then writes
+    the rows of those partnerships again from the relations and entities as they now are
+    (:meth:`settle`, before the commit, and whenever many are noted). An entity merely written
+    again with the same country notes nothing, so a load costs one lookup per entity written and
+    one rewrite per partnership written."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.relations: set[str] = set()
+        self.entities: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self.relations) + len(self.entities)
+
+    def relations_written(self, ids: Iterable[str]) -> None:
+        self.relations.update(ids)
+
+    def entities_written(self, rows: list[dict]) -> None:
+        """Before *rows* replace the stored entities: note those whose country changes."""
+        new = {r["id"]: r["attrs"].get("country") for r in rows}
+        old: dict[str, Any] = {}
+        for chunk in _chunks(list(new)):
+            old.update(self.db.execute(
+                "SELECT id, json_extract(attrs, '$.country') FROM entities "
+                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        self.entities.update(i for i, c in new.items() if old.get(i) != c)
+
+    def entities_deleted(self, ids: Iterable[str]) -> None:
+        self.entities.update(ids)
+
+    def settle(self) -> None:
+        ids = self.relations
+        for chunk in _chunks(sorted(self.entities)):
+            marks = ",".join("?" * len(chunk))
+            ids.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM relations WHERE subject_id IN ({marks}) AND predicate = ? UNION ALL "
+                f"SELECT id FROM relations WHERE object_id IN ({marks}) AND predicate = ?",
+                [*chunk, _PARTNERS, *chunk, _PARTNERS]))
+        # a few statements per many partnerships (their ids as one JSON list), the new rows
+        # sorted by key so that they are written in the table's order
+        for chunk in _chunks(sorted(ids), 20_000):
+            listed = json.dumps(chunk)
+            self.db.execute("DELETE FROM partner_borders WHERE id IN (SELECT value FROM json_each(?))", (listed,))
+            self.db.execute(_BORDER_ROWS.format(relations="json_each(?1) j CROSS JOIN relations r ON r.id = j.value")
+                            + " ORDER BY 1, 2, 3, 4", (listed,))
+        self.relations = set()
+        self.entities = set()
+
+
 class _Writer:
     """One write transaction on the SQLite file (see :class:`autokg.graph.store.Writer`)."""
 
@@ -213,6 +300,7 @@ class _Writer:
         # were written, and the change of each domain's number of partnerships
         self._partners: set[str] = set()
         self._domains: dict[str, int] = {}
+        self._borders = _Borders(db)  # the cross-border partnerships (format 6)
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -275,6 +363,7 @@ class _Writer:
     def put_entities(self, rows: list[dict]) -> None:
         from autokg.graph.normalize import norm
 
+        self._borders.entities_written(rows)
         self.db.executemany(
             "INSERT OR REPLACE INTO entities (id, type, name, declared, aliases, attrs) VALUES (?, ?, ?, ?, ?, ?)",
             [(r["id"], r["type"], r["name"], int(r["declared"]), _dumps(r["aliases"]), _dumps(r["attrs"]))
@@ -285,6 +374,7 @@ class _Writer:
             [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]])
 
     def delete_entities(self, ids: list[str]) -> None:
+        self._borders.entities_deleted(ids)
         self.db.executemany("DELETE FROM names WHERE entity_id = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
 
@@ -310,6 +400,7 @@ class _Writer:
 
     def put_relations(self, rows: list[dict]) -> None:
         partners = [r for r in rows if r["predicate"] == _PARTNERS]
+        self._borders.relations_written(r["id"] for r in partners)
         if partners:
             self._removing([r["id"] for r in partners])
             for r in partners:
@@ -324,6 +415,7 @@ class _Writer:
               _dumps(r["props"])) for r in rows])
 
     def delete_relations(self, ids: list[str]) -> None:
+        self._borders.relations_written(ids)
         self._removing(ids)
         self.db.executemany("DELETE FROM links WHERE relation_id = ?", [(i,) for i in ids])
         self.db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in ids])
@@ -374,6 +466,8 @@ class _Writer:
         # now and then so that what they must follow stays small
         if len(self._partners) > _SETTLE_AT:
             self.settle()
+        if len(self._borders) > _BORDERS_AT:
+            self._borders.settle()
 
     def settle(self) -> None:
         """Bring ``partner_counts`` and ``partner_domains`` up to date with the writes so far:
@@ -391,6 +485,7 @@ class _Writer:
             self.db.executemany(_RECOUNT, ids)
         self._partners.clear()
         self._domains.clear()
+        self._borders.settle()
 
     def rollback(self) -> None:
         self._rollback = True

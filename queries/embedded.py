@@ -11,9 +11,10 @@ breadth-first search over the same indexes, at most ``max_hops`` deep. The prese
 graph (``partners``, ``by-domain``, ``cross-border``, ``prospective``) are one SQL statement
 each, sorted by SQLite, and ``iter_rows`` streams their rows; ``hubs`` and the domain search read
 the small tables the store derives from the partnerships (``partner_counts``,
-``partner_domains``). ``cross-border`` with a country starts from that country's companies (the
-index on the entities' country) and their adjacency; ``prospective --since`` from the sources
-published since then (the index on the sources' date).
+``partner_domains``) and ``cross-border`` the table of cross-border partnerships keyed by their
+two countries (``partner_borders``, store format 6). ``prospective --since`` starts from the
+sources published since then (the index on the sources' date) and checks each candidate's status
+in the index by status before it reads the relation.
 
 Every ordering is the one stated by the preset, with the relation id as the last key, so that
 ties come out as they always did.
@@ -175,10 +176,49 @@ def _cross_border_from(store, countries: list[str], status=None) -> Iterator[tup
     return store.iter_sql(sql, params)
 
 
+# The cross-border partnerships from the table the store keeps of them (``partner_borders``, one
+# row per partnership keyed by its smaller country, its larger one, status and id), with `{where}`.
+_BORDERS = """
+SELECT id, domain, status, CASE WHEN (xn, xi) <= (yn, yi) THEN xn ELSE yn END AS company,
+       CASE WHEN (xn, xi) <= (yn, yi) THEN yn ELSE xn END AS partner,
+       CASE WHEN (xn, xi) <= (yn, yi) THEN cx ELSE cy END, CASE WHEN (xn, xi) <= (yn, yi) THEN cy ELSE cx END
+FROM (SELECT b.id, b.domain, nullif(b.status, '') AS status, x.name AS xn, x.id AS xi, y.name AS yn, y.id AS yi,
+             b.lo AS cx, b.hi AS cy
+      FROM partner_borders b CROSS JOIN entities x CROSS JOIN entities y
+      WHERE ({where}) {status} AND x.id = b.lo_id AND y.id = b.hi_id)
+ORDER BY company, partner, domain IS NULL, domain, id
+"""
+# The smaller countries of the table, one key seek each, below :c: with `hi = :c`, the
+# partnerships whose larger country is :c, read by key prefix too.
+_LOWER = """b.lo IN (WITH RECURSIVE los(c) AS (
+    SELECT min(lo) FROM partner_borders UNION ALL
+    SELECT (SELECT min(lo) FROM partner_borders WHERE lo > los.c) FROM los WHERE los.c < :c)
+    SELECT c FROM los WHERE c < :c) AND b.hi = :c"""
+
+
+def _cross_border_rows(store, countries: list[str], status=None) -> Iterator[tuple]:
+    """Cross-border partnerships from ``partner_borders``, each read through the table's key:
+    with two countries, the pair's rows; with one, the rows where it is the smaller country and
+    those where it is the larger; with none, every row."""
+    params = {"status": status}
+    if len(countries) == 2:
+        where = "b.lo = :a AND b.hi = :b"
+        params.update(a=min(countries), b=max(countries))
+    elif countries:
+        where = f"b.lo = :c OR ({_LOWER})"
+        params["c"] = countries[0]
+    else:
+        where = "1"
+    status_sql = "AND b.status = :status" if status else ""
+    return store.iter_sql(_BORDERS.format(where=where, status=status_sql), params)
+
+
 @_impl("cross-border")
 def cross_border(store, country_a=None, country_b=None, status=None):
     countries = [c for c in (country_a, country_b) if c]
-    if countries:
+    if not isinstance(store, _AsOf):
+        rows = _cross_border_rows(store, countries, status)
+    elif countries:
         rows = _cross_border_from(store, countries, status)
     else:
         sql, params = _pairs_sql(store, status, cols=_COUNTRIES)
@@ -194,7 +234,10 @@ def cross_border(store, country_a=None, country_b=None, status=None):
 
 # The prospective partnerships with a source published since :since, each with its latest source
 # date: the sources since then (indexed by date) give both. A relation's latest date is on or
-# after :since exactly when one of its sources is, and it is then the latest of those.
+# after :since exactly when one of its sources is, and it is then the latest of those. Each
+# candidate's status is looked up in the index by status (a probe of its full key) before its
+# row is read, so that only the rows of the answer are read from the relations table (as of a
+# date, `relations` is the view of :func:`_as_of_clause`, which has no index: no probe).
 _PROSPECTIVE_SINCE = """
 SELECT r.id, CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name END AS company,
        CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN y.name ELSE x.name END AS partner,
@@ -202,16 +245,20 @@ SELECT r.id, CASE WHEN (x.name, x.id) <= (y.name, y.id) THEN x.name ELSE y.name 
 FROM (SELECT l.relation_id AS id, max(s.published) AS latest FROM sources s CROSS JOIN links l ON l.source_id = s.id
       WHERE s.published >= :since GROUP BY l.relation_id) m
 CROSS JOIN relations r CROSS JOIN entities x CROSS JOIN entities y
-WHERE r.id = m.id AND r.predicate = :predicate AND r.status = 'prospective'
+WHERE {probe} r.id = m.id AND r.predicate = :predicate AND r.status = 'prospective'
   AND x.id = r.subject_id AND y.id = r.object_id
 ORDER BY m.latest DESC, company, partner, domain IS NULL, domain, r.id
 """
+
+_PROSPECTIVE_PROBE = """EXISTS (SELECT 1 FROM relations p INDEXED BY relations_by_status
+    WHERE p.predicate = :predicate AND p.status = 'prospective' AND p.id = m.id) AND"""
 
 
 @_impl("prospective")
 def prospective(store, since=None):
     if since:
-        rows = store.iter_sql(_PROSPECTIVE_SINCE, {"since": since, "predicate": _PARTNERS})
+        probe = "" if isinstance(store, _AsOf) else _PROSPECTIVE_PROBE
+        rows = store.iter_sql(_PROSPECTIVE_SINCE.format(probe=probe), {"since": since, "predicate": _PARTNERS})
     else:
         sql, params = _pairs_sql(store, "prospective")
         rows = store.iter_sql(

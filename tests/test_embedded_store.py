@@ -11,7 +11,7 @@ from collections import deque
 import pytest
 
 from autokg.errors import StoreError, StoreUnavailable
-from autokg.graph.embedded import SCHEMA_VERSION, EmbeddedStore
+from autokg.graph.embedded import _BORDER_SELECT, SCHEMA_VERSION, EmbeddedStore
 from autokg.queries.embedded import IMPLEMENTATIONS
 from autokg.queries.presets import PRESETS, bind_params, run_preset
 
@@ -128,6 +128,7 @@ def test_a_format_2_store_loses_its_triggers_and_its_partner_tables_stay_right(s
         END;
         DROP TABLE resolution_keys;
         DROP TABLE resolution;
+        DROP TABLE partner_borders;
         UPDATE meta SET value = '2' WHERE key = 'schema_version';""")
     seeded.close()
     with EmbeddedStore(seeded.path) as upgraded:
@@ -136,7 +137,7 @@ def test_a_format_2_store_loses_its_triggers_and_its_partner_tables_stay_right(s
         more = write_jsonl(tmp_path / "more.jsonl", [fact("Renault", "PARTNERS_WITH", "Nio", domain="bogus x")])
         assert load(upgraded, more).ok
         assert [d for (d,) in upgraded.read_sql("SELECT domain FROM partner_domains") if "bogus" in d] == ["bogus x"]
-    assert _version(seeded.path) == str(SCHEMA_VERSION) == "5"
+    assert _version(seeded.path) == str(SCHEMA_VERSION) == "6"
     seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
 
 
@@ -144,10 +145,11 @@ def test_a_format_4_store_gets_the_country_index_and_cross_border_answers_from_i
     answers = _answers(seeded)
     seeded.db.executescript("""
         DROP INDEX entities_country;
+        DROP TABLE partner_borders;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';""")
     seeded.close()
     with EmbeddedStore(seeded.path) as upgraded:
-        assert _version(seeded.path) == "5"
+        assert _version(seeded.path) == str(SCHEMA_VERSION)
         indexes = {r[0] for r in upgraded.db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
         assert "entities_country" in indexes
         assert upgraded.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -162,6 +164,95 @@ def test_a_format_4_store_gets_the_country_index_and_cross_border_answers_from_i
         assert moved not in {r["company"] for r in after} | {r["partner"] for r in after}
         assert any(moved in (r["company"], r["partner"]) for r in run_preset(upgraded, "cross-border", country_a="DE"))
     seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
+
+
+def _borders(store) -> tuple[list, list]:
+    """``partner_borders`` as the store keeps it, and as derived from its relations and entities."""
+    kept = store.db.execute("SELECT lo, hi, status, id, lo_id, hi_id, domain FROM partner_borders")
+    return sorted(kept), sorted(store.db.execute(_BORDER_SELECT.format(relations="relations r")))
+
+
+def test_a_format_5_store_gets_the_cross_border_table_filled_from_its_relations(seeded, tmp_path):
+    answers = _answers(seeded)
+    pair = run_preset(seeded, "cross-border", country_a="CN", country_b="FR")
+    seeded.db.executescript("""
+        DROP TABLE partner_borders;
+        UPDATE meta SET value = '5' WHERE key = 'schema_version';""")
+    seeded.close()
+    with EmbeddedStore(seeded.path) as upgraded:
+        assert _version(seeded.path) == str(SCHEMA_VERSION) == "6"
+        assert upgraded.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        kept, derived = _borders(upgraded)
+        assert kept == derived and len(kept) >= len(pair) > 0
+        assert _answers(upgraded) == answers
+        assert run_preset(upgraded, "cross-border", country_a="CN", country_b="FR") == pair
+        # the writer keeps it from then on: a company moved to another country leaves the pair
+        moved = pair[0]["company"] if pair[0]["company_country"] == "FR" else pair[0]["partner"]
+        more = write_jsonl(tmp_path / "more.jsonl", [{"entity": moved, "type": "Company", "country": "CN"}])
+        assert load(upgraded, more).ok
+        kept, derived = _borders(upgraded)
+        assert kept == derived
+        after = run_preset(upgraded, "cross-border", country_a="CN", country_b="FR")
+        assert moved not in {r["company"] for r in after} | {r["partner"] for r in after} and len(after) < len(pair)
+    seeded.db = sqlite3.connect(seeded.path)  # for the fixture's close
+
+
+def _later_records(store, rng: random.Random, tag: str) -> list[dict]:
+    """Records that change what the cross-border table mirrors: countries set, changed and moved
+    to the other side's, statuses and domains reported again."""
+    ents = {e["id"]: e for e in store.entity_rows()}
+    companies = sorted(i for i, e in ents.items() if e["type"] == "Company")
+    recs = [{"entity": ents[i]["name"], "type": "Company", "country": rng.choice(["FR", "CN", "US"])}
+            for i in rng.sample(companies, min(6, len(companies)))]
+    for r in rng.sample(store.relation_rows("PARTNERS_WITH"), 8):
+        rec = {"subject": ents[r["subject_id"]]["name"], "predicate": "PARTNERS_WITH",
+               "object": ents[r["object_id"]]["name"], "status": rng.choice(["active", "prospective", "ended"]),
+               "source": {"url": f"https://later.example/{tag}/{r['id']}", "published": "2026-01"}}
+        if r["key_display"] is not None:
+            rec["domain"] = r["key_display"]
+        recs.append(rec)
+    return recs
+
+
+@pytest.mark.parametrize("seed", [4, 11])
+def test_the_cross_border_table_follows_loads_merges_and_undo(tmp_path, seed):
+    """Every write path that changes a partnership, a company's country or the entities of a
+    merge leaves ``partner_borders`` equal to what the relations and entities give."""
+    from autokg.graph.judgements import judge, undo
+    from test_parity import random_fact_files
+
+    rng = random.Random(seed)
+    store = open_embedded(tmp_path)
+    try:
+        for files in random_fact_files(seed, tmp_path):
+            assert load(store, *files).ok
+            kept, derived = _borders(store)
+            assert kept == derived
+        assert len(kept) > 10
+        companies = sorted(e["id"] for e in store.entity_rows() if e["type"] == "Company"
+                           and e["attrs"].get("country"))
+        judged = []
+        for a, b in (rng.sample(companies, 2) for _ in range(3)):
+            judge(store, "same", a, b)
+            judged.append((a, b))
+            kept, derived = _borders(store)
+            assert kept == derived
+        assert load(store, write_jsonl(tmp_path / "later1.jsonl", _later_records(store, rng, "1"))).ok
+        assert _borders(store)[0] == _borders(store)[1]
+        for a, b in judged[:2]:
+            undo(store, a, b)
+            kept, derived = _borders(store)
+            assert kept == derived
+        assert load(store, write_jsonl(tmp_path / "later2.jsonl", _later_records(store, rng, "2"))).ok
+        kept, derived = _borders(store)
+        assert kept == derived
+        # a transaction rolled back leaves it as it was
+        with store.transaction() as w:
+            w.delete_relations([r[3] for r in kept[:4]])
+            w.rollback()
+        assert _borders(store)[0] == kept
+    finally:
+        store.close()
 
 
 def test_a_newer_format_is_refused_in_one_line(seeded, tmp_path):
