@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+import orjson
+
 from autokg.errors import StoreError, StoreUnavailable
 from autokg.graph.model import schema
 
@@ -156,7 +158,23 @@ _SOURCE_COLS = ("id", *schema().source_fields)  # the source fields of the vocab
 _DDL = _DDL.replace("{source_columns}", ", ".join(c + " TEXT" for c in _SOURCE_COLS[1:]))
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_SORTED = orjson.OPT_SORT_KEYS
+
+
+def _dumps(value: Any) -> str:
+    """The stored JSON text of *value*: compact, keys sorted, non-ASCII as is.
+
+    The properties of a relation and the claims of a link are mostly flat objects of text,
+    written once per row of a load; orjson writes those byte for byte as the standard encoder
+    does (it writes some numbers differently, such as ``1e16`` for ``1e+16``), in a tenth of the
+    time. Anything else goes through the standard encoder."""
+    if type(value) is dict and all(type(v) is str for v in value.values()):
+        try:
+            return orjson.dumps(value, option=_SORTED).decode()
+        except TypeError:  # a key that is not text
+            pass
+    return _encode(value)
 
 
 _PARTNERS = "PARTNERS_WITH"
