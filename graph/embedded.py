@@ -250,9 +250,11 @@ class _Writer:
                 chunk,
             )
             for n, eid, typ, name, declared, aliases, attrs in rows:
+                # most entities have neither aliases nor attributes
                 out.setdefault(n, []).append({
                     "id": eid, "type": typ, "name": name, "declared": bool(declared),
-                    "aliases": json.loads(aliases), "attrs": json.loads(attrs),
+                    "aliases": [] if aliases == "[]" else json.loads(aliases),
+                    "attrs": {} if attrs == "{}" else json.loads(attrs),
                 })
         for rows in out.values():
             rows.sort(key=lambda r: r["id"])
