@@ -49,8 +49,13 @@ class IdSet:
         return k < len(a) and a[k] == h
 
     def _add(self, h: int) -> None:
-        if h in self._recent or (self._sorted and self._has(h)):
+        if h in self._recent:
             return
+        a = self._sorted
+        if a:
+            k = bisect_left(a, h)
+            if k < len(a) and a[k] == h:
+                return
         self._recent.add(h)
         if len(self._recent) > self._fold_at:
             self._sorted = array("q", sorted([*self._sorted, *self._recent]))

@@ -159,6 +159,8 @@ class UrlType(PropertyType):
         from urllib.parse import urlsplit
 
         url = text(value, what)
+        if url.isascii() and "[" not in url and "]" not in url:
+            return url  # urlsplit refuses only a bracket out of place, or a non-ASCII host
         try:
             urlsplit(url)  # an unclosed [ of an IPv6 host would make source identity fail later
         except ValueError as exc:

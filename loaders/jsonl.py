@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import BinaryIO, Iterator
+
+import orjson
 
 from autokg.errors import InvalidRecord
 
 __all__ = ["generate_records", "MAX_LINE"]
 
 MAX_LINE = 10 * 1024 * 1024  # bytes; a longer line is reported, never read whole
+_LONG_NUMBER = re.compile(rb"\d{19}")
+_loads = orjson.loads
 
 
 def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = None) -> Iterator[tuple[int, object]]:
@@ -33,6 +38,17 @@ def generate_records(fp: BinaryIO, *, fmt: str = "jsonl", only: bytes | None = N
             continue
         if only is not None and only not in raw:
             continue
+        # orjson reads a good line several times faster than json; a line it refuses, or one
+        # with an integer it would read as a float (19 digits or more), is read by json, whose
+        # reading and messages stand.
+        if _LONG_NUMBER.search(raw) is None:
+            try:
+                rec = _loads(raw)
+            except orjson.JSONDecodeError:
+                pass
+            else:
+                yield lineno, rec
+                continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

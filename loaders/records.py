@@ -115,10 +115,13 @@ def _source(value: Any) -> tuple[SourceRef, str | None]:
     if type(value) is dict:
         # text values only: 2024 and 2024.0 are equal keys, and only one of them is a valid date
         key = tuple([kv for kv in value.items() if kv[0] != "quote"])
-        if all(type(v) is str for _, v in key):
-            ref = _SOURCE_CACHE.get(key)
+        ref = None
+        for _, v in key:
+            if type(v) is not str:
+                key = None
+                break
         else:
-            ref = key = None
+            ref = _SOURCE_CACHE.get(key)
         if ref is not None:
             quote = value.get("quote")
             return ref, (None if quote is None else _string(quote, "source.quote"))
@@ -161,18 +164,20 @@ def _check_source(value: Any) -> tuple[SourceRef, str | None]:
 
 def _fact(rec: dict) -> Fact:
     s = schema()
-    for key in ("subject", "predicate", "object"):
-        if _absent(rec.get(key)):
-            raise InvalidRecord(f"relation record has no {key}")
-    subject = _string(rec["subject"], "subject")
-    obj = _string(rec["object"], "object")
-    pname = _string(rec["predicate"], "predicate")
+    subject, pname, obj = rec.get("subject"), rec.get("predicate"), rec.get("object")
+    if subject is None or pname is None or obj is None:
+        for key in ("subject", "predicate", "object"):
+            if _absent(rec.get(key)):
+                raise InvalidRecord(f"relation record has no {key}")
+    subject = _string(subject, "subject")
+    obj = _string(obj, "object")
+    pname = _string(pname, "predicate")
     pred = s.predicate(pname)
     if pred is None:
         raise InvalidRecord(f"unknown predicate {pname!r} (known: {', '.join(s.predicates)})")
     types = {}
     for side, allowed in (("subject_type", pred.subject), ("object_type", pred.object)):
-        if _absent(rec.get(side)):
+        if rec.get(side) is None:
             continue
         tname = _string(rec[side], side)
         t = next((t for t in s.entity_types if t.lower() == tname.lower()), None)
@@ -187,17 +192,18 @@ def _fact(rec: dict) -> Fact:
         and types.get("object_type", pred.requires_one_of) != pred.requires_one_of
     ):
         raise InvalidRecord(f"{pred.name} needs a {pred.requires_one_of} on at least one side")
-    if _absent(rec.get("source")):
+    if rec.get("source") is None:
         raise InvalidRecord("relation record has no source (an object with url or title, or a url)")
     source, quote = _source(rec["source"])
     confidence = 1.0
-    if not _absent(rec.get("confidence")):
-        confidence = _number(rec["confidence"], "confidence")
+    raw = rec.get("confidence")
+    if raw is not None:
+        confidence = float(raw) if type(raw) is float and 0 <= raw <= 1 else _number(raw, "confidence")
         if not 0 <= confidence <= 1:
             raise InvalidRecord(f"confidence {rec['confidence']!r} must be between 0 and 1")
     props = {}
     for key, value in rec.items():
-        if key in _FACT_KEYS or _absent(value):
+        if key in _FACT_KEYS or value is None:
             continue
         if type(value) is str:
             ckey = (pred.name, key, value)
@@ -220,17 +226,8 @@ def _fact(rec: dict) -> Fact:
     for key in pred.required:
         if key not in props:
             raise InvalidRecord(f"{pred.name} requires {key!r}")
-    return Fact(
-        predicate=pred.name,
-        subject=subject,
-        object=obj,
-        source=source,
-        props=props,
-        subject_type=types.get("subject_type"),
-        object_type=types.get("object_type"),
-        quote=quote,
-        confidence=confidence,
-    )
+    return Fact(pred.name, subject, obj, source, props, types.get("subject_type"), types.get("object_type"),
+                quote, confidence)
 
 
 def validate(rec: Any, where: str = "") -> EntityRecord | Fact:
@@ -239,7 +236,7 @@ def validate(rec: Any, where: str = "") -> EntityRecord | Fact:
         if not isinstance(rec, dict):
             raise InvalidRecord(f"a record must be an object, not {type(rec).__name__}")
         is_entity = "entity" in rec
-        is_fact = any(k in rec for k in ("subject", "predicate", "object"))
+        is_fact = "subject" in rec or "predicate" in rec or "object" in rec
         if is_entity and is_fact:
             raise InvalidRecord("a record is either an entity (entity) or a relation (subject, predicate, object), not both")
         if is_entity:

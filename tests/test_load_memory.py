@@ -36,11 +36,14 @@ _HOLDING = """
 import json as _json, types
 import autokg.loaders.jsonl as _reader
 HELD = []
-def _loads(text, *args, **kw):
-    rec = _json.loads(text, *args, **kw)
-    HELD.append(rec)
-    return rec
-_reader.json = types.SimpleNamespace(**{**vars(_json), "loads": _loads})
+def _holding(loads):
+    def _loads(text, *args, **kw):
+        rec = loads(text, *args, **kw)
+        HELD.append(rec)
+        return rec
+    return _loads
+_reader.json = types.SimpleNamespace(**{**vars(_json), "loads": _holding(_json.loads)})
+_reader._loads = _holding(_reader._loads)  # the fast decoder, which reads every good line
 """
 
 
