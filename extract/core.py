@@ -8,6 +8,7 @@ article's language are matched over it. No model, no download.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from autokg.graph.normalize import is_date
 
 from .lang import LANGUAGES, detect_language
 from .lexicon import DOMAINS, ROLE_TRANSLATIONS, cues, source
-from .names import LEGAL_FORMS, Mention, Name, NameIndex, fold
+from .names import LEGAL_FORMS, Mention, Name, NameIndex, bundled_companies, fold
 from .sentences import split_sentences
 
 __all__ = ["extract", "summarize", "PREDICATES"]
@@ -84,6 +85,7 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
 _FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
          r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
          r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
+_FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
 _FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
 # before a name: "la cinese Hafei", "US electric truck maker Nikola", "il costruttore cinese Chery"
@@ -148,6 +150,14 @@ _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ip
 _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
     r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
+
+# German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
+_DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
+                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)$", re.I)
+# a German article, possessive or inflected adjective just before a word: "dem deutschen", "eine chinesische"
+_DE_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
+    r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
 
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
@@ -263,6 +273,8 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
         ]
         supplier, supply = s("supplier"), s("supply")
+        # "from the Chinese manufacturer CATL": a descriptor before the name
+        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
         self.supplies = [
             # "Panasonic is currently Tesla's exclusive battery cell supplier"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
@@ -274,7 +286,7 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<b>\d+)⟩'s?\s+(?P<d>(?:[\w\-]+\s+){{0,3}}?)(?i:{supplier})\s*,?\s*⟨C(?P<s>\d+)⟩"), 0.75),
             # "CATL will supply BMW with cells", "LG fornirà batterie a Stellantis"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
-                        rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
+                        rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<b>\d+)⟩"), 0.7),
         ]
         make, for_ = s("make"), s("for")
         # "Panasonic already makes prismatic batteries for Toyota", "LG produce batterie per Stellantis"
@@ -284,7 +296,14 @@ class _Patterns:
         # "Ford will source batteries from SK On", "Volkswagen si rifornisce di batterie da Northvolt"
         self.supplies.append((re.compile(
             rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+\s+){{1,4}}?)"
-            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.65))
+            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"), 0.65))
+        # "BMW ist bereits Großkunde bei CATL", "Tesla is a customer of Panasonic", "Stellantis è
+        # cliente di CATL": the customer is supplied by the other
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<b>\d+)⟩\s+(?i:is|è|est|ist|was|war|era|était|has been|remains|resta|rimane|reste|bleibt|sarà|wird|will be)\s+"
+            rf"(?:(?i:already|bereits|schon|già|déjà|also|anche|auch|aussi)\s+)?(?:(?i:{det})\s*)?(?P<d>(?:[\w\-]+\s+){{0,2}}?)"
+            rf"(?i:customer|client|cliente|\w*kunde)\s+(?i:of|at|di|del|della|dell'|de|du|von|bei|der|des)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.7))
         # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
@@ -342,6 +361,42 @@ class _Patterns:
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
+        # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
+        # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
+        # partners of one another.
+        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
+        incl = (r"(?i:including|includes|include|included|such as|among them|among others|notably|"
+                r"tra cui|fra cui|tra i quali|tra le quali|fra i quali|tra gli altri|come|compres[io]|inclus[oi]|"
+                r"dont|parmi lesquels|parmi lesquelles|parmi eux|notamment|comme|y compris|"
+                r"darunter|unter anderem|u\.\s?a\.|etwa|wie|zum Beispiel)")
+        self.inclusion = re.compile(rf"(?<![\w'])(?:{incl})\s*(?::\s*)?(?:(?i:{det})\s*)?$")
+        self.inclusion_word = re.compile(rf"(?<![\w'])(?:{incl})(?!\w)")
+        customer = r"(?i:customers?|clients?|clienti|clientela|clientèle|Kunden|Abnehmer\w*|acquirenti|buyers?)"
+        suppliers = r"(?i:suppliers|fornitori|fournisseurs|Lieferanten|Zulieferer)"
+        self.supply_deal = re.compile(
+            r"(?i:supply (?:contracts?|deals?|agreements?|orders?)|contratt[oi] di fornitura|accord[oi] di fornitura|"
+            r"ordin[ei] di fornitura|contrats? d'approvisionnement|contrats? de fourniture|accords? de fourniture|"
+            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*)")
+        gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
+        self.customer_list = re.compile(
+            rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
+            rf"|(?P<to>(?i:{supplier})\s+(?i:to|of|for|di|per|de|pour|von|für|della|del|dei|degli|des|du|d'))"
+            rf"|(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,60}}?\s(?i:{s('with')})"
+            rf"|(?P<verb>(?i:{supply}))\s+(?:[\w\-]+\s+){{0,4}}?(?i:to|a|à|an|ai|alle|agli|alla|al|aux))"
+            rf"(?![\w\-]){gap}$")
+        # "i fornitori di Stellantis, tra cui A e B", "customers of CATL such as A and B": the owner
+        # named between the noun and the list
+        self.list_owner = re.compile(
+            rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})|(?P<partners>{partner_noun}))\s+"
+            rf"(?i:of|di|del|della|dello|dell'|dei|degli|de|du|des|d'|von|der)\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<owner>\d+)⟩(?:'s?)?\s*,?\s*(?:{incl})\s*(?::\s*)?"
+            rf"(?:(?i:{det})\s*)?$")
+        # "X's partners include A, B and C", "among its partners are A and B", "partner come A e B":
+        # the partners of one subject, not of one another
+        self.partner_list = re.compile(
+            rf"(?<![\w\-])(?:(?i:among|tra|fra|parmi|unter)\s+(?:[\w']+\s*){{0,2}}?(?P<among>{partner_noun})"
+            rf"(?:\s+(?i:are|were|is|was|sono|erano|figurano|c'è|sont|figurent|sind|waren))?\s*(?:(?i:{det})\s*)?"
+            rf"|(?P<partners>{partner_noun}){gap})$")
 
 
 class _Article:
@@ -377,13 +432,19 @@ class _Article:
             for rx in self.px.works_for_definite:
                 busy.extend((m.start("name"), m.end("name")) for m in rx.finditer(span))
 
-        def propose(a: int, b: int) -> None:
+        def propose(a: int, b: int, strong: bool = False) -> None:
             words = span[a:b].split()
             while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
+            while len(words) > 1 and _FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]):
+                words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
+                strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
                 words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
+                strong = True
             if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
+                return
+            if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
             if self.index.get(name) is None and not self._looks_like_person(name):
@@ -428,8 +489,10 @@ class _Article:
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
-            if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
-                    or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
+            if _TICKER_AFTER.match(span, b):
+                propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
+                    or _DESCRIPTOR_AFTER.match(span, b)):
                 propose(a, b)
             elif partner_cue:
                 # "Honda Motor and IBM collaborated": a name coordinated with a known company
@@ -439,6 +502,23 @@ class _Article:
                     propose(a, b)
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
+
+    def _common_noun(self, word: str, before: str) -> bool:
+        """Whether a single capitalised *word* is a common noun, not a name: a word for a firm
+        ("Akku-Hersteller"), or, in German, where every noun is capitalised, a word after an article
+        or an inflected adjective ("dem deutschen Autobauer", "eine chinesische Tochter") or ending
+        like a common noun ("Batteriezellenhersteller"). A legal form, a known name or an
+        apposition with a firm word is what makes such a word a company."""
+        if word.isupper() or any(c.isdigit() for c in word):
+            return False  # "CATL", "BYD", "JAG": acronyms are names
+        tail = word.rsplit("-", 1)[-1]
+        if _DESC_WORD.fullmatch(tail) or self.px.firm_noun.fullmatch(tail):
+            return True
+        if self.lang != "de":
+            return False
+        if _DE_NOUN_END.search(tail):
+            return True
+        return _DE_DETERMINER_BEFORE.search(before) is not None
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -633,6 +713,9 @@ class _Article:
             for person, role in self._works_for_definite(masked, mentions, register=False):
                 self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
+        hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
+        if hung:
+            role_orgs = role_orgs | hung  # customers or suppliers of one company, not partners
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -885,6 +968,7 @@ class _Article:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
             elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
+                    and not px.inclusion.search(masked, max(0, pos[subj[0]][0] - 40), pos[subj[0]][0]) \
                     and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
                 # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
@@ -900,6 +984,8 @@ class _Article:
             for k in ks:
                 distinct.setdefault(mentions[k].entity, k)
             if len(distinct) == 2 and all(pos[k][1] <= hits[-1].start() for k in distinct.values()) \
+                    and not any(set(distinct.values()) <= set(lst) and px.inclusion.search(
+                        masked, max(0, pos[lst[0]][0] - 40), pos[lst[0]][0]) for lst in lists) \
                     and frozenset(distinct) not in linked:
                 a, b = distinct.values()
                 add(a, b, 0.55, sentence_domain, self._status(masked))
@@ -914,6 +1000,94 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _customer_lists(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> set[int]:
+        """Lists of companies that hang from a supply word: "L'azienda sarà fornitore di molti
+        clienti, tra cui A, B e C" (A, B and C are its customers), "X's suppliers include A and B",
+        "CATL signed supply contracts with carmakers including BMW and Tesla". Each member gets a
+        supply fact with the one company the list hangs from; the members are returned, so that
+        no partnership is read among them."""
+        if not ks:
+            return set()
+        pos = self._place(masked)
+        hung: set[int] = set()
+        prev_end = 0
+        for lst in self._lists(masked, ks, pos):
+            start = pos[lst[0]][0]
+            window_start = max(prev_end, start - 160)
+            prev_end = pos[lst[-1]][1]
+            if masked.startswith("'", pos[lst[-1]][1]):
+                continue  # "to Toyota's partners Mazda and Subaru": a possessor, not the list
+            m = self.px.list_owner.search(masked, max(0, start - 160), start)
+            owner = int(m.group("owner")) if m is not None else None
+            if m is None:
+                m = self.px.customer_list.search(masked, window_start, start)
+            if m is not None and owner is None and m.group("cust") and self.px.prep_word.match(m.group("gap").lstrip()):
+                m = None  # "a customer of Panasonic": the supply pattern reads that one
+            if m is not None and owner is None and m.group("verb") and (len(_TOKEN.findall(m.group("gap"))) > 2
+                                                      or _NOT_GOODS.search(m.group())):
+                m = None  # "will provide capital to help Rivian": no goods, or not to the list
+            partners = None
+            if m is None:
+                partners = m = self.px.partner_list.search(masked, window_start, start)
+                if m is None:
+                    continue
+            g = m.groupdict()
+            if g.get("partners") and owner is not None:
+                partners = m
+            gap = g.get("gap") or ""
+            included = owner is not None or self.px.inclusion_word.search(gap) is not None
+            if not included and (len(_TOKEN.findall(gap)) > 5 or g.get("sups") or (partners and not g.get("among"))):
+                continue  # "suppliers" alone does not say the next names are its suppliers
+            if self._negated(masked, m.start()):
+                hung.update(lst)
+                continue
+            anchor = m.start()
+            if owner is None:
+                owner = next((k for k in reversed(ks) if pos[k][1] <= anchor and k not in lst), None)
+            conf = 0.7
+            members = [mentions[k].entity for k in lst]
+            if owner is None:
+                # "L'azienda sarà fornitore di ...", "among its partners": the company the text
+                # has been about, when it is not one of the list
+                lead = masked[:anchor]
+                if "⟨" in lead or not (self.px.firm_noun.search(lead) or re.search(
+                        r"(?<!\w)(?i:it|its|they|their|esso|essa|suoi|sue|elle|ses|er|sie|seine|ihre)(?!\w)", lead)):
+                    hung.update(lst)  # whose list it is goes unsaid; still not a list of partners
+                    continue
+                subj = self.opening_subject or self.last_subject
+                conf = 0.6
+            else:
+                subj = mentions[owner].entity
+            if subj is None or subj.type != "Company" or subj in members:
+                hung.update(lst)
+                continue
+            if partners is not None:
+                status = self._span_status(masked, m.start(), pos[lst[-1]][1])
+                for x in members:
+                    self._add("PARTNERS_WITH", subj, x, {"status": status}, i, conf)
+                hung.update(lst)
+                continue
+            if g.get("deal"):
+                # a supply contract says who buys only through what each party makes
+                if _supplier_sector(subj) and not any(_supplier_sector(x) for x in members):
+                    pairs = [(subj, x) for x in members]
+                elif not _supplier_sector(subj) and all(_supplier_sector(x) for x in members):
+                    pairs = [(x, subj) for x in members]
+                else:
+                    hung.update(lst)
+                    continue
+            elif g.get("sups"):
+                pairs = [(x, subj) for x in members]
+            else:
+                pairs = [(subj, x) for x in members]
+            window = masked[m.start():pos[lst[-1]][1]]
+            dom = self._domain(window.replace(gap, " ")) or self._domain_after(masked, pos[lst[-1]][1])
+            for a, b in pairs:
+                if a != b:
+                    self._add("SUPPLIES", a, b, {"domain": dom} if dom else {}, i, conf)
+            hung.update(lst)
+        return hung
 
     def _tie_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"Stellantis will buy 20% of Leapmotor. ... The partnership marks a first": a sentence
@@ -1276,6 +1450,7 @@ class _Article:
                 earlier = [x for x, _ in found if int(x.group("s")) != b and x.start() < m.start()]
                 if earlier:
                     found.append((_Match(m, {"s": earlier[0].group("s"), "b": str(b), "d": m.group("d")}), 0.6))
+        lists = pos = None
         for m, conf in found:
             s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
             if m.group("d") and (_NOT_GOODS.search(m.group("d")) or cue["invest"].search(m.group("d"))):
@@ -1292,6 +1467,16 @@ class _Article:
             if dom:
                 props["domain"] = dom
             self._add("SUPPLIES", s, b, props, i, conf)
+            if lists is None:
+                pos = self._place(masked)
+                lists = self._lists(masked, [k for k, x in enumerate(mentions) if x.entity.type == "Company"], pos)
+            kb = int(m.group("b"))
+            if m.end() == pos[kb][1]:  # "supplies batteries to BMW, Volkswagen and Tesla": each of them
+                lst = next((x for x in lists if kb in x), [kb])
+                for k in lst[lst.index(kb) + 1:]:
+                    other = mentions[k].entity
+                    if other not in (s, b):
+                        self._add("SUPPLIES", s, other, props, i, conf)
 
     def _meetings(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         cue = self.px.cue
@@ -1343,9 +1528,31 @@ class _Match:
         return self._m.end(*a)
 
 
-_NOT_GOODS = re.compile(r"(?i)\b(?:money|profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
+_NOT_GOODS = re.compile(r"(?i)\b(?:money|capital|funding|financing|cash|liquidity|support|help|assistance|"
+                        r"capitale|finanziament\w*|sostegno|aiuto|financement|soutien|Kapital|Unterstützung|Hilfe|"
+                        r"profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
                         r"plans?|efforts?|bids?|offers?|case|push|pitch|moves?|name|bets?|deals?|approach|run|"
                         r"soldi|spazio|posto|strada|offert[ae]|propost[ae]|argent|place|offres?|Platz|Geld|Angebot)\b")
+
+
+_SUPPLIER_SECTORS = frozenset("battery semiconductor supplier software materials powertrain technology charging energy".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _sectors() -> dict[str, str]:
+    out = {}
+    for c in bundled_companies():
+        for n in (c["name"], *(c.get("aliases") or ())):
+            if c.get("sector"):
+                out.setdefault(n.casefold(), c["sector"])
+    return out
+
+
+def _supplier_sector(ent: Name) -> bool:
+    """Whether the bundled list says *ent* makes parts (batteries, chips, software) rather than vehicles."""
+    sectors = _sectors()
+    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+    return sector in _SUPPLIER_SECTORS
 
 
 def _stake(pct: re.Match | None) -> float | int | None:

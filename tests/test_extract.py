@@ -909,3 +909,115 @@ def test_parents_owners_and_units(lang, text, sub, parent):
 def test_an_owner_prefix_makes_no_partner_of_the_owner():
     got = {frozenset(p[:2]) for p in pairs("Geely-owned Volvo Cars signed a deal with Northvolt.", "en")}
     assert got == {frozenset({"Volvo Cars", "Northvolt"})}
+
+
+# -- what a list of companies hangs from ----------------------------------------------------------
+def supplies(text, lang):
+    return {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Valeo is a supplier to several carmakers, including BMW, Ford and Toyota."),
+    ("en", "Valeo supplies lidar sensors to BMW, Ford and Toyota."),
+    ("it", "Valeo è fornitore di molti clienti industriali, tra cui BMW, Ford e Toyota."),
+    ("it", "Valeo fornirà sensori a BMW, Ford e Toyota."),
+    ("fr", "Valeo est le fournisseur de plusieurs constructeurs, dont BMW, Ford et Toyota."),
+    ("fr", "Valeo fournit des capteurs à BMW, Ford et Toyota."),
+    ("de", "Valeo liefert Sensoren an BMW, Ford und Toyota."),
+    ("de", "Valeo ist Lieferant von Autobauern wie BMW, Ford und Toyota."),
+])
+def test_a_list_of_customers_is_supplied_by_the_supplier_and_no_partners(lang, text):
+    assert supplies(text, lang) == {("Valeo", "BMW"), ("Valeo", "Ford"), ("Valeo", "Toyota")}
+    assert pairs(text, lang) == set()
+
+
+def test_a_customer_list_after_the_company_just_named():
+    text = ("Valeo sells lidar sensors. The company will be a supplier to many carmakers, including Geely, "
+            "Volvo Cars and Nissan, and it is ready to work with partners everywhere.")
+    assert supplies(text, "en") == {("Valeo", "Geely Holding"), ("Valeo", "Volvo Cars"), ("Valeo", "Nissan")}
+    assert pairs(text, "en") == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Stellantis' suppliers include Valeo, Forvia and Bosch."),
+    ("it", "I fornitori di Stellantis, tra cui Valeo, Forvia e Bosch, chiedono prezzi più alti."),
+])
+def test_a_list_of_suppliers_supplies_its_owner(lang, text):
+    assert supplies(text, lang) == {("Valeo", "Stellantis"), ("Forvia", "Stellantis"), ("Bosch", "Stellantis")}
+    assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the seller of a supply contract is the party that makes parts, the buyer the carmaker
+    ("en", "BMW signed a long-term supply contract worth 2 billion euros with the Swedish company Northvolt.",
+     {("Northvolt", "BMW")}),
+    ("it", "CATL ha firmato contratti di fornitura con molti produttori di auto, tra cui BMW, Volkswagen e Tesla.",
+     {("CATL", "BMW"), ("CATL", "Volkswagen Group"), ("CATL", "Tesla")}),
+    ("de", "BMW ist bereits Großkunde bei CATL.", {("CATL", "BMW")}),
+    ("en", "Tesla is a customer of Panasonic.", {("Panasonic", "Tesla")}),
+    ("fr", "Renault est déjà client de LG Energy Solution.", {("LG Energy Solution", "Renault Group")}),
+    ("en", "BMW will also source cells made in Europe from the Chinese manufacturer CATL.", {("CATL", "BMW")}),
+])
+def test_supply_contracts_customers_and_sources(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Toyota and Honda signed a supply contract with each other's dealers."),  # two carmakers: who sells?
+    ("en", "Volkswagen's investment will provide capital to help Rivian, Scout and PowerCo."),
+    ("en", "Valeo has no plans to supply BMW, Ford and Toyota."),
+    ("it", "Valeo non fornirà sensori a BMW, Ford e Toyota."),
+    ("en", "The batteries will go to Toyota's technology partners Mazda and Subaru."),
+])
+def test_no_supply_without_goods_or_a_seller(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bosch's partners include BMW, Ford and Toyota."),
+    ("en", "Bosch works with partners such as BMW, Ford and Toyota."),
+    ("it", "Bosch ha molti partner, tra cui BMW, Ford e Toyota."),
+    ("fr", "Bosch compte plusieurs partenaires, dont BMW, Ford et Toyota."),
+    ("de", "Bosch arbeitet mit Partnern wie BMW, Ford und Toyota."),
+])
+def test_a_list_of_partners_of_one_subject_gives_subject_member_pairs_only(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {
+        frozenset(("Bosch", "BMW")), frozenset(("Bosch", "Ford")), frozenset(("Bosch", "Toyota"))}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Among its partners are BMW, Ford and Toyota."),  # whose partners goes unsaid
+    ("en", "Tesla, BYD and Toyota are among the largest carmakers."),
+    ("it", "Tesla, BYD e Toyota sono tra i maggiori costruttori del mondo."),
+    ("en", "Carmakers such as BMW, Ford and Toyota have struggled, and partnerships are rare."),
+])
+def test_a_list_with_no_relation_gives_no_partners(lang, text):
+    assert pairs(text, lang) == set()
+
+
+def test_a_joint_agreement_of_a_list_still_pairs_its_members():
+    assert {frozenset(p[:2]) for p in pairs("Tesla, BYD and Toyota signed an agreement on charging.", "en")} == {
+        frozenset(("Tesla", "BYD")), frozenset(("Tesla", "Toyota")), frozenset(("BYD", "Toyota"))}
+
+
+# -- German nouns are capitalised: a word needs more than a capital to be a company ---------------
+@pytest.mark.parametrize("text", [
+    "Nun erlauben die Chinesen dem deutschen Autobauer, sich mit einem Anteil an dem Batteriehersteller zu beteiligen.",
+    "Volkswagen beteiligt sich erstmals an einem chinesischen Akku-Hersteller.",
+    "Dazu erwerben die Wolfsburger über eine chinesische Tochter 26 Prozent an der Firma Gotion High-Tech.",
+    "Doch BMW wäre der erste ausländische Autobauer, der einen Anteil an dem Batteriezellenhersteller erwerben kann.",
+])
+def test_german_common_nouns_are_not_companies(text):
+    names = {r["entity"] for r in extract(text, meta=META, lang="de") if "entity" in r}
+    assert not names & {"Autobauer", "Batteriehersteller", "Akku-Hersteller", "Tochter", "Batteriezellenhersteller"}
+    for r in rels(text, "de"):
+        assert r["subject"] in {"Volkswagen Group", "BMW"} and r["object"] in {"Gotion High-Tech", "Volkswagen Group", "BMW"}
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("de", "Volkswagen hält einen Anteil an Zentrix.", "Zentrix"),
+    ("de", "Volkswagen beteiligt sich an der Voltwerk GmbH.", "Voltwerk"),
+    ("de", "Der chinesische Hersteller Zentrix und Volkswagen haben eine Partnerschaft vereinbart.", "Zentrix"),
+])
+def test_german_names_with_evidence_are_companies(lang, text, name):
+    assert name in {r["entity"] for r in extract(text, meta=META, lang=lang) if "entity" in r}
