@@ -85,6 +85,7 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
 _FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
          r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
          r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
+_TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
 _FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
@@ -119,6 +120,8 @@ board
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
 _OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
+# "VW-China-Chef": a role with its company written into the word
+_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|CEO|CFO|CTO)(?![\w\-])")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
@@ -203,11 +206,17 @@ class _Patterns:
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
         poss = r"(?:'s?)?"
-        role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?(?:{role})(?:\s+(?:{conj})\s+(?:{role}))?))"
+        # "Executive Vice Chairman", "Senior Vice President": title words before the role word
+        mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
+        role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+        # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
+        aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
-            re.compile(rf"{c}{poss}\s+{role_g}\s+{name}"),
+            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s+{name}"),
+            # "VW-China-Chef Stephan Wöllenstein": the company written into the title
+            re.compile(rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
             # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
@@ -224,6 +233,10 @@ class _Patterns:
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+            # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
+            # American carmaker": which company, the description says
+            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
+                       rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
@@ -384,6 +397,9 @@ class _Patterns:
             rf"|(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,60}}?\s(?i:{s('with')})"
             rf"|(?P<verb>(?i:{supply}))\s+(?:[\w\-]+\s+){{0,4}}?(?i:to|a|à|an|ai|alle|agli|alla|al|aux))"
             rf"(?![\w\-]){gap}$")
+        self.our_partner = re.compile(
+            r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
+            r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
         # "i fornitori di Stellantis, tra cui A e B", "customers of CATL such as A and B": the owner
         # named between the noun and the list
         self.list_owner = re.compile(
@@ -557,9 +573,14 @@ class _Article:
                     self.groups[group] = tuple(parts)
                 self._group_names[word] = group
             group = self._group_names[word]
+            alias = re.match(r"\s*\(([^()]{2,30})\)", self.ftext[b:e])
+            if group is not None and alias is not None:
+                named = self.index.get(alias.group(1))
+                if named is not None and named.type == "Company":
+                    group = named  # "Peugeot-Citroën (PSA)": the grouping is the company named after it
             if group is not None:
                 added.append(Mention(a, b, group, self.text[a:b]))
-        for m in _OWNED_PREFIX.finditer(self.ftext, s, e):
+        for m in [*_OWNED_PREFIX.finditer(self.ftext, s, e), *_ROLE_PREFIX.finditer(self.ftext, s, e)]:
             a, b = m.span(1)
             ent = self._company_by_word(m.group(1))
             if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
@@ -579,7 +600,7 @@ class _Article:
             return False
         if any(w.casefold().rstrip(".") in LEGAL_FORMS for w in words):
             return False
-        if self.px.persons_near_role.fullmatch(words[0]):
+        if self.px.persons_near_role.fullmatch(words[0]) or words[0].casefold() in _TITLE_WORDS:
             return False
         hit = self.index.get(name)
         return hit is None or hit.type == "Person"
@@ -619,7 +640,8 @@ class _Article:
                 out.append((person, org, _normalize_role(role), k))
         return out
 
-    def _works_for_definite(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+    def _works_for_definite(self, masked: str, mentions: list[Mention],
+                            register: bool) -> list[tuple[Name, str, str | None]]:
         """(person, role) for a role at a company named by a common noun ("the automaker's CEO")."""
         out = []
         for rx in self.px.works_for_definite:
@@ -638,8 +660,19 @@ class _Article:
                         if not register:
                             continue
                         person = self._new_person(name)
-                out.append((person, _normalize_role(" ".join(m.group("role").split()))))
+                out.append((person, _normalize_role(" ".join(m.group("role").split())), m.groupdict().get("desc")))
         return out
+
+    def _described_company(self, i: int, desc: str) -> Name | None:
+        """The company "the Japanese carmaker" names: of the companies of this sentence and the
+        one before, the one the bundled list places in that country, or the only one."""
+        here = [e for e in self.sent_companies[i] if e.type == "Company"]
+        country = next((c for w in desc.split() for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)), None)
+        if country is None:
+            return here[0] if len(here) == 1 else None if here else self.current_focus()
+        near = set(here) | (self.sent_companies[i - 1] if i else set())
+        found = [e for e in near if _country(e) == country]
+        return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:
         """A person the text names and the index does not know yet, now in the index."""
@@ -710,8 +743,15 @@ class _Article:
         self.role_orgs_at.sort()
         about = self.current_focus()
         if about is not None and "⟨C" not in masked:  # with a company named, the patterns above say more
-            for person, role in self._works_for_definite(masked, mentions, register=False):
-                self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+            for person, role, desc in self._works_for_definite(masked, mentions, register=False):
+                if desc is None:
+                    self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+        if self.px.persons_near_role.search(masked):
+            # "Makoto Uchida, CEO del produttore automobilistico giapponese": the Japanese one
+            for person, role, desc in self._works_for_definite(masked, mentions, register=False):
+                org = self._described_company(i, desc) if desc is not None else None
+                if org is not None:
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
         if hung:
@@ -726,6 +766,7 @@ class _Article:
             self._patterns(i, masked, mentions)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, linked)
+            self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         self._meetings(i, masked, mentions, role_orgs)
@@ -1000,6 +1041,18 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _our_partner(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> None:
+        """"Con Catl abbiamo un leader tecnologico come nostro partner, ha detto Markus Schäfer,
+        membro del Board di Mercedes-Benz": "our partner", said by someone with a role at one
+        company, makes that company the partner of the other one the sentence names."""
+        m = self.px.our_partner.search(masked)
+        speakers = {mentions[k].entity for k in self.role_orgs_at}
+        others = {mentions[k].entity for k in ks} - speakers
+        if m is None or len(speakers) != 1 or len(others) != 1 or self._negated(masked, m.start()):
+            return
+        status = self._span_status(masked, m.start(), m.end())
+        self._add("PARTNERS_WITH", speakers.pop(), others.pop(), {"status": status}, i, 0.6)
 
     def _customer_lists(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> set[int]:
         """Lists of companies that hang from a supply word: "L'azienda sarà fornitore di molti
@@ -1533,6 +1586,31 @@ _NOT_GOODS = re.compile(r"(?i)\b(?:money|capital|funding|financing|cash|liquidit
                         r"profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
                         r"plans?|efforts?|bids?|offers?|case|push|pitch|moves?|name|bets?|deals?|approach|run|"
                         r"soldi|spazio|posto|strada|offert[ae]|propost[ae]|argent|place|offres?|Platz|Geld|Angebot)\b")
+
+
+_COUNTRY_WORDS = [(re.compile(rx, re.I), c) for rx, c in (
+    (r"Japanese|giapponese|japonais[e]?|japanische[nrs]?", "JP"), (r"Chinese|cinese|chinois[e]?|chinesische[nrs]?", "CN"),
+    (r"German|tedesc[ao]|allemand[e]?|deutsche[nrs]?", "DE"), (r"French|frances[ei]|français[e]?|französische[nrs]?", "FR"),
+    (r"Italian|italian[ao]|italien(?:ne)?|italienische[nrs]?", "IT"),
+    (r"American|US|U\.S\.|american[ao]|statunitense|américain[e]?|amerikanische[nrs]?", "US"),
+    (r"Korean|South Korean|corean[ao]|coréen(?:ne)?|koreanische[nrs]?", "KR"),
+    (r"Swedish|svedese|suédois[e]?|schwedische[nrs]?", "SE"), (r"Indian|indian[ao]|indien(?:ne)?|indische[nrs]?", "IN"),
+    (r"British|britannic[ao]|britannique|britische[nrs]?", "GB"))]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    out = {}
+    for c in bundled_companies():
+        for n in (c["name"], *(c.get("aliases") or ())):
+            if c.get("country"):
+                out.setdefault(n.casefold(), c["country"])
+    return out
+
+
+def _country(ent: Name) -> str | None:
+    countries = _countries()
+    return next((countries[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in countries), None)
 
 
 _SUPPLIER_SECTORS = frozenset("battery semiconductor supplier software materials powertrain technology charging energy".split())

@@ -1021,3 +1021,57 @@ def test_german_common_nouns_are_not_companies(text):
 ])
 def test_german_names_with_evidence_are_companies(lang, text, name):
     assert name in {r["entity"] for r in extract(text, meta=META, lang=lang) if "entity" in r}
+
+
+# -- roles: titles between the company and the name, boards, described companies ---------------
+def roles(text, lang):
+    return {(r["subject"], r["object"], r["role"]) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Aptiv's chief met Hyundai Executive Vice Chairman and heir apparent Euisun Chung on Monday.",
+     ("Euisun Chung", "Hyundai Motor Company", "executive vice chairman")),
+    ("en", "Ford Senior Vice President Jim Baumbick presented the plan.", ("Jim Baumbick", "Ford", "senior vice president")),
+    ("en", "The plan was signed by Andreas Wendt, member of the Board of Management of BMW AG.",
+     ("Andreas Wendt", "BMW", "member of the board of management")),
+    ("it", "Lo ha detto Markus Schafer, membro del consiglio di amministrazione di Daimler.",
+     ("Markus Schafer", "Mercedes-Benz Group", "membro del consiglio di amministrazione")),
+    ("fr", "Selon Anne Martin, membre du directoire de Renault, le projet avance.",
+     ("Anne Martin", "Renault Group", "membre du directoire")),
+    ("de", "Das sagte VW-China-Chef Stephan Wöllenstein am Freitag.", ("Stephan Wöllenstein", "Volkswagen Group", "chef")),
+    ("it", "Nissan investirà in Ampere, ha detto Makoto Uchida, CEO del produttore automobilistico giapponese.",
+     ("Makoto Uchida", "Nissan", "CEO")),
+    ("en", "Renault will buy chips from Qualcomm, said Jean Dupont, chief executive of the French carmaker.",
+     ("Jean Dupont", "Renault Group", "CEO")),
+])
+def test_roles_with_titles_boards_and_described_companies(lang, text, expected):
+    got = roles(text, lang)
+    assert {(p, c) for p, c, _ in got} == {expected[:2]}
+    assert next(iter(got))[2].casefold() == expected[2].casefold()
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a description that fits neither or both companies names no one
+    ("en", "Renault will buy chips from Qualcomm, said Jean Dupont, chief executive of the Korean carmaker."),
+    ("en", "Renault and Peugeot signed a deal, said Jean Dupont, chief executive of the French carmaker."),
+])
+def test_a_description_that_fits_no_single_company_gives_no_role(lang, text):
+    assert rels(text, lang, predicate="WORKS_FOR") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "«Con CATL abbiamo un leader tecnologico come nostro partner», ha detto Markus Schafer, "
+           "membro del consiglio di amministrazione di Daimler."),
+    ("en", "\"CATL is our partner for the next decade,\" said Ola Kallenius, CEO of Mercedes-Benz."),
+])
+def test_our_partner_said_by_an_executive_is_the_executive_s_company(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(("CATL", "Mercedes-Benz Group"))}
+
+
+def test_our_partner_without_a_speaker_s_company_gives_nothing():
+    assert pairs("\"CATL and BYD are our competitors, not our partners,\" the report said.", "en") == set()
+
+
+def test_a_hyphenated_pair_with_its_short_name_is_that_company():
+    got = roles("Philippe Varin, patron du groupe Peugeot-Citroën (PSA), a annoncé sa décision.", "fr")
+    assert {(p, c) for p, c, _ in got} == {("Philippe Varin", "Stellantis")}
