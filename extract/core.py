@@ -85,6 +85,14 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
 _FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
          r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
          r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
+# verbs of intention: "not" before them denies what follows ("does not intend to form ...")
+_INTENT = re.compile(r"(?i:intend\w*|plan\w*|want\w*|wish\w*|aim\w*|expect\w*|seek\w*|consider\w*|"
+                     r"intend\w*|vuol\w*|voglio\w*|prevede\w*|pens\w+|cerca\w*|"
+                     r"envisag\w*|compte\w*|veu\w+|prévoi\w*|cherch\w*|woll\w*|will|plant|beabsichtig\w*)")
+_MODAL = re.compile(r"(?i:would|could|may|might)")
+_NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
+_REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
+                       r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -397,6 +405,15 @@ class _Patterns:
             rf"|(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,60}}?\s(?i:{s('with')})"
             rf"|(?P<verb>(?i:{supply}))\s+(?:[\w\-]+\s+){{0,4}}?(?i:to|a|à|an|ai|alle|agli|alla|al|aux))"
             rf"(?![\w\-]){gap}$")
+        expand = (r"expand\w*|extend\w*|strengthen\w*|deepen\w*|broaden\w*|ampli[aà]\w*|estend\w+|estes[oa]|"
+                  r"rafforz\w+|approfond\w+|élarg\w+|étend\w+|renforc\w+|ausbau\w*|ausbauen|erweiter\w+|"
+                  r"vertief\w+|stärk\w+")
+        self.expand = re.compile(rf"(?<![\w\-])(?i:{expand})\s+(?:[\w']+\s+){{0,3}}?(?i:{s('partner')})(?![\w\-])")
+        # weighing a step, not taking it: "is considering taking a stake", "sta valutando di acquisire"
+        self.weighing = re.compile(
+            r"(?<![\w\-])(?i:consider\w*|evaluat\w*|explor\w*|weigh\w*|mull\w*|study\w*|studying|look(?:s|ing)? into|"
+            r"valut\w*|esplor\w*|studi\w*|ipotizz\w*|envisag\w*|étudi\w*|réfléchi\w*|prüf\w*|erwäg\w*|"
+            r"sondier\w*|überleg\w*)(?![\w\-])")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -812,8 +829,16 @@ class _Article:
         return any(_DESC_WORD.fullmatch(w.rsplit("-", 1)[-1]) for w in words)  # "Chip-Riesen"
 
     def _negated(self, masked: str, start: int) -> bool:
-        before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
-        return any(self.px.cue["negation"].fullmatch(w) for w in before)
+        words = _TOKEN.findall(masked[max(0, start - 80):start])
+        before = words[-4:]
+        if any(self.px.cue["negation"].fullmatch(w) for w in before):
+            return True
+        # "does not intend to form an alliance", "non intende avviare una collaborazione": a
+        # denied intention denies what it intends
+        for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if _INTENT.fullmatch(words[j]):
+                return any(self.px.cue["negation"].fullmatch(w) for w in words[max(0, j - 3):j])
+        return False
 
     def _talks_ended(self, masked: str, hits: list[re.Match]) -> bool:
         """Whether the sentence says talks or negotiations ended ("the talks' collapse")."""
@@ -835,7 +860,14 @@ class _Article:
     def _status(self, text: str) -> str:
         if self.px.cue["ended"].search(text):
             return "ended"
-        if self.px.cue["prospective"].search(text):
+        if self.px.expand.search(text):
+            return "active"  # "to expand their cooperation": the tie exists already
+        for m in self.px.cue["prospective"].finditer(text):
+            if _MODAL.fullmatch(m.group()) and (_NOT_AFTER.match(text, m.end())
+                                                or _REPORTED.search(text, 0, m.start())):
+                # "said its partnership would not be impacted", "announced that they would join
+                # forces": a decision reported, or a modal that speaks of something else
+                continue
             return "prospective"
         return "active"
 
@@ -1422,6 +1454,10 @@ class _Article:
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
+            lead = masked[max(0, h.start() - 70):h.start()]
+            lead = lead[lead.rfind("⟩") + 1:]
+            if px.weighing.search(lead):
+                continue  # "Nissan sta valutando la possibilità di acquisire una partecipazione": not yet a stake
             target = None
             for k in comps:
                 if pos[k][0] < h.end():

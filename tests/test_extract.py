@@ -1075,3 +1075,54 @@ def test_our_partner_without_a_speaker_s_company_gives_nothing():
 def test_a_hyphenated_pair_with_its_short_name_is_that_company():
     got = roles("Philippe Varin, patron du groupe Peugeot-Citroën (PSA), a annoncé sa décision.", "fr")
     assert {(p, c) for p, c, _ in got} == {("Philippe Varin", "Stellantis")}
+
+
+# -- prospective cues, denied intentions, reported decisions ----------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota and Subaru intend to form a joint venture for batteries.", ("Toyota", "Subaru", "prospective")),
+    ("en", "Ford plans to partner with Xiaomi on software.", ("Ford", "Xiaomi", "prospective")),
+    ("it", "Renault sta valutando una collaborazione con Geely sui motori.", ("Renault Group", "Geely Holding", "prospective")),
+    ("fr", "Renault et Geely envisagent une coentreprise dans les moteurs.", ("Renault Group", "Geely Holding", "prospective")),
+    ("de", "BMW und Toyota wollen eine Kooperation bei Wasserstoff prüfen.", ("BMW", "Toyota", "prospective")),
+    # a decision reported with "would", and a modal about something else, are not prospects
+    ("en", "BMW and Mercedes announced earlier this year that they would join forces on automated driving.",
+     ("BMW", "Mercedes-Benz Group", "active")),
+    ("en", "A Honda spokesperson said its partnership with GM would not be impacted by the recall.",
+     ("Honda", "General Motors", "active")),
+    ("en", "BMW and Toyota could form an alliance.", ("BMW", "Toyota", "prospective")),
+    # expanding a tie says it exists, whatever the stage of the expansion
+    ("en", "Audi signed a memorandum with SAIC to expand their cooperation on electric cars.", ("Audi", "SAIC Motor", "active")),
+    ("it", "Renault e Nissan intendono rafforzare la loro alleanza.", ("Renault Group", "Nissan", "active")),
+])
+def test_prospective_cues_reported_decisions_and_expansions(lang, text, expected):
+    assert {(p[0], p[1], p[2]) for p in pairs(text, lang)} in ({expected}, {(expected[1], expected[0], expected[2])})
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford has no plans to partner with Xiaomi."),
+    ("en", "Ford does not intend to form an alliance with Xiaomi."),
+    ("it", "Renault non sta valutando alcuna collaborazione con Geely."),
+    ("it", "Renault non intende avviare una collaborazione con Geely."),
+    ("fr", "Renault et Geely n'envisagent pas de coentreprise."),
+    ("de", "BMW und Toyota wollen keine Kooperation prüfen."),
+])
+def test_denied_intentions_give_no_partnership(lang, text):
+    assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nissan is considering taking a stake in Ampere."),
+    ("it", "Nissan sta anche valutando la possibilità di acquisire una partecipazione in Ampere."),
+    ("fr", "Renault étudie la possibilité de prendre une participation dans Ampere."),
+    ("de", "Volkswagen prüft eine Beteiligung an Rivian."),
+])
+def test_a_stake_being_weighed_is_no_investment(lang, text):
+    assert rels(text, lang, predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("lang,text,investor,target", [
+    ("en", "Volkswagen said it would take a minority stake in XPeng.", "Volkswagen Group", "XPeng"),
+    ("it", "Nissan acquisirà una partecipazione del 15% in Ampere.", "Nissan", "Ampere"),
+])
+def test_a_stake_announced_is_an_investment(lang, text, investor, target):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="INVESTS_IN")} == {(investor, target)}
