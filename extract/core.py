@@ -292,6 +292,14 @@ class _Patterns:
                         rf"(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"), 0.75),
             # "VW already has its own vehicle software subsidiary, Cariad"
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
+            # "Volkswagen also said its premium Audi brand", "GM and its Cruise unit", "la sua
+            # controllata Ampere": a unit of the company named just before the possessive
+            (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:its|suo|sua|suoi|sue|son|sa|ses|sein|seine|seiner)"
+                        rf"\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sub})(?![\w\-])"), 0.7),
+            # "Geely (già proprietario di Volvo", "Geely, the owner of Volvo Cars"
+            (re.compile(rf"⟨C(?P<y>\d+)⟩\s*(?:,|\(|\s(?i:is|è|est|ist|was|era))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+                        rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
+                        rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
@@ -414,6 +422,10 @@ class _Patterns:
             r"(?<![\w\-])(?i:consider\w*|evaluat\w*|explor\w*|weigh\w*|mull\w*|study\w*|studying|look(?:s|ing)? into|"
             r"valut\w*|esplor\w*|studi\w*|ipotizz\w*|envisag\w*|étudi\w*|réfléchi\w*|prüf\w*|erwäg\w*|"
             r"sondier\w*|überleg\w*)(?![\w\-])")
+        self.each = re.compile(r"(?<![\w\-])(?i:each|respectively|ciascun[oa]|ognuno|rispettivamente|chacun[e]?|"
+                               r"respectivement|jeweils)(?![\w\-])")
+        self.hold = re.compile(r"(?<![\w\-])(?i:hold|own|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+                               r"détiendr\w+|détien\w*|halten|gehören)(?![\w\-])")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -776,6 +788,7 @@ class _Article:
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
+            self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
                 self._owned_prefix(i, masked, mentions)
@@ -1073,6 +1086,45 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50
+        percent of the joint venture", "X and Y will hold 51% and 49% respectively": a stake for
+        each owner in the company named after the percentage, else in the one other company of
+        this sentence and the two before (the joint venture just named)."""
+        each = self.px.each.search(masked)
+        if each is None or not _PCT.search(masked) or not self.px.cue["invest"].search(masked) \
+                and not self.px.hold.search(masked):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        pcts = list(_PCT.finditer(masked))
+        owners_list = next((lst for lst in self._lists(masked, comps, pos)
+                            if len({mentions[k].entity for k in lst}) >= 2 and pos[lst[-1]][1] <= pcts[0].start()), None)
+        if owners_list is None or self._negated(masked, pcts[0].start()):
+            return
+        owners = [mentions[k].entity for k in owners_list]
+        after = [k for k in comps if pos[k][0] > pcts[0].end() and mentions[k].entity not in owners]
+        target = None
+        if after and self.px.prep_before.search(masked[pcts[0].end():pos[after[0]][0]][-60:]) \
+                and len(_TOKEN.findall(masked[pcts[0].end():pos[after[0]][0]])) <= 6:
+            target = mentions[after[0]].entity
+        else:
+            others = set().union(*self.sent_companies[max(0, i - 2):i + 1]) - set(owners)
+            if len(others) == 1:
+                target = others.pop()
+        if target is None or target.type != "Company":
+            return
+        stakes = [_stake(p) for p in pcts]
+        if len(stakes) == len(owners) and len(owners) > 1:
+            pairs = list(zip(owners, stakes))  # "51% and 49% respectively"
+        elif len(stakes) == 1:
+            pairs = [(o, stakes[0]) for o in owners]
+        else:
+            return
+        for owner, stake in pairs:
+            if owner != target:
+                self._add("INVESTS_IN", owner, target, {"stake_pct": stake} if stake is not None else {}, i, 0.7)
 
     def _our_partner(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> None:
         """"Con Catl abbiamo un leader tecnologico come nostro partner, ha detto Markus Schäfer,

@@ -1126,3 +1126,53 @@ def test_a_stake_being_weighed_is_no_investment(lang, text):
 ])
 def test_a_stake_announced_is_an_investment(lang, text, investor, target):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="INVESTS_IN")} == {(investor, target)}
+
+
+# -- ownership: units named with a possessive, owners, joint ventures held by their parents ------
+@pytest.mark.parametrize("lang,text,sub,parent", [
+    ("en", "Volkswagen also said its premium Audi brand had signed a memorandum with SAIC.", "Audi", "Volkswagen Group"),
+    ("en", "Honda said its partnership with GM and its Cruise unit would go on.", "Cruise", "General Motors"),
+    ("it", "Renault ha presentato la sua controllata Ampere agli investitori.", "Ampere", "Renault Group"),
+    ("fr", "Renault a présenté sa filiale Ampere aux investisseurs.", "Ampere", "Renault Group"),
+    ("en", "Geely, the owner of Volvo Cars, signed a deal with Renault.", "Volvo Cars", "Geely Holding"),
+    ("it", "Renault e Geely (già proprietario di Volvo Cars) hanno firmato un accordo.", "Volvo Cars", "Geely Holding"),
+])
+def test_units_and_owners(lang, text, sub, parent):
+    assert (sub, parent) in {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Honda and its partner GM signed a deal with Toyota."),  # "its partner": not a unit
+    ("en", "Geely said the owner of the plant would sell it to Volvo Cars' suppliers."),
+])
+def test_no_subsidiary_without_a_unit_or_owner_word_for_the_pair(lang, text):
+    assert rels(text, lang, predicate="SUBSIDIARY_OF") == []
+
+
+def stakes(text, lang):
+    return {(r["subject"], r["object"], r.get("stake_pct")) for r in rels(text, lang, predicate="INVESTS_IN")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Geely hanno lanciato la loro joint venture. Nascerà Horse Powertrain Limited, con sede a Londra. "
+           "Renault e Geely ne deterranno il 50% ciascuno.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("it", "Renault e Geely deterranno rispettivamente il 51% e il 49% di Horse Powertrain Limited.",
+     {("Renault Group", "Horse Powertrain", 51), ("Geely Holding", "Horse Powertrain", 49)}),
+    ("en", "Toyota and Panasonic will each hold 50 percent of Prime Planet Energy Ltd.",
+     {("Toyota", "Prime Planet Energy", 50), ("Panasonic", "Prime Planet Energy", 50)}),
+    ("fr", "Renault et Geely détiendront chacun 50% de Horse Powertrain Limited.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+])
+def test_each_owner_of_a_joint_venture_holds_its_stake(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the venture is not named: there is nothing to hold a stake in
+    ("en", "Hyundai and LG Energy Solution agreed to build a plant. They will each hold 50 percent of the joint venture."),
+    ("en", "Toyota and Panasonic each reported a 5% rise in profit."),
+    ("en", "Toyota and Panasonic will not each hold 50 percent of Prime Planet Energy Ltd."),
+])
+def test_no_joint_venture_stake_without_a_named_venture_or_a_holding(lang, text):
+    assert stakes(text, lang) == set()
