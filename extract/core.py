@@ -93,6 +93,8 @@ _MODAL = re.compile(r"(?i:would|could|may|might)")
 _NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
 _REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
                        r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
+_ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
+_PAREN = re.compile(r"\([^()]*\)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -231,6 +233,17 @@ class _Patterns:
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
+            # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
+            # chief financial officer of Ford"
+            re.compile(rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
+                       rf"wurde|wird|ist)\s+)?(?:(?i:also|anche|aussi|auch)\s+)?(?i:named|appointed|nominat[oa]|nommée?|"
+                       rf"ernannt|berufen)\s+(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}{extra}\s+"
+                       rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
+            # direttore generale"
+            re.compile(rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
+                       rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
+                       rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
         # "The automaker's CEO Jim Farley", "l'amministratore delegato della società, Mario Rossi":
         # a role at a company named by a common noun, the one the text is about
@@ -975,7 +988,9 @@ class _Article:
 
         sentence_domain = self._domain(masked)
         explicit_subject = None
-        rel = self._relative_spans(masked)
+        # relative clauses and parentheses ("Geely (già proprietario di Volvo) ha firmato"): the
+        # companies inside are not the subject of the main clause
+        rel = self._relative_spans(masked) + [(m.start(), m.end()) for m in _PAREN.finditer(masked)]
         took: dict[int, list[int] | None] = {}
         for h in hits:
             in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
@@ -1053,7 +1068,7 @@ class _Article:
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
-            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
+            elif subj and len(subj) >= 2 and len(_TOKEN.findall(_PAREN.sub("", masked[pos[subj[-1]][1]:h.start()]))) <= 12 \
                     and not px.inclusion.search(masked, max(0, pos[subj[0]][0] - 40), pos[subj[0]][0]) \
                     and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
                 # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
@@ -1735,7 +1750,8 @@ def _normalize_role(role: str) -> str:
     if key in ROLE_TRANSLATIONS:
         return ROLE_TRANSLATIONS[key]
     words = role.split()
-    return " ".join(w if (w.isupper() and len(w) <= 4) else w.lower() for w in words)
+    return " ".join(w if (w.isupper() and len(w) <= 4) else w.upper() if w.casefold() in _ROLE_ACRONYMS
+                    else w.lower() for w in words)
 
 
 def _dedupe(facts: list[_Fact]) -> list[_Fact]:

@@ -1176,3 +1176,42 @@ def test_each_owner_of_a_joint_venture_holds_its_stake(lang, text, expected):
 ])
 def test_no_joint_venture_stake_without_a_named_venture_or_a_holding(lang, text):
     assert stakes(text, lang) == set()
+
+
+# -- appointments, renounced steps, asides in parentheses --------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Matias Giannini è stato nominato ceo di Horse Powertrain Limited.", ("Matias Giannini", "Horse Powertrain", "CEO")),
+    ("it", "Renault ha nominato Mario Rossi direttore generale.", ("Mario Rossi", "Renault Group", "general manager")),
+    ("en", "Jane Doe was appointed chief financial officer of Ford.", ("Jane Doe", "Ford", "chief financial officer")),
+    ("en", "Ford has named Jane Doe as its chief financial officer.", ("Jane Doe", "Ford", "chief financial officer")),
+    ("fr", "Anne Martin a été nommée directrice générale de Renault.", ("Anne Martin", "Renault Group", "CEO")),
+])
+def test_appointments_are_roles(lang, text, expected):
+    assert roles(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Jane Doe was not appointed chief financial officer of Ford."),
+    ("en", "Ford named its new electric pickup the Lightning."),
+])
+def test_no_role_from_a_denied_appointment_or_a_named_product(lang, text):
+    assert rels(text, lang, predicate="WORKS_FOR") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "PSA a annoncé sa renonciation à entrer dans le capital de Mitsubishi Motors."),
+    ("it", "Stellantis ha annunciato la rinuncia a entrare nel capitale di Mitsubishi Motors."),
+    ("en", "Ford gave up its plan to take a stake in Rivian."),
+    ("de", "Volkswagen verzichtet auf eine Beteiligung an Rivian."),
+])
+def test_a_renounced_stake_is_no_investment(lang, text):
+    assert rels(text, lang, predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Renault e il gruppo cinese Geely (già proprietario di Volvo Cars e di Lotus) hanno firmato i contratti "
+           "per la costituzione di una joint-venture al 50% per creare una nuova azienda di motori."),
+    ("en", "Renault and Geely (the owner of Volvo Cars and Lotus) signed contracts to set up a joint venture."),
+])
+def test_companies_in_parentheses_are_not_partners(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(("Renault Group", "Geely Holding"))}
