@@ -94,6 +94,7 @@ _NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
 _REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
                        r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
 _ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
+_PLACE_C = re.compile(r"⟨C(\d+)⟩")
 _PAREN = re.compile(r"\([^()]*\)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
@@ -337,7 +338,7 @@ class _Patterns:
             rf"(?i:{for_})\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.65))
         # "Ford will source batteries from SK On", "Volkswagen si rifornisce di batterie da Northvolt"
         self.supplies.append((re.compile(
-            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+\s+){{1,4}}?)"
+            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+(?:[.,]\d+)*\s+){{1,4}}?)"
             rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"), 0.65))
         # "BMW ist bereits Großkunde bei CATL", "Tesla is a customer of Panasonic", "Stellantis è
         # cliente di CATL": the customer is supplied by the other
@@ -346,6 +347,19 @@ class _Patterns:
             rf"(?:(?i:already|bereits|schon|già|déjà|also|anche|auch|aussi)\s+)?(?:(?i:{det})\s*)?(?P<d>(?:[\w\-]+\s+){{0,2}}?)"
             rf"(?i:customer|client|cliente|\w*kunde)\s+(?i:of|at|di|del|della|dell'|de|du|von|bei|der|des)\s*"
             rf"(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.7))
+        # "Mercedes EQS cars will be equipped with CATL batteries", "saranno dotate di batterie CATL",
+        # "mit Zellen von CATL ausgestattet": parts of a named maker in the subject's vehicles
+        goods = (r"(?i:batter(?:y|ies)|batterie[sn]?|Batterie\w*|cells?|celle|cellules?|Zellen|Akkus?|chips?|"
+                 r"semiconductors?|semiconduttori|semi-conducteurs|Halbleiter\w*|modules?|moduli|Module|"
+                 r"accumulator\w*|accumulateurs?|sensors?|sensori|capteurs|Sensoren|engines?|motori|moteurs|Motoren)")
+        equip = (r"(?i:(?:equipped|fitted|powered) with|(?:uses?|used|using)|dotat[eoia] di|equipaggiat[eoia] (?:con|di)|"
+                 r"alimentat[eoia] da|(?:utilizz|impieg|mont)\w+|équipée?s? (?:de|d'|avec)|utilis\w+|"
+                 r"ausgestattet mit|ausgerüstet mit|nutz\w+|verwende\w*|setzt\w* auf)")
+        self.equipped = re.compile(
+            rf"⟨C(?P<b>\d+)⟩[^⟨;]{{0,120}}?(?:⟨C\d+⟩[^⟨;]{{0,120}}?)?{equip}\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
+            rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
+            rf"|⟨C(?P<s2>\d+)⟩(?:'s)?\s+(?P<d2>{goods}))")
         # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
@@ -1599,6 +1613,11 @@ class _Article:
         found = []
         for rx, conf in self.px.supplies:
             found.extend((m, conf) for m in rx.finditer(masked))
+        for m in self.px.equipped.finditer(masked):
+            inner = {mentions[int(k)].entity for k in _PLACE_C.findall(masked[m.start():m.end()])}
+            s_k = m.group("s") or m.group("s2")
+            if len(inner - {mentions[int(s_k)].entity}) == 1:  # no third company in between
+                found.append((_Match(m, {"s": s_k, "b": m.group("b"), "d": m.group("d") or m.group("d2")}), 0.6))
         if found:
             # "for Tesla, it makes ...": made by the supplier the sentence has just named
             for m in self.px.supply_for_it.finditer(masked):

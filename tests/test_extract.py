@@ -1215,3 +1215,27 @@ def test_a_renounced_stake_is_no_investment(lang, text):
 ])
 def test_companies_in_parentheses_are_not_partners(lang, text):
     assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(("Renault Group", "Geely Holding"))}
+
+
+# -- parts of a named maker in a company's vehicles; orders ------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Mercedes EQS will be equipped with CATL batteries.", ("CATL", "Mercedes-Benz Group")),
+    ("it", "Le auto Stellantis saranno equipaggiate con celle di LG Energy Solution.", ("LG Energy Solution", "Stellantis")),
+    ("it", "Le berline prodotte da Mercedes-Benz saranno dotate di batterie CATL.", ("CATL", "Mercedes-Benz Group")),
+    ("fr", "Les voitures de Renault sont équipées de batteries LG Energy Solution.", ("LG Energy Solution", "Renault Group")),
+    ("en", "Ford ordered 25,000 electric vans from Mitsubishi Motors.", ("Mitsubishi Motors", "Ford")),
+    ("it", "Stellantis ha ordinato 25.000 batterie da CATL.", ("CATL", "Stellantis")),
+    ("fr", "PSA a commandé 25 000 voitures électriques à Mitsubishi Motors.", ("Mitsubishi Motors", "Stellantis")),
+])
+def test_parts_in_vehicles_and_orders_are_supplies(lang, text, expected):
+    assert supplies(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford's cars, unlike Toyota's, use batteries from CATL."),  # whose cars: two candidates
+    ("en", "Ford will not use CATL batteries."),
+    ("en", "Ford bought 5,000 shares from Toyota."),
+    ("it", "Stellantis non ha ordinato batterie da CATL."),
+])
+def test_no_supply_from_ambiguous_denied_or_share_purchases(lang, text):
+    assert supplies(text, lang) == set()
