@@ -94,6 +94,9 @@ _NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
 _REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
                        r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
 _ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
+# "... shareholder with 24 percent of the shares"
+_WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|einem)\s+)?"
+                       r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
 _PLACE_C = re.compile(r"⟨C(\d+)⟩")
 _PAREN = re.compile(r"\([^()]*\)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
@@ -285,6 +288,12 @@ class _Patterns:
         self.shareholder = re.compile(
             rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
+        # "Mitsubishi, di cui Nissan è la principale azionista", "Mitsubishi, of which Nissan is the
+        # largest shareholder": the shareholder of the company before the relative
+        self.shareholder_of_which = re.compile(
+            rf"⟨C(?P<t>\d+)⟩\s*,?\s*(?i:of which|in which|di cui|della quale|del quale|dont|deren|dessen|an der|an dem)\s+"
+            rf"⟨C(?P<i>\d+)⟩\s+(?i:is|was|remains|è|era|resta|rimane|est|reste|ist|war|bleibt)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})")
         # "Stellantis became the largest shareholder in Leapmotor"
         self.shareholder_in = re.compile(
             rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
@@ -1507,12 +1516,13 @@ class _Article:
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
         held = []
-        for rx in (px.shareholder, px.shareholder_in):
+        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which):
             for m in rx.finditer(masked):
                 held.append((m.start(), m.end()))
                 t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
                 if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
-                    found[(inv, t)] = (0.8, _stake(_PCT.search(masked, m.start(), m.end())))
+                    pct = _PCT.search(masked, m.start(), m.end()) or _WITH_PCT.match(masked, m.end())
+                    found[(inv, t)] = (0.8, _stake(pct))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):

@@ -1239,3 +1239,17 @@ def test_parts_in_vehicles_and_orders_are_supplies(lang, text, expected):
 ])
 def test_no_supply_from_ambiguous_denied_or_share_purchases(lang, text):
     assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Nella fusione dovrebbe essere inclusa anche Mitsubishi Motors, di cui Nissan è la principale azionista "
+           "con il 24 per cento delle quote."),
+    ("en", "The deal includes Mitsubishi Motors, of which Nissan is the largest shareholder with 24 percent."),
+    ("fr", "L'accord inclut Mitsubishi Motors, dont Nissan est le premier actionnaire avec 24%."),
+])
+def test_the_shareholder_of_a_company_in_a_relative_clause(lang, text):
+    assert stakes(text, lang) == {("Nissan", "Mitsubishi Motors", 24)}
+
+
+def test_no_shareholder_in_a_denied_relative_clause():
+    assert stakes("The deal includes Mitsubishi Motors, of which Nissan is not a shareholder.", "en") == set()
