@@ -99,6 +99,9 @@ _WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|
                        r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
 _PLACE_C = re.compile(r"⟨C(\d+)⟩")
 _PAREN = re.compile(r"\([^()]*\)")
+# "who heads X", "che guida X": a role stated by its verb
+_HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
+               r"presiedeva|préside|présidait|leitet|leitete|führt|führte)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -228,7 +231,10 @@ class _Patterns:
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
-            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s+{name}"),
+            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
+            # "Carlos Tavares, who heads Stellantis", "Luca de Meo, che guida Renault"
+            re.compile(rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
+                       rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
             # "VW-China-Chef Stephan Wöllenstein": the company written into the title
             re.compile(rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
             # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
@@ -369,6 +375,17 @@ class _Patterns:
             rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
             rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
             rf"|⟨C(?P<s2>\d+)⟩(?:'s)?\s+(?P<d2>{goods}))")
+        # "Bosch won a large order from Volkswagen", "si è aggiudicata una commessa da Stellantis",
+        # "erhält einen Großauftrag von VW": the one who orders buys
+        won = (r"(?i:won|wins|winning|secured|secures|received|receives|landed|lands|gets|got|obtained|obtains|"
+               r"aggiudicat\w*|ottenuto|ottiene|ricevuto|riceve|vinto|vince|remporté|remporte|obtenu|obtient|reçu|"
+               r"reçoit|décroché|décroche|erhält|erhielt|gewonnen|gewinnt|bekommt|bekam)")
+        order = (r"(?i:orders?|contracts?|commess[ae]|ordin[ei]|ordinativ\w*|contratt[oi]|commandes?|contrats?|"
+                 r"\w*[Aa]uftr[aä]g\w*|Bestellung\w*)")
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?{won}\s+(?:[\w\-']+\s+){{0,3}}?{order}\s+"
+            rf"(?P<d>(?:[\w\-]+\s+){{0,4}}?)(?i:from|da|dalla|dal|de|du|de la part de|auprès de|von|vom)\s*"
+            rf"(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<b>\d+)⟩"), 0.65))
         # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
@@ -425,7 +442,7 @@ class _Patterns:
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
-        self.persons_near_role = re.compile(rf"(?i:{role})")
+        self.persons_near_role = re.compile(rf"(?i:{role})|{_HEAD_VERBS}")
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
         # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
         # partners of one another.

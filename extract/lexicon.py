@@ -196,6 +196,9 @@ ROLE_TRANSLATIONS = {
     "direttore generale": "general manager", "finanzchef": "CFO", "technikchef": "CTO",
     "aufsichtsratschef": "chairman of the supervisory board", "geschäftsführer": "managing director",
     "fondatore e ceo": "founder and CEO", "founder and ceo": "founder and CEO",
+    **dict.fromkeys("heads headed leads led runs ran guida guidava dirige dirigeva dirigeait leitet leitete führt "
+                    "führte".split(), "head"),
+    **dict.fromkeys("chairs chaired presiede presiedeva préside présidait".split(), "chairman"),
 }
 
 _CACHE: dict[str, dict[str, re.Pattern]] = {}

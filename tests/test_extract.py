@@ -1253,3 +1253,37 @@ def test_the_shareholder_of_a_company_in_a_relative_clause(lang, text):
 
 def test_no_shareholder_in_a_denied_relative_clause():
     assert stakes("The deal includes Mitsubishi Motors, of which Nissan is not a shareholder.", "en") == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch won a large order from Volkswagen for braking systems.", ("Bosch", "Volkswagen Group")),
+    ("en", "Panasonic has secured a contract from Tesla to make battery cells.", ("Panasonic", "Tesla")),
+    ("it", "Bosch si è aggiudicata una commessa da Stellantis per i sistemi frenanti.", ("Bosch", "Stellantis")),
+    ("fr", "Valeo a remporté une commande de Renault pour des capteurs.", ("Valeo", "Renault Group")),
+    ("de", "Bosch erhält einen Großauftrag von Volkswagen.", ("Bosch", "Volkswagen Group")),
+])
+def test_an_order_won_from_a_company_is_supplying_it(lang, text, expected):
+    assert supplies(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bosch did not win the order from Volkswagen."),
+    ("en", "Bosch won praise from Volkswagen for its safety record."),
+])
+def test_no_supply_from_a_lost_order_or_praise(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault's CEO, Luca de Meo, said the deal was done.", ("Luca de Meo", "Renault Group", "CEO")),
+    ("en", "Carlos Tavares, who heads Stellantis, said the talks were over.", ("Carlos Tavares", "Stellantis", "head")),
+    ("it", "Luca de Meo, che guida Renault, ha parlato.", ("Luca de Meo", "Renault Group", "head")),
+    ("fr", "Jean-Dominique Senard, qui préside Renault, a parlé.", ("Jean-Dominique Senard", "Renault Group", "chairman")),
+    ("de", "BMW-Vorstandschef Oliver Zipse sprach in München.", ("Oliver Zipse", "BMW", "CEO")),
+])
+def test_roles_after_a_comma_and_stated_by_a_verb(lang, text, expected):
+    assert roles(text, lang) == {expected}
+
+
+def test_a_role_word_before_a_list_of_companies_names_no_person():
+    assert rels("Renault CEO, Nissan and Mitsubishi met in Paris.", "en", predicate="WORKS_FOR") == []
