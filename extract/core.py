@@ -1237,6 +1237,10 @@ class _Article:
             anchor = m.start()
             if owner is None:
                 owner = next((k for k in reversed(ks) if pos[k][1] <= anchor and k not in lst), None)
+                prev = next((k for k in reversed(ks) if owner is not None and pos[k][1] <= pos[owner][0]), None)
+                if prev is not None and masked[pos[prev][1]:pos[owner][0]].lstrip().startswith(",") \
+                        and len(masked[pos[prev][1]:pos[owner][0]]) <= 40 and "," in masked[pos[owner][1]:anchor]:
+                    owner = prev  # "Hyundai Mobis, a Hyundai Motor Group affiliate, will supply": the aside's head
             conf = 0.7
             members = [mentions[k].entity for k in lst]
             if owner is None:

@@ -1287,3 +1287,11 @@ def test_roles_after_a_comma_and_stated_by_a_verb(lang, text, expected):
 
 def test_a_role_word_before_a_list_of_companies_names_no_person():
     assert rels("Renault CEO, Nissan and Mitsubishi met in Paris.", "en", predicate="WORKS_FOR") == []
+
+
+def test_the_supplier_is_the_head_of_an_apposition_not_the_company_inside_it():
+    text = "Hyundai Mobis, a Hyundai Motor Group affiliate, will supply battery packs to Kia, Ford and Toyota."
+    known = [{"name": "Hyundai Mobis", "type": "Company", "aliases": []},
+             {"name": "Hyundai Motor Company", "type": "Company", "aliases": ["Hyundai Motor Group", "Hyundai"]}]
+    got = {(r["subject"], r["object"]) for r in rels(text, "en", known=known, predicate="SUPPLIES")}
+    assert got == {("Hyundai Mobis", "Kia"), ("Hyundai Mobis", "Ford"), ("Hyundai Mobis", "Toyota")}
