@@ -508,6 +508,7 @@ class _Article:
         self.px = _Patterns.get(lang)
         self.sents = split_sentences(text)
         self.facts: list[_Fact] = []
+        self.hung: set[int] = set()
         self.focus: Name | None = None
         self.last_subject: Name | None = None
         self.plural_subject = False
@@ -835,9 +836,8 @@ class _Article:
                 if org is not None:
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
-        hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
-        if hung:
-            role_orgs = role_orgs | hung  # customers or suppliers of one company, not partners
+        # customers or suppliers of one company: partners of that company at most, never of one another
+        self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -1038,6 +1038,8 @@ class _Article:
                       and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
             after = [lst for lst in lists if pos[lst[0]][0] >= h.end()]
             subj = before[-1] if before else None
+            if subj is not None and set(subj) & self.hung:
+                subj = None  # a list of customers is no subject of a tie ("tra cui A, B, ma l'azienda collabora")
             antecedent = in_rel is not None and subj is not None and pos[subj[-1]][1] <= in_rel[0]
             if subj is not None and not antecedent \
                     and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
@@ -1056,7 +1058,8 @@ class _Article:
                 # "X ... its partner Y, the carmaker said its alliance with Z": Y was an object, so
                 # the later tie is X's
                 subj = took[id(subj)]
-            between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])), None)
+            between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])
+                            and not set(lst) & self.hung), None)
             of_subject = None
             if after and after[0] is not between and px.of_after.match(masked[h.end():pos[after[0][0]][0]]):
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
@@ -1103,13 +1106,14 @@ class _Article:
                                 if x not in lst:
                                     add(x, o, 0.85, dom, st)
                                     explicit_subject = ent(subj[-1])
-                        elif focus is not None:
+                        elif focus is not None and o not in self.hung:
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
             elif subj and len(subj) >= 2 and len(_TOKEN.findall(_PAREN.sub("", masked[pos[subj[-1]][1]:h.start()]))) <= 12 \
                     and not px.inclusion.search(masked, max(0, pos[subj[0]][0] - 40), pos[subj[0]][0]) \
+                    and not _bare_subject(masked, h) \
                     and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
                 # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
@@ -1123,7 +1127,8 @@ class _Article:
             # back on Y and moved away from talks"): a weaker reading
             distinct: dict[Name, int] = {}
             for k in ks:
-                distinct.setdefault(mentions[k].entity, k)
+                if k not in self.hung:
+                    distinct.setdefault(mentions[k].entity, k)
             if len(distinct) == 2 and all(pos[k][1] <= hits[-1].start() for k in distinct.values()) \
                     and not any(set(distinct.values()) <= set(lst) and px.inclusion.search(
                         masked, max(0, pos[lst[0]][0] - 40), pos[lst[0]][0]) for lst in lists) \
@@ -1704,7 +1709,7 @@ class _Article:
             if subj is None:
                 continue
             for k, m in enumerate(mentions):
-                if pos[k][0] < h.end() or k in role_orgs or m.entity.type not in ("Person", "Company"):
+                if pos[k][0] < h.end() or k in role_orgs or k in self.hung or m.entity.type not in ("Person", "Company"):
                     continue
                 if m.entity != mentions[subj].entity:
                     self._add("MET_WITH", mentions[subj].entity, m.entity, {}, i, 0.7)
@@ -1784,6 +1789,19 @@ def _supplier_sector(ent: Name) -> bool:
     sectors = _sectors()
     sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
     return sector in _SUPPLIER_SECTORS
+
+
+_COPULA_AFTER = re.compile(r"\s+(?i:are|were|is|was|remain|remains|sono|erano|è|era|restano|sont|étaient|est|"
+                           r"restent|sind|waren|ist|war|bleiben)\b")
+_BARE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s(?i:and|e|et|und|but|ma|mais|aber|while|mentre)\s+)$")
+
+
+def _bare_subject(masked: str, h: re.Match) -> bool:
+    """Whether the cue *h* starts a clause of its own, with no determiner ("..., and deals are
+    common"): ties in general, not those of the companies before it."""
+    if _STAGE.fullmatch(h.group()):
+        return False  # "..., and talks are continuing": the talks of the companies just named
+    return bool(_COPULA_AFTER.match(masked, h.end()) and _BARE_BEFORE.search(masked, 0, h.start()))
 
 
 def _stake(pct: re.Match | None) -> float | int | None:

@@ -1295,3 +1295,23 @@ def test_the_supplier_is_the_head_of_an_apposition_not_the_company_inside_it():
              {"name": "Hyundai Motor Company", "type": "Company", "aliases": ["Hyundai Motor Group", "Hyundai"]}]
     got = {(r["subject"], r["object"]) for r in rels(text, "en", known=known, predicate="SUPPLIES")}
     assert got == {("Hyundai Mobis", "Kia"), ("Hyundai Mobis", "Ford"), ("Hyundai Mobis", "Toyota")}
+
+
+def test_a_tie_with_a_list_of_suppliers_pairs_the_subject_with_each_only():
+    text = "Stellantis signed agreements with suppliers such as CATL and LG Energy Solution."
+    assert {frozenset(p[:2]) for p in pairs(text, "en")} == {
+        frozenset(("Stellantis", "CATL")), frozenset(("Stellantis", "LG Energy Solution"))}
+    assert supplies(text, "en") == {("CATL", "Stellantis"), ("LG Energy Solution", "Stellantis")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Analysts said CATL, BYD and LG Energy Solution dominate the battery market, and deals are common."),
+    ("en", "Toyota, Honda and Nissan have grown, while partnerships are rare in Japan."),
+])
+def test_ties_in_general_after_a_list_give_no_partners(lang, text):
+    assert pairs(text, lang) == set()
+
+
+def test_talks_after_a_pair_are_still_the_pair_s_talks():
+    assert pairs("Renault and Nissan met on Monday, and talks are continuing.", "en") == {
+        ("Renault Group", "Nissan", "prospective")}
