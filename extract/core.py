@@ -204,6 +204,17 @@ _NAMED_ORG = re.compile(
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
 
 
+class _Gated:
+    """A slow pattern behind a cheap one: ``finditer`` runs the pattern only where the gate is found."""
+
+    def __init__(self, gate: str, pattern: str):
+        self.gate = re.compile(gate)
+        self.rx = re.compile(pattern)
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if self.gate.search(text) else iter(())
+
+
 class _Patterns:
     """The regular expressions of one language, built once."""
 
@@ -225,18 +236,19 @@ class _Patterns:
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
-        role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+        role_g = rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
         # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
         aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
+        appoint = r"(?i:named|appointed|hired|nominat[oa]|nomina|nommée?|nomme|ernannt|ernennt|berufen)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
             re.compile(rf"{c}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
             # "Carlos Tavares, who heads Stellantis", "Luca de Meo, che guida Renault"
-            re.compile(rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
+            _Gated(rf",\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}", rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
                        rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
             # "VW-China-Chef Stephan Wöllenstein": the company written into the title
-            re.compile(rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
+            _Gated("⟩-", rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
             # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
@@ -245,13 +257,13 @@ class _Patterns:
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
             # chief financial officer of Ford"
-            re.compile(rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
+            _Gated(appoint, rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
                        rf"wurde|wird|ist)\s+)?(?:(?i:also|anche|aussi|auch)\s+)?(?i:named|appointed|nominat[oa]|nommée?|"
                        rf"ernannt|berufen)\s+(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}{extra}\s+"
                        rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
             # direttore generale"
-            re.compile(rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
+            _Gated(appoint, rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
@@ -266,7 +278,9 @@ class _Patterns:
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
-            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
+            _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+                   rf"(?:{firm_noun}|(?i:{_FIRM}))",
+                   rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
                        rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
@@ -370,7 +384,7 @@ class _Patterns:
         equip = (r"(?i:(?:equipped|fitted|powered) with|(?:uses?|used|using)|dotat[eoia] di|equipaggiat[eoia] (?:con|di)|"
                  r"alimentat[eoia] da|(?:utilizz|impieg|mont)\w+|équipée?s? (?:de|d'|avec)|utilis\w+|"
                  r"ausgestattet mit|ausgerüstet mit|nutz\w+|verwende\w*|setzt\w* auf)")
-        self.equipped = re.compile(
+        self.equipped = _Gated(equip, 
             rf"⟨C(?P<b>\d+)⟩[^⟨;]{{0,120}}?(?:⟨C\d+⟩[^⟨;]{{0,120}}?)?{equip}\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
             rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
             rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
@@ -442,7 +456,9 @@ class _Patterns:
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
-        self.persons_near_role = re.compile(rf"(?i:{role})|{_HEAD_VERBS}")
+        self.persons_near_role = re.compile(rf"(?i:{role})")
+        # a sentence that may state a role: a role word, or "who heads" after a name
+        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}")
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
         # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
         # partners of one another.
@@ -489,6 +505,9 @@ class _Patterns:
             rf"(?i:of|di|del|della|dello|dell'|dei|degli|de|du|des|d'|von|der)\s*(?:(?i:{det})\s*)?"
             rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<owner>\d+)⟩(?:'s?)?\s*,?\s*(?:{incl})\s*(?::\s*)?"
             rf"(?:(?i:{det})\s*)?$")
+        # the words any of the three list patterns needs, to skip the sentences with none
+        self.list_gate = re.compile(rf"(?<![\w\-])(?:{customer}|{suppliers}|(?i:{supplier})|{self.supply_deal.pattern}|"
+                                    rf"(?i:{supply})|{partner_noun})(?![\w\-])")
         # "X's partners include A, B and C", "among its partners are A and B", "partner come A e B":
         # the partners of one subject, not of one another
         self.partner_list = re.compile(
@@ -691,7 +710,7 @@ class _Article:
     def _works_for(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, Name, str, int]]:
         """(person, company, role, org placeholder index) for each role pattern in the sentence."""
         out = []
-        if "⟨C" not in masked or not self.px.persons_near_role.search(masked):
+        if "⟨C" not in masked or not self.px.role_gate.search(masked):
             return out
         for rx in self.px.works_for:
             for m in rx.finditer(masked):
@@ -769,7 +788,7 @@ class _Article:
         for s, e in self.sents:
             self._propose_orgs(s, e, self._mask(s, e)[1])
         for s, e in self.sents:
-            if not self.px.persons_near_role.search(self.ftext, s, e):
+            if not self.px.role_gate.search(self.ftext, s, e):
                 continue  # no role word: no person to propose, and no need to mask it again
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
@@ -1204,7 +1223,7 @@ class _Article:
         "CATL signed supply contracts with carmakers including BMW and Tesla". Each member gets a
         supply fact with the one company the list hangs from; the members are returned, so that
         no partnership is read among them."""
-        if not ks:
+        if not ks or not self.px.list_gate.search(masked):
             return set()
         pos = self._place(masked)
         hung: set[int] = set()
