@@ -437,7 +437,7 @@ class _Patterns:
         # "Nissan, partner di Renault insieme a Mitsubishi", "Nissan, Renault's partner along with
         # Mitsubishi": a partner named in an apposition, and the other partners listed with it
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
-        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
+        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
         invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
         # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
@@ -462,7 +462,6 @@ class _Patterns:
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
         # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
         # partners of one another.
-        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         incl = (r"(?i:including|includes|include|included|such as|among them|among others|notably|"
                 r"tra cui|fra cui|tra i quali|tra le quali|fra i quali|tra gli altri|come|compres[io]|inclus[oi]|"
                 r"dont|parmi lesquels|parmi lesquelles|parmi eux|notamment|comme|y compris|"
