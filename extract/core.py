@@ -8,6 +8,7 @@ article's language are matched over it. No model, no download.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from autokg.graph.normalize import is_date
 
 from .lang import LANGUAGES, detect_language
 from .lexicon import DOMAINS, ROLE_TRANSLATIONS, cues, source
-from .names import LEGAL_FORMS, Mention, Name, NameIndex, fold
+from .names import LEGAL_FORMS, Mention, Name, NameIndex, bundled_companies, fold
 from .sentences import split_sentences
 
 __all__ = ["extract", "summarize", "PREDICATES"]
@@ -84,6 +85,25 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
 _FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
          r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
          r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
+# verbs of intention: "not" before them denies what follows ("does not intend to form ...")
+_INTENT = re.compile(r"(?i:intend\w*|plan\w*|want\w*|wish\w*|aim\w*|expect\w*|seek\w*|consider\w*|"
+                     r"intend\w*|vuol\w*|voglio\w*|prevede\w*|pens\w+|cerca\w*|"
+                     r"envisag\w*|compte\w*|veu\w+|prévoi\w*|cherch\w*|woll\w*|will|plant|beabsichtig\w*)")
+_MODAL = re.compile(r"(?i:would|could|may|might)")
+_NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
+_REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
+                       r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
+_ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
+# "... shareholder with 24 percent of the shares"
+_WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|einem)\s+)?"
+                       r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
+_PLACE_C = re.compile(r"⟨C(\d+)⟩")
+_PAREN = re.compile(r"\([^()]*\)")
+# "who heads X", "che guida X": a role stated by its verb
+_HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
+               r"presiedeva|préside|présidait|leitet|leitete|führt|führte)")
+_TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
+_FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
 _FILLER = r"(?!(?:in|at|of|on|by|from|di|da|a|en|à|de|du|im|von|bei|based|con|with|per|for|and|e|et|und)\b)[a-zà-ÿ\-]+"
 # before a name: "la cinese Hafei", "US electric truck maker Nikola", "il costruttore cinese Chery"
@@ -117,6 +137,8 @@ board
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
 _OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
+# "VW-China-Chef": a role with its company written into the word
+_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|CEO|CFO|CTO)(?![\w\-])")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
@@ -149,6 +171,14 @@ _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
     r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
 
+# German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
+_DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
+                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)$", re.I)
+# a German article, possessive or inflected adjective just before a word: "dem deutschen", "eine chinesische"
+_DE_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
+    r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
+
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
 # "son" and "sein" also point to people)
@@ -174,6 +204,17 @@ _NAMED_ORG = re.compile(
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
 
 
+class _Gated:
+    """A slow pattern behind a cheap one: ``finditer`` runs the pattern only where the gate is found."""
+
+    def __init__(self, gate: str, pattern: str):
+        self.gate = re.compile(gate)
+        self.rx = re.compile(pattern)
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if self.gate.search(text) else iter(())
+
+
 class _Patterns:
     """The regular expressions of one language, built once."""
 
@@ -193,17 +234,38 @@ class _Patterns:
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
         poss = r"(?:'s?)?"
-        role_g = rf"(?P<role>(?i:(?:(?:{former})\s*)?(?:{role})(?:\s+(?:{conj})\s+(?:{role}))?))"
+        # "Executive Vice Chairman", "Senior Vice President": title words before the role word
+        mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
+        role_g = rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+        # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
+        aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
+        appoint = r"(?i:named|appointed|hired|nominat[oa]|nomina|nommée?|nomme|ernannt|ernennt|berufen)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
-            re.compile(rf"{c}{poss}\s+{role_g}\s+{name}"),
+            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
+            # "Carlos Tavares, who heads Stellantis", "Luca de Meo, che guida Renault"
+            _Gated(rf",\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}", rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
+                       rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
+            # "VW-China-Chef Stephan Wöllenstein": the company written into the title
+            _Gated("⟩-", rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
             # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
+            # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
+            # chief financial officer of Ford"
+            _Gated(appoint, rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
+                       rf"wurde|wird|ist)\s+)?(?:(?i:also|anche|aussi|auch)\s+)?(?i:named|appointed|nominat[oa]|nommée?|"
+                       rf"ernannt|berufen)\s+(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}{extra}\s+"
+                       rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
+            # direttore generale"
+            _Gated(appoint, rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
+                       rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
+                       rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
         # "The automaker's CEO Jim Farley", "l'amministratore delegato della società, Mario Rossi":
         # a role at a company named by a common noun, the one the text is about
@@ -214,6 +276,12 @@ class _Patterns:
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+            # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
+            # American carmaker": which company, the description says
+            _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+                   rf"(?:{firm_noun}|(?i:{_FIRM}))",
+                   rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
+                       rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
@@ -240,6 +308,12 @@ class _Patterns:
         self.shareholder = re.compile(
             rf"⟨C(?P<t>\d+)⟩{poss}\s+(?:(?i:largest|biggest|major|main|top|maggiore|principale|primo)\s+)?"
             rf"(?i:{s('shareholder')})\s+⟨C(?P<i>\d+)⟩")
+        # "Mitsubishi, di cui Nissan è la principale azionista", "Mitsubishi, of which Nissan is the
+        # largest shareholder": the shareholder of the company before the relative
+        self.shareholder_of_which = re.compile(
+            rf"⟨C(?P<t>\d+)⟩\s*,?\s*(?i:of which|in which|di cui|della quale|del quale|dont|deren|dessen|an der|an dem)\s+"
+            rf"⟨C(?P<i>\d+)⟩\s+(?i:is|was|remains|è|era|resta|rimane|est|reste|ist|war|bleibt)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})")
         # "Stellantis became the largest shareholder in Leapmotor"
         self.shareholder_in = re.compile(
             rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
@@ -261,8 +335,18 @@ class _Patterns:
                         rf"(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"), 0.75),
             # "VW already has its own vehicle software subsidiary, Cariad"
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w'\-]+\s+){{0,6}}?(?i:{sub})\s*,?\s*⟨C(?P<x>\d+)⟩"), 0.7),
+            # "Volkswagen also said its premium Audi brand", "GM and its Cruise unit", "la sua
+            # controllata Ampere": a unit of the company named just before the possessive
+            (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:its|suo|sua|suoi|sue|son|sa|ses|sein|seine|seiner)"
+                        rf"\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sub})(?![\w\-])"), 0.7),
+            # "Geely (già proprietario di Volvo", "Geely, the owner of Volvo Cars"
+            (re.compile(rf"⟨C(?P<y>\d+)⟩\s*(?:,|\(|\s(?i:is|è|est|ist|was|era))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+                        rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
+                        rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
         supplier, supply = s("supplier"), s("supply")
+        # "from the Chinese manufacturer CATL": a descriptor before the name
+        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
         self.supplies = [
             # "Panasonic is currently Tesla's exclusive battery cell supplier"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
@@ -274,7 +358,7 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<b>\d+)⟩'s?\s+(?P<d>(?:[\w\-]+\s+){{0,3}}?)(?i:{supplier})\s*,?\s*⟨C(?P<s>\d+)⟩"), 0.75),
             # "CATL will supply BMW with cells", "LG fornirà batterie a Stellantis"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:{supply})\s+(?P<d>(?:[\w\-]+\s+){{0,5}}?)"
-                        rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.7),
+                        rf"(?:(?i:to|a|à|an|per|for|alla|al|agli)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<b>\d+)⟩"), 0.7),
         ]
         make, for_ = s("make"), s("for")
         # "Panasonic already makes prismatic batteries for Toyota", "LG produce batterie per Stellantis"
@@ -283,8 +367,39 @@ class _Patterns:
             rf"(?i:{for_})\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩"), 0.65))
         # "Ford will source batteries from SK On", "Volkswagen si rifornisce di batterie da Northvolt"
         self.supplies.append((re.compile(
-            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+\s+){{1,4}}?)"
-            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.65))
+            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+(?:[.,]\d+)*\s+){{1,4}}?)"
+            rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"), 0.65))
+        # "BMW ist bereits Großkunde bei CATL", "Tesla is a customer of Panasonic", "Stellantis è
+        # cliente di CATL": the customer is supplied by the other
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<b>\d+)⟩\s+(?i:is|è|est|ist|was|war|era|était|has been|remains|resta|rimane|reste|bleibt|sarà|wird|will be)\s+"
+            rf"(?:(?i:already|bereits|schon|già|déjà|also|anche|auch|aussi)\s+)?(?:(?i:{det})\s*)?(?P<d>(?:[\w\-]+\s+){{0,2}}?)"
+            rf"(?i:customer|client|cliente|\w*kunde)\s+(?i:of|at|di|del|della|dell'|de|du|von|bei|der|des)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"), 0.7))
+        # "Mercedes EQS cars will be equipped with CATL batteries", "saranno dotate di batterie CATL",
+        # "mit Zellen von CATL ausgestattet": parts of a named maker in the subject's vehicles
+        goods = (r"(?i:batter(?:y|ies)|batterie[sn]?|Batterie\w*|cells?|celle|cellules?|Zellen|Akkus?|chips?|"
+                 r"semiconductors?|semiconduttori|semi-conducteurs|Halbleiter\w*|modules?|moduli|Module|"
+                 r"accumulator\w*|accumulateurs?|sensors?|sensori|capteurs|Sensoren|engines?|motori|moteurs|Motoren)")
+        equip = (r"(?i:(?:equipped|fitted|powered) with|(?:uses?|used|using)|dotat[eoia] di|equipaggiat[eoia] (?:con|di)|"
+                 r"alimentat[eoia] da|(?:utilizz|impieg|mont)\w+|équipée?s? (?:de|d'|avec)|utilis\w+|"
+                 r"ausgestattet mit|ausgerüstet mit|nutz\w+|verwende\w*|setzt\w* auf)")
+        self.equipped = _Gated(equip, 
+            rf"⟨C(?P<b>\d+)⟩[^⟨;]{{0,120}}?(?:⟨C\d+⟩[^⟨;]{{0,120}}?)?{equip}\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
+            rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
+            rf"|⟨C(?P<s2>\d+)⟩(?:'s)?\s+(?P<d2>{goods}))")
+        # "Bosch won a large order from Volkswagen", "si è aggiudicata una commessa da Stellantis",
+        # "erhält einen Großauftrag von VW": the one who orders buys
+        won = (r"(?i:won|wins|winning|secured|secures|received|receives|landed|lands|gets|got|obtained|obtains|"
+               r"aggiudicat\w*|ottenuto|ottiene|ricevuto|riceve|vinto|vince|remporté|remporte|obtenu|obtient|reçu|"
+               r"reçoit|décroché|décroche|erhält|erhielt|gewonnen|gewinnt|bekommt|bekam)")
+        order = (r"(?i:orders?|contracts?|commess[ae]|ordin[ei]|ordinativ\w*|contratt[oi]|commandes?|contrats?|"
+                 r"\w*[Aa]uftr[aä]g\w*|Bestellung\w*)")
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?{won}\s+(?:[\w\-']+\s+){{0,3}}?{order}\s+"
+            rf"(?P<d>(?:[\w\-]+\s+){{0,4}}?)(?i:from|da|dalla|dal|de|du|de la part de|auprès de|von|vom)\s*"
+            rf"(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<b>\d+)⟩"), 0.65))
         # "... whereas for Tesla, it makes cylindrical batteries": the sentence's subject makes them
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
@@ -322,7 +437,7 @@ class _Patterns:
         # "Nissan, partner di Renault insieme a Mitsubishi", "Nissan, Renault's partner along with
         # Mitsubishi": a partner named in an apposition, and the other partners listed with it
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
-        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in)?)"
+        partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
         invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
         # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
@@ -342,6 +457,62 @@ class _Patterns:
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
+        # a sentence that may state a role: a role word, or "who heads" after a name
+        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}")
+        # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
+        # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
+        # partners of one another.
+        incl = (r"(?i:including|includes|include|included|such as|among them|among others|notably|"
+                r"tra cui|fra cui|tra i quali|tra le quali|fra i quali|tra gli altri|come|compres[io]|inclus[oi]|"
+                r"dont|parmi lesquels|parmi lesquelles|parmi eux|notamment|comme|y compris|"
+                r"darunter|unter anderem|u\.\s?a\.|etwa|wie|zum Beispiel)")
+        self.inclusion = re.compile(rf"(?<![\w'])(?:{incl})\s*(?::\s*)?(?:(?i:{det})\s*)?$")
+        self.inclusion_word = re.compile(rf"(?<![\w'])(?:{incl})(?!\w)")
+        customer = r"(?i:customers?|clients?|clienti|clientela|clientèle|Kunden|Abnehmer\w*|acquirenti|buyers?)"
+        suppliers = r"(?i:suppliers|fornitori|fournisseurs|Lieferanten|Zulieferer)"
+        self.supply_deal = re.compile(
+            r"(?i:supply (?:contracts?|deals?|agreements?|orders?)|contratt[oi] di fornitura|accord[oi] di fornitura|"
+            r"ordin[ei] di fornitura|contrats? d'approvisionnement|contrats? de fourniture|accords? de fourniture|"
+            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*)")
+        gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
+        self.customer_list = re.compile(
+            rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
+            rf"|(?P<to>(?i:{supplier})\s+(?i:to|of|for|di|per|de|pour|von|für|della|del|dei|degli|des|du|d'))"
+            rf"|(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,60}}?\s(?i:{s('with')})"
+            rf"|(?P<verb>(?i:{supply}))\s+(?:[\w\-]+\s+){{0,4}}?(?i:to|a|à|an|ai|alle|agli|alla|al|aux))"
+            rf"(?![\w\-]){gap}$")
+        expand = (r"expand\w*|extend\w*|strengthen\w*|deepen\w*|broaden\w*|ampli[aà]\w*|estend\w+|estes[oa]|"
+                  r"rafforz\w+|approfond\w+|élarg\w+|étend\w+|renforc\w+|ausbau\w*|ausbauen|erweiter\w+|"
+                  r"vertief\w+|stärk\w+")
+        self.expand = re.compile(rf"(?<![\w\-])(?i:{expand})\s+(?:[\w']+\s+){{0,3}}?(?i:{s('partner')})(?![\w\-])")
+        # weighing a step, not taking it: "is considering taking a stake", "sta valutando di acquisire"
+        self.weighing = re.compile(
+            r"(?<![\w\-])(?i:consider\w*|evaluat\w*|explor\w*|weigh\w*|mull\w*|study\w*|studying|look(?:s|ing)? into|"
+            r"valut\w*|esplor\w*|studi\w*|ipotizz\w*|envisag\w*|étudi\w*|réfléchi\w*|prüf\w*|erwäg\w*|"
+            r"sondier\w*|überleg\w*)(?![\w\-])")
+        self.each = re.compile(r"(?<![\w\-])(?i:each|respectively|ciascun[oa]|ognuno|rispettivamente|chacun[e]?|"
+                               r"respectivement|jeweils)(?![\w\-])")
+        self.hold = re.compile(r"(?<![\w\-])(?i:hold|own|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+                               r"détiendr\w+|détien\w*|halten|gehören)(?![\w\-])")
+        self.our_partner = re.compile(
+            r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
+            r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
+        # "i fornitori di Stellantis, tra cui A e B", "customers of CATL such as A and B": the owner
+        # named between the noun and the list
+        self.list_owner = re.compile(
+            rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})|(?P<partners>{partner_noun}))\s+"
+            rf"(?i:of|di|del|della|dello|dell'|dei|degli|de|du|des|d'|von|der)\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<owner>\d+)⟩(?:'s?)?\s*,?\s*(?:{incl})\s*(?::\s*)?"
+            rf"(?:(?i:{det})\s*)?$")
+        # the words any of the three list patterns needs, to skip the sentences with none
+        self.list_gate = re.compile(rf"(?<![\w\-])(?:{customer}|{suppliers}|(?i:{supplier})|{self.supply_deal.pattern}|"
+                                    rf"(?i:{supply})|{partner_noun})(?![\w\-])")
+        # "X's partners include A, B and C", "among its partners are A and B", "partner come A e B":
+        # the partners of one subject, not of one another
+        self.partner_list = re.compile(
+            rf"(?<![\w\-])(?:(?i:among|tra|fra|parmi|unter)\s+(?:[\w']+\s*){{0,2}}?(?P<among>{partner_noun})"
+            rf"(?:\s+(?i:are|were|is|was|sono|erano|figurano|c'è|sont|figurent|sind|waren))?\s*(?:(?i:{det})\s*)?"
+            rf"|(?P<partners>{partner_noun}){gap})$")
 
 
 class _Article:
@@ -355,6 +526,7 @@ class _Article:
         self.px = _Patterns.get(lang)
         self.sents = split_sentences(text)
         self.facts: list[_Fact] = []
+        self.hung: set[int] = set()
         self.focus: Name | None = None
         self.last_subject: Name | None = None
         self.plural_subject = False
@@ -377,13 +549,19 @@ class _Article:
             for rx in self.px.works_for_definite:
                 busy.extend((m.start("name"), m.end("name")) for m in rx.finditer(span))
 
-        def propose(a: int, b: int) -> None:
+        def propose(a: int, b: int, strong: bool = False) -> None:
             words = span[a:b].split()
             while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
+            while len(words) > 1 and _FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]):
+                words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
+                strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
                 words.pop()  # "Nikola Corp" is Nikola; find() still takes in the legal form
+                strong = True
             if not words or words[0].casefold() in _NOT_ORG_START or not free(a, b):
+                return
+            if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
             if self.index.get(name) is None and not self._looks_like_person(name):
@@ -428,8 +606,10 @@ class _Article:
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
-            if ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
-                    or _DESCRIPTOR_AFTER.match(span, b) or _TICKER_AFTER.match(span, b)):
+            if _TICKER_AFTER.match(span, b):
+                propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
+                    or _DESCRIPTOR_AFTER.match(span, b)):
                 propose(a, b)
             elif partner_cue:
                 # "Honda Motor and IBM collaborated": a name coordinated with a known company
@@ -439,6 +619,23 @@ class _Article:
                     propose(a, b)
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
+
+    def _common_noun(self, word: str, before: str) -> bool:
+        """Whether a single capitalised *word* is a common noun, not a name: a word for a firm
+        ("Akku-Hersteller"), or, in German, where every noun is capitalised, a word after an article
+        or an inflected adjective ("dem deutschen Autobauer", "eine chinesische Tochter") or ending
+        like a common noun ("Batteriezellenhersteller"). A legal form, a known name or an
+        apposition with a firm word is what makes such a word a company."""
+        if word.isupper() or any(c.isdigit() for c in word):
+            return False  # "CATL", "BYD", "JAG": acronyms are names
+        tail = word.rsplit("-", 1)[-1]
+        if _DESC_WORD.fullmatch(tail) or self.px.firm_noun.fullmatch(tail):
+            return True
+        if self.lang != "de":
+            return False
+        if _DE_NOUN_END.search(tail):
+            return True
+        return _DE_DETERMINER_BEFORE.search(before) is not None
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -477,9 +674,14 @@ class _Article:
                     self.groups[group] = tuple(parts)
                 self._group_names[word] = group
             group = self._group_names[word]
+            alias = re.match(r"\s*\(([^()]{2,30})\)", self.ftext[b:e])
+            if group is not None and alias is not None:
+                named = self.index.get(alias.group(1))
+                if named is not None and named.type == "Company":
+                    group = named  # "Peugeot-Citroën (PSA)": the grouping is the company named after it
             if group is not None:
                 added.append(Mention(a, b, group, self.text[a:b]))
-        for m in _OWNED_PREFIX.finditer(self.ftext, s, e):
+        for m in [*_OWNED_PREFIX.finditer(self.ftext, s, e), *_ROLE_PREFIX.finditer(self.ftext, s, e)]:
             a, b = m.span(1)
             ent = self._company_by_word(m.group(1))
             if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
@@ -499,7 +701,7 @@ class _Article:
             return False
         if any(w.casefold().rstrip(".") in LEGAL_FORMS for w in words):
             return False
-        if self.px.persons_near_role.fullmatch(words[0]):
+        if self.px.persons_near_role.fullmatch(words[0]) or words[0].casefold() in _TITLE_WORDS:
             return False
         hit = self.index.get(name)
         return hit is None or hit.type == "Person"
@@ -507,7 +709,7 @@ class _Article:
     def _works_for(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, Name, str, int]]:
         """(person, company, role, org placeholder index) for each role pattern in the sentence."""
         out = []
-        if "⟨C" not in masked or not self.px.persons_near_role.search(masked):
+        if "⟨C" not in masked or not self.px.role_gate.search(masked):
             return out
         for rx in self.px.works_for:
             for m in rx.finditer(masked):
@@ -539,7 +741,8 @@ class _Article:
                 out.append((person, org, _normalize_role(role), k))
         return out
 
-    def _works_for_definite(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+    def _works_for_definite(self, masked: str, mentions: list[Mention],
+                            register: bool) -> list[tuple[Name, str, str | None]]:
         """(person, role) for a role at a company named by a common noun ("the automaker's CEO")."""
         out = []
         for rx in self.px.works_for_definite:
@@ -558,8 +761,19 @@ class _Article:
                         if not register:
                             continue
                         person = self._new_person(name)
-                out.append((person, _normalize_role(" ".join(m.group("role").split()))))
+                out.append((person, _normalize_role(" ".join(m.group("role").split())), m.groupdict().get("desc")))
         return out
+
+    def _described_company(self, i: int, desc: str) -> Name | None:
+        """The company "the Japanese carmaker" names: of the companies of this sentence and the
+        one before, the one the bundled list places in that country, or the only one."""
+        here = [e for e in self.sent_companies[i] if e.type == "Company"]
+        country = next((c for w in desc.split() for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)), None)
+        if country is None:
+            return here[0] if len(here) == 1 else None if here else self.current_focus()
+        near = set(here) | (self.sent_companies[i - 1] if i else set())
+        found = [e for e in near if _country(e) == country]
+        return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:
         """A person the text names and the index does not know yet, now in the index."""
@@ -573,7 +787,7 @@ class _Article:
         for s, e in self.sents:
             self._propose_orgs(s, e, self._mask(s, e)[1])
         for s, e in self.sents:
-            if not self.px.persons_near_role.search(self.ftext, s, e):
+            if not self.px.role_gate.search(self.ftext, s, e):
                 continue  # no role word: no person to propose, and no need to mask it again
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
@@ -630,12 +844,22 @@ class _Article:
         self.role_orgs_at.sort()
         about = self.current_focus()
         if about is not None and "⟨C" not in masked:  # with a company named, the patterns above say more
-            for person, role in self._works_for_definite(masked, mentions, register=False):
-                self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+            for person, role, desc in self._works_for_definite(masked, mentions, register=False):
+                if desc is None:
+                    self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+        if self.px.persons_near_role.search(masked):
+            # "Makoto Uchida, CEO del produttore automobilistico giapponese": the Japanese one
+            for person, role, desc in self._works_for_definite(masked, mentions, register=False):
+                org = self._described_company(i, desc) if desc is not None else None
+                if org is not None:
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
+        # customers or suppliers of one company: partners of that company at most, never of one another
+        self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
+            self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
                 self._owned_prefix(i, masked, mentions)
@@ -643,6 +867,7 @@ class _Article:
             self._patterns(i, masked, mentions)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, linked)
+            self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         self._meetings(i, masked, mentions, role_orgs)
@@ -688,8 +913,16 @@ class _Article:
         return any(_DESC_WORD.fullmatch(w.rsplit("-", 1)[-1]) for w in words)  # "Chip-Riesen"
 
     def _negated(self, masked: str, start: int) -> bool:
-        before = _TOKEN.findall(masked[max(0, start - 60):start])[-4:]
-        return any(self.px.cue["negation"].fullmatch(w) for w in before)
+        words = _TOKEN.findall(masked[max(0, start - 80):start])
+        before = words[-4:]
+        if any(self.px.cue["negation"].fullmatch(w) for w in before):
+            return True
+        # "does not intend to form an alliance", "non intende avviare una collaborazione": a
+        # denied intention denies what it intends
+        for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if _INTENT.fullmatch(words[j]):
+                return any(self.px.cue["negation"].fullmatch(w) for w in words[max(0, j - 3):j])
+        return False
 
     def _talks_ended(self, masked: str, hits: list[re.Match]) -> bool:
         """Whether the sentence says talks or negotiations ended ("the talks' collapse")."""
@@ -711,7 +944,14 @@ class _Article:
     def _status(self, text: str) -> str:
         if self.px.cue["ended"].search(text):
             return "ended"
-        if self.px.cue["prospective"].search(text):
+        if self.px.expand.search(text):
+            return "active"  # "to expand their cooperation": the tie exists already
+        for m in self.px.cue["prospective"].finditer(text):
+            if _MODAL.fullmatch(m.group()) and (_NOT_AFTER.match(text, m.end())
+                                                or _REPORTED.search(text, 0, m.start())):
+                # "said its partnership would not be impacted", "announced that they would join
+                # forces": a decision reported, or a modal that speaks of something else
+                continue
             return "prospective"
         return "active"
 
@@ -806,7 +1046,9 @@ class _Article:
 
         sentence_domain = self._domain(masked)
         explicit_subject = None
-        rel = self._relative_spans(masked)
+        # relative clauses and parentheses ("Geely (già proprietario di Volvo) ha firmato"): the
+        # companies inside are not the subject of the main clause
+        rel = self._relative_spans(masked) + [(m.start(), m.end()) for m in _PAREN.finditer(masked)]
         took: dict[int, list[int] | None] = {}
         for h in hits:
             in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
@@ -814,6 +1056,8 @@ class _Article:
                       and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))]
             after = [lst for lst in lists if pos[lst[0]][0] >= h.end()]
             subj = before[-1] if before else None
+            if subj is not None and set(subj) & self.hung:
+                subj = None  # a list of customers is no subject of a tie ("tra cui A, B, ma l'azienda collabora")
             antecedent = in_rel is not None and subj is not None and pos[subj[-1]][1] <= in_rel[0]
             if subj is not None and not antecedent \
                     and px.with_before.search(masked[max(0, pos[subj[0]][0] - 60):pos[subj[0]][0]]):
@@ -832,7 +1076,8 @@ class _Article:
                 # "X ... its partner Y, the carmaker said its alliance with Z": Y was an object, so
                 # the later tie is X's
                 subj = took[id(subj)]
-            between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])), None)
+            between = next((lst for lst in after if px.between_after.match(masked[h.end():pos[lst[0]][0]])
+                            and not set(lst) & self.hung), None)
             of_subject = None
             if after and after[0] is not between and px.of_after.match(masked[h.end():pos[after[0][0]][0]]):
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
@@ -879,12 +1124,14 @@ class _Article:
                                 if x not in lst:
                                     add(x, o, 0.85, dom, st)
                                     explicit_subject = ent(subj[-1])
-                        elif focus is not None:
+                        elif focus is not None and o not in self.hung:
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
                 explicit_subject = ent(ks[0])
-            elif subj and len(subj) >= 2 and len(_TOKEN.findall(masked[pos[subj[-1]][1]:h.start()])) <= 12 \
+            elif subj and len(subj) >= 2 and len(_TOKEN.findall(_PAREN.sub("", masked[pos[subj[-1]][1]:h.start()]))) <= 12 \
+                    and not px.inclusion.search(masked, max(0, pos[subj[0]][0] - 40), pos[subj[0]][0]) \
+                    and not _bare_subject(masked, h) \
                     and not any(g.start() >= h.end() and _joins_cues(masked[h.end():g.start()]) for g in hits):
                 # ("merger talks with GM": of two adjacent cues, the later one speaks for both)
                 st = self._span_status(masked, pos[subj[0]][0], h.end())
@@ -898,8 +1145,11 @@ class _Article:
             # back on Y and moved away from talks"): a weaker reading
             distinct: dict[Name, int] = {}
             for k in ks:
-                distinct.setdefault(mentions[k].entity, k)
+                if k not in self.hung:
+                    distinct.setdefault(mentions[k].entity, k)
             if len(distinct) == 2 and all(pos[k][1] <= hits[-1].start() for k in distinct.values()) \
+                    and not any(set(distinct.values()) <= set(lst) and px.inclusion.search(
+                        masked, max(0, pos[lst[0]][0] - 40), pos[lst[0]][0]) for lst in lists) \
                     and frozenset(distinct) not in linked:
                 a, b = distinct.values()
                 add(a, b, 0.55, sentence_domain, self._status(masked))
@@ -914,6 +1164,149 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50
+        percent of the joint venture", "X and Y will hold 51% and 49% respectively": a stake for
+        each owner in the company named after the percentage, else in the one other company of
+        this sentence and the two before (the joint venture just named)."""
+        each = self.px.each.search(masked)
+        if each is None or not _PCT.search(masked) or not self.px.cue["invest"].search(masked) \
+                and not self.px.hold.search(masked):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        pcts = list(_PCT.finditer(masked))
+        owners_list = next((lst for lst in self._lists(masked, comps, pos)
+                            if len({mentions[k].entity for k in lst}) >= 2 and pos[lst[-1]][1] <= pcts[0].start()), None)
+        if owners_list is None or self._negated(masked, pcts[0].start()):
+            return
+        owners = [mentions[k].entity for k in owners_list]
+        after = [k for k in comps if pos[k][0] > pcts[0].end() and mentions[k].entity not in owners]
+        target = None
+        if after and self.px.prep_before.search(masked[pcts[0].end():pos[after[0]][0]][-60:]) \
+                and len(_TOKEN.findall(masked[pcts[0].end():pos[after[0]][0]])) <= 6:
+            target = mentions[after[0]].entity
+        else:
+            others = set().union(*self.sent_companies[max(0, i - 2):i + 1]) - set(owners)
+            if len(others) == 1:
+                target = others.pop()
+        if target is None or target.type != "Company":
+            return
+        stakes = [_stake(p) for p in pcts]
+        if len(stakes) == len(owners) and len(owners) > 1:
+            pairs = list(zip(owners, stakes))  # "51% and 49% respectively"
+        elif len(stakes) == 1:
+            pairs = [(o, stakes[0]) for o in owners]
+        else:
+            return
+        for owner, stake in pairs:
+            if owner != target:
+                self._add("INVESTS_IN", owner, target, {"stake_pct": stake} if stake is not None else {}, i, 0.7)
+
+    def _our_partner(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> None:
+        """"Con Catl abbiamo un leader tecnologico come nostro partner, ha detto Markus Schäfer,
+        membro del Board di Mercedes-Benz": "our partner", said by someone with a role at one
+        company, makes that company the partner of the other one the sentence names."""
+        m = self.px.our_partner.search(masked)
+        speakers = {mentions[k].entity for k in self.role_orgs_at}
+        others = {mentions[k].entity for k in ks} - speakers
+        if m is None or len(speakers) != 1 or len(others) != 1 or self._negated(masked, m.start()):
+            return
+        status = self._span_status(masked, m.start(), m.end())
+        self._add("PARTNERS_WITH", speakers.pop(), others.pop(), {"status": status}, i, 0.6)
+
+    def _customer_lists(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> set[int]:
+        """Lists of companies that hang from a supply word: "L'azienda sarà fornitore di molti
+        clienti, tra cui A, B e C" (A, B and C are its customers), "X's suppliers include A and B",
+        "CATL signed supply contracts with carmakers including BMW and Tesla". Each member gets a
+        supply fact with the one company the list hangs from; the members are returned, so that
+        no partnership is read among them."""
+        if not ks or not self.px.list_gate.search(masked):
+            return set()
+        pos = self._place(masked)
+        hung: set[int] = set()
+        prev_end = 0
+        for lst in self._lists(masked, ks, pos):
+            start = pos[lst[0]][0]
+            window_start = max(prev_end, start - 160)
+            prev_end = pos[lst[-1]][1]
+            if masked.startswith("'", pos[lst[-1]][1]):
+                continue  # "to Toyota's partners Mazda and Subaru": a possessor, not the list
+            m = self.px.list_owner.search(masked, max(0, start - 160), start)
+            owner = int(m.group("owner")) if m is not None else None
+            if m is None:
+                m = self.px.customer_list.search(masked, window_start, start)
+            if m is not None and owner is None and m.group("cust") and self.px.prep_word.match(m.group("gap").lstrip()):
+                m = None  # "a customer of Panasonic": the supply pattern reads that one
+            if m is not None and owner is None and m.group("verb") and (len(_TOKEN.findall(m.group("gap"))) > 2
+                                                      or _NOT_GOODS.search(m.group())):
+                m = None  # "will provide capital to help Rivian": no goods, or not to the list
+            partners = None
+            if m is None:
+                partners = m = self.px.partner_list.search(masked, window_start, start)
+                if m is None:
+                    continue
+            g = m.groupdict()
+            if g.get("partners") and owner is not None:
+                partners = m
+            gap = g.get("gap") or ""
+            included = owner is not None or self.px.inclusion_word.search(gap) is not None
+            if not included and (len(_TOKEN.findall(gap)) > 5 or g.get("sups") or (partners and not g.get("among"))):
+                continue  # "suppliers" alone does not say the next names are its suppliers
+            if self._negated(masked, m.start()):
+                hung.update(lst)
+                continue
+            anchor = m.start()
+            if owner is None:
+                owner = next((k for k in reversed(ks) if pos[k][1] <= anchor and k not in lst), None)
+                prev = next((k for k in reversed(ks) if owner is not None and pos[k][1] <= pos[owner][0]), None)
+                if prev is not None and masked[pos[prev][1]:pos[owner][0]].lstrip().startswith(",") \
+                        and len(masked[pos[prev][1]:pos[owner][0]]) <= 40 and "," in masked[pos[owner][1]:anchor]:
+                    owner = prev  # "Hyundai Mobis, a Hyundai Motor Group affiliate, will supply": the aside's head
+            conf = 0.7
+            members = [mentions[k].entity for k in lst]
+            if owner is None:
+                # "L'azienda sarà fornitore di ...", "among its partners": the company the text
+                # has been about, when it is not one of the list
+                lead = masked[:anchor]
+                if "⟨" in lead or not (self.px.firm_noun.search(lead) or re.search(
+                        r"(?<!\w)(?i:it|its|they|their|esso|essa|suoi|sue|elle|ses|er|sie|seine|ihre)(?!\w)", lead)):
+                    hung.update(lst)  # whose list it is goes unsaid; still not a list of partners
+                    continue
+                subj = self.opening_subject or self.last_subject
+                conf = 0.6
+            else:
+                subj = mentions[owner].entity
+            if subj is None or subj.type != "Company" or subj in members:
+                hung.update(lst)
+                continue
+            if partners is not None:
+                status = self._span_status(masked, m.start(), pos[lst[-1]][1])
+                for x in members:
+                    self._add("PARTNERS_WITH", subj, x, {"status": status}, i, conf)
+                hung.update(lst)
+                continue
+            if g.get("deal"):
+                # a supply contract says who buys only through what each party makes
+                if _supplier_sector(subj) and not any(_supplier_sector(x) for x in members):
+                    pairs = [(subj, x) for x in members]
+                elif not _supplier_sector(subj) and all(_supplier_sector(x) for x in members):
+                    pairs = [(x, subj) for x in members]
+                else:
+                    hung.update(lst)
+                    continue
+            elif g.get("sups"):
+                pairs = [(x, subj) for x in members]
+            else:
+                pairs = [(subj, x) for x in members]
+            window = masked[m.start():pos[lst[-1]][1]]
+            dom = self._domain(window.replace(gap, " ")) or self._domain_after(masked, pos[lst[-1]][1])
+            for a, b in pairs:
+                if a != b:
+                    self._add("SUPPLIES", a, b, {"domain": dom} if dom else {}, i, conf)
+            hung.update(lst)
+        return hung
 
     def _tie_reference(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"Stellantis will buy 20% of Leapmotor. ... The partnership marks a first": a sentence
@@ -1167,12 +1560,13 @@ class _Article:
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
         held = []
-        for rx in (px.shareholder, px.shareholder_in):
+        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which):
             for m in rx.finditer(masked):
                 held.append((m.start(), m.end()))
                 t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
                 if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
-                    found[(inv, t)] = (0.8, _stake(_PCT.search(masked, m.start(), m.end())))
+                    pct = _PCT.search(masked, m.start(), m.end()) or _WITH_PCT.match(masked, m.end())
+                    found[(inv, t)] = (0.8, _stake(pct))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):
@@ -1195,6 +1589,10 @@ class _Article:
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
+            lead = masked[max(0, h.start() - 70):h.start()]
+            lead = lead[lead.rfind("⟩") + 1:]
+            if px.weighing.search(lead):
+                continue  # "Nissan sta valutando la possibilità di acquisire una partecipazione": not yet a stake
             target = None
             for k in comps:
                 if pos[k][0] < h.end():
@@ -1269,6 +1667,11 @@ class _Article:
         found = []
         for rx, conf in self.px.supplies:
             found.extend((m, conf) for m in rx.finditer(masked))
+        for m in self.px.equipped.finditer(masked):
+            inner = {mentions[int(k)].entity for k in _PLACE_C.findall(masked[m.start():m.end()])}
+            s_k = m.group("s") or m.group("s2")
+            if len(inner - {mentions[int(s_k)].entity}) == 1:  # no third company in between
+                found.append((_Match(m, {"s": s_k, "b": m.group("b"), "d": m.group("d") or m.group("d2")}), 0.6))
         if found:
             # "for Tesla, it makes ...": made by the supplier the sentence has just named
             for m in self.px.supply_for_it.finditer(masked):
@@ -1276,6 +1679,7 @@ class _Article:
                 earlier = [x for x, _ in found if int(x.group("s")) != b and x.start() < m.start()]
                 if earlier:
                     found.append((_Match(m, {"s": earlier[0].group("s"), "b": str(b), "d": m.group("d")}), 0.6))
+        lists = pos = None
         for m, conf in found:
             s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
             if m.group("d") and (_NOT_GOODS.search(m.group("d")) or cue["invest"].search(m.group("d"))):
@@ -1292,6 +1696,16 @@ class _Article:
             if dom:
                 props["domain"] = dom
             self._add("SUPPLIES", s, b, props, i, conf)
+            if lists is None:
+                pos = self._place(masked)
+                lists = self._lists(masked, [k for k, x in enumerate(mentions) if x.entity.type == "Company"], pos)
+            kb = int(m.group("b"))
+            if m.end() == pos[kb][1]:  # "supplies batteries to BMW, Volkswagen and Tesla": each of them
+                lst = next((x for x in lists if kb in x), [kb])
+                for k in lst[lst.index(kb) + 1:]:
+                    other = mentions[k].entity
+                    if other not in (s, b):
+                        self._add("SUPPLIES", s, other, props, i, conf)
 
     def _meetings(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         cue = self.px.cue
@@ -1313,7 +1727,7 @@ class _Article:
             if subj is None:
                 continue
             for k, m in enumerate(mentions):
-                if pos[k][0] < h.end() or k in role_orgs or m.entity.type not in ("Person", "Company"):
+                if pos[k][0] < h.end() or k in role_orgs or k in self.hung or m.entity.type not in ("Person", "Company"):
                     continue
                 if m.entity != mentions[subj].entity:
                     self._add("MET_WITH", mentions[subj].entity, m.entity, {}, i, 0.7)
@@ -1343,9 +1757,69 @@ class _Match:
         return self._m.end(*a)
 
 
-_NOT_GOODS = re.compile(r"(?i)\b(?:money|profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
+_NOT_GOODS = re.compile(r"(?i)\b(?:money|capital|funding|financing|cash|liquidity|support|help|assistance|"
+                        r"capitale|finanziament\w*|sostegno|aiuto|financement|soutien|Kapital|Unterstützung|Hilfe|"
+                        r"profits?|sense|room|way|progress|history|headlines|changes?|decisions?|"
                         r"plans?|efforts?|bids?|offers?|case|push|pitch|moves?|name|bets?|deals?|approach|run|"
                         r"soldi|spazio|posto|strada|offert[ae]|propost[ae]|argent|place|offres?|Platz|Geld|Angebot)\b")
+
+
+_COUNTRY_WORDS = [(re.compile(rx, re.I), c) for rx, c in (
+    (r"Japanese|giapponese|japonais[e]?|japanische[nrs]?", "JP"), (r"Chinese|cinese|chinois[e]?|chinesische[nrs]?", "CN"),
+    (r"German|tedesc[ao]|allemand[e]?|deutsche[nrs]?", "DE"), (r"French|frances[ei]|français[e]?|französische[nrs]?", "FR"),
+    (r"Italian|italian[ao]|italien(?:ne)?|italienische[nrs]?", "IT"),
+    (r"American|US|U\.S\.|american[ao]|statunitense|américain[e]?|amerikanische[nrs]?", "US"),
+    (r"Korean|South Korean|corean[ao]|coréen(?:ne)?|koreanische[nrs]?", "KR"),
+    (r"Swedish|svedese|suédois[e]?|schwedische[nrs]?", "SE"), (r"Indian|indian[ao]|indien(?:ne)?|indische[nrs]?", "IN"),
+    (r"British|britannic[ao]|britannique|britische[nrs]?", "GB"))]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    out = {}
+    for c in bundled_companies():
+        for n in (c["name"], *(c.get("aliases") or ())):
+            if c.get("country"):
+                out.setdefault(n.casefold(), c["country"])
+    return out
+
+
+def _country(ent: Name) -> str | None:
+    countries = _countries()
+    return next((countries[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in countries), None)
+
+
+_SUPPLIER_SECTORS = frozenset("battery semiconductor supplier software materials powertrain technology charging energy".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _sectors() -> dict[str, str]:
+    out = {}
+    for c in bundled_companies():
+        for n in (c["name"], *(c.get("aliases") or ())):
+            if c.get("sector"):
+                out.setdefault(n.casefold(), c["sector"])
+    return out
+
+
+def _supplier_sector(ent: Name) -> bool:
+    """Whether the bundled list says *ent* makes parts (batteries, chips, software) rather than vehicles."""
+    sectors = _sectors()
+    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+    return sector in _SUPPLIER_SECTORS
+
+
+_COPULA_AFTER = re.compile(r"\s+(?i:are|were|is|was|remain|remains|sono|erano|è|era|restano|sont|étaient|est|"
+                           r"restent|sind|waren|ist|war|bleiben)\b")
+_BARE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\s(?i:and|e|et|und|but|ma|mais|aber|while|mentre)\s+)$")
+
+
+def _bare_subject(masked: str, h: re.Match) -> bool:
+    """Whether the cue *h* starts a clause of its own, with no determiner ("..., and deals are
+    common"): ties in general, not those of the companies before it."""
+    if _STAGE.fullmatch(h.group()):
+        return False  # "..., and talks are continuing": the talks of the companies just named
+    return bool(_COPULA_AFTER.match(masked, h.end()) and _BARE_BEFORE.search(masked, 0, h.start()))
 
 
 def _stake(pct: re.Match | None) -> float | int | None:
@@ -1362,7 +1836,8 @@ def _normalize_role(role: str) -> str:
     if key in ROLE_TRANSLATIONS:
         return ROLE_TRANSLATIONS[key]
     words = role.split()
-    return " ".join(w if (w.isupper() and len(w) <= 4) else w.lower() for w in words)
+    return " ".join(w if (w.isupper() and len(w) <= 4) else w.upper() if w.casefold() in _ROLE_ACRONYMS
+                    else w.lower() for w in words)
 
 
 def _dedupe(facts: list[_Fact]) -> list[_Fact]:

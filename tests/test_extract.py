@@ -909,3 +909,409 @@ def test_parents_owners_and_units(lang, text, sub, parent):
 def test_an_owner_prefix_makes_no_partner_of_the_owner():
     got = {frozenset(p[:2]) for p in pairs("Geely-owned Volvo Cars signed a deal with Northvolt.", "en")}
     assert got == {frozenset({"Volvo Cars", "Northvolt"})}
+
+
+# -- what a list of companies hangs from ----------------------------------------------------------
+def supplies(text, lang):
+    return {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Valeo is a supplier to several carmakers, including BMW, Ford and Toyota."),
+    ("en", "Valeo supplies lidar sensors to BMW, Ford and Toyota."),
+    ("it", "Valeo è fornitore di molti clienti industriali, tra cui BMW, Ford e Toyota."),
+    ("it", "Valeo fornirà sensori a BMW, Ford e Toyota."),
+    ("fr", "Valeo est le fournisseur de plusieurs constructeurs, dont BMW, Ford et Toyota."),
+    ("fr", "Valeo fournit des capteurs à BMW, Ford et Toyota."),
+    ("de", "Valeo liefert Sensoren an BMW, Ford und Toyota."),
+    ("de", "Valeo ist Lieferant von Autobauern wie BMW, Ford und Toyota."),
+])
+def test_a_list_of_customers_is_supplied_by_the_supplier_and_no_partners(lang, text):
+    assert supplies(text, lang) == {("Valeo", "BMW"), ("Valeo", "Ford"), ("Valeo", "Toyota")}
+    assert pairs(text, lang) == set()
+
+
+def test_a_customer_list_after_the_company_just_named():
+    text = ("Valeo sells lidar sensors. The company will be a supplier to many carmakers, including Geely, "
+            "Volvo Cars and Nissan, and it is ready to work with partners everywhere.")
+    assert supplies(text, "en") == {("Valeo", "Geely Holding"), ("Valeo", "Volvo Cars"), ("Valeo", "Nissan")}
+    assert pairs(text, "en") == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Stellantis' suppliers include Valeo, Forvia and Bosch."),
+    ("it", "I fornitori di Stellantis, tra cui Valeo, Forvia e Bosch, chiedono prezzi più alti."),
+])
+def test_a_list_of_suppliers_supplies_its_owner(lang, text):
+    assert supplies(text, lang) == {("Valeo", "Stellantis"), ("Forvia", "Stellantis"), ("Bosch", "Stellantis")}
+    assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the seller of a supply contract is the party that makes parts, the buyer the carmaker
+    ("en", "BMW signed a long-term supply contract worth 2 billion euros with the Swedish company Northvolt.",
+     {("Northvolt", "BMW")}),
+    ("it", "CATL ha firmato contratti di fornitura con molti produttori di auto, tra cui BMW, Volkswagen e Tesla.",
+     {("CATL", "BMW"), ("CATL", "Volkswagen Group"), ("CATL", "Tesla")}),
+    ("de", "BMW ist bereits Großkunde bei CATL.", {("CATL", "BMW")}),
+    ("en", "Tesla is a customer of Panasonic.", {("Panasonic", "Tesla")}),
+    ("fr", "Renault est déjà client de LG Energy Solution.", {("LG Energy Solution", "Renault Group")}),
+    ("en", "BMW will also source cells made in Europe from the Chinese manufacturer CATL.", {("CATL", "BMW")}),
+])
+def test_supply_contracts_customers_and_sources(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Toyota and Honda signed a supply contract with each other's dealers."),  # two carmakers: who sells?
+    ("en", "Volkswagen's investment will provide capital to help Rivian, Scout and PowerCo."),
+    ("en", "Valeo has no plans to supply BMW, Ford and Toyota."),
+    ("it", "Valeo non fornirà sensori a BMW, Ford e Toyota."),
+    ("en", "The batteries will go to Toyota's technology partners Mazda and Subaru."),
+])
+def test_no_supply_without_goods_or_a_seller(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bosch's partners include BMW, Ford and Toyota."),
+    ("en", "Bosch works with partners such as BMW, Ford and Toyota."),
+    ("it", "Bosch ha molti partner, tra cui BMW, Ford e Toyota."),
+    ("fr", "Bosch compte plusieurs partenaires, dont BMW, Ford et Toyota."),
+    ("de", "Bosch arbeitet mit Partnern wie BMW, Ford und Toyota."),
+])
+def test_a_list_of_partners_of_one_subject_gives_subject_member_pairs_only(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {
+        frozenset(("Bosch", "BMW")), frozenset(("Bosch", "Ford")), frozenset(("Bosch", "Toyota"))}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Among its partners are BMW, Ford and Toyota."),  # whose partners goes unsaid
+    ("en", "Tesla, BYD and Toyota are among the largest carmakers."),
+    ("it", "Tesla, BYD e Toyota sono tra i maggiori costruttori del mondo."),
+    ("en", "Carmakers such as BMW, Ford and Toyota have struggled, and partnerships are rare."),
+])
+def test_a_list_with_no_relation_gives_no_partners(lang, text):
+    assert pairs(text, lang) == set()
+
+
+def test_a_joint_agreement_of_a_list_still_pairs_its_members():
+    assert {frozenset(p[:2]) for p in pairs("Tesla, BYD and Toyota signed an agreement on charging.", "en")} == {
+        frozenset(("Tesla", "BYD")), frozenset(("Tesla", "Toyota")), frozenset(("BYD", "Toyota"))}
+
+
+# -- German nouns are capitalised: a word needs more than a capital to be a company ---------------
+@pytest.mark.parametrize("text", [
+    "Nun erlauben die Chinesen dem deutschen Autobauer, sich mit einem Anteil an dem Batteriehersteller zu beteiligen.",
+    "Volkswagen beteiligt sich erstmals an einem chinesischen Akku-Hersteller.",
+    "Dazu erwerben die Wolfsburger über eine chinesische Tochter 26 Prozent an der Firma Gotion High-Tech.",
+    "Doch BMW wäre der erste ausländische Autobauer, der einen Anteil an dem Batteriezellenhersteller erwerben kann.",
+])
+def test_german_common_nouns_are_not_companies(text):
+    names = {r["entity"] for r in extract(text, meta=META, lang="de") if "entity" in r}
+    assert not names & {"Autobauer", "Batteriehersteller", "Akku-Hersteller", "Tochter", "Batteriezellenhersteller"}
+    for r in rels(text, "de"):
+        assert r["subject"] in {"Volkswagen Group", "BMW"} and r["object"] in {"Gotion High-Tech", "Volkswagen Group", "BMW"}
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("de", "Volkswagen hält einen Anteil an Zentrix.", "Zentrix"),
+    ("de", "Volkswagen beteiligt sich an der Voltwerk GmbH.", "Voltwerk"),
+    ("de", "Der chinesische Hersteller Zentrix und Volkswagen haben eine Partnerschaft vereinbart.", "Zentrix"),
+])
+def test_german_names_with_evidence_are_companies(lang, text, name):
+    assert name in {r["entity"] for r in extract(text, meta=META, lang=lang) if "entity" in r}
+
+
+# -- roles: titles between the company and the name, boards, described companies ---------------
+def roles(text, lang):
+    return {(r["subject"], r["object"], r["role"]) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Aptiv's chief met Hyundai Executive Vice Chairman and heir apparent Euisun Chung on Monday.",
+     ("Euisun Chung", "Hyundai Motor Company", "executive vice chairman")),
+    ("en", "Ford Senior Vice President Jim Baumbick presented the plan.", ("Jim Baumbick", "Ford", "senior vice president")),
+    ("en", "The plan was signed by Andreas Wendt, member of the Board of Management of BMW AG.",
+     ("Andreas Wendt", "BMW", "member of the board of management")),
+    ("it", "Lo ha detto Markus Schafer, membro del consiglio di amministrazione di Daimler.",
+     ("Markus Schafer", "Mercedes-Benz Group", "membro del consiglio di amministrazione")),
+    ("fr", "Selon Anne Martin, membre du directoire de Renault, le projet avance.",
+     ("Anne Martin", "Renault Group", "membre du directoire")),
+    ("de", "Das sagte VW-China-Chef Stephan Wöllenstein am Freitag.", ("Stephan Wöllenstein", "Volkswagen Group", "chef")),
+    ("it", "Nissan investirà in Ampere, ha detto Makoto Uchida, CEO del produttore automobilistico giapponese.",
+     ("Makoto Uchida", "Nissan", "CEO")),
+    ("en", "Renault will buy chips from Qualcomm, said Jean Dupont, chief executive of the French carmaker.",
+     ("Jean Dupont", "Renault Group", "CEO")),
+])
+def test_roles_with_titles_boards_and_described_companies(lang, text, expected):
+    got = roles(text, lang)
+    assert {(p, c) for p, c, _ in got} == {expected[:2]}
+    assert next(iter(got))[2].casefold() == expected[2].casefold()
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a description that fits neither or both companies names no one
+    ("en", "Renault will buy chips from Qualcomm, said Jean Dupont, chief executive of the Korean carmaker."),
+    ("en", "Renault and Peugeot signed a deal, said Jean Dupont, chief executive of the French carmaker."),
+])
+def test_a_description_that_fits_no_single_company_gives_no_role(lang, text):
+    assert rels(text, lang, predicate="WORKS_FOR") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "«Con CATL abbiamo un leader tecnologico come nostro partner», ha detto Markus Schafer, "
+           "membro del consiglio di amministrazione di Daimler."),
+    ("en", "\"CATL is our partner for the next decade,\" said Ola Kallenius, CEO of Mercedes-Benz."),
+])
+def test_our_partner_said_by_an_executive_is_the_executive_s_company(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(("CATL", "Mercedes-Benz Group"))}
+
+
+def test_our_partner_without_a_speaker_s_company_gives_nothing():
+    assert pairs("\"CATL and BYD are our competitors, not our partners,\" the report said.", "en") == set()
+
+
+def test_a_hyphenated_pair_with_its_short_name_is_that_company():
+    got = roles("Philippe Varin, patron du groupe Peugeot-Citroën (PSA), a annoncé sa décision.", "fr")
+    assert {(p, c) for p, c, _ in got} == {("Philippe Varin", "Stellantis")}
+
+
+# -- prospective cues, denied intentions, reported decisions ----------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota and Subaru intend to form a joint venture for batteries.", ("Toyota", "Subaru", "prospective")),
+    ("en", "Ford plans to partner with Xiaomi on software.", ("Ford", "Xiaomi", "prospective")),
+    ("it", "Renault sta valutando una collaborazione con Geely sui motori.", ("Renault Group", "Geely Holding", "prospective")),
+    ("fr", "Renault et Geely envisagent une coentreprise dans les moteurs.", ("Renault Group", "Geely Holding", "prospective")),
+    ("de", "BMW und Toyota wollen eine Kooperation bei Wasserstoff prüfen.", ("BMW", "Toyota", "prospective")),
+    # a decision reported with "would", and a modal about something else, are not prospects
+    ("en", "BMW and Mercedes announced earlier this year that they would join forces on automated driving.",
+     ("BMW", "Mercedes-Benz Group", "active")),
+    ("en", "A Honda spokesperson said its partnership with GM would not be impacted by the recall.",
+     ("Honda", "General Motors", "active")),
+    ("en", "BMW and Toyota could form an alliance.", ("BMW", "Toyota", "prospective")),
+    # expanding a tie says it exists, whatever the stage of the expansion
+    ("en", "Audi signed a memorandum with SAIC to expand their cooperation on electric cars.", ("Audi", "SAIC Motor", "active")),
+    ("it", "Renault e Nissan intendono rafforzare la loro alleanza.", ("Renault Group", "Nissan", "active")),
+])
+def test_prospective_cues_reported_decisions_and_expansions(lang, text, expected):
+    assert {(p[0], p[1], p[2]) for p in pairs(text, lang)} in ({expected}, {(expected[1], expected[0], expected[2])})
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford has no plans to partner with Xiaomi."),
+    ("en", "Ford does not intend to form an alliance with Xiaomi."),
+    ("it", "Renault non sta valutando alcuna collaborazione con Geely."),
+    ("it", "Renault non intende avviare una collaborazione con Geely."),
+    ("fr", "Renault et Geely n'envisagent pas de coentreprise."),
+    ("de", "BMW und Toyota wollen keine Kooperation prüfen."),
+])
+def test_denied_intentions_give_no_partnership(lang, text):
+    assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nissan is considering taking a stake in Ampere."),
+    ("it", "Nissan sta anche valutando la possibilità di acquisire una partecipazione in Ampere."),
+    ("fr", "Renault étudie la possibilité de prendre une participation dans Ampere."),
+    ("de", "Volkswagen prüft eine Beteiligung an Rivian."),
+])
+def test_a_stake_being_weighed_is_no_investment(lang, text):
+    assert rels(text, lang, predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("lang,text,investor,target", [
+    ("en", "Volkswagen said it would take a minority stake in XPeng.", "Volkswagen Group", "XPeng"),
+    ("it", "Nissan acquisirà una partecipazione del 15% in Ampere.", "Nissan", "Ampere"),
+])
+def test_a_stake_announced_is_an_investment(lang, text, investor, target):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="INVESTS_IN")} == {(investor, target)}
+
+
+# -- ownership: units named with a possessive, owners, joint ventures held by their parents ------
+@pytest.mark.parametrize("lang,text,sub,parent", [
+    ("en", "Volkswagen also said its premium Audi brand had signed a memorandum with SAIC.", "Audi", "Volkswagen Group"),
+    ("en", "Honda said its partnership with GM and its Cruise unit would go on.", "Cruise", "General Motors"),
+    ("it", "Renault ha presentato la sua controllata Ampere agli investitori.", "Ampere", "Renault Group"),
+    ("fr", "Renault a présenté sa filiale Ampere aux investisseurs.", "Ampere", "Renault Group"),
+    ("en", "Geely, the owner of Volvo Cars, signed a deal with Renault.", "Volvo Cars", "Geely Holding"),
+    ("it", "Renault e Geely (già proprietario di Volvo Cars) hanno firmato un accordo.", "Volvo Cars", "Geely Holding"),
+])
+def test_units_and_owners(lang, text, sub, parent):
+    assert (sub, parent) in {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Honda and its partner GM signed a deal with Toyota."),  # "its partner": not a unit
+    ("en", "Geely said the owner of the plant would sell it to Volvo Cars' suppliers."),
+])
+def test_no_subsidiary_without_a_unit_or_owner_word_for_the_pair(lang, text):
+    assert rels(text, lang, predicate="SUBSIDIARY_OF") == []
+
+
+def stakes(text, lang):
+    return {(r["subject"], r["object"], r.get("stake_pct")) for r in rels(text, lang, predicate="INVESTS_IN")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Geely hanno lanciato la loro joint venture. Nascerà Horse Powertrain Limited, con sede a Londra. "
+           "Renault e Geely ne deterranno il 50% ciascuno.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("it", "Renault e Geely deterranno rispettivamente il 51% e il 49% di Horse Powertrain Limited.",
+     {("Renault Group", "Horse Powertrain", 51), ("Geely Holding", "Horse Powertrain", 49)}),
+    ("en", "Toyota and Panasonic will each hold 50 percent of Prime Planet Energy Ltd.",
+     {("Toyota", "Prime Planet Energy", 50), ("Panasonic", "Prime Planet Energy", 50)}),
+    ("fr", "Renault et Geely détiendront chacun 50% de Horse Powertrain Limited.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+])
+def test_each_owner_of_a_joint_venture_holds_its_stake(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the venture is not named: there is nothing to hold a stake in
+    ("en", "Hyundai and LG Energy Solution agreed to build a plant. They will each hold 50 percent of the joint venture."),
+    ("en", "Toyota and Panasonic each reported a 5% rise in profit."),
+    ("en", "Toyota and Panasonic will not each hold 50 percent of Prime Planet Energy Ltd."),
+])
+def test_no_joint_venture_stake_without_a_named_venture_or_a_holding(lang, text):
+    assert stakes(text, lang) == set()
+
+
+# -- appointments, renounced steps, asides in parentheses --------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Matias Giannini è stato nominato ceo di Horse Powertrain Limited.", ("Matias Giannini", "Horse Powertrain", "CEO")),
+    ("it", "Renault ha nominato Mario Rossi direttore generale.", ("Mario Rossi", "Renault Group", "general manager")),
+    ("en", "Jane Doe was appointed chief financial officer of Ford.", ("Jane Doe", "Ford", "chief financial officer")),
+    ("en", "Ford has named Jane Doe as its chief financial officer.", ("Jane Doe", "Ford", "chief financial officer")),
+    ("fr", "Anne Martin a été nommée directrice générale de Renault.", ("Anne Martin", "Renault Group", "CEO")),
+])
+def test_appointments_are_roles(lang, text, expected):
+    assert roles(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Jane Doe was not appointed chief financial officer of Ford."),
+    ("en", "Ford named its new electric pickup the Lightning."),
+])
+def test_no_role_from_a_denied_appointment_or_a_named_product(lang, text):
+    assert rels(text, lang, predicate="WORKS_FOR") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "PSA a annoncé sa renonciation à entrer dans le capital de Mitsubishi Motors."),
+    ("it", "Stellantis ha annunciato la rinuncia a entrare nel capitale di Mitsubishi Motors."),
+    ("en", "Ford gave up its plan to take a stake in Rivian."),
+    ("de", "Volkswagen verzichtet auf eine Beteiligung an Rivian."),
+])
+def test_a_renounced_stake_is_no_investment(lang, text):
+    assert rels(text, lang, predicate="INVESTS_IN") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Renault e il gruppo cinese Geely (già proprietario di Volvo Cars e di Lotus) hanno firmato i contratti "
+           "per la costituzione di una joint-venture al 50% per creare una nuova azienda di motori."),
+    ("en", "Renault and Geely (the owner of Volvo Cars and Lotus) signed contracts to set up a joint venture."),
+])
+def test_companies_in_parentheses_are_not_partners(lang, text):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(("Renault Group", "Geely Holding"))}
+
+
+# -- parts of a named maker in a company's vehicles; orders ------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Mercedes EQS will be equipped with CATL batteries.", ("CATL", "Mercedes-Benz Group")),
+    ("it", "Le auto Stellantis saranno equipaggiate con celle di LG Energy Solution.", ("LG Energy Solution", "Stellantis")),
+    ("it", "Le berline prodotte da Mercedes-Benz saranno dotate di batterie CATL.", ("CATL", "Mercedes-Benz Group")),
+    ("fr", "Les voitures de Renault sont équipées de batteries LG Energy Solution.", ("LG Energy Solution", "Renault Group")),
+    ("en", "Ford ordered 25,000 electric vans from Mitsubishi Motors.", ("Mitsubishi Motors", "Ford")),
+    ("it", "Stellantis ha ordinato 25.000 batterie da CATL.", ("CATL", "Stellantis")),
+    ("fr", "PSA a commandé 25 000 voitures électriques à Mitsubishi Motors.", ("Mitsubishi Motors", "Stellantis")),
+])
+def test_parts_in_vehicles_and_orders_are_supplies(lang, text, expected):
+    assert supplies(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford's cars, unlike Toyota's, use batteries from CATL."),  # whose cars: two candidates
+    ("en", "Ford will not use CATL batteries."),
+    ("en", "Ford bought 5,000 shares from Toyota."),
+    ("it", "Stellantis non ha ordinato batterie da CATL."),
+])
+def test_no_supply_from_ambiguous_denied_or_share_purchases(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Nella fusione dovrebbe essere inclusa anche Mitsubishi Motors, di cui Nissan è la principale azionista "
+           "con il 24 per cento delle quote."),
+    ("en", "The deal includes Mitsubishi Motors, of which Nissan is the largest shareholder with 24 percent."),
+    ("fr", "L'accord inclut Mitsubishi Motors, dont Nissan est le premier actionnaire avec 24%."),
+])
+def test_the_shareholder_of_a_company_in_a_relative_clause(lang, text):
+    assert stakes(text, lang) == {("Nissan", "Mitsubishi Motors", 24)}
+
+
+def test_no_shareholder_in_a_denied_relative_clause():
+    assert stakes("The deal includes Mitsubishi Motors, of which Nissan is not a shareholder.", "en") == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch won a large order from Volkswagen for braking systems.", ("Bosch", "Volkswagen Group")),
+    ("en", "Panasonic has secured a contract from Tesla to make battery cells.", ("Panasonic", "Tesla")),
+    ("it", "Bosch si è aggiudicata una commessa da Stellantis per i sistemi frenanti.", ("Bosch", "Stellantis")),
+    ("fr", "Valeo a remporté une commande de Renault pour des capteurs.", ("Valeo", "Renault Group")),
+    ("de", "Bosch erhält einen Großauftrag von Volkswagen.", ("Bosch", "Volkswagen Group")),
+])
+def test_an_order_won_from_a_company_is_supplying_it(lang, text, expected):
+    assert supplies(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bosch did not win the order from Volkswagen."),
+    ("en", "Bosch won praise from Volkswagen for its safety record."),
+])
+def test_no_supply_from_a_lost_order_or_praise(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault's CEO, Luca de Meo, said the deal was done.", ("Luca de Meo", "Renault Group", "CEO")),
+    ("en", "Carlos Tavares, who heads Stellantis, said the talks were over.", ("Carlos Tavares", "Stellantis", "head")),
+    ("it", "Luca de Meo, che guida Renault, ha parlato.", ("Luca de Meo", "Renault Group", "head")),
+    ("fr", "Jean-Dominique Senard, qui préside Renault, a parlé.", ("Jean-Dominique Senard", "Renault Group", "chairman")),
+    ("de", "BMW-Vorstandschef Oliver Zipse sprach in München.", ("Oliver Zipse", "BMW", "CEO")),
+])
+def test_roles_after_a_comma_and_stated_by_a_verb(lang, text, expected):
+    assert roles(text, lang) == {expected}
+
+
+def test_a_role_word_before_a_list_of_companies_names_no_person():
+    assert rels("Renault CEO, Nissan and Mitsubishi met in Paris.", "en", predicate="WORKS_FOR") == []
+
+
+def test_the_supplier_is_the_head_of_an_apposition_not_the_company_inside_it():
+    text = "Hyundai Mobis, a Hyundai Motor Group affiliate, will supply battery packs to Kia, Ford and Toyota."
+    known = [{"name": "Hyundai Mobis", "type": "Company", "aliases": []},
+             {"name": "Hyundai Motor Company", "type": "Company", "aliases": ["Hyundai Motor Group", "Hyundai"]}]
+    got = {(r["subject"], r["object"]) for r in rels(text, "en", known=known, predicate="SUPPLIES")}
+    assert got == {("Hyundai Mobis", "Kia"), ("Hyundai Mobis", "Ford"), ("Hyundai Mobis", "Toyota")}
+
+
+def test_a_tie_with_a_list_of_suppliers_pairs_the_subject_with_each_only():
+    text = "Stellantis signed agreements with suppliers such as CATL and LG Energy Solution."
+    assert {frozenset(p[:2]) for p in pairs(text, "en")} == {
+        frozenset(("Stellantis", "CATL")), frozenset(("Stellantis", "LG Energy Solution"))}
+    assert supplies(text, "en") == {("CATL", "Stellantis"), ("LG Energy Solution", "Stellantis")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Analysts said CATL, BYD and LG Energy Solution dominate the battery market, and deals are common."),
+    ("en", "Toyota, Honda and Nissan have grown, while partnerships are rare in Japan."),
+])
+def test_ties_in_general_after_a_list_give_no_partners(lang, text):
+    assert pairs(text, lang) == set()
+
+
+def test_talks_after_a_pair_are_still_the_pair_s_talks():
+    assert pairs("Renault and Nissan met on Monday, and talks are continuing.", "en") == {
+        ("Renault Group", "Nissan", "prospective")}
