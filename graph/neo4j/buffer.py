@@ -334,7 +334,7 @@ class WriteBuffer:
                 # wait until the server has committed everything sent: then it holds every
                 # buffered row, and the buffer may forget them
                 self.sender.finish()
-                self.sender = type(self.sender)(self.sender.connection, self.sender.tx_rows, lock=self.sender.lock)
+                self.sender = type(self.sender)(self.sender.connection, self.sender.tx_rows)
                 self._forget()
                 self.fresh = False  # the server now holds rows the buffer no longer has
 
