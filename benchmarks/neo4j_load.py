@@ -167,7 +167,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--naive", type=int, default=5_000, help="facts for the naive baseline")
-    ap.add_argument("--preset-size", type=int, default=100_000)
+    ap.add_argument("--preset-size", type=int, default=100_000, help="facts of the preset latency graph (0: none)")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=1,
                     help="loads per size up to --file-facts (the median is reported); larger sizes load once")
@@ -187,7 +187,7 @@ def main() -> None:
         print(f"naive baseline: {args.naive} facts in {t:.1f} s = {naive_rate:.0f} facts/s", flush=True)
         print(f"{'N':>9}  {'files':>5}  {'seconds':>8}  {'facts/s':>8}  {'x naive':>7}  {'client s':>8}  "
               f"{'floor s':>7}  {'floor/autokg':>12}  runs", flush=True)
-        for n in sorted(set(args.sizes) | {args.preset_size}):
+        for n in sorted(set(args.sizes) | ({args.preset_size} if args.preset_size else set())):
             paths = write_files(work, n, args.file_facts)
             runs, cpu, floors = [], [], []
             for _ in range(args.repeat if n in args.sizes and n <= args.file_facts else 1):

@@ -15,6 +15,11 @@ committed everything sent, then forgets every row: the server holds them now, an
 them there. So a streamed load of any size keeps a bounded number of rows in memory, and a file
 of up to ``tx_rows`` rows still commits entirely or not at all. An atomic transaction keeps
 everything until it ends.
+
+A transaction that starts on an empty database (*fresh*: the store checks it under the load
+lock, so no other load writes meanwhile) answers its reads from the buffer alone, without a
+round trip: the server holds nothing but what this transaction wrote, and the buffer holds all
+of that, until it first forgets rows. From then on every read goes to the server as usual.
 """
 
 from __future__ import annotations
@@ -73,7 +78,7 @@ class WriteBuffer:
     before :meth:`finish`, so that :meth:`rollback` can discard everything.
     """
 
-    def __init__(self, stored: StoredRows, sender: Sender, *, stream: bool = True):
+    def __init__(self, stored: StoredRows, sender: Sender, *, stream: bool = True, fresh: bool = False):
         self.stored = stored
         self.sender = sender
         self._stream = stream
@@ -82,6 +87,8 @@ class WriteBuffer:
         self._sent_seq: int | None = None  # the counter as last sent to the server
         self._forget_at = 2 * sender.tx_rows  # rows held before a streamed load forgets them
         self._forget()
+        #: whether the server holds nothing but rows this buffer still holds: reads stay local
+        self.fresh = fresh
 
     def _forget(self) -> None:
         """Drop every buffered row (the record counter apart)."""
@@ -114,7 +121,7 @@ class WriteBuffer:
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
         """Entities by compared name, the buffered rows replacing the stored ones."""
         norms = sorted({n for n in norms if n})
-        stored = self.stored.find_entities(norms) if norms else {}
+        stored = self.stored.find_entities(norms) if norms and not self.fresh else {}
         out: dict[str, list[dict]] = {}
         for n in norms:
             rows = {r["id"]: r for r in stored.get(n, []) if r["id"] not in self._ents}
@@ -127,7 +134,7 @@ class WriteBuffer:
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
         """Relations by id with their links, the buffered rows and links over the stored ones."""
         ids = list(dict.fromkeys(ids))
-        stored = self.stored.get_relations([i for i in ids if i not in self._reset])
+        stored = {} if self.fresh else self.stored.get_relations([i for i in ids if i not in self._reset])
         self._remember_stored(ids, stored)
         for i, row in stored.items():
             if row["predicate"] == q.PARTNERS:
@@ -162,12 +169,14 @@ class WriteBuffer:
 
     def relation_ids_touching(self, entity_id: str) -> list[str]:
         """Ids of the relations of *entity_id*, stored ones first."""
-        ids = [i for i in self.stored.relation_ids_touching(entity_id) if self._rels.get(i, True) is not None]
+        stored = [] if self.fresh else self.stored.relation_ids_touching(entity_id)
+        ids = [i for i in stored if self._rels.get(i, True) is not None]
         return list(dict.fromkeys(ids + sorted(self._rels_of_entity.get(entity_id, ()))))
 
     def relation_ids_citing(self, source_id: str) -> list[str]:
         """Ids of the relations *source_id* supports, stored ones first."""
-        ids = [i for i in self.stored.relation_ids_citing(source_id) if i not in self._reset]
+        stored = [] if self.fresh else self.stored.relation_ids_citing(source_id)
+        ids = [i for i in stored if i not in self._reset]
         return list(dict.fromkeys(ids + sorted(self._rels_of_source.get(source_id, ()))))
 
     def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
@@ -175,7 +184,7 @@ class WriteBuffer:
         ids = list(dict.fromkeys(ids))
         out = {i: dict(self._srcs[i]) for i in ids if i in self._srcs}
         missing = [i for i in ids if i not in out]
-        if missing:
+        if missing and not self.fresh:
             out.update(self.stored.get_sources(missing))
         return out
 
@@ -264,7 +273,7 @@ class WriteBuffer:
         ids = list(dict.fromkeys(ids))
         out = {i: copy_entity(self._ents[i]) for i in ids if self._ents.get(i) is not None}
         rest = [i for i in ids if i not in self._ents]
-        if rest:
+        if rest and not self.fresh:
             out.update(self.stored.get_entities(rest))
         return out
 
@@ -272,7 +281,8 @@ class WriteBuffer:
         import json
 
         if ids is None:
-            ids = set(self.stored.kept_rows(kind)) | {i for (k, i), v in self._kept.items() if k == kind}
+            stored = set() if self.fresh else set(self.stored.kept_rows(kind))
+            ids = stored | {i for (k, i), v in self._kept.items() if k == kind}
         out: dict[str, dict] = {}
         rest = []
         for i in dict.fromkeys(ids):
@@ -282,13 +292,14 @@ class WriteBuffer:
                     out[i] = json.loads(v[0])
             else:
                 rest.append(i)
-        if rest:
+        if rest and not self.fresh:
             out.update(self.stored.kept_rows(kind, rest))
         return dict(sorted(out.items()))
 
     def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
         keys = set(keys)
-        out = {i for i in self.stored.kept_ids(kind, keys) if (kind, i) not in self._kept}
+        stored = set() if self.fresh else self.stored.kept_ids(kind, keys)
+        out = {i for i in stored if (kind, i) not in self._kept}
         out.update(i for (k, i), v in self._kept.items() if k == kind and v is not None and keys & set(v[1]))
         return out
 
@@ -325,6 +336,7 @@ class WriteBuffer:
                 self.sender.finish()
                 self.sender = type(self.sender)(self.sender.connection, self.sender.tx_rows)
                 self._forget()
+                self.fresh = False  # the server now holds rows the buffer no longer has
 
     def rollback(self) -> None:
         """Discard the writes not committed yet when the transaction ends."""

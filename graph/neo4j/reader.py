@@ -82,6 +82,11 @@ class StoredRows:
             out.update(r["id"] for r in self.connection.read(q.KEPT_BY_KEY, kind=kind, keys=chunk))
         return out
 
+    def is_empty(self) -> bool:
+        """Whether the database holds no entity, relation, source, name or kept row: nothing a
+        load transaction reads back."""
+        return not any(r["n"] for r in self.connection.read(q.COUNT_LOADED))
+
     def read_seq(self) -> int:
         """The stored record counter (0 when none was stored)."""
         recs = self.connection.read(q.READ_SEQ)

@@ -22,7 +22,7 @@ __all__ = [
     "PARTNERS", "PARTNER_COUNTS_KEY", "PARTNER_KEYS_KEY", "PARTNER_COUNTRIES_KEY",
     # reads of stored rows
     "FIND_BY_NAME", "FIND_SCAN", "GET_RELATIONS", "RELATIONS_TOUCHING", "RELATIONS_CITING",
-    "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE",
+    "GET_SOURCES", "READ_SEQ", "NAME_INDEX_ONLINE", "COUNT_LOADED",
     # reads of the whole graph
     "ENTITY_ROWS", "RELATION_IDS", "RELATION_ROWS", "LINK_ROWS", "SOURCE_ROWS", "COUNT_BY_LABEL", "COUNT_ENTITIES",
     "COUNT_BY_PREDICATE", "COUNT_SOURCES", "COUNT_LINKS", "COUNT_NODES",
@@ -102,6 +102,10 @@ RELATIONS_TOUCHING = "MATCH (:Entity {id: $id})<-[:SUBJECT|OBJECT]-(r:Relation) 
 RELATIONS_CITING = "MATCH (:Source {id: $id})-[:SUPPORTS]->(r:Relation) RETURN r.id AS id"
 GET_SOURCES = "MATCH (s:Source) WHERE s.id IN $ids RETURN s"
 READ_SEQ = "OPTIONAL MATCH (m:AutokgMeta {key: 'seq'}) RETURN m.value AS value"
+# The nodes of every kind a load reads back (each count from the count store, no scan): none in
+# an empty database, where a load answers its reads from its own writes (see WriteBuffer).
+COUNT_LOADED = " UNION ALL ".join(f"MATCH (n:{kind}) RETURN count(n) AS n"
+                                  for kind in ("Entity", "Relation", "Source", "Name", "Resolution"))
 
 # ---- reads of the whole graph (exports, stats, parity) --------------------------------------
 

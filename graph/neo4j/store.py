@@ -155,13 +155,17 @@ class Neo4jStore:
 
         The block holds the database's load lock (:mod:`autokg.graph.neo4j.lock`) from its first
         read to its last commit: another load waits for it (at most ``lock_wait`` seconds), so
-        concurrent loads give the result of loading their files one after the other."""
+        concurrent loads give the result of loading their files one after the other. A block
+        that finds the database empty once it holds the lock answers the merge engine's reads
+        from its own writes until it first forgets rows (see :mod:`~autokg.graph.neo4j.buffer`)."""
         if not self._initialised:
             self.init()
         lock = LoadLock(self.connection, lease=self.lock_lease, wait=self.lock_wait)
         lock.acquire()
         try:
-            writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows, lock=lock), stream=not atomic)
+            # under the lock, no other load writes: an empty database stays this load's alone
+            writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows, lock=lock), stream=not atomic,
+                                 fresh=self.stored.is_empty())
             try:
                 yield writer
                 if writer.rolled_back:
