@@ -7,7 +7,7 @@ CALL () {
   // entity_country), their partnerships either way to an entity of another country.
   WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
   WHERE $as_of IS NULL AND size(wanted) = 1
-  MATCH (x:Entity) USING INDEX x:Entity(country) WHERE x.country = wanted[0]
+  MATCH (x:Entity) USING INDEX SEEK x:Entity(country) WHERE x.country = wanted[0]
   MATCH (x)-[r:PARTNERS_WITH]-(y:Entity)
   WHERE y.country IS NOT NULL AND y.country <> x.country
     AND (coalesce($status, '') = '' OR r.status = $status)
@@ -19,7 +19,7 @@ UNION ALL
   WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
   WHERE $as_of IS NULL AND size(wanted) = 2
   WITH CASE WHEN wanted[0] < wanted[1] THEN wanted[0] + '-' + wanted[1] ELSE wanted[1] + '-' + wanted[0] END AS pair
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX r:PARTNERS_WITH(country_pair)
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX SEEK r:PARTNERS_WITH(country_pair)
   WHERE r.country_pair = pair AND (coalesce($status, '') = '' OR r.status = $status)
   RETURN x, y, r
 UNION ALL

@@ -3,7 +3,7 @@
 CALL () {
   // Without a date: the top of the range index on each entity's count of partners not ended
   // (Entity.partners, kept by the store), read in order.
-  MATCH (c:Entity) USING INDEX c:Entity(partners) WHERE c.partners > 0 AND $as_of IS NULL
+  MATCH (c:Entity) USING INDEX SEEK c:Entity(partners) WHERE c.partners > 0 AND $as_of IS NULL
   RETURN c.name AS company, c.partners AS partners
   ORDER BY partners DESC, company
   LIMIT coalesce($limit, 10)

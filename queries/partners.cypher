@@ -12,7 +12,7 @@ CALL () {
 UNION ALL
   // Without a date or a domain, given a status: from the index on the status.
   WITH $status AS status WHERE $as_of IS NULL AND coalesce($domain, '') = '' AND coalesce(status, '') <> ''
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX r:PARTNERS_WITH(status) WHERE r.status = status
+  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX SEEK r:PARTNERS_WITH(status) WHERE r.status = status
   RETURN x, y, r
 UNION ALL
   WITH $status AS status WHERE $as_of IS NULL AND coalesce($domain, '') = '' AND coalesce(status, '') = ''

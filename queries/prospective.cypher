@@ -4,7 +4,7 @@ CALL () {
   // Without a date, given $since: from the sources published since then (index
   // source_published), the prospective partnerships they support.
   WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') <> ''
-  MATCH (s:Source) USING INDEX s:Source(published) WHERE s.published >= since
+  MATCH (s:Source) USING INDEX SEEK s:Source(published) WHERE s.published >= since
   MATCH (s)-[:SUPPORTS]->(rel:Relation)
   WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
   // The latest of all its sources is the latest of these, which are all after the others.
@@ -13,7 +13,7 @@ CALL () {
 UNION ALL
   // Without a date or $since: every prospective partnership (index relation_status).
   WITH $since AS since WHERE $as_of IS NULL AND coalesce(since, '') = ''
-  MATCH (rel:Relation) USING INDEX rel:Relation(status)
+  MATCH (rel:Relation) USING INDEX SEEK rel:Relation(status)
   WHERE rel.status = 'prospective' AND rel.predicate = 'PARTNERS_WITH'
   CALL (rel) {
     OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(rel)
