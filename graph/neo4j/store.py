@@ -109,13 +109,7 @@ class Neo4jStore:
         database unmarked, and the next one computes them again. An empty database is left as
         it is (unmarked: the next ``init`` after loads computes them once more, then marks
         them). Returns whether it computed them. Idempotent; :meth:`init` calls it."""
-        if not force and self.connection.read(q.PARTNER_COUNTS_DONE)[0]["n"]:
-            return False
-        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
-            return False  # nothing to count, and an empty database stays empty (loads count)
-        self.connection.run(q.COUNT_ALL_PARTNERS)
-        self.connection.write([(q.MARK_PARTNER_COUNTS, {}, 1)])
-        return True
+        return self._derive_once(q.PARTNER_COUNTS_DONE, q.COUNT_ALL_PARTNERS, q.MARK_PARTNER_COUNTS, force=force)
 
     def lower_partner_keys(self) -> bool:
         """Give every partnership its lower-cased domain ``key_lower`` (for the text index the
@@ -123,25 +117,26 @@ class Neo4jStore:
         bulk import does not, as the lower case must be the one Cypher compares with). Commits
         10,000 partnerships at a time, the mark last. Returns whether it set them. Idempotent;
         :meth:`init` calls it."""
-        if self.connection.read(q.PARTNER_KEYS_DONE)[0]["n"]:
-            return False
-        if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
-            return False  # nothing to set, and an empty database stays empty (loads set them)
-        self.connection.run(q.LOWER_ALL_KEYS)
-        self.connection.write([(q.MARK_PARTNER_KEYS, {}, 1)])
-        return True
+        return self._derive_once(q.PARTNER_KEYS_DONE, q.LOWER_ALL_KEYS, q.MARK_PARTNER_KEYS)
 
     def pair_partner_countries(self) -> bool:
         """Give every partnership between two countries the pair of its ends' countries
         ``country_pair`` (for the index cross-border starts from), unless the database is marked
         as having them (loads write them; a bulk import does not). Commits 10,000 partnerships at
         a time, the mark last. Returns whether it set them. Idempotent; :meth:`init` calls it."""
-        if self.connection.read(q.PARTNER_COUNTRIES_DONE)[0]["n"]:
+        return self._derive_once(q.PARTNER_COUNTRIES_DONE, q.PAIR_ALL_COUNTRIES, q.MARK_PARTNER_COUNTRIES)
+
+    def _derive_once(self, done: str, derive: str, mark: str, *, force: bool = False) -> bool:
+        """Run *derive* over the whole database and then *mark* it, unless *done* finds the mark
+        (or *force*). An empty database is left as it is, unmarked, so that a dry run or a refused
+        load into it writes nothing; loads keep the derived values from then on. Returns whether
+        it ran."""
+        if not force and self.connection.read(done)[0]["n"]:
             return False
         if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
-            return False  # nothing to set, and an empty database stays empty (loads set them)
-        self.connection.run(q.PAIR_ALL_COUNTRIES)
-        self.connection.write([(q.MARK_PARTNER_COUNTRIES, {}, 1)])
+            return False
+        self.connection.run(derive)
+        self.connection.write([(mark, {}, 1)])
         return True
 
     @contextmanager
