@@ -54,6 +54,16 @@ def own_server(tmp_path_factory):
         subprocess.run([str(SCRIPT), "stop", "--purge"], env=env, capture_output=True, timeout=300)
 
 
+def _spawn(args: list[str], env: dict, folder: Path, name: str) -> subprocess.Popen:
+    """Start *args* with its standard output and error in files ``NAME.out`` and ``NAME.err``."""
+    with (folder / f"{name}.out").open("w") as out, (folder / f"{name}.err").open("w") as err:
+        return subprocess.Popen(args, env=env, cwd=ROOT, stdout=out, stderr=err)
+
+
+def _read(folder: Path, name: str) -> tuple[str, str]:
+    return ((folder / f"{name}.out").read_text(encoding="utf-8"), (folder / f"{name}.err").read_text(encoding="utf-8"))
+
+
 def test_server_killed_during_a_load(own_server, tmp_path):
     settings, start, state = own_server
     facts = many_facts(tmp_path / "facts.jsonl", 1500)
@@ -61,24 +71,27 @@ def test_server_killed_during_a_load(own_server, tmp_path):
     with Neo4jStore(**settings) as store:
         store.init()
         # 100 rows a transaction, retries for 3 s: the load fails soon after the server dies
-        load = subprocess.Popen(hooked_cli(3.0, 100, "load", str(facts)), env=env, cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        # another load of the same file, waiting for the first one's lock, with --debug and the
-        # driver's log: the password must not show there either
-        debug = subprocess.Popen(hooked_cli(3.0, 100, "--debug", "load", str(facts), log=True), env=env, cwd=ROOT,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # the outputs go to files, not pipes: a pipe nobody reads until the kill fills up with
+        # the driver's debug log, and a load that holds the lock would block writing to it
+        load = _spawn(hooked_cli(3.0, 100, "load", str(facts)), env, tmp_path, "load")
+        # another load of the same file, waiting for the first one's lock (or holding it while
+        # the first waits), with --debug and the driver's log: the password must not show there
+        debug = _spawn(hooked_cli(3.0, 100, "--debug", "load", str(facts), log=True), env, tmp_path, "debug")
         pid = int((state / "neo4j-local.pid").read_text())
         deadline = time.monotonic() + 300
         while store.read_cypher("MATCH (r:Relation) RETURN count(r) AS n")[0]["n"] < 100:
-            assert load.poll() is None and time.monotonic() < deadline, "the load ended before the kill"
+            assert load.poll() is None, "the load ended before the kill"
+            assert time.monotonic() < deadline, "no 100 relations committed in 300 s"
             time.sleep(0.05)
         os.kill(pid, signal.SIGKILL)
-    out, err = load.communicate(timeout=300)
+    load.wait(timeout=300)
+    out, err = _read(tmp_path, "load")
     assert load.returncode == 1
     lines = (out + err).strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j at "), out + err
     assert settings["password"] not in out + err and "Traceback" not in out + err
-    out, err = debug.communicate(timeout=300)
+    debug.wait(timeout=300)
+    out, err = _read(tmp_path, "debug")
     assert debug.returncode == 1 and "cannot reach Neo4j" in err and "Traceback" in err, err[-2000:]
     assert settings["password"] not in out + err
 
