@@ -179,6 +179,13 @@ _DE_DETERMINER_BEFORE = re.compile(
     r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
     r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
 
+# an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
+# "neuen Partnern" (German adjectives are written in lower case, nouns capitalised)
+_DE_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w\-])[a-zäöüß][a-zäöüß]*(?:isch|ig|lich|bar|sam|los|haft|al|ell|iv|är|neu|groß|klein|alt|jung|weit|"
+    r"eigen|ander|beid|viel|wenig|mehrer|einig|solch|sämtlich|führend|wichtig|bekannt|staatlich|privat)"
+    r"(?:e|en|em|er|es)\s+$")
+
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
 # "son" and "sein" also point to people)
@@ -232,7 +239,7 @@ class _Patterns:
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
-        c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
+        c = r"(?:(?i:gruppo|group|groupe|Konzern|alliance|alleanza|Allianz)\s+)?⟨C(?P<org>\d+)⟩"
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
@@ -635,7 +642,7 @@ class _Article:
             return False
         if _DE_NOUN_END.search(tail):
             return True
-        return _DE_DETERMINER_BEFORE.search(before) is not None
+        return _DE_DETERMINER_BEFORE.search(before) is not None or _DE_ADJECTIVE_BEFORE.search(before) is not None
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -1015,6 +1022,8 @@ class _Article:
         px = self.px
         hits = [h for h in px.cue["partner"].finditer(masked)
                 if not self._negated(masked, h.start()) and not self._generic(masked, h.start())]
+        if hits and ks:
+            hits = self._not_supply(masked, hits)
         if not hits or not ks:
             return
         pos = self._place(masked)
@@ -1114,7 +1123,8 @@ class _Article:
                     if not subj:
                         # "the CEO of Renault ... met its partners Geely and Dongfeng": the
                         # company of the person who acts
-                        acting = [k for k in self.role_orgs_at if pos[k][1] <= h.start()]
+                        acting = [k for k in self.role_orgs_at if pos[k][1] <= h.start()
+                                  and mentions[k].entity not in self.groups]  # not "PDG de l'alliance Renault-Nissan"
                         if acting:
                             subj = [acting[-1]]
                     for o in lst:
@@ -1164,6 +1174,18 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _not_supply(self, masked: str, hits: list[re.Match]) -> list[re.Match]:
+        """The partnership cues that are not part of a supply deal: "un accordo di fornitura con
+        Tesla", "a supply agreement with Ford" state that one sells to the other (SUPPLIES), not a
+        partnership, unless the sentence also says so."""
+        deals = [(m.start(), m.end()) for m in self.px.supply_deal.finditer(masked)]
+        out = []
+        for h in hits:
+            if any(a <= h.start() < b for a, b in deals):
+                continue
+            out.append(h)
+        return out
 
     def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50
@@ -1506,8 +1528,15 @@ class _Article:
         """Partners named as one hyphenated word next to a partnership word, each part a company."""
         if not self.groups:
             return
+        employers = None
         for m in self.px.hyphen_group.finditer(masked):
-            group = mentions[int(m.group("g") or m.group("g2"))].entity
+            k = int(m.group("g") or m.group("g2"))
+            group = mentions[k].entity
+            if group in self.groups and self.px.persons_near_role.search(masked):
+                if employers is None:
+                    employers = {org for _, org, _, _ in self._works_for(masked, mentions, register=False)}
+                if group in employers:
+                    continue  # "PDG de l'alliance Renault-Nissan": the employer of a person, not the news
             parts = self.groups.get(group)
             start = m.start("cue") if m.group("cue") else m.start("cue2")
             if parts is None or self._negated(masked, min(start, m.start())):

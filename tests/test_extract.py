@@ -1315,3 +1315,63 @@ def test_ties_in_general_after_a_list_give_no_partners(lang, text):
 def test_talks_after_a_pair_are_still_the_pair_s_talks():
     assert pairs("Renault and Nissan met on Monday, and talks are continuing.", "en") == {
         ("Renault Group", "Nissan", "prospective")}
+
+
+# -- the rules written after the heldout6 run -------------------------------------------------------
+@pytest.mark.parametrize("lang,text,supply", [
+    ("en", "CATL signed a battery supply agreement with Tesla.", ("CATL", "Tesla")),
+    ("it", "Tesla ha ottenuto un accordo di fornitura di batterie con LG Chem nel 2019.", ("LG Energy Solution", "Tesla")),
+    ("fr", "CATL a signé un contrat de fourniture avec Renault.", ("CATL", "Renault Group")),
+    ("de", "CATL hat einen Liefervertrag mit BMW unterzeichnet.", ("CATL", "BMW")),
+])
+def test_a_supply_deal_is_supply_not_a_partnership(lang, text, supply):
+    assert pairs(text, lang) == set()
+    assert supplies(text, lang) == {supply}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "CATL signed a supply agreement with Ford and a partnership with BMW on recycling.", ("CATL", "BMW")),
+    ("it", "CATL ha firmato un contratto di fornitura con Ford e una partnership con BMW sul riciclo.", ("CATL", "BMW")),
+])
+def test_a_partnership_stated_beside_a_supply_deal_stays(lang, text, pair):
+    assert {p[:2] for p in pairs(text, lang)} == {pair}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Tesla's battery supply agreements with CATL and LG Chem are smaller than its deal with Panasonic."),
+    ("it", "Gli accordi di fornitura di batterie di Tesla con CATL e LG Chem sono su scala minore."),
+])
+def test_suppliers_of_one_customer_are_not_partners_of_one_another(lang, text):
+    assert not any({"CATL", "LG Energy Solution"} == {a, b} for a, b, _ in pairs(text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Carlos Ghosn, PDG de l'alliance Renault-Nissan, déclarait « Dongfeng a une incomparable connaissance "
+           "du marché » lors d'une cérémonie."),
+    ("it", "Carlos Ghosn, amministratore delegato dell'alleanza Renault-Nissan, ha detto che Dongfeng conosce il "
+           "mercato cinese."),
+    ("en", "Carlos Ghosn, chief executive of the alliance Renault-Nissan, said Dongfeng knows the market."),
+])
+def test_an_alliance_named_as_a_person_s_employer_states_no_tie(lang, text):
+    assert pairs(text, lang) == set()
+    assert roles(text, lang) == {("Carlos Ghosn", "Renault-Nissan", "CEO")}
+
+
+def test_an_alliance_named_as_the_news_still_ties_its_members():
+    assert ("Renault Group", "Nissan", "active") in pairs("L'alleanza Renault-Nissan ha firmato un accordo con "
+                                                           "Dongfeng.", "it")
+
+
+@pytest.mark.parametrize("text", [
+    "Der Autobauer Volkswagen will seine Zusammenarbeit mit chinesischen Anbietern noch ausweiten.",
+    "Volkswagen hat eine Partnerschaft mit neuen Zulieferern vereinbart.",
+    "BMW spricht mit mehreren staatlichen Autobauern über Kooperationen.",
+])
+def test_german_nouns_after_an_inflected_adjective_are_no_companies(text):
+    assert pairs(text, "de") == set()
+    assert not [r for r in extract(text, meta=META, lang="de") if r.get("type") == "Company"]
+
+
+def test_a_german_name_after_an_adjective_and_a_firm_word_is_still_a_company():
+    assert {p[:2] for p in pairs("Volkswagen will die Zusammenarbeit mit dem chinesischen Hersteller Zentrix "
+                                 "ausweiten.", "de")} == {("Volkswagen Group", "Zentrix")}
