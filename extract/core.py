@@ -164,6 +164,14 @@ acquire acquires acquired acquiring over buy acquisirà acquisisce acquisito ril
 racheté übernimmt übernommen kauft gekauft""".split())
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
+_STAKE_IN_FIRM = re.compile(
+    r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|Anteile?)\s+"
+    r"(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem|die|das)\s*)?(?:[\w\-]+\s+){0,3}?"
+    r"(?i:company|firm|start-?up|venture|joint venture|società|azienda|start-up|entreprise|société|Unternehmen|Firma)\s+$")
+_OWNED_BEFORE = re.compile(r"[\w\-]-(?:owned|controlled|backed)\s+$")
+# "holds 50% of", "détient 25 % de", "hält 50 Prozent an": what a held percentage is of
+_PCT_OF = re.compile(r"\d\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)\s+(?:of|in|de|du|des|di|del|della|"
+                     r"dell'|an|am|in)\s+(?:(?:the|la|il|le|l'|der|dem|den)\s*)?$", re.I)
 # common nouns written as capitals, never a company's name on their own
 _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ipo ceo cfo r&d adas ota usb gps".split())
 # a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
@@ -205,6 +213,11 @@ dit déclaré avec son sa ses leur leurs est sont ont qui que
 sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
 """.split())
 
+# "the joint venture Primearth", "la coentreprise Flexis", "sa filiale Saft", "das Gemeinschaftsunternehmen
+# BBAC": a capitalised name right after a word for a venture or a unit is that venture or unit
+_VENTURE_NAME = re.compile(
+    rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
+    rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
@@ -323,7 +336,23 @@ class _Patterns:
             rf"(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})")
         # "Stellantis became the largest shareholder in Leapmotor"
         self.shareholder_in = re.compile(
-            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
+            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-,]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|d'|an|bei)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
+        # "Sinochem is Pirelli's largest shareholder", "Nissan è il maggiore azionista di Mitsubishi" is above
+        self.shareholder_is = re.compile(
+            rf"⟨C(?P<i>\d+)⟩\s+(?i:is|was|becomes|became|remains|will be|has become)\s+(?:(?i:now|still|also)\s+)?"
+            rf"⟨C(?P<t>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})(?![\w\-])")
+        # "sera actionnaire d'ACC à part égale avec Stellantis et TotalEnergies", "shareholder of ACC
+        # alongside Stellantis and TotalEnergies": the others hold a share too
+        self.co_holders = re.compile(
+            rf"[^⟨⟩.;]{{0,30}}?(?i:with|alongside|together with|along with|con|insieme a|assieme a|accanto a|avec|aux côtés de|"
+            rf"mit|neben)\s+(?:(?i:{det})\s*)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und))\s*⟨C\d+⟩)*)")
+        # "l'entrée au capital de Mercedes-Benz dans leur co-entreprise ACC", "l'ingresso di Mercedes nel
+        # capitale di ACC", "der Einstieg von Mercedes bei ACC": a company entering another's capital
+        self.capital_entry = re.compile(
+            rf"(?<![\w\-])(?i:entrée au capital|entrée|ingresso|entry|Einstieg)\s+(?i:de|d'|di|del|della|of|von|des)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<i>\d+)⟩\s+(?i:dans|in|nel|nella|into|bei|beim)\s*(?:(?i:the|le|la|l'|il|der|die|dem|leur|loro|their)\s*)?"
+            rf"(?:(?i:capital[e]? (?:di|de|of)|capitale della|joint[- ]venture|co-?entreprise|Gemeinschaftsunternehmen)\s+)?"
             rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
         sub = s("subsidiary")
         of = s("of")
@@ -499,8 +528,40 @@ class _Patterns:
             r"sondier\w*|überleg\w*)(?![\w\-])")
         self.each = re.compile(r"(?<![\w\-])(?i:each|respectively|ciascun[oa]|ognuno|rispettivamente|chacun[e]?|"
                                r"respectivement|jeweils)(?![\w\-])")
-        self.hold = re.compile(r"(?<![\w\-])(?i:hold|own|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+        self.hold = re.compile(r"(?<![\w\-])(?i:holds?|held|holding|owns?|owned|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+                               r"possède\w*|possèd\w+|posséd\w+|hält|hielt|besitz\w*|"
                                r"détiendr\w+|détien\w*|halten|gehören)(?![\w\-])")
+        pct = r"\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)"
+        share = (r"(?i:share|stake|holding|quota|partecipazione|participation|part|Anteil|Beteiligung)")
+        more = r"(?P<more>(?:\s*(?:,|(?i:and|e|et|und))\s*(?:(?i:the|la|le|il|der|die|l')\s*)?⟨C\d+⟩)*)"
+        # "la quota di Renault in Flexis", "the stake of Renault and Volvo in Flexis", "la participation de
+        # Renault dans Flexis", "der Anteil von VW an FAW-VW", "Renault's share in Flexis": a holder's share
+        # of a company
+        self.share_of = re.compile(
+            rf"(?<![\w\-]){share}\s+(?i:of|di|del|della|dello|dell'|de|du|d'|von|des)\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩{more}\s+(?i:in|into|nel|nella|nello|nell'|dans|an|am|im|in der)\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture)\s+)?⟨C(?P<t>\d+)⟩"
+            rf"(?!\s*(?:⟨|[{_UP}]))"  # "a stake in Daimler Hyundai Truck": the target's name goes on
+            rf"|⟨C(?P<y2>\d+)⟩(?:'s?|s)\s+(?:[\w\-]+\s+)?{share}\s+(?i:in|an|am)\s*(?:(?i:{det})\s*)?⟨C(?P<t2>\d+)⟩"
+            rf"(?!\s*(?:⟨|[{_UP}]))")
+        # "FAW hält 60 Prozent an FAW-Volkswagen, Volkswagen 30 Prozent und Audi 10 Prozent", "Renault holds
+        # 45% of Flexis, Volvo 45% and CMA CGM 10%": one stake stated, the others by ellipsis
+        hold = r"(?i:holds?|owns?|has|will hold|detiene|possiede|ha|détient|possède|détiendra|hält|besitzt)"
+        self.held_pct = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s+(?:(?P<ne>(?i:ne|en|ne|davon)\s+)|[\w\-]+\s+){{0,2}}?{hold}\s+(?P<there>(?i:there|dort|daran|darin|lì|vi|y)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?P<there2>\s+(?i:there|of it|in it|lì|dort|daran))?"
+            rf"(?:\s+(?i:of|in|di|del|della|nel|nella|de|du|des|an|am)\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<t>\d+)⟩)?")
+        self.ellipsis_pct = re.compile(
+            rf"\s*(?:,|;)?\s*(?:(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+)?(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:with|con|avec|mit|holds?|owns?|has|ha|detiene|détient|hält)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella)\b)")
+        # "a 50/50 joint venture", "una joint venture paritetica", "une coentreprise à parts égales",
+        # "ein paritätisches Gemeinschaftsunternehmen": each of two parents holds half
+        even = (r"(?i:50/50|50-50|50:50|fifty-fifty|equally owned|equally-owned|paritari[ao]|paritetic[ao]|"
+                r"à parts égales|paritaire|paritätisch\w*)")
+        venture = r"(?i:joint[- ]venture\w*|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture)"
+        self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -534,6 +595,7 @@ class _Article:
         self.sents = split_sentences(text)
         self.facts: list[_Fact] = []
         self.hung: set[int] = set()
+        self.share_spans: list[tuple[int, int]] = []
         self.focus: Name | None = None
         self.last_subject: Name | None = None
         self.plural_subject = False
@@ -558,7 +620,7 @@ class _Article:
 
         def propose(a: int, b: int, strong: bool = False) -> None:
             words = span[a:b].split()
-            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
+            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and _FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]):
                 words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
@@ -582,6 +644,9 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        for m in _VENTURE_NAME.finditer(span):
+            if "-" not in m.group(1):  # "joint venture Psa-Total": its parents, not its name
+                propose(m.start(1), m.end(1))
         if " its " in span:
             for m in _ITS_TIE.finditer(span):
                 nxt = span[m.end(1):m.end(1) + 40].split()[:2]
@@ -609,12 +674,17 @@ class _Article:
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
             if last and last.group(1).casefold() in _OBJECT_LEAD \
-                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
+                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)
+                         or (_PCT_OF.search(span, max(0, a - 30), a) and self.px.hold.search(span, max(0, a - 70), a))) \
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif _STAKE_IN_FIRM.search(before):
+                propose(a, b)  # "a 10% stake in the electric truck company Flexis"
+            elif _OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed"))):
+                propose(a, b)  # "Beijing-controlled Sinochem", "state-owned Dongfeng": an owned firm
             elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b)):
                 propose(a, b)
@@ -690,7 +760,9 @@ class _Article:
                 added.append(Mention(a, b, group, self.text[a:b]))
         for m in [*_OWNED_PREFIX.finditer(self.ftext, s, e), *_ROLE_PREFIX.finditer(self.ftext, s, e)]:
             a, b = m.span(1)
-            ent = self._company_by_word(m.group(1))
+            # "Beijing-controlled Sinochem": an owner is named in full, not by the first word of a
+            # longer name ("Beijing Automotive"), which is as often a place
+            ent = self._company_by_word(m.group(1)) if m.re is _ROLE_PREFIX else self.index.get(m.group(1))
             if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
                 added.append(Mention(a, b, ent, self.text[a:b]))
         return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
@@ -866,6 +938,8 @@ class _Article:
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
+            self.share_spans = self._shares(i, masked, mentions, role_orgs)
+            self._even_venture(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1186,6 +1260,78 @@ class _Article:
                 continue
             out.append(h)
         return out
+
+    def _shares(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
+        """Stakes stated as a holder's share of a company: "la quota di Renault in Flexis è del 45%",
+        "FAW hält dort 60 Prozent, Volkswagen 30 Prozent und Audi 10 Prozent" (where "dort" is the
+        company the sentence before ended on). Returns the spans read, for the general reading to skip."""
+        spans: list[tuple[int, int]] = []
+        if not _PCT.search(masked) and "⟩" not in masked:
+            return spans
+        lead = lambda a: _TOKEN.findall(masked[max(0, a - 40):a])[-4:]  # noqa: E731
+        for m in self.px.share_of.finditer(masked):
+            if any(w.casefold() in _SELL for w in lead(m.start())) or self._negated(masked, m.start()) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.start()):
+                continue
+            t = mentions[int(m.group("t") or m.group("t2"))].entity
+            holders = [int(m.group("y") or m.group("y2"))]
+            holders += [int(k) for k in _PLACE_C.findall(m.group("more") or "")]
+            pcts = list(_PCT.finditer(masked, m.end(), m.end() + 60))
+            for n, k in enumerate(holders):
+                if k in role_orgs:
+                    continue
+                stake = _stake(pcts[n] if len(pcts) == len(holders) else pcts[0] if len(pcts) == 1 else None)
+                y = mentions[k].entity
+                if y != t and y.type == t.type == "Company":
+                    self._add("INVESTS_IN", y, t, {"stake_pct": stake} if stake is not None else {}, i, 0.75)
+            spans.append((m.start(), m.end()))
+        for m in self.px.held_pct.finditer(masked):
+            if any(w.casefold() in _SELL for w in lead(m.start())) or self._negated(masked, m.start("pct")) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.start("pct")):
+                continue
+            target = mentions[int(m.group("t"))].entity if m.group("t") else None
+            if target is None and (m.group("there") or m.group("there2") or m.group("ne")) and i > 0:
+                # "FAW hält dort 60 Prozent": the last company of the sentence before
+                _, prev = self._mask(*self.sents[i - 1])
+                prev_c = [x.entity for x in prev if x.entity.type == "Company"]
+                target = prev_c[-1] if prev_c else None
+            if target is None:
+                continue
+            stated = [(int(m.group("x")), m.group("pct"))]
+            end = m.end()
+            while (e := self.px.ellipsis_pct.match(masked, end)) is not None:
+                stated.append((int(e.group("y")), e.group("pct")))
+                end = e.end()
+            if len(stated) == 1 and m.group("t"):
+                continue  # "X holds 50% of Y": the general reading has it
+            for k, p in stated:
+                y = mentions[k].entity
+                if k not in role_orgs and y != target and y.type == target.type == "Company":
+                    self._add("INVESTS_IN", y, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.75)
+            spans.append((m.start(), end))
+        return spans
+
+    def _even_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Honda and Sony formed a 50/50 joint venture, Sony Honda Mobility": each of the two parents
+        named before holds 50% of the venture named after it in the sentence, else of the one new
+        company the next sentence names."""
+        m = self.px.even_venture.search(masked)
+        if m is None or self._negated(masked, m.start()) or self.px.weighing.search(masked, max(0, m.start() - 60), m.start()):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        parents = list(dict.fromkeys(mentions[k].entity for k in comps if pos[k][1] <= m.start()))
+        if len(parents) != 2:
+            return
+        after = [mentions[k].entity for k in comps if pos[k][0] >= m.end() and mentions[k].entity not in parents]
+        if not after and i + 1 < len(self.sents):
+            _, nxt = self._mask(*self.sents[i + 1])
+            after = [x.entity for x in nxt if x.entity.type == "Company" and x.entity not in parents]
+        if len(set(after)) < 1:
+            return
+        target = after[0]
+        for p in parents:
+            self._add("INVESTS_IN", p, target, {"stake_pct": 50}, i, 0.7)
 
     def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50
@@ -1589,13 +1735,18 @@ class _Article:
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
         held = []
-        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which):
+        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which, px.shareholder_is, px.capital_entry):
             for m in rx.finditer(masked):
                 held.append((m.start(), m.end()))
                 t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
                 if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
                     pct = _PCT.search(masked, m.start(), m.end()) or _WITH_PCT.match(masked, m.end())
                     found[(inv, t)] = (0.8, _stake(pct))
+                    co = px.co_holders.match(masked, m.end()) if rx is px.shareholder_in else None
+                    for k in _PLACE_C.findall(co.group("list")) if co else ():
+                        other = mentions[int(k)].entity
+                        if other not in (t, inv) and other.type == "Company":
+                            found[(other, t)] = (0.7, _stake(pct))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):
@@ -1614,7 +1765,7 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
-            if any(a <= h.start() < b for a, b in held):
+            if any(a <= h.start() < b for a, b in (*held, *self.share_spans)):
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing

@@ -1375,3 +1375,97 @@ def test_german_nouns_after_an_inflected_adjective_are_no_companies(text):
 def test_a_german_name_after_an_adjective_and_a_firm_word_is_still_a_company():
     assert {p[:2] for p in pairs("Volkswagen will die Zusammenarbeit mit dem chinesischen Hersteller Zentrix "
                                  "ausweiten.", "de")} == {("Volkswagen Group", "Zentrix")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault's stake in Nissan is now 15%.", {("Renault Group", "Nissan", 15)}),
+    ("en", "The stake of Renault in Nissan will fall to 15%.", {("Renault Group", "Nissan", 15)}),
+    ("it", "La quota di Renault in Nissan è del 15%.", {("Renault Group", "Nissan", 15)}),
+    ("it", "La quota di Renault e Volvo Cars nella joint venture Flexis scenderà al 45% ciascuna.",
+     {("Renault Group", "Flexis", 45), ("Volvo Cars", "Flexis", 45)}),
+    ("fr", "La participation de Renault dans Nissan est de 15 %.", {("Renault Group", "Nissan", 15)}),
+    ("de", "Der Anteil von Renault an Nissan liegt bei 15 Prozent.", {("Renault Group", "Nissan", 15)}),
+])
+def test_a_holder_s_share_of_a_company_is_a_stake(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Renault sold its stake in Nissan to Foxconn."),
+    ("en", "Renault is considering raising its stake in Nissan to 20%."),
+    ("it", "La quota di Renault in Europa è del 30%."),
+    ("en", "Toyota holds 30% of the market in Japan, Honda 20%."),
+])
+def test_shares_that_are_no_stake_in_a_named_company(lang, text):
+    assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "FAW hält 60 Prozent an FAW-Volkswagen, Volkswagen 30 Prozent und Audi 10 Prozent.",
+     {("FAW Group", "FAW-Volkswagen", 60), ("Volkswagen Group", "FAW-Volkswagen", 30), ("Audi", "FAW-Volkswagen", 10)}),
+    ("de", "Audi arbeitet als Teilhaber an FAW-Volkswagen. FAW hält dort 60 Prozent, Volkswagen 30 Prozent und "
+           "Audi 10 Prozent.",
+     {("FAW Group", "FAW-Volkswagen", 60), ("Volkswagen Group", "FAW-Volkswagen", 30), ("Audi", "FAW-Volkswagen", 10)}),
+    ("en", "Renault holds 45% of Flexis, Volvo Cars 45% and CMA CGM Group 10%.",
+     {("Renault Group", "Flexis", 45), ("Volvo Cars", "Flexis", 45), ("CMA CGM Group", "Flexis", 10)}),
+    ("it", "Renault e Geely hanno creato Horse Powertrain. Renault ne detiene il 50%, Geely il 50%.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("fr", "Renault détient 25 % de Flexis et Volvo Cars 75 %.",
+     {("Renault Group", "Flexis", 25), ("Volvo Cars", "Flexis", 75)}),
+    ("en", "Toyota holds a 50% stake in the joint venture Primearth.", {("Toyota", "Primearth", 50)}),
+])
+def test_stakes_in_a_venture_stated_one_then_by_ellipsis(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Toyota sold cars in Japan. It holds 30% there, Honda 20%."),
+    ("de", "Volkswagen verkauft in China viele Autos. Der Konzern hält dort 30 Prozent des Marktes."),
+])
+def test_a_percentage_held_there_of_no_company_is_no_stake(lang, text):
+    assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Mercedes-Benz sera actionnaire d'ACC à part égale avec Stellantis et TotalEnergies.",
+     {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
+    ("en", "Mercedes-Benz will be a shareholder of ACC alongside Stellantis and TotalEnergies.",
+     {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
+    ("it", "Mercedes-Benz sarà azionista di ACC insieme a Stellantis e TotalEnergies.",
+     {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
+    ("fr", "Stellantis et TotalEnergies ont annoncé l'entrée au capital de Mercedes-Benz dans leur co-entreprise ACC.",
+     {("Mercedes-Benz Group", "ACC", None)}),
+    ("en", "Beijing-controlled Sinochem is Pirelli's largest shareholder with a 34.1% stake.",
+     {("Sinochem", "Pirelli", 34.1)}),
+])
+def test_shareholders_named_together_and_entering_the_capital(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+def test_a_shareholder_beside_an_unrelated_tie_shares_nothing_with_it():
+    text = "Mercedes-Benz is a shareholder of ACC, and Stellantis signed a deal with TotalEnergies."
+    assert stakes(text, "en") == {("Mercedes-Benz Group", "ACC", None)}
+
+
+def test_a_place_before_controlled_is_no_owner():
+    text = "Beijing-controlled Sinochem is Pirelli's largest shareholder with a 34.1% stake."
+    assert rels(text, "en", predicate="SUBSIDIARY_OF") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Honda and Sony formed a 50/50 joint venture, Sony Honda Mobility, to build cars."),
+    ("it", "Honda e Sony hanno creato una joint venture 50/50 che costruirà auto. La nuova azienda, denominata "
+           "Sony Honda Mobility, avrà sede a Tokyo."),
+    ("fr", "Honda et Sony ont créé une coentreprise à parts égales, Sony Honda Mobility."),
+    ("de", "Honda und Sony gründen ein paritätisches Gemeinschaftsunternehmen namens Sony Honda Mobility."),
+])
+def test_a_fifty_fifty_venture_gives_each_parent_half(lang, text):
+    assert stakes(text, lang) == {("Honda", "Sony Honda Mobility", 50), ("Sony", "Sony Honda Mobility", 50)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Honda and Sony are considering a 50/50 joint venture, Sony Honda Mobility."),
+    ("it", "Honda e Sony non creeranno una joint venture paritetica, Sony Honda Mobility."),
+])
+def test_a_fifty_fifty_venture_weighed_or_denied_gives_no_stake(lang, text):
+    assert stakes(text, lang) == set()
