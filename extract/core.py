@@ -164,6 +164,9 @@ acquire acquires acquired acquiring over buy acquisirà acquisisce acquisito ril
 racheté übernimmt übernommen kauft gekauft""".split())
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
+_UNIT_AFTER = re.compile(r"\s+(?i:division|unit|arm|subsidiary)(?![\w\-])")
+_BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
+_BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
     r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|Anteile?)\s+"
     r"(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem|die|das)\s*)?(?:[\w\-]+\s+){0,3}?"
@@ -375,11 +378,25 @@ class _Patterns:
             # controllata Ampere": a unit of the company named just before the possessive
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:its|suo|sua|suoi|sue|son|sa|ses|sein|seine|seiner)"
                         rf"\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sub})(?![\w\-])"), 0.7),
+            # "Hyundai's Boston Dynamics division", "GM's Cruise unit": a unit named after its owner's possessive
+            (re.compile(rf"(?P<np>)⟨C(?P<y>\d+)⟩['’]s?\s+⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+)?(?i:{sub}|brand|division|unit|arm)(?![\w\-])"), 0.7),
+            # "il marchio Abarth di Stellantis", "la filiale Saft de TotalEnergies", "die Marke Skoda von VW"
+            (re.compile(rf"(?P<np>)(?<![\w\-])(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩\s*(?i:{of})\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.7),
+            # "TotalEnergies, conjointement avec sa filiale Saft", "Stellantis and its subsidiary Free2Move":
+            # a unit after a possessive belongs to the nearest company before
+            (re.compile(rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;:]{{0,60}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine|seiner|seinen|ihre)\s+"
+                        rf"(?:[\w\-]+\s+){{0,2}}?(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩"), 0.7),
             # "Geely (già proprietario di Volvo", "Geely, the owner of Volvo Cars"
             (re.compile(rf"⟨C(?P<y>\d+)⟩\s*(?:,|\(|\s(?i:is|è|est|ist|was|era))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
                         rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
                         rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
+        brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
+        owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
+        self.owned_brands = re.compile(
+            rf"⟨C(?P<y>\d+)⟩\s*,?\s*(?:(?i:which|that|che|qui|der|die|das)\s+)?(?:(?i:also|anche|aussi|auch|already|già|déjà)\s+)?"
+            rf"{owns}\s+(?:(?i:{det})\s*)?(?:{brands}\s+)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)"
+            rf"(?P<after>\s+{brands})?")
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
         firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
@@ -681,6 +698,9 @@ class _Article:
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif _BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before) \
+                    or (_UNIT_AFTER.match(span, b) and before.endswith(("'s ", "’s "))):
+                propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
             elif _STAKE_IN_FIRM.search(before):
                 propose(a, b)  # "a 10% stake in the electric truck company Flexis"
             elif _OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed"))):
@@ -1831,10 +1851,25 @@ class _Article:
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue
+        for m in self.px.owned_brands.finditer(masked):
+            # "SAIC, which owns the MG and Maxus brands": each brand a unit of the owner; the word for
+            # brands must be there ("owns 5% of Renault" is a stake, read as one)
+            if not (m.group("after") or re.search(r"(?i:brands?|marchi|marchio|marques?|Marken?)\s", m.group())) \
+                    or self._negated(masked, m.start()):
+                continue
+            y = mentions[int(m.group("y"))].entity
+            for k in _PLACE_C.findall(m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
         for rx, conf in self.px.subsidiary:
             for m in rx.finditer(masked):
                 x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
-                if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                # a unit named as a noun phrase ("isn't taking on Hyundai's Boston Dynamics division"):
+                # a denial before it is about something else
+                if x != y and x.type == y.type == "Company" and ("np" in m.groupdict() or not (
+                        self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w)  # "is not a unit of"
+                                                                 for w in _TOKEN.findall(m.group())))):
                     self._add("SUBSIDIARY_OF", x, y, {}, i, conf)
         passive = []
         for rx in self.px.passive_supply:

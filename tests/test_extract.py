@@ -1469,3 +1469,39 @@ def test_a_fifty_fifty_venture_gives_each_parent_half(lang, text):
 ])
 def test_a_fifty_fifty_venture_weighed_or_denied_gives_no_stake(lang, text):
     assert stakes(text, lang) == set()
+
+
+def subsidiaries(text, lang):
+    return {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "It supplies chips to Continental and SAIC, which owns the MG and Maxus brands.",
+     {("MG Motor", "SAIC Motor"), ("Maxus", "SAIC Motor")}),
+    ("it", "Stellantis possiede i marchi Fiat, Jeep e Peugeot.",
+     {("Fiat", "Stellantis"), ("Jeep", "Stellantis"), ("Peugeot", "Stellantis")}),
+    ("fr", "Stellantis, qui possède les marques Fiat et Peugeot, a parlé.", {("Fiat", "Stellantis"), ("Peugeot", "Stellantis")}),
+    ("en", "Volkswagen is not taking on Hyundai's Boston Dynamics division.", {("Boston Dynamics", "Hyundai Motor Company")}),
+    ("en", "Toyota's Lexus brand sells well in Europe.", {("Lexus", "Toyota")}),
+    ("it", "Il marchio Abarth di Stellantis compie 75 anni.", {("Abarth", "Stellantis")}),
+    ("fr", "La filiale Saft de TotalEnergies construit l'usine.", {("Saft", "TotalEnergies")}),
+    ("de", "Die Marke Skoda von Volkswagen wächst.", {("Skoda", "Volkswagen Group")}),
+    ("fr", "Stellantis et TotalEnergies, conjointement avec sa filiale Saft, ont créé ACC.", {("Saft", "TotalEnergies")}),
+    ("en", "Stellantis and TotalEnergies, together with its battery subsidiary Saft, created ACC.",
+     {("Saft", "TotalEnergies")}),
+    ("it", "Stellantis e TotalEnergies, insieme alla sua controllata Saft, hanno creato ACC.", {("Saft", "TotalEnergies")}),
+])
+def test_units_and_brands_named_beside_their_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Renault owns 15% of Nissan."),
+    ("en", "Cariad is not a subsidiary of Renault."),
+    ("it", "Waymo non è una controllata di Renault."),
+    ("en", "Renault's Nissan stake is worth less than before."),
+    ("it", "Stellantis vende più auto di Renault e Toyota."),
+    ("en", "Toyota, Honda and Nissan, rival brands, sell cars in Europe."),
+])
+def test_no_unit_without_an_ownership_word(lang, text):
+    assert subsidiaries(text, lang) == set()
