@@ -190,6 +190,9 @@ _DE_DETERMINER_BEFORE = re.compile(
     r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
     r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
 
+# a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
+_DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
+                          r"lieferant)$")
 # an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
 # "neuen Partnern" (German adjectives are written in lower case, nouns capitalised)
 _DE_ADJECTIVE_BEFORE = re.compile(
@@ -255,7 +258,10 @@ class _Patterns:
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
-        c = r"(?:(?i:gruppo|group|groupe|Konzern|alliance|alleanza|Allianz)\s+)?⟨C(?P<org>\d+)⟩"
+        # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
+        # for the firm before its name
+        c = (rf"(?:(?i:alliance|alleanza|Allianz|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
+             r"⟨C(?P<org>\d+)⟩")
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
@@ -263,6 +269,9 @@ class _Patterns:
         # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
         aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
+        # ", chairman and chief executive officer": more titles after the first
+        more_roles = (rf"(?P<more_roles>(?:\s*,\s*(?i:{mods}(?:{role}))){{1,3}}(?:\s*,?\s+(?i:{conj})\s+(?i:{mods}(?:{role})))?"
+                      rf"|\s+(?i:{conj})\s+(?i:{mods}(?:{role})))?")
         appoint = r"(?i:named|appointed|hired|nominat[oa]|nomina|nommée?|nomme|ernannt|ernennt|berufen)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
@@ -272,8 +281,11 @@ class _Patterns:
                        rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
             # "VW-China-Chef Stephan Wöllenstein": the company written into the title
             _Gated("⟩-", rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
-            # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
-            re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor", "William Li, founder,
+            # chairman and chief executive officer of NIO", "Yasuhide Mizuno, attualmente senior managing
+            # officer di Honda": a list of titles, an adverb before them
+            re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
+                       rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO"
@@ -639,7 +651,8 @@ class _Article:
             words = span[a:b].split()
             while words and (words[0].casefold() in _NOT_NAME or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
-            while len(words) > 1 and _FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]):
+            while len(words) > 1 and (_FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]) or (
+                    self.lang == "de" and _DE_FIRM_END.search(words[0]))):  # "Unternehmensberatung JSC Automotive"
                 words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
                 strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
@@ -818,7 +831,7 @@ class _Article:
                 if name.startswith("⟨"):
                     person = mentions[int(name[2:-1])].entity
                     if org.type == "Company" and person.type == "Person":
-                        role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                        role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                         out.append((person, org, _normalize_role(role), k))
                     continue
                 words = name.split()
@@ -836,7 +849,7 @@ class _Article:
                         tail = " ".join(words[1:])
                         if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
                             self.index.add(tail, person)
-                role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                 out.append((person, org, _normalize_role(role), k))
         return out
 
