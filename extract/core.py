@@ -184,7 +184,8 @@ _MODIFIER_OF_FIRM = re.compile(
 
 # German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
 _DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
-                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)$", re.I)
+                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)"
+                          r"(?:n|en|e|s|es|er)?$", re.I)  # and their plurals: "Autobauern", "Anbietern"
 # a German article, possessive or inflected adjective just before a word: "dem deutschen", "eine chinesische"
 _DE_DETERMINER_BEFORE = re.compile(
     r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
@@ -1166,6 +1167,7 @@ class _Article:
         # companies inside are not the subject of the main clause
         rel = self._relative_spans(masked) + [(m.start(), m.end()) for m in _PAREN.finditer(masked)]
         took: dict[int, list[int] | None] = {}
+        fronted_seen = False
         for h in hits:
             in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
             before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()
@@ -1209,6 +1211,28 @@ class _Article:
                     objs = [lst for lst in objs if lst is not after[0]]  # "the joint venture X" names it
                 else:
                     objs.insert(0, after[0])
+            if not objs and between is None and of_subject is None:
+                # "Mit den beiden Autobauern FAW und SAIC unterhält Volkswagen die größten Partnerschaften",
+                # "Con Geely e Dongfeng, Renault ha stretto alleanze": a list fronted by "with" at the
+                # start of the sentence is the object of the tie that follows
+                fronted = next((lst for lst in lists if pos[lst[-1]][1] <= h.start()
+                                and len(_TOKEN.findall(masked[:pos[lst[0]][0]])) <= 5
+                                and px.with_before.search(masked[:pos[lst[0]][0]])
+                                and not px.with_word.search(masked, pos[lst[-1]][1], h.start())), None)
+                rest = None
+                if fronted is not None:
+                    # "Con Geely e Dongfeng, Renault ha ...": the name after the last bare comma is the subject
+                    cut = max((n for n in range(1, len(fronted))
+                               if masked[pos[fronted[n - 1]][1]:pos[fronted[n]][0]].strip() == ","), default=None)
+                    if cut:
+                        fronted, rest = fronted[:cut], fronted[cut:]
+                    if subj is not None and set(subj) & set(fronted):
+                        subj = None
+                    subj = rest or subj
+                clause_from = pos[(subj or fronted)[-1]][1] if fronted else 0
+                if fronted is not None and "," not in masked[clause_from:h.start()] and not self._negated(masked, h.start()):
+                    objs = [fronted]
+                    fronted_seen = True
             if of_subject is not None:
                 subj = of_subject
             if between is not None:
@@ -1241,7 +1265,9 @@ class _Article:
                                 if x not in lst:
                                     add(x, o, 0.85, dom, st)
                                     explicit_subject = ent(subj[-1])
-                        elif focus is not None and o not in self.hung:
+                        elif focus is not None and o not in self.hung \
+                                and focus not in {mentions[k].entity for k in lst}:
+                            # (not when the focus is one of the list: "arbeiten mit FAW, SAIC oder BYD")
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
@@ -1257,7 +1283,7 @@ class _Article:
                         if x < y:
                             add(x, y, 0.85, sentence_domain, st)
                 explicit_subject = ent(subj[0])
-        if not pairs:
+        if not pairs and not fronted_seen:
             # two companies before a cue, with no structure tying them to it ("X has turned its
             # back on Y and moved away from talks"): a weaker reading
             distinct: dict[Name, int] = {}

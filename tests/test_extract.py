@@ -1505,3 +1505,58 @@ def test_units_and_brands_named_beside_their_group(lang, text, expected):
 ])
 def test_no_unit_without_an_ownership_word(lang, text):
     assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Volkswagen arbeitet mit FAW und SAIC zusammen.",
+     {("Volkswagen Group", "FAW Group"), ("Volkswagen Group", "SAIC Motor")}),
+    ("de", "FAW arbeitet aber auch mit GM zusammen.", {("FAW Group", "General Motors")}),
+    ("de", "Bislang hat Audi mit FAW zusammen gearbeitet.", {("Audi", "FAW Group")}),
+    ("de", "Mit den beiden chinesischen Autobauern FAW und SAIC unterhält Volkswagen die größten Partnerschaften.",
+     {("Volkswagen Group", "FAW Group"), ("Volkswagen Group", "SAIC Motor")}),
+    ("it", "Con Geely e Dongfeng, Renault ha stretto alleanze importanti.",
+     {("Renault Group", "Geely Holding"), ("Renault Group", "Dongfeng")}),
+    ("fr", "Avec Geely et Dongfeng, Renault a noué des partenariats.",
+     {("Renault Group", "Geely Holding"), ("Renault Group", "Dongfeng")}),
+    ("en", "With Geely and Dongfeng, Renault has formed partnerships in China.",
+     {("Renault Group", "Geely Holding"), ("Renault Group", "Dongfeng")}),
+])
+def test_partners_over_a_coordinated_list_fronted_or_with_a_separable_verb(lang, text, expected):
+    assert {p[:2] for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "With Geely and Dongfeng growing fast, Renault signed a deal with Valeo.", {("Renault Group", "Valeo")}),
+    ("de", "Mit BYD und SAIC konkurriert Volkswagen, eine Partnerschaft gibt es nicht.", set()),
+    ("de", "Mit den Partnern FAW und SAIC unterhalten die Wolfsburger die größten Partnerschaften.", set()),
+    ("de", "Volkswagen arbeitet seit Jahren in China, zusammen mit vielen Händlern.", set()),
+    ("en", "With Toyota, Honda and Nissan, Japan has strong carmakers and partnerships are common.", set()),
+    ("de", "FAW ist groß. Deutsche Autobauer arbeiten unter anderem mit FAW, SAIC oder BYD zusammen.", set()),
+])
+def test_companies_listed_side_by_side_are_not_partners_of_one_another(lang, text, expected):
+    assert {p[:2] for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "William Li, founder, chairman and chief executive officer of NIO, said the deal was good.",
+     ("William Li", "NIO", "founder, chairman and chief executive officer")),
+    ("it", "Izumi Kawanishi, vicepresidente esecutivo di Sony, sarà il presidente della società.",
+     ("Izumi Kawanishi", "Sony", "vicepresidente esecutivo")),
+    ("it", "Yasuhide Mizuno, attualmente senior managing officer di Honda per le operazioni, sarà presidente.",
+     ("Yasuhide Mizuno", "Honda", "senior managing officer")),
+    ("fr", "Jean Dupont, vice-président exécutif de Renault, a parlé.", ("Jean Dupont", "Renault Group", "vice-président exécutif")),
+    ("de", "Das sagt Jochen Siebert, Geschäftsführer der Unternehmensberatung Zentrix Automotive.",
+     ("Jochen Siebert", "Zentrix Automotive", "managing director")),
+    ("en", "Jane Doe, CEO of the carmaker Ford, spoke.", ("Jane Doe", "Ford", "CEO")),
+])
+def test_roles_in_apposition_after_titles_and_descriptions(lang, text, expected):
+    assert roles(text, lang) == {expected}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Jane Doe, an analyst who covers Ford, spoke."),
+    ("it", "Mario Rossi, analista che segue Stellantis, ha parlato."),
+    ("de", "Jochen Siebert, ein Kunde von Volkswagen, sagte das."),
+])
+def test_a_description_without_a_title_gives_no_role(lang, text):
+    assert roles(text, lang) == set()
