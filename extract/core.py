@@ -180,7 +180,8 @@ _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ip
 # a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
 _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
-    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
+    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer|"
+    r"business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
 
 # German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
 _DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
@@ -1857,7 +1858,10 @@ class _Article:
             if owned:
                 investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
             if investor is None and not owned:
-                investor = next((k for k in reversed(comps) if pos[k][1] <= h.start() and k != target), None)
+                # (not across a semicolon: "entered a deal with Tesla; the company invested $30 million")
+                investor = next((k for k in reversed(comps) if pos[k][1] <= h.start()
+                                 and mentions[k].entity != mentions[target].entity
+                                 and ";" not in masked[pos[k][1]:h.start()]), None)
             if investor is None:
                 continue
             # the stated percentage: before the target, or just after it up to the next cue

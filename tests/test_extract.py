@@ -1560,3 +1560,22 @@ def test_roles_in_apposition_after_titles_and_descriptions(lang, text, expected)
 ])
 def test_a_description_without_a_title_gives_no_role(lang, text):
     assert roles(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "With the acquisition of a 10% stake in the E-van business, Renault's share falls."),
+    ("it", "Con l'acquisto di una quota nel business E-van, la quota di Renault scende."),
+])
+def test_a_word_before_business_is_no_company(lang, text):
+    assert not [r for r in extract(text, meta=META, lang=lang) if r.get("entity") == "E-van"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Panasonic first entered a supply agreement with Tesla in 2009; the company invested $30 million in the "
+           "startup.", set()),
+    ("it", "Panasonic ha firmato un accordo di fornitura con Tesla nel 2009; la società ha investito 30 milioni nella "
+           "startup.", set()),
+    ("en", "Panasonic signed a deal with Tesla in 2009 and invested $30 million in Tesla.", {("Panasonic", "Tesla", None)}),
+])
+def test_an_investor_is_not_sought_across_a_semicolon(lang, text, expected):
+    assert stakes(text, lang) == expected
