@@ -192,6 +192,12 @@ _DE_DETERMINER_BEFORE = re.compile(
     r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
     r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
 
+def _ACRONYM_HEAD(words: list[str]) -> bool:
+    """Whether a name opens with an acronym before a firm's head word: "DR Automobiles Groupe" is a
+    name, though "Dr" is a title."""
+    return len(words) >= 2 and words[0].isupper() and len(words[0]) >= 2 and _ORG_HEAD.fullmatch(words[-1]) is not None
+
+
 # a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
 _DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
                           r"lieferant)$")
@@ -226,6 +232,8 @@ sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
 _VENTURE_NAME = re.compile(
     rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
     rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
+_VENTURE_GATE = re.compile(r"venture|jv|entreprise|gemeinschafts|subsidiary|controllata|filiale|tochter")
+_STAKE_WORD = re.compile(r"(?i:stake|shareholding|partecipazion|quot[ae]|participation|beteiligung|anteil)")
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
@@ -264,6 +272,7 @@ class _Patterns:
         # for the firm before its name
         c = (rf"(?:(?i:alliance|alleanza|Allianz|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
              r"⟨C(?P<org>\d+)⟩")
+        c_lead = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"  # patterns that start with the company
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
@@ -277,7 +286,7 @@ class _Patterns:
         appoint = r"(?i:named|appointed|hired|nominat[oa]|nomina|nommée?|nomme|ernannt|ernennt|berufen)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
-            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
+            re.compile(rf"{c_lead}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
             # "Carlos Tavares, who heads Stellantis", "Luca de Meo, che guida Renault"
             _Gated(rf",\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}", rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
                        rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
@@ -300,7 +309,7 @@ class _Patterns:
                        rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
             # direttore generale"
-            _Gated(appoint, rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
+            _Gated(appoint, rf"{c_lead}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
@@ -328,7 +337,11 @@ class _Patterns:
         self.appos_gap = re.compile(
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
-        self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
+        # "with the Chinese firm", "con il produttore statunitense di veicoli elettrici": a descriptor
+        # of the partner between the word and the name
+        self.with_before = re.compile(
+            rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$"
+            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$")
         self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
@@ -393,13 +406,14 @@ class _Patterns:
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:its|suo|sua|suoi|sue|son|sa|ses|sein|seine|seiner)"
                         rf"\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sub})(?![\w\-])"), 0.7),
             # "Hyundai's Boston Dynamics division", "GM's Cruise unit": a unit named after its owner's possessive
-            (re.compile(rf"(?P<np>)⟨C(?P<y>\d+)⟩['’]s?\s+⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+)?(?i:{sub}|brand|division|unit|arm)(?![\w\-])"), 0.7),
+            (_Gated(r"⟩['’]s?\s+⟨C", rf"(?P<np>)⟨C(?P<y>\d+)⟩['’]s?\s+⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+)?(?i:{sub}|brand|division|unit|arm)(?![\w\-])"), 0.7),
             # "il marchio Abarth di Stellantis", "la filiale Saft de TotalEnergies", "die Marke Skoda von VW"
             (re.compile(rf"(?P<np>)(?<![\w\-])(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩\s*(?i:{of})\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.7),
             # "TotalEnergies, conjointement avec sa filiale Saft", "Stellantis and its subsidiary Free2Move":
             # a unit after a possessive belongs to the nearest company before
-            (re.compile(rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;:]{{0,60}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine|seiner|seinen|ihre)\s+"
-                        rf"(?:[\w\-]+\s+){{0,2}}?(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩"), 0.7),
+            (_Gated(r"(?<![\w\-])(?i:its|sua|suo|sa|son|seine|seiner|seinen|ihre)\s",
+                    rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;:]{{0,60}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine|seiner|seinen|ihre)\s+"
+                    rf"(?:[\w\-]+\s+){{0,2}}?(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩"), 0.7),
             # "Geely (già proprietario di Volvo", "Geely, the owner of Volvo Cars"
             (re.compile(rf"⟨C(?P<y>\d+)⟩\s*(?:,|\(|\s(?i:is|è|est|ist|was|era))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
                         rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
@@ -407,7 +421,7 @@ class _Patterns:
         ]
         brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
         owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
-        self.owned_brands = re.compile(
+        self.owned_brands = _Gated(r"(?i:brand|marchi|marque|marke)",
             rf"⟨C(?P<y>\d+)⟩\s*,?\s*(?:(?i:which|that|che|qui|der|die|das)\s+)?(?:(?i:also|anche|aussi|auch|already|già|déjà)\s+)?"
             rf"{owns}\s+(?:(?i:{det})\s*)?(?:{brands}\s+)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)"
             rf"(?P<after>\s+{brands})?")
@@ -651,7 +665,7 @@ class _Article:
 
         def propose(a: int, b: int, strong: bool = False) -> None:
             words = span[a:b].split()
-            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
+            while words and ((words[0].casefold() in _NOT_NAME and not _ACRONYM_HEAD(words)) or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and (_FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]) or (
                     self.lang == "de" and _DE_FIRM_END.search(words[0]))):  # "Unternehmensberatung JSC Automotive"
@@ -676,7 +690,12 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
-        for m in _VENTURE_NAME.finditer(span):
+        low = span.casefold()
+        brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
+        unit_gate = "'s " in span or "’s " in span
+        owned_gate = any(w in low for w in ("-owned", "-controlled", "-backed"))
+        firm_stake_gate = _STAKE_WORD.search(span) is not None
+        for m in (_VENTURE_NAME.finditer(span) if _VENTURE_GATE.search(low) else ()):
             if "-" not in m.group(1):  # "joint venture Psa-Total": its parents, not its name
                 propose(m.start(1), m.end(1))
         if " its " in span:
@@ -702,7 +721,7 @@ class _Article:
             if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
                 continue  # "Shanghai-based", "Auto" in "... International Auto Show"
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
-                    and words[0].casefold() not in _NOT_NAME:
+                    and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)):
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
             if last and last.group(1).casefold() in _OBJECT_LEAD \
@@ -713,12 +732,12 @@ class _Article:
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
-            elif _BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before) \
-                    or (_UNIT_AFTER.match(span, b) and before.endswith(("'s ", "’s "))):
+            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
+                    or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
-            elif _STAKE_IN_FIRM.search(before):
+            elif firm_stake_gate and _STAKE_IN_FIRM.search(before):
                 propose(a, b)  # "a 10% stake in the electric truck company Flexis"
-            elif _OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed"))):
+            elif owned_gate and (_OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed")))):
                 propose(a, b)  # "Beijing-controlled Sinochem", "state-owned Dongfeng": an owned firm
             elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b)):

@@ -1579,3 +1579,15 @@ def test_a_word_before_business_is_no_company(lang, text):
 ])
 def test_an_investor_is_not_sought_across_a_semicolon(lang, text, expected):
     assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Volkswagen ha lanciato una joint venture con il produttore statunitense di veicoli elettrici Rivian.",
+     {("Volkswagen Group", "Rivian")}),
+    ("en", "Volkswagen announced a deal with the Chinese firm specialising in driving chips Horizon Robotics.",
+     {("Volkswagen Group", "Horizon Robotics")}),
+    ("it", "DR Automobiles Groupe e Chery rafforzano una collaborazione che dura da vent'anni.",
+     {("DR Automobiles Groupe", "Chery")}),
+])
+def test_a_partner_after_a_long_descriptor_or_named_with_an_acronym(lang, text, expected):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(e) for e in expected}
