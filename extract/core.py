@@ -366,7 +366,7 @@ class _Patterns:
             rf"(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})")
         # "Stellantis became the largest shareholder in Leapmotor"
         self.shareholder_in = re.compile(
-            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-,]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|d'|an|bei)\s*"
+            rf"⟨C(?P<i>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|d'|an|bei)\s*"
             rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
         # "Sinochem is Pirelli's largest shareholder", "Nissan è il maggiore azionista di Mitsubishi" is above
         self.shareholder_is = re.compile(
@@ -606,6 +606,12 @@ class _Patterns:
         even = (r"(?i:50/50|50-50|50:50|fifty-fifty|equally owned|equally-owned|paritari[ao]|paritetic[ao]|"
                 r"à parts égales|paritaire|paritätisch\w*)")
         venture = r"(?i:joint[- ]venture\w*|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture)"
+        # "Stellantis et TotalEnergies ... leur co-entreprise ACC", "Toyota and Panasonic said their joint
+        # venture Prime Planet Energy": the venture of the companies the sentence opens with
+        self.their_venture = _Gated(
+            r"(?i:their|leurs?|loro|ihre?[mns]?)\s",
+            rf"(?<![\w\-])(?i:their|leurs?|la loro|il loro|loro|ihre?[mns]?)\s+(?:[\w\-]+\s+){{0,2}}?{venture}"
+            rf"(?:\s+(?i:called|named|chiamata|denominata|nommée|namens))?\s*(?:(?P<x>⟨C\d+⟩)|(?P<with>(?i:{s('with')})\b))?")
         self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
@@ -994,6 +1000,7 @@ class _Article:
             self._mutual_stakes(i, masked, mentions, role_orgs)
             self.share_spans = self._shares(i, masked, mentions, role_orgs)
             self._even_venture(i, masked, mentions, role_orgs)
+            self._their_venture(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1411,6 +1418,29 @@ class _Article:
         target = after[0]
         for p in parents:
             self._add("INVESTS_IN", p, target, {"stake_pct": 50}, i, 0.7)
+
+    def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":
+        the companies the sentence opens with are partners in the venture, and hold a share of it when
+        it is named; not "their joint venture with Tesla" (a tie with someone else)."""
+        for m in self.px.their_venture.finditer(masked):
+            if m.group("with") or self._negated(masked, m.start()):
+                continue
+            pos = self._place(masked)
+            comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+            lists = self._lists(masked, [k for k in comps if pos[k][1] <= m.start()], pos)
+            if not lists or len(_TOKEN.findall(masked[:pos[lists[0][0]][0]])) > 3:
+                continue
+            owners = list(dict.fromkeys(mentions[k].entity for k in lists[0]))
+            if len(owners) < 2:
+                continue
+            x = mentions[int(m.group("x")[2:-1])].entity if m.group("x") else None
+            status = self._span_status(masked, pos[lists[0][0]][0], m.end())
+            for n, a in enumerate(owners):
+                for b in owners[n + 1:]:
+                    self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
+                if x is not None and x not in owners and status == "active":
+                    self._add("INVESTS_IN", a, x, {}, i, 0.65)
 
     def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50

@@ -1434,7 +1434,9 @@ def test_a_percentage_held_there_of_no_company_is_no_stake(lang, text):
     ("it", "Mercedes-Benz sarà azionista di ACC insieme a Stellantis e TotalEnergies.",
      {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
     ("fr", "Stellantis et TotalEnergies ont annoncé l'entrée au capital de Mercedes-Benz dans leur co-entreprise ACC.",
-     {("Mercedes-Benz Group", "ACC", None)}),
+     {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
+    ("fr", "Mercedes-Benz, détenu par Daimler, sera actionnaire d'ACC à part égale avec Stellantis et TotalEnergies.",
+     {("Mercedes-Benz Group", "ACC", None), ("Stellantis", "ACC", None), ("TotalEnergies", "ACC", None)}),
     ("en", "Beijing-controlled Sinochem is Pirelli's largest shareholder with a 34.1% stake.",
      {("Sinochem", "Pirelli", 34.1)}),
 ])
@@ -1591,3 +1593,25 @@ def test_an_investor_is_not_sought_across_a_semicolon(lang, text, expected):
 ])
 def test_a_partner_after_a_long_descriptor_or_named_with_an_acronym(lang, text, expected):
     assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(e) for e in expected}
+
+
+@pytest.mark.parametrize("lang,text,owners,venture", [
+    ("en", "Toyota and Panasonic said their joint venture Prime Planet Energy will build cells.",
+     ("Toyota", "Panasonic"), "Prime Planet Energy"),
+    ("it", "Stellantis e CATL hanno presentato la loro joint venture Contemporary Star Energy.",
+     ("Stellantis", "CATL"), "Contemporary Star Energy"),
+    ("fr", "Stellantis et TotalEnergies ont présenté leur co-entreprise ACC.", ("Stellantis", "TotalEnergies"), "ACC"),
+    ("de", "BMW und Brilliance bauen ihr Gemeinschaftsunternehmen BBA aus.", ("BMW", "Brilliance"), "BBA"),
+])
+def test_their_venture_ties_the_opening_companies_and_gives_each_a_share(lang, text, owners, venture):
+    assert {frozenset(p[:2]) for p in pairs(text, lang)} == {frozenset(owners)}
+    assert stakes(text, lang) == {(o, venture, None) for o in owners}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Toyota and Panasonic said their joint venture with Tesla will build cells."),
+    ("en", "Toyota and Panasonic are considering their joint venture Prime Planet Energy."),
+    ("it", "Toyota e Panasonic non hanno una loro joint venture."),
+])
+def test_their_venture_with_another_or_not_yet_gives_no_share(lang, text):
+    assert stakes(text, lang) == set()
