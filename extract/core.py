@@ -329,6 +329,13 @@ class _Patterns:
                    rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
                        rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
+        # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
+        # Jaguar Land Rover": the owner named by a description
+        self.described_owner = _Gated(
+            r"(?i:owner|propri[eé]t|Eigentümer)",
+            rf"(?<!\w)(?i:{det})\s*(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?)"
+            rf"\s*,?\s*(?:(?i:già|already|déjà|bereits|also|anche|aussi|auch)\s+)?(?:(?i:the|il|le|la|der)\s+|l')?"
+            rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩")
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
@@ -992,6 +999,11 @@ class _Article:
                 org = self._described_company(i, desc) if desc is not None else None
                 if org is not None:
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+        for m in self.px.described_owner.finditer(masked):
+            x = mentions[int(m.group("x"))].entity
+            y = self._described_company(i, m.group("desc"))
+            if y is not None and y != x and x.type == y.type == "Company" and not self._negated(masked, m.start("x")):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])

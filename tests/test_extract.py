@@ -1615,3 +1615,25 @@ def test_their_venture_ties_the_opening_companies_and_gives_each_a_share(lang, t
 ])
 def test_their_venture_with_another_or_not_yet_gives_no_share(lang, text):
     assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Iveco rappresenta per Tata Motors una mossa strategica. Il gruppo indiano, già proprietario di Jaguar Land "
+           "Rover, è ben radicato nel comparto auto."),
+    ("en", "Iveco is a strategic move for Tata Motors. The Indian group, already the owner of Jaguar Land Rover, is "
+           "well rooted."),
+    ("fr", "Iveco est une étape pour Tata Motors. Le groupe indien, déjà propriétaire de Jaguar Land Rover, est bien "
+           "implanté."),
+    ("de", "Iveco ist ein Schritt für Tata Motors. Der indische Konzern, bereits Eigentümer von Jaguar Land Rover, ist "
+           "stark."),
+])
+def test_an_owner_named_by_a_description(lang, text):
+    assert subsidiaries(text, lang) == {("Jaguar Land Rover", "Tata Motors")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Tata Motors and Renault met. The group, the owner of Jaguar Land Rover, is well rooted."),
+    ("it", "Tata Motors e Renault si sono incontrate. Il gruppo francese non è proprietario di Jaguar Land Rover."),
+])
+def test_an_owner_described_ambiguously_or_denied_owns_nothing(lang, text):
+    assert subsidiaries(text, lang) == set()
