@@ -164,20 +164,49 @@ acquire acquires acquired acquiring over buy acquisirà acquisisce acquisito ril
 racheté übernimmt übernommen kauft gekauft""".split())
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
+_UNIT_AFTER = re.compile(r"\s+(?i:division|unit|arm|subsidiary)(?![\w\-])")
+_BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
+_BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
+_STAKE_IN_FIRM = re.compile(
+    r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|Anteile?)\s+"
+    r"(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem|die|das)\s*)?(?:[\w\-]+\s+){0,3}?"
+    r"(?i:company|firm|start-?up|venture|joint venture|società|azienda|start-up|entreprise|société|Unternehmen|Firma)\s+$")
+_OWNED_BEFORE = re.compile(r"[\w\-]-(?:owned|controlled|backed)\s+$")
+# "holds 50% of", "détient 25 % de", "hält 50 Prozent an": what a held percentage is of
+_PCT_OF = re.compile(r"\d\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)\s+(?:of|in|de|du|des|di|del|della|"
+                     r"dell'|an|am|in)\s+(?:(?:the|la|il|le|l'|der|dem|den)\s*)?$", re.I)
 # common nouns written as capitals, never a company's name on their own
 _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ipo ceo cfo r&d adas ota usb gps".split())
 # a capitalised word right before "maker", "carmaker", "supplier"...: a modifier ("EV maker")
 _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
-    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer)\b")
+    r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer|"
+    r"business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
 
 # German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
 _DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
-                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)$", re.I)
+                          r"riese|gruppe|technologie|ung|heit|keit|schaft|tät|ion|ismus|markt|werk|kunde|partner)"
+                          r"(?:n|en|e|s|es|er)?$", re.I)  # and their plurals: "Autobauern", "Anbietern"
 # a German article, possessive or inflected adjective just before a word: "dem deutschen", "eine chinesische"
 _DE_DETERMINER_BEFORE = re.compile(
     r"(?<![\w\-])(?i:der|die|das|dem|den|des|ein|eine|einem|einen|einer|eines|deren|dessen|sein|seine|seinem|seinen|"
     r"seiner|ihr|ihre|ihrem|ihren|ihrer|kein|keine|jede[mnrs]?|diese[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+){0,2}$")
+
+def _ACRONYM_HEAD(words: list[str]) -> bool:
+    """Whether a name opens with an acronym before a firm's head word: "DR Automobiles Groupe" is a
+    name, though "Dr" is a title."""
+    return len(words) >= 2 and words[0].isupper() and len(words[0]) >= 2 and _ORG_HEAD.fullmatch(words[-1]) is not None
+
+
+# a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
+_DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
+                          r"lieferant)$")
+# an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
+# "neuen Partnern" (German adjectives are written in lower case, nouns capitalised)
+_DE_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w\-])[a-zäöüß][a-zäöüß]*(?:isch|ig|lich|bar|sam|los|haft|al|ell|iv|är|neu|groß|klein|alt|jung|weit|"
+    r"eigen|ander|beid|viel|wenig|mehrer|einig|solch|sämtlich|führend|wichtig|bekannt|staatlich|privat)"
+    r"(?:e|en|em|er|es)\s+$")
 
 # "DaimlerChrysler tried to downplay the unravelling of its tie-up with Hyundai": a name that is
 # the subject of a clause with "its" and a business tie is an organisation (English only: "suo",
@@ -198,6 +227,13 @@ dit déclaré avec son sa ses leur leurs est sont ont qui que
 sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
 """.split())
 
+# "the joint venture Primearth", "la coentreprise Flexis", "sa filiale Saft", "das Gemeinschaftsunternehmen
+# BBAC": a capitalised name right after a word for a venture or a unit is that venture or unit
+_VENTURE_NAME = re.compile(
+    rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
+    rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
+_VENTURE_GATE = re.compile(r"venture|jv|entreprise|gemeinschafts|subsidiary|controllata|filiale|tochter")
+_STAKE_WORD = re.compile(r"(?i:stake|shareholding|partecipazion|quot[ae]|participation|beteiligung|anteil)")
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
@@ -232,7 +268,11 @@ class _Patterns:
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
-        c = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"
+        # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
+        # for the firm before its name
+        c = (rf"(?:(?i:alliance|alleanza|Allianz|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
+             r"⟨C(?P<org>\d+)⟩")
+        c_lead = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"  # patterns that start with the company
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
@@ -240,17 +280,23 @@ class _Patterns:
         # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
         aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
+        # ", chairman and chief executive officer": more titles after the first
+        more_roles = (rf"(?P<more_roles>(?:\s*,\s*(?i:{mods}(?:{role}))){{1,3}}(?:\s*,?\s+(?i:{conj})\s+(?i:{mods}(?:{role})))?"
+                      rf"|\s+(?i:{conj})\s+(?i:{mods}(?:{role})))?")
         appoint = r"(?i:named|appointed|hired|nominat[oa]|nomina|nommée?|nomme|ernannt|ernennt|berufen)"
         self.works_for = [
             # "Stellantis CEO Carlos Tavares", "Nissan President Makoto Uchida"
-            re.compile(rf"{c}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
+            re.compile(rf"{c_lead}{poss}\s+{role_g}{aside}\s*,?\s+{name}"),
             # "Carlos Tavares, who heads Stellantis", "Luca de Meo, che guida Renault"
             _Gated(rf",\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}", rf"{name}\s*,\s*(?i:who|che|qui|der|die)\s+(?:(?i:now|currently|ora|attualmente|actuellement)\s+)?"
                        rf"(?P<role>{_HEAD_VERBS})\s+(?:(?i:{det})\s*)?{c}"),
             # "VW-China-Chef Stephan Wöllenstein": the company written into the title
             _Gated("⟩-", rf"⟨C(?P<org>\d+)⟩-(?:[{_UP}][\w]*-)?{role_g}\s+{name}"),
-            # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor"
-            re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:{det})\s*)?{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Lei Jun, CEO di Xiaomi", "Zhu Jiangming (fondatore di Leapmotor", "William Li, founder,
+            # chairman and chief executive officer of NIO", "Yasuhide Mizuno, attualmente senior managing
+            # officer di Honda": a list of titles, an adverb before them
+            re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
+                       rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO"
@@ -263,7 +309,7 @@ class _Patterns:
                        rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
             # direttore generale"
-            _Gated(appoint, rf"{c}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
+            _Gated(appoint, rf"{c_lead}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
@@ -283,6 +329,13 @@ class _Patterns:
                    rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
                        rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
+        # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
+        # Jaguar Land Rover": the owner named by a description
+        self.described_owner = _Gated(
+            r"(?i:owner|propri[eé]t|Eigentümer)",
+            rf"(?<!\w)(?i:{det})\s*(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?)"
+            rf"\s*,?\s*(?:(?i:già|already|déjà|bereits|also|anche|aussi|auch)\s+)?(?:(?i:the|il|le|la|der)\s+|l')?"
+            rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩")
         gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
@@ -291,7 +344,11 @@ class _Patterns:
         self.appos_gap = re.compile(
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
-        self.with_before = re.compile(rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$")
+        # "with the Chinese firm", "con il produttore statunitense di veicoli elettrici": a descriptor
+        # of the partner between the word and the name
+        self.with_before = re.compile(
+            rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$"
+            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$")
         self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
@@ -316,7 +373,23 @@ class _Patterns:
             rf"(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})")
         # "Stellantis became the largest shareholder in Leapmotor"
         self.shareholder_in = re.compile(
-            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|an|bei)\s*"
+            rf"⟨C(?P<i>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,4}}?(?i:{s('shareholder')})\s+(?i:in|of|di|del|della|de|du|d'|an|bei)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
+        # "Sinochem is Pirelli's largest shareholder", "Nissan è il maggiore azionista di Mitsubishi" is above
+        self.shareholder_is = re.compile(
+            rf"⟨C(?P<i>\d+)⟩\s+(?i:is|was|becomes|became|remains|will be|has become)\s+(?:(?i:now|still|also)\s+)?"
+            rf"⟨C(?P<t>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('shareholder')})(?![\w\-])")
+        # "sera actionnaire d'ACC à part égale avec Stellantis et TotalEnergies", "shareholder of ACC
+        # alongside Stellantis and TotalEnergies": the others hold a share too
+        self.co_holders = re.compile(
+            rf"[^⟨⟩.;]{{0,30}}?(?i:with|alongside|together with|along with|con|insieme a|assieme a|accanto a|avec|aux côtés de|"
+            rf"mit|neben)\s+(?:(?i:{det})\s*)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und))\s*⟨C\d+⟩)*)")
+        # "l'entrée au capital de Mercedes-Benz dans leur co-entreprise ACC", "l'ingresso di Mercedes nel
+        # capitale di ACC", "der Einstieg von Mercedes bei ACC": a company entering another's capital
+        self.capital_entry = re.compile(
+            rf"(?<![\w\-])(?i:entrée au capital|entrée|ingresso|entry|Einstieg)\s+(?i:de|d'|di|del|della|of|von|des)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<i>\d+)⟩\s+(?i:dans|in|nel|nella|into|bei|beim)\s*(?:(?i:the|le|la|l'|il|der|die|dem|leur|loro|their)\s*)?"
+            rf"(?:(?i:capital[e]? (?:di|de|of)|capitale della|joint[- ]venture|co-?entreprise|Gemeinschaftsunternehmen)\s+)?"
             rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩")
         sub = s("subsidiary")
         of = s("of")
@@ -339,11 +412,26 @@ class _Patterns:
             # controllata Ampere": a unit of the company named just before the possessive
             (re.compile(rf"⟨C(?P<y>\d+)⟩(?:'s)?\s+(?:[\w\-]+\s+){{0,4}}?(?i:its|suo|sua|suoi|sue|son|sa|ses|sein|seine|seiner)"
                         rf"\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sub})(?![\w\-])"), 0.7),
+            # "Hyundai's Boston Dynamics division", "GM's Cruise unit": a unit named after its owner's possessive
+            (_Gated(r"⟩['’]s?\s+⟨C", rf"(?P<np>)⟨C(?P<y>\d+)⟩['’]s?\s+⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+)?(?i:{sub}|brand|division|unit|arm)(?![\w\-])"), 0.7),
+            # "il marchio Abarth di Stellantis", "la filiale Saft de TotalEnergies", "die Marke Skoda von VW"
+            (re.compile(rf"(?P<np>)(?<![\w\-])(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩\s*(?i:{of})\s*(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.7),
+            # "TotalEnergies, conjointement avec sa filiale Saft", "Stellantis and its subsidiary Free2Move":
+            # a unit after a possessive belongs to the nearest company before
+            (_Gated(r"(?<![\w\-])(?i:its|sua|suo|sa|son|seine|seiner|seinen|ihre)\s",
+                    rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;:]{{0,60}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine|seiner|seinen|ihre)\s+"
+                    rf"(?:[\w\-]+\s+){{0,2}}?(?i:{sub})\s+(?:[a-zà-ÿ][\w\-]*\s+)?⟨C(?P<x>\d+)⟩"), 0.7),
             # "Geely (già proprietario di Volvo", "Geely, the owner of Volvo Cars"
             (re.compile(rf"⟨C(?P<y>\d+)⟩\s*(?:,|\(|\s(?i:is|è|est|ist|was|era))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
                         rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
                         rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
+        brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
+        owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
+        self.owned_brands = _Gated(r"(?i:brand|marchi|marque|marke)",
+            rf"⟨C(?P<y>\d+)⟩\s*,?\s*(?:(?i:which|that|che|qui|der|die|das)\s+)?(?:(?i:also|anche|aussi|auch|already|già|déjà)\s+)?"
+            rf"{owns}\s+(?:(?i:{det})\s*)?(?:{brands}\s+)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)"
+            rf"(?P<after>\s+{brands})?")
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
         firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
@@ -492,8 +580,46 @@ class _Patterns:
             r"sondier\w*|überleg\w*)(?![\w\-])")
         self.each = re.compile(r"(?<![\w\-])(?i:each|respectively|ciascun[oa]|ognuno|rispettivamente|chacun[e]?|"
                                r"respectivement|jeweils)(?![\w\-])")
-        self.hold = re.compile(r"(?<![\w\-])(?i:hold|own|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+        self.hold = re.compile(r"(?<![\w\-])(?i:holds?|held|holding|owns?|owned|deterr\w+|detien\w*|deterrann\w+|avranno|possied\w+|"
+                               r"possède\w*|possèd\w+|posséd\w+|hält|hielt|besitz\w*|"
                                r"détiendr\w+|détien\w*|halten|gehören)(?![\w\-])")
+        pct = r"\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)"
+        share = (r"(?i:share|stake|holding|quota|partecipazione|participation|part|Anteil|Beteiligung)")
+        more = r"(?P<more>(?:\s*(?:,|(?i:and|e|et|und))\s*(?:(?i:the|la|le|il|der|die|l')\s*)?⟨C\d+⟩)*)"
+        # "la quota di Renault in Flexis", "the stake of Renault and Volvo in Flexis", "la participation de
+        # Renault dans Flexis", "der Anteil von VW an FAW-VW", "Renault's share in Flexis": a holder's share
+        # of a company
+        self.share_of = re.compile(
+            rf"(?<![\w\-]){share}\s+(?i:of|di|del|della|dello|dell'|de|du|d'|von|des)\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩{more}\s+(?i:in|into|nel|nella|nello|nell'|dans|an|am|im|in der)\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture)\s+)?⟨C(?P<t>\d+)⟩"
+            rf"(?!\s*(?:⟨|[{_UP}]))"  # "a stake in Daimler Hyundai Truck": the target's name goes on
+            rf"|⟨C(?P<y2>\d+)⟩(?:'s?|s)\s+(?:[\w\-]+\s+)?{share}\s+(?i:in|an|am)\s*(?:(?i:{det})\s*)?⟨C(?P<t2>\d+)⟩"
+            rf"(?!\s*(?:⟨|[{_UP}]))")
+        # "FAW hält 60 Prozent an FAW-Volkswagen, Volkswagen 30 Prozent und Audi 10 Prozent", "Renault holds
+        # 45% of Flexis, Volvo 45% and CMA CGM 10%": one stake stated, the others by ellipsis
+        hold = r"(?i:holds?|owns?|has|will hold|detiene|possiede|ha|détient|possède|détiendra|hält|besitzt)"
+        self.held_pct = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s+(?:(?P<ne>(?i:ne|en|ne|davon)\s+)|[\w\-]+\s+){{0,2}}?{hold}\s+(?P<there>(?i:there|dort|daran|darin|lì|vi|y)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?P<there2>\s+(?i:there|of it|in it|lì|dort|daran))?"
+            rf"(?:\s+(?i:of|in|di|del|della|nel|nella|de|du|des|an|am)\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<t>\d+)⟩)?")
+        self.ellipsis_pct = re.compile(
+            rf"\s*(?:,|;)?\s*(?:(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+)?(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:with|con|avec|mit|holds?|owns?|has|ha|detiene|détient|hält)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella)\b)")
+        # "a 50/50 joint venture", "una joint venture paritetica", "une coentreprise à parts égales",
+        # "ein paritätisches Gemeinschaftsunternehmen": each of two parents holds half
+        even = (r"(?i:50/50|50-50|50:50|fifty-fifty|equally owned|equally-owned|paritari[ao]|paritetic[ao]|"
+                r"à parts égales|paritaire|paritätisch\w*)")
+        venture = r"(?i:joint[- ]venture\w*|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture)"
+        # "Stellantis et TotalEnergies ... leur co-entreprise ACC", "Toyota and Panasonic said their joint
+        # venture Prime Planet Energy": the venture of the companies the sentence opens with
+        self.their_venture = _Gated(
+            r"(?i:their|leurs?|loro|ihre?[mns]?)\s",
+            rf"(?<![\w\-])(?i:their|leurs?|la loro|il loro|loro|ihre?[mns]?)\s+(?:[\w\-]+\s+){{0,2}}?{venture}"
+            rf"(?:\s+(?i:called|named|chiamata|denominata|nommée|namens))?\s*(?:(?P<x>⟨C\d+⟩)|(?P<with>(?i:{s('with')})\b))?")
+        self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -527,6 +653,7 @@ class _Article:
         self.sents = split_sentences(text)
         self.facts: list[_Fact] = []
         self.hung: set[int] = set()
+        self.share_spans: list[tuple[int, int]] = []
         self.focus: Name | None = None
         self.last_subject: Name | None = None
         self.plural_subject = False
@@ -551,9 +678,10 @@ class _Article:
 
         def propose(a: int, b: int, strong: bool = False) -> None:
             words = span[a:b].split()
-            while words and (words[0].casefold() in _NOT_NAME or words[0].endswith("-based")):
+            while words and ((words[0].casefold() in _NOT_NAME and not _ACRONYM_HEAD(words)) or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
-            while len(words) > 1 and _FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]):
+            while len(words) > 1 and (_FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]) or (
+                    self.lang == "de" and _DE_FIRM_END.search(words[0]))):  # "Unternehmensberatung JSC Automotive"
                 words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
                 strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
@@ -575,6 +703,14 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        low = span.casefold()
+        brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
+        unit_gate = "'s " in span or "’s " in span
+        owned_gate = any(w in low for w in ("-owned", "-controlled", "-backed"))
+        firm_stake_gate = _STAKE_WORD.search(span) is not None
+        for m in (_VENTURE_NAME.finditer(span) if _VENTURE_GATE.search(low) else ()):
+            if "-" not in m.group(1):  # "joint venture Psa-Total": its parents, not its name
+                propose(m.start(1), m.end(1))
         if " its " in span:
             for m in _ITS_TIE.finditer(span):
                 nxt = span[m.end(1):m.end(1) + 40].split()[:2]
@@ -598,16 +734,24 @@ class _Article:
             if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
                 continue  # "Shanghai-based", "Auto" in "... International Auto Show"
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
-                    and words[0].casefold() not in _NOT_NAME:
+                    and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)):
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
             if last and last.group(1).casefold() in _OBJECT_LEAD \
-                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)) \
+                    and (_STAKE_IN.search(span, max(0, a - 40), a) or _ACQUIRE_BEFORE.search(span, max(0, a - 40), a)
+                         or (_PCT_OF.search(span, max(0, a - 30), a) and self.px.hold.search(span, max(0, a - 70), a))) \
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
+                    or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
+                propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
+            elif firm_stake_gate and _STAKE_IN_FIRM.search(before):
+                propose(a, b)  # "a 10% stake in the electric truck company Flexis"
+            elif owned_gate and (_OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed")))):
+                propose(a, b)  # "Beijing-controlled Sinochem", "state-owned Dongfeng": an owned firm
             elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
                     or _DESCRIPTOR_AFTER.match(span, b)):
                 propose(a, b)
@@ -635,7 +779,7 @@ class _Article:
             return False
         if _DE_NOUN_END.search(tail):
             return True
-        return _DE_DETERMINER_BEFORE.search(before) is not None
+        return _DE_DETERMINER_BEFORE.search(before) is not None or _DE_ADJECTIVE_BEFORE.search(before) is not None
 
     def _looks_like_person(self, name: str) -> bool:
         hit = self.index.get(name)
@@ -683,7 +827,9 @@ class _Article:
                 added.append(Mention(a, b, group, self.text[a:b]))
         for m in [*_OWNED_PREFIX.finditer(self.ftext, s, e), *_ROLE_PREFIX.finditer(self.ftext, s, e)]:
             a, b = m.span(1)
-            ent = self._company_by_word(m.group(1))
+            # "Beijing-controlled Sinochem": an owner is named in full, not by the first word of a
+            # longer name ("Beijing Automotive"), which is as often a place
+            ent = self._company_by_word(m.group(1)) if m.re is _ROLE_PREFIX else self.index.get(m.group(1))
             if ent is not None and ent.type == "Company" and not any(x.start < b and a < x.end for x in mentions):
                 added.append(Mention(a, b, ent, self.text[a:b]))
         return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
@@ -719,7 +865,7 @@ class _Article:
                 if name.startswith("⟨"):
                     person = mentions[int(name[2:-1])].entity
                     if org.type == "Company" and person.type == "Person":
-                        role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                        role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                         out.append((person, org, _normalize_role(role), k))
                     continue
                 words = name.split()
@@ -737,7 +883,7 @@ class _Article:
                         tail = " ".join(words[1:])
                         if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
                             self.index.add(tail, person)
-                role = " ".join((m.group("role") + (m.groupdict().get("extra") or "")).split())
+                role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                 out.append((person, org, _normalize_role(role), k))
         return out
 
@@ -853,12 +999,20 @@ class _Article:
                 org = self._described_company(i, desc) if desc is not None else None
                 if org is not None:
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+        for m in self.px.described_owner.finditer(masked):
+            x = mentions[int(m.group("x"))].entity
+            y = self._described_company(i, m.group("desc"))
+            if y is not None and y != x and x.type == y.type == "Company" and not self._negated(masked, m.start("x")):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
+            self.share_spans = self._shares(i, masked, mentions, role_orgs)
+            self._even_venture(i, masked, mentions, role_orgs)
+            self._their_venture(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1015,6 +1169,8 @@ class _Article:
         px = self.px
         hits = [h for h in px.cue["partner"].finditer(masked)
                 if not self._negated(masked, h.start()) and not self._generic(masked, h.start())]
+        if hits and ks:
+            hits = self._not_supply(masked, hits)
         if not hits or not ks:
             return
         pos = self._place(masked)
@@ -1050,6 +1206,7 @@ class _Article:
         # companies inside are not the subject of the main clause
         rel = self._relative_spans(masked) + [(m.start(), m.end()) for m in _PAREN.finditer(masked)]
         took: dict[int, list[int] | None] = {}
+        fronted_seen = False
         for h in hits:
             in_rel = next(((a, b) for a, b in rel if a <= h.start() < b), None)
             before = [lst for lst in lists if pos[lst[-1]][1] <= h.start()
@@ -1093,6 +1250,28 @@ class _Article:
                     objs = [lst for lst in objs if lst is not after[0]]  # "the joint venture X" names it
                 else:
                     objs.insert(0, after[0])
+            if not objs and between is None and of_subject is None:
+                # "Mit den beiden Autobauern FAW und SAIC unterhält Volkswagen die größten Partnerschaften",
+                # "Con Geely e Dongfeng, Renault ha stretto alleanze": a list fronted by "with" at the
+                # start of the sentence is the object of the tie that follows
+                fronted = next((lst for lst in lists if pos[lst[-1]][1] <= h.start()
+                                and len(_TOKEN.findall(masked[:pos[lst[0]][0]])) <= 5
+                                and px.with_before.search(masked[:pos[lst[0]][0]])
+                                and not px.with_word.search(masked, pos[lst[-1]][1], h.start())), None)
+                rest = None
+                if fronted is not None:
+                    # "Con Geely e Dongfeng, Renault ha ...": the name after the last bare comma is the subject
+                    cut = max((n for n in range(1, len(fronted))
+                               if masked[pos[fronted[n - 1]][1]:pos[fronted[n]][0]].strip() == ","), default=None)
+                    if cut:
+                        fronted, rest = fronted[:cut], fronted[cut:]
+                    if subj is not None and set(subj) & set(fronted):
+                        subj = None
+                    subj = rest or subj
+                clause_from = pos[(subj or fronted)[-1]][1] if fronted else 0
+                if fronted is not None and "," not in masked[clause_from:h.start()] and not self._negated(masked, h.start()):
+                    objs = [fronted]
+                    fronted_seen = True
             if of_subject is not None:
                 subj = of_subject
             if between is not None:
@@ -1114,7 +1293,8 @@ class _Article:
                     if not subj:
                         # "the CEO of Renault ... met its partners Geely and Dongfeng": the
                         # company of the person who acts
-                        acting = [k for k in self.role_orgs_at if pos[k][1] <= h.start()]
+                        acting = [k for k in self.role_orgs_at if pos[k][1] <= h.start()
+                                  and mentions[k].entity not in self.groups]  # not "PDG de l'alliance Renault-Nissan"
                         if acting:
                             subj = [acting[-1]]
                     for o in lst:
@@ -1124,7 +1304,9 @@ class _Article:
                                 if x not in lst:
                                     add(x, o, 0.85, dom, st)
                                     explicit_subject = ent(subj[-1])
-                        elif focus is not None and o not in self.hung:
+                        elif focus is not None and o not in self.hung \
+                                and focus not in {mentions[k].entity for k in lst}:
+                            # (not when the focus is one of the list: "arbeiten mit FAW, SAIC oder BYD")
                             add(focus, o, 0.65, dom, st)
             elif subj and len(subj) == 1 and explicit_subject is None:
                 # "X is heading for an alliance": the sentence's first company is its topic
@@ -1140,7 +1322,7 @@ class _Article:
                         if x < y:
                             add(x, y, 0.85, sentence_domain, st)
                 explicit_subject = ent(subj[0])
-        if not pairs:
+        if not pairs and not fronted_seen:
             # two companies before a cue, with no structure tying them to it ("X has turned its
             # back on Y and moved away from talks"): a weaker reading
             distinct: dict[Name, int] = {}
@@ -1164,6 +1346,113 @@ class _Article:
         for (x, y), (conf, domain, status) in pairs.items():
             props = {"status": status, **({"domain": domain} if domain else {})}
             self._add("PARTNERS_WITH", x, y, props, i, conf)
+
+    def _not_supply(self, masked: str, hits: list[re.Match]) -> list[re.Match]:
+        """The partnership cues that are not part of a supply deal: "un accordo di fornitura con
+        Tesla", "a supply agreement with Ford" state that one sells to the other (SUPPLIES), not a
+        partnership, unless the sentence also says so."""
+        deals = [(m.start(), m.end()) for m in self.px.supply_deal.finditer(masked)]
+        out = []
+        for h in hits:
+            if any(a <= h.start() < b for a, b in deals):
+                continue
+            out.append(h)
+        return out
+
+    def _shares(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
+        """Stakes stated as a holder's share of a company: "la quota di Renault in Flexis è del 45%",
+        "FAW hält dort 60 Prozent, Volkswagen 30 Prozent und Audi 10 Prozent" (where "dort" is the
+        company the sentence before ended on). Returns the spans read, for the general reading to skip."""
+        spans: list[tuple[int, int]] = []
+        if not _PCT.search(masked) and "⟩" not in masked:
+            return spans
+        lead = lambda a: _TOKEN.findall(masked[max(0, a - 40):a])[-4:]  # noqa: E731
+        for m in self.px.share_of.finditer(masked):
+            if any(w.casefold() in _SELL for w in lead(m.start())) or self._negated(masked, m.start()) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.start()):
+                continue
+            t = mentions[int(m.group("t") or m.group("t2"))].entity
+            holders = [int(m.group("y") or m.group("y2"))]
+            holders += [int(k) for k in _PLACE_C.findall(m.group("more") or "")]
+            pcts = list(_PCT.finditer(masked, m.end(), m.end() + 60))
+            for n, k in enumerate(holders):
+                if k in role_orgs:
+                    continue
+                stake = _stake(pcts[n] if len(pcts) == len(holders) else pcts[0] if len(pcts) == 1 else None)
+                y = mentions[k].entity
+                if y != t and y.type == t.type == "Company":
+                    self._add("INVESTS_IN", y, t, {"stake_pct": stake} if stake is not None else {}, i, 0.75)
+            spans.append((m.start(), m.end()))
+        for m in self.px.held_pct.finditer(masked):
+            if any(w.casefold() in _SELL for w in lead(m.start())) or self._negated(masked, m.start("pct")) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.start("pct")):
+                continue
+            target = mentions[int(m.group("t"))].entity if m.group("t") else None
+            if target is None and (m.group("there") or m.group("there2") or m.group("ne")) and i > 0:
+                # "FAW hält dort 60 Prozent": the last company of the sentence before
+                _, prev = self._mask(*self.sents[i - 1])
+                prev_c = [x.entity for x in prev if x.entity.type == "Company"]
+                target = prev_c[-1] if prev_c else None
+            if target is None:
+                continue
+            stated = [(int(m.group("x")), m.group("pct"))]
+            end = m.end()
+            while (e := self.px.ellipsis_pct.match(masked, end)) is not None:
+                stated.append((int(e.group("y")), e.group("pct")))
+                end = e.end()
+            if len(stated) == 1 and m.group("t"):
+                continue  # "X holds 50% of Y": the general reading has it
+            for k, p in stated:
+                y = mentions[k].entity
+                if k not in role_orgs and y != target and y.type == target.type == "Company":
+                    self._add("INVESTS_IN", y, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.75)
+            spans.append((m.start(), end))
+        return spans
+
+    def _even_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Honda and Sony formed a 50/50 joint venture, Sony Honda Mobility": each of the two parents
+        named before holds 50% of the venture named after it in the sentence, else of the one new
+        company the next sentence names."""
+        m = self.px.even_venture.search(masked)
+        if m is None or self._negated(masked, m.start()) or self.px.weighing.search(masked, max(0, m.start() - 60), m.start()):
+            return
+        pos = self._place(masked)
+        comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+        parents = list(dict.fromkeys(mentions[k].entity for k in comps if pos[k][1] <= m.start()))
+        if len(parents) != 2:
+            return
+        after = [mentions[k].entity for k in comps if pos[k][0] >= m.end() and mentions[k].entity not in parents]
+        if not after and i + 1 < len(self.sents):
+            _, nxt = self._mask(*self.sents[i + 1])
+            after = [x.entity for x in nxt if x.entity.type == "Company" and x.entity not in parents]
+        if len(set(after)) < 1:
+            return
+        target = after[0]
+        for p in parents:
+            self._add("INVESTS_IN", p, target, {"stake_pct": 50}, i, 0.7)
+
+    def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":
+        the companies the sentence opens with are partners in the venture, and hold a share of it when
+        it is named; not "their joint venture with Tesla" (a tie with someone else)."""
+        for m in self.px.their_venture.finditer(masked):
+            if m.group("with") or self._negated(masked, m.start()):
+                continue
+            pos = self._place(masked)
+            comps = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and k not in role_orgs]
+            lists = self._lists(masked, [k for k in comps if pos[k][1] <= m.start()], pos)
+            if not lists or len(_TOKEN.findall(masked[:pos[lists[0][0]][0]])) > 3:
+                continue
+            owners = list(dict.fromkeys(mentions[k].entity for k in lists[0]))
+            if len(owners) < 2:
+                continue
+            x = mentions[int(m.group("x")[2:-1])].entity if m.group("x") else None
+            status = self._span_status(masked, pos[lists[0][0]][0], m.end())
+            for n, a in enumerate(owners):
+                for b in owners[n + 1:]:
+                    self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
+                if x is not None and x not in owners and status == "active":
+                    self._add("INVESTS_IN", a, x, {}, i, 0.65)
 
     def _each_stake(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Renault e Geely ne deterranno il 50% ciascuno", "Hyundai and LG will each hold 50
@@ -1506,8 +1795,15 @@ class _Article:
         """Partners named as one hyphenated word next to a partnership word, each part a company."""
         if not self.groups:
             return
+        employers = None
         for m in self.px.hyphen_group.finditer(masked):
-            group = mentions[int(m.group("g") or m.group("g2"))].entity
+            k = int(m.group("g") or m.group("g2"))
+            group = mentions[k].entity
+            if group in self.groups and self.px.persons_near_role.search(masked):
+                if employers is None:
+                    employers = {org for _, org, _, _ in self._works_for(masked, mentions, register=False)}
+                if group in employers:
+                    continue  # "PDG de l'alliance Renault-Nissan": the employer of a person, not the news
             parts = self.groups.get(group)
             start = m.start("cue") if m.group("cue") else m.start("cue2")
             if parts is None or self._negated(masked, min(start, m.start())):
@@ -1560,13 +1856,18 @@ class _Article:
         comps = [k for k, m in enumerate(mentions) if m.entity.type == "Company" and k not in role_orgs]
         found: dict[tuple[Name, Name], tuple[float, float | None]] = {}
         held = []
-        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which):
+        for rx in (px.shareholder, px.shareholder_in, px.shareholder_of_which, px.shareholder_is, px.capital_entry):
             for m in rx.finditer(masked):
                 held.append((m.start(), m.end()))
                 t, inv = mentions[int(m.group("t"))].entity, mentions[int(m.group("i"))].entity
                 if t != inv and not any(self._negated(masked, n.start()) for n in _TOKEN.finditer(masked, m.start(), m.end())):
                     pct = _PCT.search(masked, m.start(), m.end()) or _WITH_PCT.match(masked, m.end())
                     found[(inv, t)] = (0.8, _stake(pct))
+                    co = px.co_holders.match(masked, m.end()) if rx is px.shareholder_in else None
+                    for k in _PLACE_C.findall(co.group("list")) if co else ():
+                        other = mentions[int(k)].entity
+                        if other not in (t, inv) and other.type == "Company":
+                            found[(other, t)] = (0.7, _stake(pct))
         passive = []
         for rx in px.passive_invest:
             for m in rx.finditer(masked):
@@ -1585,7 +1886,7 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
-            if any(a <= h.start() < b for a, b in held):
+            if any(a <= h.start() < b for a, b in (*held, *self.share_spans)):
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
@@ -1618,7 +1919,10 @@ class _Article:
             if owned:
                 investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
             if investor is None and not owned:
-                investor = next((k for k in reversed(comps) if pos[k][1] <= h.start() and k != target), None)
+                # (not across a semicolon: "entered a deal with Tesla; the company invested $30 million")
+                investor = next((k for k in reversed(comps) if pos[k][1] <= h.start()
+                                 and mentions[k].entity != mentions[target].entity
+                                 and ";" not in masked[pos[k][1]:h.start()]), None)
             if investor is None:
                 continue
             # the stated percentage: before the target, or just after it up to the next cue
@@ -1651,10 +1955,25 @@ class _Article:
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue
+        for m in self.px.owned_brands.finditer(masked):
+            # "SAIC, which owns the MG and Maxus brands": each brand a unit of the owner; the word for
+            # brands must be there ("owns 5% of Renault" is a stake, read as one)
+            if not (m.group("after") or re.search(r"(?i:brands?|marchi|marchio|marques?|Marken?)\s", m.group())) \
+                    or self._negated(masked, m.start()):
+                continue
+            y = mentions[int(m.group("y"))].entity
+            for k in _PLACE_C.findall(m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
         for rx, conf in self.px.subsidiary:
             for m in rx.finditer(masked):
                 x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
-                if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                # a unit named as a noun phrase ("isn't taking on Hyundai's Boston Dynamics division"):
+                # a denial before it is about something else
+                if x != y and x.type == y.type == "Company" and ("np" in m.groupdict() or not (
+                        self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w)  # "is not a unit of"
+                                                                 for w in _TOKEN.findall(m.group())))):
                     self._add("SUBSIDIARY_OF", x, y, {}, i, conf)
         passive = []
         for rx in self.px.passive_supply:
