@@ -196,6 +196,12 @@ class Neo4jStore:
         with :class:`~autokg.errors.StoreError`); rows as dicts (nodes as property dicts)."""
         return [r.data() for r in self.connection.read(query, params)]
 
+    def read_values(self, query: str, params: dict[str, Any] | None = None) -> list[tuple]:
+        """The same as :meth:`read_cypher`, each row as the tuple of its values as the driver
+        gives them (no conversion of nodes to dicts): cheaper, for queries that return only
+        plain values."""
+        return [tuple(r) for r in self.connection.read(query, params)]
+
     def lookup(self, compared: str) -> list[dict]:
         """Entities having *compared* (a :func:`~autokg.graph.normalize.norm` form) as name or
         alias, by id."""
