@@ -207,6 +207,10 @@ class Neo4jStore:
         alias, by id."""
         return self.stored.find_entities([compared]).get(compared, []) if compared else []
 
+    def lookup_many(self, compared: Iterable[str]) -> dict[str, list[dict]]:
+        """Entities by each compared name in *compared* (absent when none), by id, in one read."""
+        return self.stored.find_entities([c for c in compared if c])
+
     def entity_rows(self) -> list[dict]:
         """Every entity row, by id."""
         return [entity_row(r["e"]) for r in self.connection.read(q.ENTITY_ROWS)]
