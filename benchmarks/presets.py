@@ -100,9 +100,28 @@ def parameters(n: int) -> list[tuple[str, str, dict]]:
         ("hubs", "hubs", {"limit": 10}),
         ("by-domain", "by-domain", {"domain": "cockpits 42"}),
         ("cross-border", "cross-border", {"country_a": "FR", "country_b": "CN", "status": "prospective"}),
+        # the other forms of cross-border (two countries, one, none; with and without a status):
+        # timed only when named by label (FORMS)
+        ("cross-border FR CN", "cross-border", {"country_a": "FR", "country_b": "CN"}),
+        ("cross-border FR prospective", "cross-border", {"country_a": "FR", "status": "prospective"}),
+        ("cross-border FR", "cross-border", {"country_a": "FR"}),
+        ("cross-border prospective", "cross-border", {"status": "prospective"}),
+        ("cross-border (every row)", "cross-border", {}),
         ("prospective --since", "prospective", {"since": "2024-11"}),
         ("stale", "stale", {"older_than": 24}),
     ]
+
+
+#: labels timed only when --only names them
+FORMS = ("cross-border FR CN", "cross-border FR prospective", "cross-border FR", "cross-border prospective",
+         "cross-border (every row)")
+
+
+def selected(label: str, preset: str, only: list[str] | None) -> bool:
+    """Whether --only (preset names or labels) selects the row *label* of *preset*."""
+    if label in FORMS:
+        return bool(only) and label in only
+    return not only or preset in only or label in only
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -117,7 +136,7 @@ def time_presets(store, n: int, repeat: int, only: list[str] | None, slow_repeat
 
     out = []
     for label, preset, params in parameters(n):
-        if only and preset not in only and label not in only:
+        if not selected(label, preset, only):
             continue
         if as_of:  # only when given, so that a version without --as-of runs this script too
             params = {**params, "as_of": as_of}
@@ -163,7 +182,7 @@ def db_hits(store, n: int, only: list[str] | None, folder: str | None = None) ->
 
     out = []
     for label, preset, params in parameters(n):
-        if only and preset not in only and label not in only:
+        if not selected(label, preset, only):
             continue
         path = os.path.join(folder, f"{preset}.cypher") if folder else None
         text = open(path, encoding="utf-8").read() if path and os.path.exists(path) else cypher_presets.cypher(preset)

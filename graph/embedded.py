@@ -624,6 +624,10 @@ class EmbeddedStore:
         """Entities having *compared* (a :func:`norm` form) as name or alias."""
         return _Writer(self.db).find_entities([compared]).get(compared, [])
 
+    def lookup_many(self, compared: Iterable[str]) -> dict[str, list[dict]]:
+        """Entities by each compared name in *compared* (absent when none), by id."""
+        return _Writer(self.db).find_entities(compared)
+
     def entity_rows(self) -> list[dict]:
         return [
             {"id": i, "type": t, "name": n, "declared": bool(d), "aliases": json.loads(a), "attrs": json.loads(at)}

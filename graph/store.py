@@ -66,6 +66,9 @@ class Store(Protocol):
     def lookup(self, compared: str) -> list[dict]:
         """Entity rows having *compared* (a :func:`autokg.graph.normalize.norm` form) as their
         name or an alias."""
+    def lookup_many(self, compared: Iterable[str]) -> dict[str, list[dict]]:
+        """:meth:`lookup` of each of *compared* in one read: the entity rows by compared name
+        (absent when none)."""
     def entity_rows(self) -> list[dict]:
         """Every entity row, ordered by id."""
     def relation_ids(self) -> list[str]:

@@ -13,14 +13,23 @@ CALL () {
     AND (coalesce($status, '') = '' OR r.status = $status)
   RETURN x, y, r
 UNION ALL
-  // Without a date, given two countries: the partnerships between them, from the pair of
-  // countries the store keeps on each (index partners_with_country_pair; none for the same
-  // country twice).
+  // Without a date, given two countries and no status: the partnerships between them, from the
+  // pair of countries the store keeps on each (index partners_with_country_pair; none for the
+  // same country twice). Only entities have partnerships: no label to check.
   WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
-  WHERE $as_of IS NULL AND size(wanted) = 2
+  WHERE $as_of IS NULL AND size(wanted) = 2 AND coalesce($status, '') = ''
   WITH CASE WHEN wanted[0] < wanted[1] THEN wanted[0] + '-' + wanted[1] ELSE wanted[1] + '-' + wanted[0] END AS pair
-  MATCH (x:Entity)-[r:PARTNERS_WITH]->(y:Entity) USING INDEX SEEK r:PARTNERS_WITH(country_pair)
-  WHERE r.country_pair = pair AND (coalesce($status, '') = '' OR r.status = $status)
+  MATCH (x)-[r:PARTNERS_WITH]->(y) USING INDEX SEEK r:PARTNERS_WITH(country_pair)
+  WHERE r.country_pair = pair
+  RETURN x, y, r
+UNION ALL
+  // The same with a status: only the partnerships of that status, from the index on the pair
+  // and the status (partners_with_country_pair_status).
+  WITH [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
+  WHERE $as_of IS NULL AND size(wanted) = 2 AND coalesce($status, '') <> ''
+  WITH CASE WHEN wanted[0] < wanted[1] THEN wanted[0] + '-' + wanted[1] ELSE wanted[1] + '-' + wanted[0] END AS pair
+  MATCH (x)-[r:PARTNERS_WITH]->(y) USING INDEX SEEK r:PARTNERS_WITH(country_pair, status)
+  WHERE r.country_pair = pair AND r.status = $status
   RETURN x, y, r
 UNION ALL
   // Without a date or a country: every partnership between two countries.
@@ -50,13 +59,15 @@ UNION ALL
   WHERE coalesce($status, '') = '' OR r.status = $status
   RETURN x, y, r
 }
-WITH r, CASE WHEN [x.name, x.id] <= [y.name, y.id] THEN [x, y] ELSE [y, x] END AS pair,
+// Each end's name and country read once; the smaller [name, id] first.
+WITH r, x, y, x.name AS xn, y.name AS yn, x.country AS xc, y.country AS yc
+WITH r, CASE WHEN xn < yn OR (xn = yn AND x.id <= y.id) THEN [xn, xc, yn, yc] ELSE [yn, yc, xn, xc] END AS pair,
      [c IN [$country_a, $country_b] WHERE coalesce(c, '') <> ''] AS wanted
-WITH r, pair[0] AS a, pair[1] AS b, pair[0].country AS ca, pair[1].country AS cb, wanted
+WITH r, pair[0] AS company, pair[1] AS ca, pair[2] AS partner, pair[3] AS cb, wanted
 WHERE ca IS NOT NULL AND cb IS NOT NULL AND ca <> cb
   AND (size(wanted) = 0
        OR (size(wanted) = 1 AND wanted[0] IN [ca, cb])
        OR (size(wanted) = 2 AND ((ca = wanted[0] AND cb = wanted[1]) OR (ca = wanted[1] AND cb = wanted[0]))))
-RETURN a.name AS company, ca AS company_country, b.name AS partner, cb AS partner_country,
+RETURN company, ca AS company_country, partner, cb AS partner_country,
        r.key_display AS domain, r.status AS status
 ORDER BY company, partner, domain

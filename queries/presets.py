@@ -139,9 +139,10 @@ def get_preset(name: str) -> Preset:
     return PRESETS[name]
 
 
-def resolve_entity(store, name: str, prefer: str | None) -> dict:
-    """The entity a parameter names, through aliases; suggests close names when unknown."""
-    rows = store.lookup(norm(name))
+def resolve_entity(store, name: str, prefer: str | None, found: dict[str, list[dict]] | None = None) -> dict:
+    """The entity a parameter names, through aliases; suggests close names when unknown.
+    *found*: the store's :meth:`lookup_many` of the names, when already read."""
+    rows = list(found.get(norm(name), [])) if found is not None else store.lookup(norm(name))
     if not rows:
         names = {}
         for e in store.entity_rows():
@@ -192,6 +193,9 @@ def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise UsageError(f"preset {preset.name} has no parameter {', '.join(sorted(unknown))}")
     out: dict[str, Any] = {}
+    # the entities of two or more parameters found in one read
+    names = [str(raw[p.name]) for p in preset.params if p.type == "entity" and raw.get(p.name) not in (None, False)]
+    found = store.lookup_many([norm(n) for n in names]) if len(names) > 1 else None
     for p in preset.params:
         value = raw.get(p.name)
         if value is None or value is False and p.type != "flag":
@@ -200,7 +204,9 @@ def bind_params(store, preset: Preset, raw: dict[str, Any]) -> dict[str, Any]:
             out[p.name] = p.default() if callable(p.default) else p.default
             continue
         convert = _PARAM_TYPES.get(p.type)
-        if convert is not None:
+        if p.type == "entity" and found is not None:
+            out[p.name] = resolve_entity(store, str(value), p.prefer, found)["id"]
+        elif convert is not None:
             out[p.name] = convert(store, p, value)
         else:  # text, date, status, country: the vocabulary's own types
             out[p.name] = get_type(p.type).param(value, p.option)

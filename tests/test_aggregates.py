@@ -3,7 +3,7 @@
 Without a date, ``hubs`` reads the top of the range index on each entity's count of partners not
 ended (``Entity.partners``, kept by the store), ``cross-border`` starts from the entities of a
 country, or from the pair of countries kept on each partnership (``PARTNERS_WITH.country_pair``)
-when given two, ``prospective --since`` from the sources published since the date, ``by-domain`` and
+when given two (with the status too when one is given), ``prospective --since`` from the sources published since the date, ``by-domain`` and
 ``partners --domain`` from the text index on the lower-cased domain of partnerships
 (``PARTNERS_WITH.key_lower``), ``partners --status`` from the index on their status. The
 ``--as-of`` branch of each query still resolves every relation, and must not run without a date.
@@ -38,7 +38,7 @@ STARTS = [
     ("cross-border", {"country_a": "FR", "country_b": "CN"}, "DirectedRelationshipIndexSeek",
      "PARTNERS_WITH(country_pair)"),
     ("cross-border", {"country_a": "CN", "country_b": "FR", "status": "active"}, "DirectedRelationshipIndexSeek",
-     "PARTNERS_WITH(country_pair)"),
+     "PARTNERS_WITH(country_pair, status)"),
     ("prospective", {}, "NodeIndexSeek", "rel:Relation(status)"),
     ("prospective", {"since": "2024-06"}, "NodeIndexSeekByRange", "s:Source(published)"),
     ("by-domain", {"domain": "Batt"}, "DirectedRelationshipIndexContainsScan", "PARTNERS_WITH(key_lower)"),
@@ -206,7 +206,7 @@ def _as_written_before_aggregates(store) -> None:
                          {"keys": [statements.PARTNER_COUNTS_KEY, statements.PARTNER_KEYS_KEY,
                                    statements.PARTNER_COUNTRIES_KEY]})
     for name in ("entity_partners", "entity_country", "partners_with_key_lower", "partners_with_status",
-                 "partners_with_country_pair"):
+                 "partners_with_country_pair", "partners_with_country_pair_status"):
         store.connection.run(f"DROP INDEX {name} IF EXISTS")
 
 
@@ -219,7 +219,8 @@ def test_init_computes_them_for_a_database_written_before_them(neo4j_store, neo4
     with Neo4jStore(**neo4j_settings) as store:
         ensured = {e["name"]: e["created"] for e in store.init()}
         assert all(ensured[i] for i in ("entity_partners", "entity_country", "partners_with_key_lower",
-                                         "partners_with_status", "partners_with_country_pair"))
+                                         "partners_with_status", "partners_with_country_pair",
+                                         "partners_with_country_pair_status"))
         assert assert_derived_match(store) == n
         assert {p: run_preset(store, p, **params) for p, params, *_ in STARTS} == answers
         # once: a second init finds them marked; an interrupted one (no mark) computes them again

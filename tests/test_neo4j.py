@@ -395,6 +395,27 @@ def test_dry_run_writes_nothing(neo4j_store, tmp_path):
     assert counts(neo4j_store) == {"nodes": {}, "relationships": {}}
 
 
+def test_the_first_load_into_an_empty_database_marks_its_derived_values(neo4j_store, neo4j_settings, tmp_path):
+    """init leaves an empty database unmarked, and a refused --strict load or a dry run still
+    writes nothing; the first load that commits writes the marks of the values its writes keep
+    (partner counts, lower-cased domains, pairs of countries), so that the next store's init
+    computes nothing and a reload changes nothing."""
+    keys = sorted([statements.PARTNER_COUNTS_KEY, statements.PARTNER_KEYS_KEY, statements.PARTNER_COUNTRIES_KEY])
+    marks = "MATCH (m:AutokgMeta) WHERE m.key IN $keys RETURN m.key AS key ORDER BY key"
+    bad = _bad_file(tmp_path)
+    assert load_files(neo4j_store, [bad], strict=True).files_not_loaded == [bad]
+    load_files(neo4j_store, SEED, dry_run=True)
+    assert counts(neo4j_store) == {"nodes": {}, "relationships": {}}
+    load_files(neo4j_store, SEED)
+    assert [r["key"] for r in neo4j_store.read_cypher(marks, {"keys": keys})] == keys
+    before, snap = counts(neo4j_store), snapshot(neo4j_store)
+    with Neo4jStore(**neo4j_settings) as store:
+        assert not (store.count_partners() or store.lower_partner_keys() or store.pair_partner_countries())
+        load_files(store, SEED)  # its first transaction runs init
+        assert counts(store) == before
+        assert snapshot(store) == snap
+
+
 def test_a_dry_run_of_several_files_reports_as_the_embedded_store(neo4j_store, embedded_store, tmp_path):
     """A dry run is one transaction with a new merge engine per file: the later file finds the
     entities and sources of the earlier one only in the write buffer."""

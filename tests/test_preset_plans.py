@@ -79,3 +79,31 @@ def test_prospective_since_reads_the_sources_of_a_relation_once(loaded):
     assert rows and rows == run_preset(loaded, "prospective", since="2020")
     supports = [op for op in ops if op[0].endswith("Expand(All)") and "SUPPORTS" in op[1] and op[2] > 0]
     assert len(supports) == 1 and supports[0][0] == "Expand(All)", supports
+
+
+def test_rows_arrive_in_one_record_as_the_text_returns_them(loaded):
+    """The presets run as one list of rows (queries.neo4j.packed): the rows and order of the
+    preset's own text, in a single record; the presets of STREAMED keep one record per row."""
+    from autokg.queries import neo4j as cypher_presets
+    from autokg.queries.presets import PRESETS
+
+    renault, nissan = ids(loaded, "renault"), ids(loaded, "nissan")
+    shared = loaded.read_cypher(
+        "MATCH (a:Company)-[:PARTNERS_WITH]-(:Entity)-[:PARTNERS_WITH]-(b:Company) WHERE a.id < b.id "
+        "RETURN a.id AS a, b.id AS b, count(*) AS n ORDER BY n DESC, a, b LIMIT 1")[0]
+    cases = [("cross-border", {}), ("cross-border", {"country_a": "FR"}), ("by-domain", {"domain": "bat"}),
+             ("prospective", {}), ("hubs", {}), ("partners-of", {"company": renault}),
+             ("timeline", {"company": renault}), ("sources", {"a": renault, "b": nissan}),
+             ("common-partners", {"a": shared["a"], "b": shared["b"]}), ("meetings", {}), ("partners", {}),
+             ("stale", {"older_than": 0})]
+    several = 0
+    for preset, params in cases:
+        values = {p.name: params.get(p.name, p.default) for p in PRESETS[preset].params}
+        columns = PRESETS[preset].columns
+        want = [{c: r[c] for c in columns} for r in loaded.read_cypher(cypher_presets.cypher(preset), values)]
+        assert want, (preset, params)
+        several += len(want) > 2
+        assert cypher_presets.run(loaded, preset, values) == want, (preset, params)
+        text = cypher_presets.cypher(preset) if preset in cypher_presets.STREAMED else cypher_presets.packed(preset)
+        assert len(loaded.read_values(text, values)) == (len(want) if preset in cypher_presets.STREAMED else 1)
+    assert several >= 6  # enough answers of several rows for their order to tell

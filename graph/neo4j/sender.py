@@ -60,11 +60,15 @@ class Sender:
     A statement of :data:`DEFERRED` in a unit is not run with it: it runs once before the
     commit, with the ids of all such statements of the transaction (see :meth:`settle_unit`).
 
+    The statements of *first* run in the first transaction, just before it commits (and in no
+    transaction if none commits).
+
     The thread starts with the first unit; *depth* units may wait for it.
     """
 
-    def __init__(self, connection: Connection, tx_rows: int, depth: int = 8, lock=None):
+    def __init__(self, connection: Connection, tx_rows: int, depth: int = 8, lock=None, first: Unit = ()):
         self.connection = connection
+        self._first: Unit = list(first)  # until the first transaction commits
         self.lock = lock  # a LoadLock whose lease each transaction checks and renews first
         self.tx_rows = tx_rows
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
@@ -158,6 +162,7 @@ class Sender:
                 while not self._done:
                     session.execute_write(self._work)
                     self._open = []
+                    self._first = []
         except BaseException as exc:  # handed to the loading thread
             self._error = exc
             while True:  # unblock a producer waiting on a full queue
@@ -186,5 +191,7 @@ class Sender:
         settle = self.settle_unit(self._open)
         if settle:
             self.run_unit(tx, settle)
+        if self._first:
+            self.run_unit(tx, self._first)
         if self.lock is not None:  # the lease, renewed as of the commit
             self.lock.hold(tx)

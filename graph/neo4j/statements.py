@@ -30,6 +30,7 @@ __all__ = [
     "PING", "FILL_EMPTY_ALIASES", "UNNAMED_ENTITIES", "LINK_NAMES", "DROP_OLD_NORM_INDEX",
     "PARTNER_COUNTS_DONE", "COUNT_ALL_PARTNERS", "MARK_PARTNER_COUNTS", "PARTNER_KEYS_DONE", "LOWER_ALL_KEYS",
     "MARK_PARTNER_KEYS", "country_pair", "PARTNER_COUNTRIES_DONE", "PAIR_ALL_COUNTRIES", "MARK_PARTNER_COUNTRIES",
+    "DERIVED_MARKS",
     "SHOW_CONSTRAINTS", "SHOW_INDEXES", "AWAIT_INDEXES", "DELETE_ALL",
     # writes
     "write_entities", "merge_relations", "create_relations", "WRITE_SOURCES", "WRITE_LINKS",
@@ -195,6 +196,9 @@ PAIR_ALL_COUNTRIES = (f"MATCH (s:Entity)-[t:{PARTNERS}]->(o:Entity) "
                       "WHERE s.country IS NOT NULL AND o.country IS NOT NULL "
                       "CALL (s, t, o) { " + _SET_COUNTRY_PAIR + "} IN TRANSACTIONS OF 10000 ROWS")
 MARK_PARTNER_COUNTRIES = f"MERGE (m:AutokgMeta {{key: '{PARTNER_COUNTRIES_KEY}'}}) SET m.value = 1"
+# the marks of every value derived by the store: init writes them once it computed them, and a
+# load into an empty database with its first commit (its writes keep them from the start)
+DERIVED_MARKS = (MARK_PARTNER_COUNTS, MARK_PARTNER_KEYS, MARK_PARTNER_COUNTRIES)
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 
 
@@ -222,6 +226,10 @@ def schema_statements() -> list[tuple[str, str, str]]:
         ("index", "entity_country", "CREATE INDEX entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)"),
         ("index", "partners_with_country_pair",
          f"CREATE INDEX partners_with_country_pair IF NOT EXISTS FOR ()-[r:{PARTNERS}]-() ON (r.country_pair)"),
+        # cross-border with two countries and a status seeks only the rows it answers
+        ("index", "partners_with_country_pair_status",
+         f"CREATE INDEX partners_with_country_pair_status IF NOT EXISTS "
+         f"FOR ()-[r:{PARTNERS}]-() ON (r.country_pair, r.status)"),
         ("text index", "partners_with_key_lower",
          f"CREATE TEXT INDEX partners_with_key_lower IF NOT EXISTS FOR ()-[r:{PARTNERS}]-() ON (r.key_lower)"),
         ("fulltext index", "entity_names",

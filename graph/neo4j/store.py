@@ -12,7 +12,7 @@ from autokg.graph.neo4j.connection import Connection
 from autokg.graph.neo4j.lock import LoadLock
 from autokg.graph.neo4j.reader import StoredRows
 from autokg.graph.neo4j.rows import SOURCE_COLS, check_vocabulary, chunks, entity_row, only
-from autokg.graph.neo4j.sender import Sender
+from autokg.graph.neo4j.sender import Sender, Statement
 
 __all__ = ["Neo4jStore"]
 
@@ -107,8 +107,8 @@ class Neo4jStore:
         (loads keep them, a bulk import writes them); *force* computes them anyway. The counts
         commit 5,000 entities at a time and the mark comes last: an interrupted run leaves the
         database unmarked, and the next one computes them again. An empty database is left as
-        it is (unmarked: the next ``init`` after loads computes them once more, then marks
-        them). Returns whether it computed them. Idempotent; :meth:`init` calls it."""
+        it is (unmarked: the first load that commits into it marks it, see :meth:`transaction`).
+        Returns whether it computed them. Idempotent; :meth:`init` calls it."""
         return self._derive_once(q.PARTNER_COUNTS_DONE, q.COUNT_ALL_PARTNERS, q.MARK_PARTNER_COUNTS, force=force)
 
     def lower_partner_keys(self) -> bool:
@@ -129,8 +129,8 @@ class Neo4jStore:
     def _derive_once(self, done: str, derive: str, mark: str, *, force: bool = False) -> bool:
         """Run *derive* over the whole database and then *mark* it, unless *done* finds the mark
         (or *force*). An empty database is left as it is, unmarked, so that a dry run or a refused
-        load into it writes nothing; loads keep the derived values from then on. Returns whether
-        it ran."""
+        load into it writes nothing; loads keep the derived values from then on, and the first
+        one that commits writes the marks (:meth:`transaction`). Returns whether it ran."""
         if not force and self.connection.read(done)[0]["n"]:
             return False
         if not self.connection.read(q.COUNT_ENTITIES)[0]["n"]:
@@ -158,9 +158,14 @@ class Neo4jStore:
         lock = LoadLock(self.connection, lease=self.lock_lease, wait=self.lock_wait)
         lock.acquire()
         try:
-            # under the lock, no other load writes: an empty database stays this load's alone
-            writer = WriteBuffer(self.stored, Sender(self.connection, self.tx_rows, lock=lock), stream=not atomic,
-                                 fresh=self.stored.is_empty())
+            # under the lock, no other load writes: an empty database stays this load's alone.
+            # init leaves an empty database unmarked (so that a dry run or a refused load writes
+            # nothing); this load's writes keep the derived values from the start, so its first
+            # commit writes the marks and the next init finds them.
+            fresh = self.stored.is_empty()
+            marks = [Statement(mark, {}, 0) for mark in q.DERIVED_MARKS] if fresh else []
+            sender = Sender(self.connection, self.tx_rows, lock=lock, first=marks)
+            writer = WriteBuffer(self.stored, sender, stream=not atomic, fresh=fresh)
             try:
                 yield writer
                 if writer.rolled_back:
@@ -196,10 +201,20 @@ class Neo4jStore:
         with :class:`~autokg.errors.StoreError`); rows as dicts (nodes as property dicts)."""
         return [r.data() for r in self.connection.read(query, params)]
 
+    def read_values(self, query: str, params: dict[str, Any] | None = None) -> list[tuple]:
+        """The same as :meth:`read_cypher`, each row as the tuple of its values as the driver
+        gives them (no conversion of nodes to dicts): cheaper, for queries that return only
+        plain values."""
+        return [tuple(r) for r in self.connection.read(query, params)]
+
     def lookup(self, compared: str) -> list[dict]:
         """Entities having *compared* (a :func:`~autokg.graph.normalize.norm` form) as name or
         alias, by id."""
         return self.stored.find_entities([compared]).get(compared, []) if compared else []
+
+    def lookup_many(self, compared: Iterable[str]) -> dict[str, list[dict]]:
+        """Entities by each compared name in *compared* (absent when none), by id, in one read."""
+        return self.stored.find_entities([c for c in compared if c])
 
     def entity_rows(self) -> list[dict]:
         """Every entity row, by id."""
