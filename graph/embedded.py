@@ -220,6 +220,16 @@ _SETTLE_AT = 500_000
 # a file of 100k facts writes, so that a partnership written and then given its countries by a
 # later record of the same file is rewritten once, and a few tens of MB of ids at most
 _BORDERS_AT = 200_000
+# Secondary indexes that the writes of a load never read from. A load that writes at least
+# _DEFER_AT relations, and at least as many as the store held before it, drops them and builds
+# them again before its transaction commits (:meth:`_Writer.indexes`): one sort per index instead
+# of an insertion with a random key per row, in B-trees that outgrow the page cache (at 1M facts
+# the store is about ten times the cache). The DROP and the CREATE are statements of the load's
+# own transaction, so a killed or failed load leaves the store as it was, indexes included. A
+# read that uses one of them (the adjacency, the links of a source) builds them again first.
+_DEFERRED = ("relations_from_subject", "relations_from_object", "relations_by_status", "relations_by_key",
+             "links_source", "sources_published", "entities_country")
+_DEFER_AT = 50_000
 # One company's partners not ended, each counted once whichever end it is (nothing when none).
 _RECOUNT = f"""
 INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
@@ -270,8 +280,9 @@ class _Borders:
     again with the same country notes nothing, so a load costs one lookup per entity written and
     one rewrite per partnership written."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, indexes=lambda: None):
         self.db = db
+        self.indexes = indexes  # builds the deferred indexes, which settle reads from
         self.relations: set[str] = set()
         self.entities: set[str] = set()
 
@@ -296,6 +307,8 @@ class _Borders:
 
     def settle(self) -> None:
         ids = self.relations
+        if self.entities:
+            self.indexes()
         for chunk in _chunks(sorted(self.entities)):
             marks = ",".join("?" * len(chunk))
             ids.update(r[0] for r in self.db.execute(
@@ -323,10 +336,44 @@ class _Writer:
         # were written, and the change of each domain's number of partnerships
         self._partners: set[str] = set()
         self._domains: dict[str, int] = {}
-        self._borders = _Borders(db)  # the cross-border partnerships (format 6)
+        self._borders = _Borders(db, self.indexes)  # the cross-border partnerships (format 6)
         # relation ids read and not found since the last flush: writing one replaces nothing, so
         # put_relations need not read it again (a batch reads its relations, then writes them)
         self._absent: set[str] = set()
+        # the deferred indexes (see _DEFERRED): relations written so far, the relations the store
+        # held before (counted once, when _DEFER_AT are written), the CREATE statements of the
+        # indexes dropped, and whether they were built again (they are dropped once at most)
+        self._written = 0
+        self._before: int | None = None
+        self._dropped: list[str] = []
+        self._rebuilt = False
+
+    def _defer_indexes(self) -> None:
+        """Drop the deferred indexes if this transaction writes at least as many relations as the
+        store held before it (and at least _DEFER_AT)."""
+        if self._dropped or self._rebuilt or self._written < _DEFER_AT:
+            return
+        if self._before is None:
+            (total,) = self.db.execute("SELECT count(*) FROM relations").fetchone()
+            self._before = max(0, total - self._written)
+        if self._written < self._before:
+            return
+        rows = dict(self.db.execute(
+            f"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ({','.join('?' * len(_DEFERRED))})",
+            _DEFERRED))
+        for name in _DEFERRED:
+            if name in rows:
+                self.db.execute(f'DROP INDEX "{name}"')
+                self._dropped.append(rows[name])
+
+    def indexes(self) -> None:
+        """Build the indexes this transaction dropped, if any (before a read that uses them, and
+        before the commit)."""
+        if self._dropped:
+            for sql in self._dropped:
+                self.db.execute(sql)
+            self._dropped = []
+            self._rebuilt = True
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -367,11 +414,13 @@ class _Writer:
         return out
 
     def relation_ids_touching(self, entity_id: str) -> list[str]:
+        self.indexes()
         return [r[0] for r in self.db.execute(
             "SELECT id FROM relations WHERE subject_id = ? UNION SELECT id FROM relations WHERE object_id = ?",
             (entity_id, entity_id))]
 
     def relation_ids_citing(self, source_id: str) -> list[str]:
+        self.indexes()
         return [r[0] for r in self.db.execute("SELECT relation_id FROM links WHERE source_id = ?", (source_id,))]
 
     def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
@@ -443,6 +492,7 @@ class _Writer:
             [(r["id"], r["predicate"], r["subject_id"], r["object_id"], r["key"], r["key_display"],
               _dumps(r["props"])) for r in rows])
         self._absent.difference_update(r["id"] for r in rows)
+        self._written += len(rows)
 
     def delete_relations(self, ids: list[str]) -> None:
         self._borders.relations_written(ids)
@@ -495,6 +545,7 @@ class _Writer:
         # one SQLite transaction: reads already see the writes; the derived tables are settled
         # now and then so that what they must follow stays small
         self._absent.clear()
+        self._defer_indexes()
         if len(self._partners) > _SETTLE_AT:
             self.settle()
         if len(self._borders) > _BORDERS_AT:
@@ -503,7 +554,9 @@ class _Writer:
     def settle(self) -> None:
         """Bring ``partner_counts`` and ``partner_domains`` up to date with the writes so far:
         each noted company's partners not ended are recounted from the adjacency indexes, each
-        noted domain's count changes by what was added and removed."""
+        noted domain's count changes by what was added and removed; the deferred indexes are
+        built again first."""
+        self.indexes()
         changes = [(d, n) for d, n in self._domains.items() if n]
         if changes:
             self.db.executemany("INSERT INTO partner_domains (domain, n) VALUES (?, ?) "
