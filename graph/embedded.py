@@ -221,7 +221,7 @@ _SETTLE_AT = 500_000
 # later record of the same file is rewritten once, and a few tens of MB of ids at most
 _BORDERS_AT = 200_000
 # Secondary indexes that the writes of a load never read from. A load that writes at least
-# _DEFER_AT relations, and at least as many as the store held before it, drops them and builds
+# _DEFER_AT links, and at least as many as the store held before it, drops them and builds
 # them again before its transaction commits (:meth:`_Writer.indexes`): one sort per index instead
 # of an insertion with a random key per row, in B-trees that outgrow the page cache (at 1M facts
 # the store is about ten times the cache). The DROP and the CREATE are statements of the load's
@@ -229,7 +229,7 @@ _BORDERS_AT = 200_000
 # read that uses one of them (the adjacency, the links of a source) builds them again first.
 _DEFERRED = ("relations_from_subject", "relations_from_object", "relations_by_status", "relations_by_key",
              "links_source", "sources_published", "entities_country")
-_DEFER_AT = 50_000
+_DEFER_AT = 10_000
 # One company's partners not ended, each counted once whichever end it is (nothing when none).
 _RECOUNT = f"""
 INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
@@ -340,23 +340,23 @@ class _Writer:
         # relation ids read and not found since the last flush: writing one replaces nothing, so
         # put_relations need not read it again (a batch reads its relations, then writes them)
         self._absent: set[str] = set()
-        # the deferred indexes (see _DEFERRED): relations written so far, the relations the store
-        # held before (counted once, when _DEFER_AT are written), the CREATE statements of the
-        # indexes dropped, and whether they were built again (they are dropped once at most)
+        # the deferred indexes (see _DEFERRED): links written so far, and the claims numbered by
+        # this transaction (next_seq), the CREATE statements of the indexes dropped, and whether
+        # they were built again (they are dropped once at most)
         self._written = 0
-        self._before: int | None = None
+        self._numbered = 0
         self._dropped: list[str] = []
         self._rebuilt = False
 
     def _defer_indexes(self) -> None:
-        """Drop the deferred indexes if this transaction writes at least as many relations as the
-        store held before it (and at least _DEFER_AT)."""
+        """Drop the deferred indexes if this transaction writes at least _DEFER_AT links, and at
+        least as many as the store held before it. What it held is bounded above, at no cost, by
+        the claims numbered before this transaction (``seq`` in ``meta``: one per link ever
+        written, a link written again included)."""
         if self._dropped or self._rebuilt or self._written < _DEFER_AT:
             return
-        if self._before is None:
-            (total,) = self.db.execute("SELECT count(*) FROM relations").fetchone()
-            self._before = max(0, total - self._written)
-        if self._written < self._before:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
+        if self._written < (int(row[0]) if row else 0) - self._numbered:
             return
         rows = dict(self.db.execute(
             f"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ({','.join('?' * len(_DEFERRED))})",
@@ -435,6 +435,7 @@ class _Writer:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
         start = int(row[0]) if row else 0
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seq', ?)", (str(start + n),))
+        self._numbered += n
         return start
 
     # writes
@@ -492,7 +493,6 @@ class _Writer:
             [(r["id"], r["predicate"], r["subject_id"], r["object_id"], r["key"], r["key_display"],
               _dumps(r["props"])) for r in rows])
         self._absent.difference_update(r["id"] for r in rows)
-        self._written += len(rows)
 
     def delete_relations(self, ids: list[str]) -> None:
         self._borders.relations_written(ids)
@@ -501,6 +501,7 @@ class _Writer:
         self.db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in ids])
 
     def put_links(self, rows: list[dict]) -> None:
+        self._written += len(rows)
         self.db.executemany(
             "INSERT OR REPLACE INTO links (relation_id, source_id, quote, confidence, seq, claims) "
             "VALUES (?, ?, ?, ?, ?, ?)",
