@@ -230,6 +230,7 @@ _BORDERS_AT = 200_000
 _DEFERRED = ("relations_from_subject", "relations_from_object", "relations_by_status", "relations_by_key",
              "links_source", "sources_published", "entities_country")
 _DEFER_AT = 10_000
+_BUILD_CACHE_MIB = 16  # the page cache while they are built again
 # One company's partners not ended, each counted once whichever end it is (nothing when none).
 _RECOUNT = f"""
 INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
@@ -368,12 +369,33 @@ class _Writer:
 
     def indexes(self) -> None:
         """Build the indexes this transaction dropped, if any (before a read that uses them, and
-        before the commit)."""
-        if self._dropped:
+        before the commit).
+
+        Each CREATE INDEX sorts its table's keys. With ``temp_store = MEMORY`` SQLite would keep
+        every sorted run in memory, as much as the index (about 200 MiB at 1M facts), and it keeps
+        one run as large as the page cache before writing it out; so the sorts run with temporary
+        files and a page cache of _BUILD_CACHE_MIB (the dirty pages beyond it go to the WAL, as
+        they would at the commit), and both settings come back after."""
+        if not self._dropped:
+            return
+        (cache,) = self.db.execute("PRAGMA cache_size").fetchone()
+        (temp,) = self.db.execute("PRAGMA temp_store").fetchone()
+        try:
+            self.db.execute("PRAGMA temp_store = FILE")
+        except sqlite3.OperationalError:  # a temporary table in use (none in a load): sort in memory
+            pass
+        self.db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_MIB * 1024}")
+        try:
             for sql in self._dropped:
                 self.db.execute(sql)
-            self._dropped = []
-            self._rebuilt = True
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {int(cache)}")
+            try:
+                self.db.execute(f"PRAGMA temp_store = {int(temp)}")
+            except sqlite3.OperationalError:
+                pass
+        self._dropped = []
+        self._rebuilt = True
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:

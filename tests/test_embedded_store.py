@@ -491,6 +491,9 @@ def test_a_load_that_defers_its_indexes_leaves_the_same_store(tmp_path, seed, mo
             states.append(_everything(store))
         assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert bool(dropped) == (defer_at == 1), dropped  # the indexes were dropped, or never
+        # the settings of their build (sorts in temporary files, a small page cache) came back
+        assert store.db.execute("PRAGMA temp_store").fetchone() == (2,)
+        assert store.db.execute("PRAGMA cache_size").fetchone() == (-embedded.CACHE_MIB * 1024,)
         stores[defer_at] = states
         store.close()
     assert stores[1] == stores[10**9]
