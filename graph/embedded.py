@@ -372,7 +372,7 @@ class _Writer:
         before the commit).
 
         Each CREATE INDEX sorts its table's keys. With ``temp_store = MEMORY`` SQLite would keep
-        every sorted run in memory, as much as the index (about 200 MiB at 1M facts), and it keeps
+        every sorted run in memory, as much as the index itself (hundreds of MiB at 1M facts), and it keeps
         one run as large as the page cache before writing it out; so the sorts run with temporary
         files and a page cache of _BUILD_CACHE_MIB (the dirty pages beyond it go to the WAL, as
         they would at the commit), and both settings come back after."""
