@@ -220,6 +220,17 @@ _SETTLE_AT = 500_000
 # a file of 100k facts writes, so that a partnership written and then given its countries by a
 # later record of the same file is rewritten once, and a few tens of MB of ids at most
 _BORDERS_AT = 200_000
+# Secondary indexes that the writes of a load never read from. A load that writes at least
+# _DEFER_AT links, and at least as many as the store held before it, drops them and builds
+# them again before its transaction commits (:meth:`_Writer.indexes`): one sort per index instead
+# of an insertion with a random key per row, in B-trees that outgrow the page cache (at 1M facts
+# the store is about ten times the cache). The DROP and the CREATE are statements of the load's
+# own transaction, so a killed or failed load leaves the store as it was, indexes included. A
+# read that uses one of them (the adjacency, the links of a source) builds them again first.
+_DEFERRED = ("relations_from_subject", "relations_from_object", "relations_by_status", "relations_by_key",
+             "links_source", "sources_published", "entities_country")
+_DEFER_AT = 10_000
+_BUILD_CACHE_MIB = 16  # the page cache while they are built again
 # One company's partners not ended, each counted once whichever end it is (nothing when none).
 _RECOUNT = f"""
 INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
@@ -270,8 +281,9 @@ class _Borders:
     again with the same country notes nothing, so a load costs one lookup per entity written and
     one rewrite per partnership written."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, indexes=lambda: None):
         self.db = db
+        self.indexes = indexes  # builds the deferred indexes, which settle reads from
         self.relations: set[str] = set()
         self.entities: set[str] = set()
 
@@ -296,6 +308,8 @@ class _Borders:
 
     def settle(self) -> None:
         ids = self.relations
+        if self.entities:
+            self.indexes()
         for chunk in _chunks(sorted(self.entities)):
             marks = ",".join("?" * len(chunk))
             ids.update(r[0] for r in self.db.execute(
@@ -323,10 +337,65 @@ class _Writer:
         # were written, and the change of each domain's number of partnerships
         self._partners: set[str] = set()
         self._domains: dict[str, int] = {}
-        self._borders = _Borders(db)  # the cross-border partnerships (format 6)
+        self._borders = _Borders(db, self.indexes)  # the cross-border partnerships (format 6)
         # relation ids read and not found since the last flush: writing one replaces nothing, so
         # put_relations need not read it again (a batch reads its relations, then writes them)
         self._absent: set[str] = set()
+        # the deferred indexes (see _DEFERRED): links written so far, and the claims numbered by
+        # this transaction (next_seq), the CREATE statements of the indexes dropped, and whether
+        # they were built again (they are dropped once at most)
+        self._written = 0
+        self._numbered = 0
+        self._dropped: list[str] = []
+        self._rebuilt = False
+
+    def _defer_indexes(self) -> None:
+        """Drop the deferred indexes if this transaction writes at least _DEFER_AT links, and at
+        least as many as the store held before it. What it held is bounded above, at no cost, by
+        the claims numbered before this transaction (``seq`` in ``meta``: one per link ever
+        written, a link written again included)."""
+        if self._dropped or self._rebuilt or self._written < _DEFER_AT:
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
+        if self._written < (int(row[0]) if row else 0) - self._numbered:
+            return
+        rows = dict(self.db.execute(
+            f"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ({','.join('?' * len(_DEFERRED))})",
+            _DEFERRED))
+        for name in _DEFERRED:
+            if name in rows:
+                self.db.execute(f'DROP INDEX "{name}"')
+                self._dropped.append(rows[name])
+
+    def indexes(self) -> None:
+        """Build the indexes this transaction dropped, if any (before a read that uses them, and
+        before the commit).
+
+        Each CREATE INDEX sorts its table's keys. With ``temp_store = MEMORY`` SQLite would keep
+        every sorted run in memory, as much as the index itself (hundreds of MiB at 1M facts), and it keeps
+        one run as large as the page cache before writing it out; so the sorts run with temporary
+        files and a page cache of _BUILD_CACHE_MIB (the dirty pages beyond it go to the WAL, as
+        they would at the commit), and both settings come back after."""
+        if not self._dropped:
+            return
+        (cache,) = self.db.execute("PRAGMA cache_size").fetchone()
+        (temp,) = self.db.execute("PRAGMA temp_store").fetchone()
+        try:
+            self.db.execute("PRAGMA temp_store = FILE")
+        except sqlite3.OperationalError:  # a temporary table in use (none in a load): sort in memory
+            pass
+        self.db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_MIB * 1024}")
+        try:
+            for sql in self._dropped:
+                self.db.execute(sql)
+        finally:
+            self.db.execute(f"PRAGMA cache_size = {int(cache)}")
+            try:
+                self.db.execute(f"PRAGMA temp_store = {int(temp)}")
+            except sqlite3.OperationalError:
+                pass
+        self._dropped = []
+        self._rebuilt = True
 
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
@@ -367,11 +436,13 @@ class _Writer:
         return out
 
     def relation_ids_touching(self, entity_id: str) -> list[str]:
+        self.indexes()
         return [r[0] for r in self.db.execute(
             "SELECT id FROM relations WHERE subject_id = ? UNION SELECT id FROM relations WHERE object_id = ?",
             (entity_id, entity_id))]
 
     def relation_ids_citing(self, source_id: str) -> list[str]:
+        self.indexes()
         return [r[0] for r in self.db.execute("SELECT relation_id FROM links WHERE source_id = ?", (source_id,))]
 
     def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
@@ -386,6 +457,7 @@ class _Writer:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
         start = int(row[0]) if row else 0
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seq', ?)", (str(start + n),))
+        self._numbered += n
         return start
 
     # writes
@@ -451,6 +523,7 @@ class _Writer:
         self.db.executemany("DELETE FROM relations WHERE id = ?", [(i,) for i in ids])
 
     def put_links(self, rows: list[dict]) -> None:
+        self._written += len(rows)
         self.db.executemany(
             "INSERT OR REPLACE INTO links (relation_id, source_id, quote, confidence, seq, claims) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -495,6 +568,7 @@ class _Writer:
         # one SQLite transaction: reads already see the writes; the derived tables are settled
         # now and then so that what they must follow stays small
         self._absent.clear()
+        self._defer_indexes()
         if len(self._partners) > _SETTLE_AT:
             self.settle()
         if len(self._borders) > _BORDERS_AT:
@@ -503,7 +577,9 @@ class _Writer:
     def settle(self) -> None:
         """Bring ``partner_counts`` and ``partner_domains`` up to date with the writes so far:
         each noted company's partners not ended are recounted from the adjacency indexes, each
-        noted domain's count changes by what was added and removed."""
+        noted domain's count changes by what was added and removed; the deferred indexes are
+        built again first."""
+        self.indexes()
         changes = [(d, n) for d, n in self._domains.items() if n]
         if changes:
             self.db.executemany("INSERT INTO partner_domains (domain, n) VALUES (?, ?) "

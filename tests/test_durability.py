@@ -70,6 +70,61 @@ def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
     assert _stats(db)["links"] == committed["links"] + 150_000
 
 
+# A load that kills itself (SIGKILL, as kill -9 would) while the indexes it deferred are dropped,
+# or after it has built one of them again and not the others.
+_SELF_KILLED = """
+import os, signal, sys
+from autokg.graph import embedded
+from autokg.cli import main
+
+embedded._DEFER_AT = 2_000
+phase = sys.argv.pop()
+flush, build = embedded._Writer.flush, embedded._Writer.indexes
+
+def flushed(self):
+    flush(self)
+    self.flushes_since_drop = getattr(self, "flushes_since_drop", -1) + bool(self._dropped)
+    if phase == "dropped" and self.flushes_since_drop >= 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def indexes(self):
+    if phase == "building" and self._dropped:
+        self.db.execute(self._dropped[0])
+        os.kill(os.getpid(), signal.SIGKILL)
+    build(self)
+
+embedded._Writer.flush, embedded._Writer.indexes = flushed, indexes
+main()
+"""
+
+
+@pytest.mark.parametrize("phase", ["dropped", "building"])
+def test_a_load_killed_while_its_indexes_are_deferred_leaves_the_committed_store(tmp_path, phase):
+    db = tmp_path / "kg.db"
+    big = tmp_path / "big.jsonl"
+    synth.write(str(big), 20_000)
+    env = {**os.environ, "AUTOKG_STORE": str(db)}
+    subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
+    committed = _stats(db)
+    con = sqlite3.connect(db)
+    schema = sorted(con.execute("SELECT type, name, sql FROM sqlite_schema"))
+    con.close()
+    killed = subprocess.run([sys.executable, "-c", _SELF_KILLED, "load", str(big), phase], env=env,
+                            capture_output=True, text=True, check=False)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr  # killed where the phase says, not finished
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert sorted(con.execute("SELECT type, name, sql FROM sqlite_schema")) == schema
+    con.close()
+    assert _stats(db) == committed
+    done = subprocess.run(AUTOKG + ["load", str(big)], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert _stats(db)["links"] == committed["links"] + 20_000
+    con = sqlite3.connect(db)
+    assert sorted(con.execute("SELECT type, name, sql FROM sqlite_schema")) == schema
+    con.close()
+
+
 def test_two_concurrent_loaders_lose_nothing(tmp_path):
     db = tmp_path / "kg.db"
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"

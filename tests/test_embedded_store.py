@@ -452,3 +452,63 @@ def test_the_partner_tables_stay_equal_to_a_recount(tmp_path, seed, settle_at, m
         recount.close()
     assert kept["partner_counts"] and kept["partner_domains"]
     store.close()
+
+
+# ---- the indexes a large load drops and builds again -------------------------------------------
+
+def _schema(store) -> list:
+    return sorted(store.read_sql("SELECT type, name, tbl_name, sql FROM sqlite_schema"))
+
+
+def _everything(store) -> dict:
+    return {**snapshot(store), **_derived(store), "borders": _borders(store)[0], "schema": _schema(store)}
+
+
+def _dropping(store) -> list[str]:
+    """The DROP INDEX statements *store*'s connection runs, as they run."""
+    seen: list[str] = []
+    store.db.set_trace_callback(lambda sql: seen.append(sql) if sql.startswith("DROP INDEX") else None)
+    return seen
+
+
+@pytest.mark.parametrize("seed", [1, 2, 4])
+def test_a_load_that_defers_its_indexes_leaves_the_same_store(tmp_path, seed, monkeypatch):
+    """Loads whose transactions drop the deferred indexes (and build them again, mid-load when an
+    alias merge reads the adjacency, else before the commit) leave the rows, the derived tables
+    and the schema exactly as loads that keep them."""
+    from autokg.graph import embedded
+    from test_parity import random_fact_files
+
+    loads = random_fact_files(seed, tmp_path)
+    stores = {}
+    for defer_at in (10**9, 1):
+        monkeypatch.setattr(embedded, "_DEFER_AT", defer_at)
+        store = open_embedded(tmp_path, f"kg-{defer_at}.db")
+        dropped = _dropping(store)
+        states = []
+        for files in loads:
+            assert load(store, *files).ok
+            states.append(_everything(store))
+        assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert bool(dropped) == (defer_at == 1), dropped  # the indexes were dropped, or never
+        # the settings of their build (sorts in temporary files, a small page cache) came back
+        assert store.db.execute("PRAGMA temp_store").fetchone() == (2,)
+        assert store.db.execute("PRAGMA cache_size").fetchone() == (-embedded.CACHE_MIB * 1024,)
+        stores[defer_at] = states
+        store.close()
+    assert stores[1] == stores[10**9]
+    assert {name for _, name, _, _ in stores[1][-1]["schema"]} >= set(embedded._DEFERRED)
+
+
+def test_a_rolled_back_load_keeps_the_indexes_it_dropped(seeded, tmp_path, monkeypatch):
+    from autokg.graph import embedded
+
+    monkeypatch.setattr(embedded, "_DEFER_AT", 1)
+    before = _everything(seeded)
+    records = [fact(f"Maker {i}", "PARTNERS_WITH", f"Maker {i + 1}") for i in range(3000)]
+    records.append({"subject": "Maker 0", "predicate": "NOT_A_PREDICATE", "object": "Maker 1"})
+    dropped = _dropping(seeded)
+    report = load(seeded, write_jsonl(tmp_path / "bad.jsonl", records), strict=True)
+    assert report.files_not_loaded and dropped
+    assert _everything(seeded) == before
+    assert seeded.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
