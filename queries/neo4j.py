@@ -17,7 +17,7 @@ from typing import Any
 
 from autokg.queries.presets import get_preset
 
-__all__ = ["STREAMED", "cypher", "header", "packed", "run"]
+__all__ = ["PACK_LIMIT", "STREAMED", "cypher", "header", "packed", "run"]
 
 _HEADER = re.compile(r"^//\s*([a-z_]+):\s?(.*)$")
 
@@ -50,26 +50,33 @@ def header(name: str) -> dict[str, str]:
 # checked lately): their rows stream, one record each, so that the server never holds them all.
 STREAMED = frozenset({"partners", "stale"})
 
+# At most this many rows come as one list; a larger answer (an aggregate with no filter on a
+# large graph) is read again as a stream, so that the server never holds an unbounded list.
+PACK_LIMIT = 50_000
+
 
 @functools.cache
-def packed(name: str) -> str:
-    """The statement that runs preset *name* and returns its rows, in order, as one list of
-    lists (one record): each record of a result costs the Python driver some 30 µs whatever it
-    holds, so thousands of rows arrive many times faster in one. The rows and their order are
-    those of :func:`cypher`'s text: the subquery sorts them and ``collect`` keeps the order in
-    which they come."""
+def packed(name: str, limit: int = PACK_LIMIT) -> str:
+    """The statement that runs preset *name* and returns its first ``limit + 1`` rows, in
+    order, as one list of lists (one record): each record of a result costs the Python driver
+    some 30 µs whatever it holds, so thousands of rows arrive many times faster in one. The rows
+    and their order are those of :func:`cypher`'s text: the subquery sorts them, and ``LIMIT``
+    and ``collect`` keep the order in which they come."""
     columns = ", ".join(get_preset(name).columns)
-    return f"CALL () {{\n{cypher(name)}\n}}\nRETURN collect([{columns}]) AS rows\n"
+    return (f"CALL () {{\n{cypher(name)}\n}}\n"
+            f"WITH [{columns}] AS row LIMIT {int(limit) + 1}\nRETURN collect(row) AS rows\n")
 
 
 def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
     """Run preset *preset* on the Neo4j *store* in a read transaction; rows keyed by its
     columns. The rows come as one list (:func:`packed`) but for the presets of
-    :data:`STREAMED`."""
+    :data:`STREAMED` and answers of more than :data:`PACK_LIMIT` rows."""
     definition = get_preset(preset)
     values = {p.name: params.get(p.name, p.default) for p in definition.params}
     columns = definition.columns
     if preset in STREAMED:
         return [{c: rec[c] for c in columns} for rec in store.read_cypher(cypher(preset), values)]
-    [(rows,)] = store.read_values(packed(preset), values)
+    [(rows,)] = store.read_values(packed(preset, PACK_LIMIT), values)
+    if len(rows) > PACK_LIMIT:  # a long answer: read it again, one record a row
+        return [{c: rec[c] for c in columns} for rec in store.read_cypher(cypher(preset), values)]
     return [dict(zip(columns, row)) for row in rows]

@@ -107,3 +107,21 @@ def test_rows_arrive_in_one_record_as_the_text_returns_them(loaded):
         text = cypher_presets.cypher(preset) if preset in cypher_presets.STREAMED else cypher_presets.packed(preset)
         assert len(loaded.read_values(text, values)) == (len(want) if preset in cypher_presets.STREAMED else 1)
     assert several >= 6  # enough answers of several rows for their order to tell
+
+
+def test_an_answer_longer_than_the_pack_limit_is_read_as_a_stream(loaded, monkeypatch):
+    """The server holds at most PACK_LIMIT + 1 rows in one list; a longer answer is read again,
+    one record a row, and gives the same rows in the same order."""
+    from autokg.queries import neo4j as cypher_presets
+    from autokg.queries.presets import PRESETS
+
+    values = {p.name: p.default for p in PRESETS["cross-border"].params}
+    columns = PRESETS["cross-border"].columns
+    want = [{c: r[c] for c in columns} for r in loaded.read_cypher(cypher_presets.cypher("cross-border"), values)]
+    assert len(want) > 3
+    [(capped,)] = loaded.read_values(cypher_presets.packed("cross-border", 2), values)
+    assert [dict(zip(columns, row)) for row in capped] == want[:3]  # the first limit + 1, in order
+    monkeypatch.setattr(cypher_presets, "PACK_LIMIT", 2)
+    assert cypher_presets.run(loaded, "cross-border", values) == want
+    monkeypatch.setattr(cypher_presets, "PACK_LIMIT", len(want))
+    assert cypher_presets.run(loaded, "cross-border", values) == want
