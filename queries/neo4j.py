@@ -74,9 +74,9 @@ def run(store, preset: str, params: dict[str, Any]) -> list[dict]:
     definition = get_preset(preset)
     values = {p.name: params.get(p.name, p.default) for p in definition.params}
     columns = definition.columns
-    if preset in STREAMED:
-        return [{c: rec[c] for c in columns} for rec in store.read_cypher(cypher(preset), values)]
-    [(rows,)] = store.read_values(packed(preset, PACK_LIMIT), values)
-    if len(rows) > PACK_LIMIT:  # a long answer: read it again, one record a row
-        return [{c: rec[c] for c in columns} for rec in store.read_cypher(cypher(preset), values)]
-    return [dict(zip(columns, row)) for row in rows]
+    if preset not in STREAMED:
+        [(rows,)] = store.read_values(packed(preset, PACK_LIMIT), values)
+        if len(rows) <= PACK_LIMIT:
+            return [dict(zip(columns, row)) for row in rows]
+        # a long answer: read it again, one record a row
+    return [{c: rec[c] for c in columns} for rec in store.read_cypher(cypher(preset), values)]
