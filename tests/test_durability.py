@@ -47,13 +47,27 @@ def _in_write_transaction(db: Path, proc, limit: float = 60.0) -> bool:
     return False
 
 
-def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
+def _seeded(tmp_path, facts: int):
+    """A store holding the seed, committed by the CLI, and a file of *facts* synthetic facts:
+    ``(db, big, env, stats of the store)``."""
     db = tmp_path / "kg.db"
     big = tmp_path / "big.jsonl"
-    synth.write(str(big), 150_000)
+    synth.write(str(big), facts)
     env = {**os.environ, "AUTOKG_STORE": str(db)}
     subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
-    committed = _stats(db)
+    return db, big, env, _stats(db)
+
+
+def _schema(db) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return sorted(con.execute("SELECT type, name, sql FROM sqlite_schema"))
+    finally:
+        con.close()
+
+
+def test_killed_load_leaves_exactly_the_committed_loads(tmp_path):
+    db, big, env, committed = _seeded(tmp_path, 150_000)
     proc = subprocess.Popen(AUTOKG + ["load", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert _in_write_transaction(db, proc), "the load finished before it could be killed"
     time.sleep(0.3)  # well into the transaction
@@ -100,29 +114,20 @@ main()
 
 @pytest.mark.parametrize("phase", ["dropped", "building"])
 def test_a_load_killed_while_its_indexes_are_deferred_leaves_the_committed_store(tmp_path, phase):
-    db = tmp_path / "kg.db"
-    big = tmp_path / "big.jsonl"
-    synth.write(str(big), 20_000)
-    env = {**os.environ, "AUTOKG_STORE": str(db)}
-    subprocess.run(AUTOKG + ["load", *map(str, SEED)], env=env, check=True, capture_output=True)
-    committed = _stats(db)
-    con = sqlite3.connect(db)
-    schema = sorted(con.execute("SELECT type, name, sql FROM sqlite_schema"))
-    con.close()
+    db, big, env, committed = _seeded(tmp_path, 20_000)
+    schema = _schema(db)
     killed = subprocess.run([sys.executable, "-c", _SELF_KILLED, "load", str(big), phase], env=env,
                             capture_output=True, text=True, check=False)
     assert killed.returncode == -signal.SIGKILL, killed.stderr  # killed where the phase says, not finished
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert sorted(con.execute("SELECT type, name, sql FROM sqlite_schema")) == schema
     con.close()
+    assert _schema(db) == schema
     assert _stats(db) == committed
     done = subprocess.run(AUTOKG + ["load", str(big)], env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert _stats(db)["links"] == committed["links"] + 20_000
-    con = sqlite3.connect(db)
-    assert sorted(con.execute("SELECT type, name, sql FROM sqlite_schema")) == schema
-    con.close()
+    assert _schema(db) == schema
 
 
 def test_two_concurrent_loaders_lose_nothing(tmp_path):
