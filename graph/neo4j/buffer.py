@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from autokg.graph.neo4j import statements as q
-from autokg.graph.neo4j.reader import StoredRows
+from autokg.graph.neo4j.reader import NoStoredRows, StoredRows
 from autokg.graph.neo4j.rows import (BATCH, chunks, copy_entity, copy_link, copy_relation, entity_props,
                                      link_params, relation_params)
 from autokg.graph.neo4j.sender import Sender, Statement, Unit
@@ -79,7 +79,10 @@ class WriteBuffer:
     """
 
     def __init__(self, stored: StoredRows, sender: Sender, *, stream: bool = True, fresh: bool = False):
-        self.stored = stored
+        self._committed = stored
+        #: the committed rows reads see beneath the buffer: none at all while the transaction is
+        #: fresh, that is while the server holds nothing but rows this buffer still holds
+        self.stored: StoredRows | NoStoredRows = NoStoredRows(stored) if fresh else stored
         self.sender = sender
         self._stream = stream
         self._rolled_back = False
@@ -87,8 +90,6 @@ class WriteBuffer:
         self._sent_seq: int | None = None  # the counter as last sent to the server
         self._forget_at = 2 * sender.tx_rows  # rows held before a streamed load forgets them
         self._forget()
-        #: whether the server holds nothing but rows this buffer still holds: reads stay local
-        self.fresh = fresh
 
     def _forget(self) -> None:
         """Drop every buffered row (the record counter apart)."""
@@ -121,7 +122,7 @@ class WriteBuffer:
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
         """Entities by compared name, the buffered rows replacing the stored ones."""
         norms = sorted({n for n in norms if n})
-        stored = self.stored.find_entities(norms) if norms and not self.fresh else {}
+        stored = self.stored.find_entities(norms) if norms else {}
         out: dict[str, list[dict]] = {}
         for n in norms:
             rows = {r["id"]: r for r in stored.get(n, []) if r["id"] not in self._ents}
@@ -134,7 +135,7 @@ class WriteBuffer:
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
         """Relations by id with their links, the buffered rows and links over the stored ones."""
         ids = list(dict.fromkeys(ids))
-        stored = {} if self.fresh else self.stored.get_relations([i for i in ids if i not in self._reset])
+        stored = self.stored.get_relations([i for i in ids if i not in self._reset])
         self._remember_stored(ids, stored)
         for i, row in stored.items():
             if row["predicate"] == q.PARTNERS:
@@ -169,13 +170,13 @@ class WriteBuffer:
 
     def relation_ids_touching(self, entity_id: str) -> list[str]:
         """Ids of the relations of *entity_id*, stored ones first."""
-        stored = [] if self.fresh else self.stored.relation_ids_touching(entity_id)
+        stored = self.stored.relation_ids_touching(entity_id)
         ids = [i for i in stored if self._rels.get(i, True) is not None]
         return list(dict.fromkeys(ids + sorted(self._rels_of_entity.get(entity_id, ()))))
 
     def relation_ids_citing(self, source_id: str) -> list[str]:
         """Ids of the relations *source_id* supports, stored ones first."""
-        stored = [] if self.fresh else self.stored.relation_ids_citing(source_id)
+        stored = self.stored.relation_ids_citing(source_id)
         ids = [i for i in stored if i not in self._reset]
         return list(dict.fromkeys(ids + sorted(self._rels_of_source.get(source_id, ()))))
 
@@ -184,7 +185,7 @@ class WriteBuffer:
         ids = list(dict.fromkeys(ids))
         out = {i: dict(self._srcs[i]) for i in ids if i in self._srcs}
         missing = [i for i in ids if i not in out]
-        if missing and not self.fresh:
+        if missing:
             out.update(self.stored.get_sources(missing))
         return out
 
@@ -273,7 +274,7 @@ class WriteBuffer:
         ids = list(dict.fromkeys(ids))
         out = {i: copy_entity(self._ents[i]) for i in ids if self._ents.get(i) is not None}
         rest = [i for i in ids if i not in self._ents]
-        if rest and not self.fresh:
+        if rest:
             out.update(self.stored.get_entities(rest))
         return out
 
@@ -281,7 +282,7 @@ class WriteBuffer:
         import json
 
         if ids is None:
-            stored = set() if self.fresh else set(self.stored.kept_rows(kind))
+            stored = set(self.stored.kept_rows(kind))
             ids = stored | {i for (k, i), v in self._kept.items() if k == kind}
         out: dict[str, dict] = {}
         rest = []
@@ -292,13 +293,13 @@ class WriteBuffer:
                     out[i] = json.loads(v[0])
             else:
                 rest.append(i)
-        if rest and not self.fresh:
+        if rest:
             out.update(self.stored.kept_rows(kind, rest))
         return dict(sorted(out.items()))
 
     def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
         keys = set(keys)
-        stored = set() if self.fresh else self.stored.kept_ids(kind, keys)
+        stored = self.stored.kept_ids(kind, keys)
         out = {i for i in stored if (kind, i) not in self._kept}
         out.update(i for (k, i), v in self._kept.items() if k == kind and v is not None and keys & set(v[1]))
         return out
@@ -336,7 +337,7 @@ class WriteBuffer:
                 self.sender.finish()
                 self.sender = type(self.sender)(self.sender.connection, self.sender.tx_rows)
                 self._forget()
-                self.fresh = False  # the server now holds rows the buffer no longer has
+                self.stored = self._committed  # the server now holds rows the buffer no longer has
 
     def rollback(self) -> None:
         """Discard the writes not committed yet when the transaction ends."""

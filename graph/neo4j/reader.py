@@ -9,7 +9,7 @@ from autokg.graph.neo4j import statements as q
 from autokg.graph.neo4j.connection import Connection
 from autokg.graph.neo4j.rows import chunks, entity_row, only, source_row
 
-__all__ = ["StoredRows"]
+__all__ = ["NoStoredRows", "StoredRows"]
 
 
 class StoredRows:
@@ -91,6 +91,42 @@ class StoredRows:
         """The stored record counter (0 when none was stored)."""
         recs = self.connection.read(q.READ_SEQ)
         return int(recs[0]["value"] or 0) if recs else 0
+
+
+class NoStoredRows:
+    """The committed rows of a database that holds none, for a load transaction that found it
+    empty under the load lock: every read answers empty without a round trip. The record
+    counter is still read from *stored* (a database can keep it while holding no rows)."""
+
+    def __init__(self, stored: StoredRows):
+        self.stored = stored
+
+    def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
+        return {}
+
+    def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
+        return {}
+
+    def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
+        return {}
+
+    def relation_ids_touching(self, entity_id: str) -> list[str]:
+        return []
+
+    def relation_ids_citing(self, source_id: str) -> list[str]:
+        return []
+
+    def get_entities(self, ids: Iterable[str]) -> dict[str, dict]:
+        return {}
+
+    def kept_rows(self, kind: str, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        return {}
+
+    def kept_ids(self, kind: str, keys: Iterable[str]) -> set[str]:
+        return set()
+
+    def read_seq(self) -> int:
+        return self.stored.read_seq()
 
 
 def _kept(connection: Connection, kind: str, ids: Iterable[str] | None) -> dict[str, dict]:
