@@ -209,8 +209,10 @@ def _merge_file(f: _File, merger: Merger, report: LoadReport, progress: Callable
 # default is 700). A load keeps tens of thousands of rows in its caches and allocates several
 # containers per record, so with the default the collector ran about 1,600 times per 100,000
 # facts, the full collections each walking every cached row: about a tenth of the load's CPU time.
-# A load makes no reference cycles (a collection after a load frees nothing), so collecting
-# less often costs no memory; the collector still runs, for whatever a format's reader makes.
+# The merge engine and the embedded store make no reference cycles (a collection after such a
+# load frees nothing), so collecting less often costs them no memory; the collector still runs,
+# for whatever a format's reader makes. The Neo4j driver does make cycles, which hold statements'
+# parameters: the Neo4j store's sender collects them at each commit (autokg.graph.neo4j.sender).
 _GC_YOUNG = 100_000
 
 
