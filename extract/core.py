@@ -112,6 +112,17 @@ _DESCRIPTOR_BEFORE = re.compile(
 # after a name: "Boston-Power, azienda statunitense", "Veoneer, the Swedish maker"
 _DESCRIPTOR_AFTER = re.compile(
     rf"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\b")
+# after a name: "Iveco, unità di veicoli industriali della Fiat", "Cariad, the software unit of": a unit
+_UNIT_DESC_AFTER = re.compile(
+    r"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
+    r"(?i:unit|division|subsidiary|unità|divisione|filiale|controllata|consociata|unité|branche|Sparte|Tochter\w*|"
+    r"[\w\-]+(?:tochter|sparte|einheit))\s+"
+    r"(?:[a-zà-ÿ][\w'\-]*\s+){0,4}?(?i:of|di|del|della|dello|dell'|de|du|des|d'|von|der|des)(?![\w])")
+# "Saab is to be acquired by", "Opel and Vauxhall are being sold to": what is bought or sold is a company
+_SOLD_AFTER = re.compile(
+    r"\s*,?\s+(?:is|are|was|were|will be|has been|had been|è|sono|sarà|verrà|viene|est|sont|sera|a été)\s+"
+    r"(?:[a-zà-ÿ]+\s+){0,2}?(?:acquired|bought|purchased|taken over|sold|acquisit[oaie]|rilevat[oaie]|cedut[oaie]|"
+    r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
 _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
 # the word just before a name, checked before the whole descriptor pattern (which is slower)
@@ -426,6 +437,26 @@ class _Patterns:
                         rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
                         rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
+        # "Iveco, unità di veicoli industriali della Fiat", "Cariad, the software unit of Volkswagen",
+        # "Skoda, filiale ceca di Volkswagen": what the unit does, or its country, around the word
+        lower = r"[a-zà-ÿ][\w'\-]*"
+        compound = r"[\w\-]+(?:tochter|sparte|einheit)"  # "die Softwaretochter von", "die Software-Einheit von"
+        self.subsidiary.append((re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:{lower}\s+){{0,3}}?(?:(?i:{sub})(?:\s+{lower}){{1,4}}?|{compound})\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.75))
+        # the same apposition as an aside between two names: its owner is not one of a list
+        # ("Iveco, unità ... della Fiat, e la cinese SAIC hanno ...": Iveco and SAIC)
+        self.unit_aside = re.compile(
+            rf",\s*(?:(?i:{det})\s*)?(?:{lower}\s+){{0,3}}?(?:(?i:{sub})(?:\s+{lower}){{0,4}}?|{compound})\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩(?=\s*,)")
+        # "Stellantis folgt dem Vorbild BMW", "following the example of BMW", "sull'esempio di BMW",
+        # "à l'instar de BMW": a company named as an example is no party to the sentence's tie
+        self.example = _Gated(
+            r"(?i:example|Vorbild|Beispiel|esempio|instar|exemple|modello|modèle)",
+            r"(?<![\w\-])(?i:(?:following|after|on|like)?\s*the example (?:set )?(?:of|by)|in the footsteps of|"
+            r"(?:nach )?(?:dem|das) Vorbild(?: von)?|(?:nach )?dem Beispiel(?: von)?|(?:sull'|seguendo l'|come l')esempio (?:di|del|della)|"
+            r"sul modello (?:di|del|della)|à l'instar (?:de|du|d')|à l'exemple (?:de|du|d')|sur le modèle (?:de|du|d'))"
+            r"\s*(?:(?i:the|le|la|l'|il|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
         brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
         owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
         self.owned_brands = _Gated(r"(?i:brand|marchi|marque|marke)",
@@ -504,6 +535,25 @@ class _Patterns:
                 rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:übernommen|gekauft|erworben)"))
             self.passive_supply.append(re.compile(
                 rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:beliefert|versorgt)"))
+        # a sale names its buyer: "Opel and Vauxhall are being sold to Magna", "agreed to sell the Rover
+        # brand to SAIC", "cedere Iveco a SAIC", "vendre Saab à Koenigsegg", "Saab an Koenigsegg verkaufen"
+        sold = r"sold\s+to|handed over\s+to" + {"it": r"|(?:cedut[oaie]|vendut[oaie])\s+(?:a|alla|al|all'|ai)",
+                                                "fr": r"|(?:cédée?s?|vendue?s?)\s+(?:à|au|aux)"}.get(lang, "")
+        sell = r"sell|sells|selling|sold" + {"it": r"|vender\w*|vend[eo]|vendut[oa]|ceder\w*|cede|cedut[oa]",
+                                              "fr": r"|vendre|vend|vendu|céder|cède|cédé|cédera"}.get(lang, "")
+        to = r"to" + {"it": r"|a|alla|al|all'", "fr": r"|à|au"}.get(lang, "")
+        be = (r"is|are|was|were|will be|would be|has been|have been|had been|è|sono|sarà|saranno|verrà|verranno|"
+              r"viene|vengono|est|sont|sera|seront|a été|ont été")
+        buyer = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,4}}?⟨C(?P<i>\d+)⟩"
+        unit_word = (r"(?:(?i:brand|unit|division|business|marque|marchio|divisione|controllata|filiale|Marke|Sparte|"
+                     r"Tochter\w*)\s+)?")
+        self.sales = [
+            re.compile(rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{be})\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sold}){buyer}"),
+            re.compile(rf"(?<![\w\-])(?i:{sell})\s+(?:(?i:{det})\s*)?{unit_word}⟨C(?P<t>\d+)⟩\s+{unit_word}(?i:{to}){buyer}"),
+        ]
+        if lang == "de":  # "will Saab an Koenigsegg verkaufen", "Saab wird an Koenigsegg verkauft"
+            self.sales.append(re.compile(rf"⟨C(?P<t>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?an\s+(?:(?i:{det})\s*)?"
+                                         rf"(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩\s+(?:zu\s+)?verkauf\w*"))
         self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
         # "an agreement between them and Mitsubishi": "them" is the pair named just before
@@ -561,7 +611,11 @@ class _Patterns:
         self.supply_deal = re.compile(
             r"(?i:supply (?:contracts?|deals?|agreements?|orders?)|contratt[oi] di fornitura|accord[oi] di fornitura|"
             r"ordin[ei] di fornitura|contrats? d'approvisionnement|contrats? de fourniture|accords? de fourniture|"
-            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*)")
+            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*|"
+            # "un accordo per la fornitura di batterie", "an agreement for the supply of cells"
+            r"agreements? (?:for|on) the supply|agreements? to supply|accord[oi] (?:per|sulla) (?:la )?fornitura|"
+            r"contratt[oi] per la fornitura|accords? (?:pour|sur) la fourniture|contrats? pour la fourniture|"
+            r"(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
         self.customer_list = re.compile(
             rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
@@ -745,6 +799,8 @@ class _Article:
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif _SOLD_AFTER.match(span, b) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "Saab is to be acquired by ..."
             elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
                     or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
@@ -753,7 +809,7 @@ class _Article:
             elif owned_gate and (_OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed")))):
                 propose(a, b)  # "Beijing-controlled Sinochem", "state-owned Dongfeng": an owned firm
             elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
-                    or _DESCRIPTOR_AFTER.match(span, b)):
+                    or _DESCRIPTOR_AFTER.match(span, b) or self._unit_after(span, b)):
                 propose(a, b)
             elif partner_cue:
                 # "Honda Motor and IBM collaborated": a name coordinated with a known company
@@ -763,6 +819,12 @@ class _Article:
                     propose(a, b)
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
+
+    def _unit_after(self, span: str, b: int) -> bool:
+        """Whether a unit's apposition follows the name ending at *b*: "Iveco, unità di veicoli
+        industriali della Fiat"; not a person's post ("responsabile della divisione ... di")."""
+        m = _UNIT_DESC_AFTER.match(span, b)
+        return m is not None and not self.px.persons_near_role.search(m.group())
 
     def _common_noun(self, word: str, before: str) -> bool:
         """Whether a single capitalised *word* is a common noun, not a name: a word for a firm
@@ -1007,6 +1069,8 @@ class _Article:
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
+        # a unit's owner in an aside, a company named as an example: no party to the sentence's tie
+        aside = self._asides(masked, mentions)
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -1019,8 +1083,11 @@ class _Article:
                 self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
+            if "⟩" in masked and self.px.supply_deal.search(masked):
+                self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
-            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, linked)
+            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
+                           role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
@@ -1028,6 +1095,15 @@ class _Article:
         self._note_subject(masked, mentions)
 
     # -- helpers ------------------------------------------------------------------------------
+    def _asides(self, masked: str, mentions: list[Mention]) -> set[int]:
+        """Company placeholders that are no party to a tie the sentence states: the owner named in
+        a unit's apposition ("Iveco, unità di veicoli industriali della Fiat, e SAIC") and a
+        company named as an example ("folgt dem Vorbild BMW")."""
+        out = {int(m.group("y")) for m in self.px.unit_aside.finditer(masked)
+               if masked[:m.start()].endswith("⟩")} if "," in masked else set()
+        out.update(int(m.group("k")) for m in self.px.example.finditer(masked))
+        return out
+
     def _place(self, masked: str) -> dict[int, tuple[int, int]]:
         return {int(m.group(2)): (m.start(), m.end()) for m in _PLACE.finditer(masked)}
 
@@ -1041,6 +1117,8 @@ class _Article:
         lists: list[list[int]] = []
         for k in ks:
             gap = masked[pos[lists[-1][-1]][1]:pos[k][0]] if lists else ""
+            if "⟨C" in gap:  # "A, the truck unit of B, and C": the aside left out, A and C are a list
+                gap = self.px.unit_aside.sub("", gap)
             if lists and (self.px.list_gap.match(gap) or self._apposition(gap)):
                 lists[-1].append(k)
             else:
@@ -1358,6 +1436,32 @@ class _Article:
                 continue
             out.append(h)
         return out
+
+    def _deal_parties(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> None:
+        """A supply deal signed by the two companies the sentence opens with ("Stellantis e CATL
+        hanno firmato un accordo per la fornitura di batterie", "BMW and CATL signed a supply
+        agreement"): which one supplies, the sectors of the two say; none when they do not."""
+        pos = None
+        for m in self.px.supply_deal.finditer(masked):
+            if self.px.with_word.search(masked, m.end(), m.end() + 60) and _PLACE_C.search(masked, m.end(), m.end() + 80):
+                continue  # "a supply agreement with X": the list patterns read that one
+            if self._negated(masked, m.start()):
+                continue
+            pos = pos or self._place(masked)
+            lst = next((x for x in reversed(self._lists(masked, ks, pos)) if pos[x[-1]][1] <= m.start()), None)
+            if lst is None or len(lst) != 2 or self.px.with_before.search(masked[:pos[lst[0]][0]][-20:]):
+                continue
+            if len(_TOKEN.findall(masked[pos[lst[-1]][1]:m.start()])) > 12 or "⟨" in masked[pos[lst[-1]][1]:m.start()]:
+                continue
+            a, b = (mentions[k].entity for k in lst)
+            if _supplier_sector(a) == _supplier_sector(b):
+                continue  # who sells to whom goes unsaid
+            s, c = (a, b) if _supplier_sector(a) else (b, a)
+            status = self._status(masked[pos[lst[0]][0]:m.end() + 80])
+            if status != "active":
+                continue  # talks about a supply deal are not supply yet
+            dom = self._domain_after(masked, m.start())
+            self._add("SUPPLIES", s, c, {"domain": dom} if dom else {}, i, 0.7)
 
     def _shares(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
         """Stakes stated as a holder's share of a company: "la quota di Renault in Flexis è del 45%",
@@ -1869,7 +1973,7 @@ class _Article:
                         if other not in (t, inv) and other.type == "Company":
                             found[(other, t)] = (0.7, _stake(pct))
         passive = []
-        for rx in px.passive_invest:
+        for rx in (*px.passive_invest, *px.sales):
             for m in rx.finditer(masked):
                 passive.append((m.start(), m.end()))
                 t, inv = int(m.group("t")), int(m.group("i"))
