@@ -457,6 +457,34 @@ class _Patterns:
             r"(?:nach )?(?:dem|das) Vorbild(?: von)?|(?:nach )?dem Beispiel(?: von)?|(?:sull'|seguendo l'|come l')esempio (?:di|del|della)|"
             r"sul modello (?:di|del|della)|à l'instar (?:de|du|d')|à l'exemple (?:de|du|d')|sur le modèle (?:de|du|d'))"
             r"\s*(?:(?i:the|le|la|l'|il|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+        # "Stellantis, TotalEnergies et Mercedes-Benz détiennent ACC", "Toyota and Denso jointly own
+        # Zentrix": each of the listed holders has a share of the one company held
+        item = rf"(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C\d+⟩"
+        holders = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{item})+)"
+        adverb = (r"(?:(?i:now|already|jointly|together|still|désormais|déjà|conjointement|ensemble|ora|già|"
+                  r"congiuntamente|insieme|jetzt|nun|bereits|gemeinsam)\s+)?")
+        self.joint_holders = re.compile(
+            rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
+            rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "ACC compte trois actionnaires à parts égales : Stellantis, TotalEnergies et Mercedes-Benz", "the
+        # shareholders of ACC are Stellantis, TotalEnergies and Mercedes-Benz", "gli azionisti di ACC sono ..."
+        self.holders_list = _Gated(
+            rf"(?i:{s('shareholder')})",
+            rf"(?:⟨C(?P<t>\d+)⟩[^⟨⟩.;:]{{0,100}}?(?i:{s('shareholder')})(?![\w\-])(?:\s+(?!(?i:{of})\b)[^⟨⟩.;:]{{0,40}}?)?"
+            rf"|(?<![\w\-])(?i:{s('shareholder')})\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<t2>\d+)⟩\s*)"
+            rf"(?::|\s(?i:are|were|include|sono|erano|sont|étaient|sind|waren))\s*(?:(?i:{det})\s*)?{holders}")
+        # "Stellantis (u.a. Fiat, Peugeot, Chrysler)", "Stellantis (Fiat, Peugeot e Jeep)": the brands of
+        # the group named before the parenthesis; "PSA (dont fait partie Opel)", "PSA (di cui fa parte Opel)"
+        incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
+                      r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
+        self.paren_units = _Gated(r"⟩\s*\(",
+            rf"⟨C(?P<y>\d+)⟩\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
+            rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
+        self.part_of = re.compile(
+            rf"⟨C(?P<y>\d+)⟩\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
+            rf"of which|to which)\s+(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
+            rf"(?:\s+(?i:is (?:a )?part|belongs))?"
+            rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?:[\w\-]+\s+){{0,4}}?zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehört")
         brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
         owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
         self.owned_brands = _Gated(r"(?i:brand|marchi|marque|marke)",
@@ -1083,6 +1111,7 @@ class _Article:
                 self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
+            self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
@@ -2047,7 +2076,11 @@ class _Article:
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
-                    self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)  # "Geely, which owns Volvo Cars"
+                    # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
+                    # each hold a share (read by the holders' pattern), none owns it alone
+                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])
+                    if len({mentions[k].entity for k in owners}) == 1:
+                        self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)
                     continue
                 conf = 0.85 if stake is not None else 0.75
                 old = found.get((a, b))
@@ -2056,6 +2089,32 @@ class _Article:
         for (a, b), (conf, stake) in found.items():
             props = {"stake_pct": stake} if stake is not None else {}
             self._add("INVESTS_IN", a, b, props, i, conf)
+
+    def _holders(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Stakes of several holders of one company, units in a parenthesis after their group."""
+        px = self.px
+        if not px.cue["ended"].search(masked):
+            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked)):
+                if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")):
+                    continue
+                t = mentions[int(m.group("t") or m.group("t2"))].entity
+                for k in _PLACE_C.findall(m.group("list")):
+                    x = mentions[int(k)].entity
+                    if x != t and x.type == t.type == "Company":
+                        self._add("INVESTS_IN", x, t, {}, i, 0.7)
+        for m in px.paren_units.finditer(masked):
+            y = mentions[int(m.group("y"))].entity
+            if y in self.groups:
+                continue  # "the alliance Renault-Nissan (Renault, Nissan and Mitsubishi)": members, not units
+            for k in _PLACE_C.findall(m.group("one") or m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.part_of.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue

@@ -1731,3 +1731,52 @@ def test_a_sale_gives_the_buyer_a_stake(lang, text, stake):
 ])
 def test_no_sale_gives_no_stake(lang, text):
     assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,holders,target", [
+    ("fr", "Stellantis, TotalEnergies et Mercedes-Benz détiennent désormais ACC, une société de batteries.",
+     {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}, "ACC"),
+    ("en", "Toyota and Denso jointly own Zentrix, the chip maker.", {"Toyota", "Denso"}, "Zentrix"),
+    ("fr", "ACC, dédiée aux batteries, compte trois actionnaires à parts égales : Stellantis, TotalEnergies et "
+           "Mercedes-Benz.", {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}, "ACC"),
+    ("en", "The shareholders of ACC are Stellantis, TotalEnergies and Mercedes-Benz.",
+     {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}, "ACC"),
+    ("it", "Gli azionisti di ACC sono Stellantis, TotalEnergies e Mercedes-Benz.",
+     {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}, "ACC"),
+    ("de", "Die Aktionäre von ACC sind Stellantis und TotalEnergies.", {"Stellantis", "TotalEnergies"}, "ACC"),
+])
+def test_several_holders_of_one_company_each_hold_a_share(lang, text, holders, target):
+    assert stakes(text, lang) == {(h, target, None) for h in holders}
+    assert subsidiaries(text, lang) == set()  # joint owners: none owns it alone
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Stellantis and TotalEnergies do not own ACC."),
+    ("fr", "Stellantis et TotalEnergies étudient s'ils détiennent ACC."),
+    ("en", "Toyota and Honda have ended talks; they own no stake."),
+])
+def test_holders_denied_or_weighed_hold_nothing(lang, text):
+    assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Mercedes-Benz und Stellantis (u.a. Fiat, Peugeot, Chrysler) bauen künftig gemeinsam Batteriezellen.",
+     {("Fiat", "Stellantis"), ("Peugeot", "Stellantis"), ("Chrysler", "Stellantis")}),
+    ("it", "Stellantis (Fiat, Peugeot e Jeep) ha venduto più auto.",
+     {("Fiat", "Stellantis"), ("Peugeot", "Stellantis"), ("Jeep", "Stellantis")}),
+    ("en", "Volkswagen (including Audi) sold more cars.", {("Audi", "Volkswagen Group")}),
+    ("fr", "La coentreprise a été formée par TotalEnergies et Stellantis (dont fait partie l'allemand Opel).",
+     {("Opel", "Stellantis")}),
+    ("de", "Saft, der seit Jahren zu TotalEnergies gehört, baut Zellen.", {("Saft", "TotalEnergies")}),
+])
+def test_units_in_a_parenthesis_or_a_relative_after_their_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Veoneer (VNE.N) and Qualcomm signed a deal."),
+    ("en", "Toyota (Japan) and Honda (Japan) sold more cars."),
+    ("it", "Stellantis (con Renault) ha venduto più auto."),
+])
+def test_a_parenthesis_without_a_list_of_brands_gives_no_unit(lang, text):
+    assert subsidiaries(text, lang) == set()
