@@ -281,7 +281,8 @@ class _Patterns:
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
         # for the firm before its name
-        c = (rf"(?:(?i:alliance|alleanza|Allianz|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
+        # ("responsabile del marchio Jeep", "head of the Jeep brand" is read by the unit rules)
+        c = (rf"(?:(?i:alliance|alleanza|Allianz|brand|marchio|marque|Marke|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
              r"⟨C(?P<org>\d+)⟩")
         c_lead = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"  # patterns that start with the company
         poss = r"(?:'s?)?"
@@ -324,6 +325,19 @@ class _Patterns:
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
+        # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
+        # with no company named (so that "Marchionne" later on is that person)
+        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}})"
+        self.role_then_name = re.compile(rf"{role_g}\s*,?\s+{person_name}(?![\w\-])")
+        # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
+        # of Ferrari and Exor": the roles of the person the text has just spoken of
+        self.dropped_subject = re.compile(
+            r"^\W*(?:(?i:he|she|lui|lei|egli|ella|il|elle|er|sie|today|oggi|now|ora|currently|attualmente|"
+            r"aujourd'hui|actuellement|heute|derzeit|jetzt)\s+){0,2}(?i:is|was|has been|è|era|è stato|fu|est|était|"
+            r"a été|ist|war)\s")
+        self.subject_roles = re.compile(
+            rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"
+            rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
         # "The automaker's CEO Jim Farley", "l'amministratore delegato della società, Mario Rossi":
         # a role at a company named by a common noun, the one the text is about
         firm_noun = (r"(?i:company|automaker|carmaker|group|firm|maker|manufacturer|supplier|società|azienda|"
@@ -493,7 +507,8 @@ class _Patterns:
             rf"(?P<after>\s+{brands})?")
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
-        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
+        # (and "à la société chinoise CATL": a nationality after the firm word)
+        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+)?)?"
         self.supplies = [
             # "Panasonic is currently Tesla's exclusive battery cell supplier"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
@@ -551,6 +566,18 @@ class _Patterns:
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
             rf"(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{0,4}})")
+        # "Panasonic holds the contract for producing Tesla's battery cells", "LG makes GM's batteries",
+        # "CATL produce le batterie di Stellantis": goods of a named customer
+        self.supply_possessive = _Gated(goods,
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,6}}?(?i:{make}|{supply}|{s('supplier')})\s+(?:(?i:{det})\s*)?"
+            rf"(?:⟨C(?P<b>\d+)⟩['’]s?\s+(?P<d>(?:[\w\-]+\s+){{0,2}}?{goods})"
+            rf"|(?P<d2>(?:[\w\-]+\s+){{0,2}}?{goods})\s+(?i:of|di|del|della|dei|de|du|des|von)\s*(?:(?i:{det})\s*)?⟨C(?P<b2>\d+)⟩)")
+        # "Il achètera des batteries à la société chinoise CATL", "It will source cells from CATL": the
+        # buyer is the company the text is about
+        pron = r"(?i:it|they|he|she|esso|essa|il|elle|ils|elles|er|sie|es)"
+        self.buy_from_it = re.compile(
+            rf"(?:^|[,;]\s*|\s)(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,2}}?(?i:{s('buy_from')})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1028,6 +1055,13 @@ class _Article:
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
+            for m in self.px.role_then_name.finditer(masked):
+                name = " ".join(m.group("name").split())
+                if self.index.get(name) is None and self._valid_person(name):
+                    person = self._new_person(name)
+                    tail = " ".join(name.split()[1:])
+                    if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
+                        self.index.add(tail, person)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
                 if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:
@@ -1059,6 +1093,7 @@ class _Article:
 
     def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
+        self._roles_of_last_person(i, masked, mentions)
         low = masked.casefold()
         if any(k in low for k in _CHAIR_HINTS) and self.px.board_chair.search(masked):
             self._board_chair(i, masked, mentions)
@@ -1120,8 +1155,34 @@ class _Article:
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
+        if companies and self.px.cue["buy_from"].search(masked):
+            self._bought_by_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
+
+    def _roles_of_last_person(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Roles stated with no subject, of the person who opened the last sentence that named
+        one ("Marchionne ha 66 anni. Oggi è amministratore delegato di FCA e FCA Italy ..."); the
+        person is then remembered for the next sentence."""
+        persons = [k for k, m in enumerate(mentions) if m.entity.type == "Person"]
+        if persons:
+            first = _PLACE.search(masked)
+            opens = first.group(1) == "P" and len(_TOKEN.findall(masked[:first.start()])) <= 3
+            self.last_person = mentions[int(first.group(2))].entity if opens else None
+            return
+        person = getattr(self, "last_person", None)
+        if person is None or "⟨C" not in masked or not self.px.dropped_subject.match(masked):
+            return
+        if not self.px.role_gate.search(masked):
+            return
+        for m in self.px.subject_roles.finditer(masked):
+            if self._negated(masked, m.start()):
+                continue
+            role = _normalize_role(" ".join(m.group("role").split()))
+            for k in [m.group("org"), *_PLACE_C.findall(m.group("more"))]:
+                org = mentions[int(k)].entity
+                if org.type == "Company":
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
     # -- helpers ------------------------------------------------------------------------------
     def _asides(self, masked: str, mentions: list[Mention]) -> set[int]:
@@ -2090,6 +2151,23 @@ class _Article:
             props = {"stake_pct": stake} if stake is not None else {}
             self._add("INVESTS_IN", a, b, props, i, conf)
 
+    def _bought_by_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods bought by "it" from a named company: the buyer is the company the text is about
+        ("Il achètera également des batteries à la société chinoise CATL")."""
+        buyer = self.current_focus()
+        if buyer is None:
+            return
+        for m in self.px.buy_from_it.finditer(masked):
+            seller = mentions[int(m.group("s"))].entity
+            d = m.group("d")
+            if seller == buyer or seller.type != "Company" or _NOT_GOODS.search(d) or self.px.cue["invest"].search(d):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.start("d"))):
+                continue  # "it does not buy cells from CATL"
+            dom = self._domain(d)
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
     def _holders(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Stakes of several holders of one company, units in a parenthesis after their group."""
         px = self.px
@@ -2149,6 +2227,9 @@ class _Article:
         found = []
         for rx, conf in self.px.supplies:
             found.extend((m, conf) for m in rx.finditer(masked))
+        for m in self.px.supply_possessive.finditer(masked):
+            found.append((_Match(m, {"s": m.group("s"), "b": m.group("b") or m.group("b2"),
+                                     "d": m.group("d") or m.group("d2")}), 0.65))
         for m in self.px.equipped.finditer(masked):
             inner = {mentions[int(k)].entity for k in _PLACE_C.findall(masked[m.start():m.end()])}
             s_k = m.group("s") or m.group("s2")

@@ -75,7 +75,7 @@ _LEX: dict[str, dict[str, str]] = {
         "of": r"di|del|della|dello|dell'|dei|delle",
         "parent": r"(?:società |casa )?madre|capogruppo|controllante|proprietari[oa]",
         "controlled_by": r"controllat\w*|posseduta|detenuta",
-        "role": r"(?:amministrator\w* delegat\w*|membro del (?:consiglio di amministrazione|cda|board(?: of management)?|comitato esecutivo)|vice[- ]?presidente|presidente|fondatore|fondatrice|co-?fondatore|direttore(?: generale)?|direttrice|responsabile|capo|numero uno)",
+        "role": r"(?:amministrator\w* delegat\w*|ad(?= d)|a\.d\.(?= d)|membro del (?:consiglio di amministrazione|cda|board(?: of management)?|comitato esecutivo)|vice[- ]?presidente|presidente|fondatore|fondatrice|co-?fondatore|direttore(?: generale)?|direttrice|responsabile|capo|numero uno)",
         "role_of": r"di|del|della|dello|dell'|presso",
         "former": r"ex",
         "person_particle": r"de|di|da|del|della|van|von",
@@ -186,7 +186,7 @@ DOMAINS: list[tuple[str, str]] = [
 ]
 
 ROLE_TRANSLATIONS = {
-    "amministratore delegato": "CEO", "amministratrice delegata": "CEO",
+    "amministratore delegato": "CEO", "amministratrice delegata": "CEO", "ad": "CEO", "a.d.": "CEO",
     "chief executive": "CEO", "chief executive officer": "CEO", "pdg": "CEO",
     "président-directeur général": "CEO", "directeur général": "CEO", "directrice générale": "CEO",
     "vorstandschef": "CEO", "vorstandsvorsitzender": "CEO", "vorstandsvorsitzende": "CEO",

@@ -1780,3 +1780,52 @@ def test_units_in_a_parenthesis_or_a_relative_after_their_group(lang, text, expe
 ])
 def test_a_parenthesis_without_a_list_of_brands_gives_no_unit(lang, text):
     assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,supply", [
+    ("en", "Panasonic currently holds the exclusive contract for producing Tesla's battery cells.", ("Panasonic", "Tesla")),
+    ("it", "LG Energy Solution produce le batterie di General Motors in Ohio.", ("LG Energy Solution", "General Motors")),
+    ("fr", "Honda a présenté son plan. Il achètera également des batteries à la société chinoise CATL jusqu'en 2030.",
+     ("CATL", "Honda")),
+    ("en", "Honda presented its plan. It will also buy battery cells from the Chinese supplier CATL until 2030.",
+     ("CATL", "Honda")),
+])
+def test_supply_of_a_named_customer_s_goods_or_bought_by_it(lang, text, supply):
+    assert supplies(text, lang) == {supply}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Honda presented its plan. It does not buy cells from CATL."),
+    ("fr", "Honda a présenté son plan. Elle n'achète pas de batteries à CATL."),
+    ("en", "Honda presented its plan. It bought shares from CATL."),
+    ("en", "Toyota and Honda met. It buys cells from CATL."),  # which one buys goes unsaid
+])
+def test_no_supply_denied_of_shares_or_to_an_unclear_buyer(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "I candidati sono due: Mario Rossi, responsabile del marchio Jeep e Paolo Bianchi, ad di Magneti Marelli.",
+     {("Mario Rossi", "Jeep", "responsabile"), ("Paolo Bianchi", "Marelli", "CEO")}),
+    ("it", "Si parla della successione dell'amministratore delegato Mario Bianchi. Bianchi ha 60 anni. Oggi è "
+           "amministratore delegato di Ferrari, Maserati e presidente di Iveco; è anche presidente di Exor.",
+     {("Mario Bianchi", "Ferrari", "CEO"), ("Mario Bianchi", "Maserati", "CEO"), ("Mario Bianchi", "Iveco", "president"),
+      ("Mario Bianchi", "Exor", "president")}),
+    ("en", "The board met CEO Jane Doe on Monday. Doe joined in 2010. She is also chairman of Ferrari and Maserati.",
+     {("Jane Doe", "Ferrari", "chairman"), ("Jane Doe", "Maserati", "chairman")}),
+    ("fr", "Le conseil a reçu le PDG Jean Martin. Martin a 58 ans. Il est aussi président de Valeo et de Forvia.",
+     {("Jean Martin", "Valeo", "president"), ("Jean Martin", "Forvia", "president")}),
+    ("de", "Der Rat traf Vorstandschef Hans Weber. Weber ist 60 Jahre alt. Er ist auch Präsident von Bosch.",
+     {("Hans Weber", "Bosch", "president")}),
+])
+def test_roles_of_several_managers_and_of_the_person_just_named(lang, text, expected):
+    assert roles(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The board met CEO Jane Doe on Monday. The new boss is chairman of Ferrari."),
+    ("it", "Jane Doe ha incontrato Renault. Mario Rossi ha parlato. Oggi non è presidente di Ferrari."),
+    ("it", "Stellantis ha venduto ad Amazon cento furgoni."),
+])
+def test_no_role_for_an_unnamed_or_denied_subject(lang, text):
+    assert roles(text, lang) == set()
