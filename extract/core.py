@@ -123,6 +123,8 @@ _SOLD_AFTER = re.compile(
     r"\s*,?\s+(?:is|are|was|were|will be|has been|had been|è|sono|sarà|verrà|viene|est|sont|sera|a été)\s+"
     r"(?:[a-zà-ÿ]+\s+){0,2}?(?:acquired|bought|purchased|taken over|sold|acquisit[oaie]|rilevat[oaie]|cedut[oaie]|"
     r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
+# two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
+_GROUP_UNIT = re.compile(rf"(?<![\w\-⟩]\s)(?<![\w\-])⟨C(?P<a>\d+)⟩ ⟨C(?P<b>\d+)⟩(?!['’\-]|\s*(?:⟨|[{_UP}]))")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
 _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
 # the word just before a name, checked before the whole descriptor pattern (which is slower)
@@ -1134,6 +1136,8 @@ class _Article:
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
         # a unit's owner in an aside, a company named as an example: no party to the sentence's tie
         aside = self._asides(masked, mentions)
+        if "⟩ ⟨C" in masked:
+            aside |= self._group_before_unit(i, masked, mentions)
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -1153,7 +1157,10 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
-        elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
+        elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
+                and mentions[companies[0]].entity not in self.groups:
+            # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
+            # des tiers" speaks of the alliance, not of a tie with the company the text is about)
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         if companies and self.px.cue["buy_from"].search(masked):
             self._bought_by_it(i, masked, mentions)
@@ -1192,6 +1199,18 @@ class _Article:
         out = {int(m.group("y")) for m in self.px.unit_aside.finditer(masked)
                if masked[:m.start()].endswith("⟩")} if "," in masked else set()
         out.update(int(m.group("k")) for m in self.px.example.finditer(masked))
+        return out
+
+    def _group_before_unit(self, i: int, masked: str, mentions: list[Mention]) -> set[int]:
+        """A group's name written just before its unit's ("FIAT Iveco lascia la cinese Changzou"): the
+        unit is the one that acts, a unit of the group; the group's placeholders are returned."""
+        out = set()
+        for m in _GROUP_UNIT.finditer(masked):
+            a, b = int(m.group("a")), int(m.group("b"))
+            x, y = mentions[b].entity, mentions[a].entity
+            if x != y and x.type == y.type == "Company" and x not in self.groups and y not in self.groups:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+                out.add(a)
         return out
 
     def _place(self, masked: str) -> dict[int, tuple[int, int]]:

@@ -1829,3 +1829,39 @@ def test_roles_of_several_managers_and_of_the_person_just_named(lang, text, expe
 ])
 def test_no_role_for_an_unnamed_or_denied_subject(lang, text):
     assert roles(text, lang) == set()
+
+
+def test_an_alliance_named_alone_is_no_partner_of_the_company_the_text_is_about():
+    text = ("Sunwoda fabrique des batteries. Sunwoda travaillera en collaboration avec Nissan. L'alliance "
+            "Renault-Nissan-Mitsubishi est un ensemble d'entreprises qui peuvent nouer des partenariats avec des tiers.")
+    found = {frozenset(p[:2]) for p in pairs(text, "fr")}
+    assert frozenset({"Sunwoda", "Nissan"}) in found
+    assert not any("Sunwoda" in p for p in found - {frozenset({"Sunwoda", "Nissan"})})
+
+
+@pytest.mark.parametrize("lang,text,partners,units", [
+    ("it", "FIAT Iveco lascia la cinese Chery e prepara nuove alleanze.", {("Iveco", "Chery")}, {("Iveco", "Fiat")}),
+    ("en", "Volkswagen Audi signed a deal with Panasonic.", {("Audi", "Panasonic")}, {("Audi", "Volkswagen Group")}),
+])
+def test_a_group_written_before_its_unit_is_not_the_party(lang, text, partners, units):
+    assert {p[:2] for p in pairs(text, lang)} == partners
+    assert subsidiaries(text, lang) == units
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Renault, Nissan and Mitsubishi signed a deal."),
+    ("en", "Nissan Renault Mitsubishi signed a deal."),  # three names in a row: no group and unit
+    ("it", "Lo ha detto Toyota Motor Europe ieri."),
+])
+def test_names_side_by_side_without_a_group_and_its_unit(lang, text):
+    assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "La mossa di Iveco spiana la strada verso una nuova alleanza con SAIC."),
+    ("en", "The move paves the way for an alliance between Iveco and SAIC."),
+    ("fr", "Cette décision ouvre la voie à une alliance entre Iveco et SAIC."),
+    ("de", "Der Schritt ebnet den Weg für eine Allianz zwischen Iveco und SAIC."),
+])
+def test_a_tie_the_way_is_paved_for_is_prospective(lang, text):
+    assert pairs(text, lang) == {("Iveco", "SAIC Motor", "prospective")}
