@@ -1865,3 +1865,18 @@ def test_names_side_by_side_without_a_group_and_its_unit(lang, text):
 ])
 def test_a_tie_the_way_is_paved_for_is_prospective(lang, text):
     assert pairs(text, lang) == {("Iveco", "SAIC Motor", "prospective")}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Toyota va prendre une participation de 5 % dans le capital de Mazda. Le duo va collaborer dans les "
+           "voitures électriques."),
+    ("en", "Toyota will take a 5% stake in Mazda. The duo will cooperate on electric cars."),
+    ("it", "Toyota prenderà una partecipazione del 5% in Mazda. Il duo collaborerà sulle auto elettriche."),
+    ("de", "Toyota übernimmt 5 Prozent an Mazda. Das Duo will bei Elektroautos kooperieren."),
+])
+def test_the_duo_after_a_stake_is_the_pair(lang, text):
+    assert {p[:2] for p in pairs(text, lang)} == {("Toyota", "Mazda")}
+
+
+def test_a_duo_of_others_is_no_tie():
+    assert pairs("Toyota will take a 5% stake in Mazda. The duo of analysts said it would not last.", "en") == set()
