@@ -123,6 +123,8 @@ _SOLD_AFTER = re.compile(
     r"\s*,?\s+(?:is|are|was|were|will be|has been|had been|è|sono|sarà|verrà|viene|est|sont|sera|a été)\s+"
     r"(?:[a-zà-ÿ]+\s+){0,2}?(?:acquired|bought|purchased|taken over|sold|acquisit[oaie]|rilevat[oaie]|cedut[oaie]|"
     r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
+# a second reported clause: what the first one says does not decide the status of the second
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
 # two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
 _GROUP_UNIT = re.compile(rf"(?<![\w\-⟩]\s)(?<![\w\-])⟨C(?P<a>\d+)⟩ ⟨C(?P<b>\d+)⟩(?!['’\-]|\s*(?:⟨|[{_UP}]))")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
@@ -375,7 +377,10 @@ class _Patterns:
         # of the partner between the word and the name
         self.with_before = re.compile(
             rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$"
-            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$")
+            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$"
+            # "partnered with a number of chip companies, including Qualcomm, TSMC and Renesas"
+            rf"|(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,6}}[\w'\-]+\s*,?\s*(?i:including|such as|among them|tra cui|fra cui|"
+            rf"come|dont|notamment|comme|darunter|etwa|wie|unter anderem)\s*:?\s*(?:(?i:{det})\s*)?$")
         self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
@@ -1033,11 +1038,14 @@ class _Article:
         """The company "the Japanese carmaker" names: of the companies of this sentence and the
         one before, the one the bundled list places in that country, or the only one."""
         here = [e for e in self.sent_companies[i] if e.type == "Company"]
-        country = next((c for w in desc.split() for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)), None)
-        if country is None:
+        # "del Gruppo franco-italo-americano": each part of a compound names a country
+        words = [p for w in desc.split() for p in w.split("-") if p]
+        countries = {c for w in words for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)}
+        countries |= {_COUNTRY_PREFIXES[w.casefold()] for w in words if w.casefold() in _COUNTRY_PREFIXES}
+        if not countries:
             return here[0] if len(here) == 1 else None if here else self.current_focus()
         near = set(here) | (self.sent_companies[i - 1] if i else set())
-        found = [e for e in near if _country(e) == country]
+        found = [e for e in near if _country(e) in countries]
         return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:
@@ -1476,6 +1484,8 @@ class _Article:
                     end = pos[lst[-1]][1]
                     dom = self._domain_after(masked, end)
                     start = min(pos[subj[0]][0], h.start()) if subj and status_from is None else h.start()
+                    if start < h.start() and _NEW_CLAUSE.search(masked, pos[subj[-1]][1], h.start()):
+                        start = h.start()  # "X plans to cut costs and that it has partnered with Y": not planned
                     st = self._span_status(masked, start, end)
                     if not subj:
                         # "the CEO of Renault ... met its partners Geely and Dongfeng": the
@@ -2354,6 +2364,11 @@ _COUNTRY_WORDS = [(re.compile(rx, re.I), c) for rx, c in (
     (r"Korean|South Korean|corean[ao]|coréen(?:ne)?|koreanische[nrs]?", "KR"),
     (r"Swedish|svedese|suédois[e]?|schwedische[nrs]?", "SE"), (r"Indian|indian[ao]|indien(?:ne)?|indische[nrs]?", "IN"),
     (r"British|britannic[ao]|britannique|britische[nrs]?", "GB"))]
+
+
+# the first parts of compound adjectives of nationality: "franco-italo-americano", "sino-japonais"
+_COUNTRY_PREFIXES = {"franco": "FR", "italo": "IT", "nippo": "JP", "sino": "CN", "germano": "DE", "tedesco": "DE",
+                     "anglo": "GB", "ispano": "ES", "russo": "RU", "indo": "IN", "coreano": "KR", "svedese": "SE"}
 
 
 @functools.lru_cache(maxsize=1)

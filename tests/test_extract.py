@@ -1880,3 +1880,45 @@ def test_the_duo_after_a_stake_is_the_pair(lang, text):
 
 def test_a_duo_of_others_is_no_tie():
     assert pairs("Toyota will take a 5% stake in Mazda. The duo of analysts said it would not last.", "en") == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford executives said the automaker plans to cut the number of chips it needs and that it has partnered "
+           "with a number of chip companies, including Qualcomm, TSMC and Renesas.",
+     {("Ford", "Qualcomm", "active"), ("Ford", "TSMC", "active"), ("Ford", "Renesas", "active")}),
+    ("it", "Ford ha stretto accordi con diverse aziende di chip, tra cui Qualcomm e Renesas.",
+     {("Ford", "Qualcomm", "active"), ("Ford", "Renesas", "active")}),
+    ("fr", "Ford a noué des partenariats avec plusieurs fabricants de puces, dont Qualcomm et Renesas.",
+     {("Ford", "Qualcomm", "active"), ("Ford", "Renesas", "active")}),
+    ("de", "Ford hat Partnerschaften mit mehreren Chipherstellern geschlossen, darunter Qualcomm und Renesas.",
+     {("Ford", "Qualcomm", "active"), ("Ford", "Renesas", "active")}),
+])
+def test_partners_listed_after_with_and_including(lang, text, expected):
+    assert pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford competes with a number of carmakers, including Toyota and Honda."),
+    ("it", "Ford non ha stretto accordi con aziende di chip, tra cui Qualcomm e Renesas."),
+])
+def test_a_list_after_with_and_including_without_a_tie_gives_none(lang, text):
+    assert pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("de", "Cariad hat eine Chipkooperation mit STMicroelectronics verkündet.", ("Cariad", "STMicroelectronics")),
+    ("de", "Bosch und Renesas haben eine Softwarepartnerschaft vereinbart.", ("Bosch", "Renesas")),
+])
+def test_german_compounds_of_a_tie_word(lang, text, pair):
+    assert {p[:2] for p in pairs(text, lang)} == {pair}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Mario Rossi, Ceo del Gruppo franco-italo-americano, ha dichiarato: \"Questo accordo con CATL è importante\".",
+     set()),
+    ("en", "Mario Rossi, CEO of the Sino-Japanese group, said the deal with Renault matters.", set()),
+    ("it", "Mario Rossi, Ceo del gruppo giapponese, ha detto: \"Questo accordo con Toyota è importante\".",
+     {("Mario Rossi", "Toyota", "CEO")}),
+])
+def test_a_compound_nationality_picks_no_company_of_another_country(lang, text, expected):
+    assert roles(text, lang) == expected
