@@ -125,6 +125,7 @@ _SOLD_AFTER = re.compile(
     r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
 # a second reported clause: what the first one says does not decide the status of the second
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
+_DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
 # two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
 _GROUP_UNIT = re.compile(rf"(?<![\w\-⟩]\s)(?<![\w\-])⟨C(?P<a>\d+)⟩ ⟨C(?P<b>\d+)⟩(?!['’\-]|\s*(?:⟨|[{_UP}]))")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
@@ -480,13 +481,24 @@ class _Patterns:
             r"\s*(?:(?i:the|le|la|l'|il|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
         # "Stellantis, TotalEnergies et Mercedes-Benz détiennent ACC", "Toyota and Denso jointly own
         # Zentrix": each of the listed holders has a share of the one company held
-        item = rf"(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C\d+⟩"
+        item = rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C\d+⟩"  # "und der Energiekonzern TotalEnergies"
         holders = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{item})+)"
         adverb = (r"(?:(?i:now|already|jointly|together|still|désormais|déjà|conjointement|ensemble|ora|già|"
                   r"congiuntamente|insieme|jetzt|nun|bereits|gemeinsam)\s+)?")
         self.joint_holders = re.compile(
             rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
             rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "ACC, an dem Stellantis und TotalEnergies je ein Drittel halten", "ACC, in which Stellantis and
+        # TotalEnergies hold equal shares": the holders in a relative clause after the company
+        self.relative_holders = re.compile(
+            rf"⟨C(?P<t>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|dans laquelle|"
+            rf"dans lequel|dont)\s+{holders}[^⟨⟩.;]{{0,40}}?(?<![\w\-])(?i:hold|own|halten|besitzen|detengono|possiedono|"
+            rf"détiennent|possèdent)(?![\w\-])")
+        # "Mercedes beteiligt sich mit einem Drittel an ACC", "beteiligt sich Mercedes ... am Gemeinschaftsunternehmen ACC"
+        self.takes_part = _Gated(r"beteilig",
+            rf"(?:⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?beteilig\w*\s+sich|beteilig\w*\s+sich\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<i2>\d+)⟩)[^⟨⟩.;]{{0,50}}?\s(?:an|am|an der|an dem|bei|beim)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+)?⟨C(?P<t>\d+)⟩")
         # "ACC compte trois actionnaires à parts égales : Stellantis, TotalEnergies et Mercedes-Benz", "the
         # shareholders of ACC are Stellantis, TotalEnergies and Mercedes-Benz", "gli azionisti di ACC sono ..."
         self.holders_list = _Gated(
@@ -498,11 +510,11 @@ class _Patterns:
         # the group named before the parenthesis; "PSA (dont fait partie Opel)", "PSA (di cui fa parte Opel)"
         incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
                       r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
-        self.paren_units = _Gated(r"⟩\s*\(",
-            rf"⟨C(?P<y>\d+)⟩\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
+        self.paren_units = _Gated(r"\s*\(",
+            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
             rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
         self.part_of = re.compile(
-            rf"⟨C(?P<y>\d+)⟩\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
+            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
             rf"of which|to which)\s+(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
             rf"(?:\s+(?i:is (?:a )?part|belongs))?"
             rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?:[\w\-]+\s+){{0,4}}?zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehört")
@@ -2109,6 +2121,8 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
+            if self.lang == "de" and _DE_NOT_AFTER.match(masked, h.end()):
+                continue  # "Mercedes beteiligt sich nicht an ACC": German puts the negation after the verb
             if any(a <= h.start() < b for a, b in (*held, *self.share_spans)):
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
@@ -2201,14 +2215,21 @@ class _Article:
         """Stakes of several holders of one company, units in a parenthesis after their group."""
         px = self.px
         if not px.cue["ended"].search(masked):
-            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked)):
-                if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")):
-                    continue
+            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked),
+                      *px.relative_holders.finditer(masked)):
+                if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")) \
+                        or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.end("list"), m.end())):
+                    continue  # (and "A and B do not hold ...")
                 t = mentions[int(m.group("t") or m.group("t2"))].entity
                 for k in _PLACE_C.findall(m.group("list")):
                     x = mentions[int(k)].entity
                     if x != t and x.type == t.type == "Company":
                         self._add("INVESTS_IN", x, t, {}, i, 0.7)
+            for m in px.takes_part.finditer(masked):
+                x, t = mentions[int(m.group("i") or m.group("i2"))].entity, mentions[int(m.group("t"))].entity
+                if x != t and x.type == t.type == "Company" and not self._negated(masked, m.start()) \
+                        and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                    self._add("INVESTS_IN", x, t, {}, i, 0.7)
         for m in px.paren_units.finditer(masked):
             y = mentions[int(m.group("y"))].entity
             if y in self.groups:

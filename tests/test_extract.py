@@ -1922,3 +1922,38 @@ def test_german_compounds_of_a_tie_word(lang, text, pair):
 ])
 def test_a_compound_nationality_picks_no_company_of_another_country(lang, text, expected):
     assert roles(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,holders", [
+    ("de", "Dazu beteiligt sich Mercedes mit einem Drittel am Gemeinschaftsunternehmen ACC, an dem Stellantis und der "
+           "Energiekonzern TotalEnergies je ein Drittel halten.", {"Mercedes-Benz Group", "Stellantis", "TotalEnergies"}),
+    ("de", "Mercedes beteiligt sich mit einem Drittel an ACC.", {"Mercedes-Benz Group"}),
+    ("en", "ACC, in which Stellantis and TotalEnergies hold equal shares, builds cells.", {"Stellantis", "TotalEnergies"}),
+    ("it", "ACC, nella quale Stellantis e TotalEnergies detengono quote uguali, produce celle.",
+     {"Stellantis", "TotalEnergies"}),
+    ("fr", "ACC, dans laquelle Stellantis et TotalEnergies détiennent des parts égales, produit des cellules.",
+     {"Stellantis", "TotalEnergies"}),
+])
+def test_holders_in_a_relative_clause_or_taking_part(lang, text, holders):
+    assert stakes(text, lang) == {(h, "ACC", None) for h in holders}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Mercedes beteiligt sich nicht an ACC."),
+    ("en", "ACC, in which Stellantis and TotalEnergies do not hold shares, builds cells."),
+])
+def test_holders_denied_in_german_word_order_or_a_relative_hold_nothing(lang, text):
+    assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Das sagte Daimler-Konzernchef Ola Källenius im Gespräch.", {("Ola Källenius", "Mercedes-Benz Group", "CEO")}),
+    ("de", "BMW-Finanzchef Walter Mertl sprach über Zahlen.", {("Walter Mertl", "BMW", "CFO")}),
+])
+def test_german_compound_titles_with_the_company_written_in(lang, text, expected):
+    assert roles(text, lang) == expected
+
+
+def test_a_group_word_between_the_group_and_the_parenthesis():
+    text = "La coentreprise a été formée par TotalEnergies et PSA Groupe (dont fait partie l'allemand Opel)."
+    assert subsidiaries(text, "fr") == {("Opel", "Stellantis")}
