@@ -154,7 +154,7 @@ board
 _OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 # "VW-China-Chef": a role with its company written into the word
-_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|CEO|CFO|CTO)(?![\w\-])")
+_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|\w+vorstand|CEO|CFO|CTO)(?![\w\-])")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
@@ -316,8 +316,8 @@ class _Patterns:
                        rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
-            # "Carlos Tavares, Stellantis CEO"
-            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
+            # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
+            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
             # chief financial officer of Ford"
             _Gated(appoint, rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
@@ -349,6 +349,13 @@ class _Patterns:
                      r"casa automobilistica|casa|gruppo|costruttore|entreprise|société|groupe|constructeur|"
                      r"Unternehmens|Konzerns|Herstellers)")
         self.firm_noun = re.compile(rf"{firm_noun}|(?i:{_FIRM})|Unternehmen\w*|Gruppe|Firma")
+        # "Stellantis, led by CEO Carlos Tavares", "Il gruppo ... guidato a livello globale dal CEO Carlos
+        # Tavares", "dirigé par", "geführt von": who heads the company, or the firm the text is about
+        led = (r"(?i:led by|headed by|run by|guidat[oa](?:\s+[\w']+){0,3}?\s+(?:da|dal|dalla|dall')|dirett[oa] (?:da|dal|dalla)|"
+               r"dirigée? par|dirigée? par le|geführt von|geführt vom)")
+        self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
+            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
+            rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
@@ -1119,6 +1126,7 @@ class _Article:
         low = masked.casefold()
         if any(k in low for k in _CHAIR_HINTS) and self.px.board_chair.search(masked):
             self._board_chair(i, masked, mentions)
+        self._led_by(i, masked, mentions)
         if len(self.sent_companies[i]) == 1:
             self._stake_in_the_firm(i, masked, mentions)
         if mentions:
@@ -1939,6 +1947,26 @@ class _Article:
                             for b in self._members(y):
                                 if a != b:
                                     self._add("PARTNERS_WITH", b, a, {"status": status}, i, 0.75)
+
+    def _led_by(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Stellantis, led by CEO Carlos Tavares", "Il gruppo ... guidato dal CEO Carlos Tavares": the
+        head of the company named before, or of the company the text is about."""
+        for m in self.px.led_by.finditer(masked):
+            org = mentions[int(m.group("org"))].entity if m.group("org") is not None else self.current_focus()
+            if org is None or org.type != "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.start("name"))):
+                continue  # (and "the group, not led by X any more")
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name) or self._new_person(name)
+            if person.type == "Person":
+                role = _normalize_role(" ".join(m.group("role").split())) if m.group("role") else "head"
+                self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
     def _board_chair(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"il Cda presieduto da John Elkann": the chairman of the company named with the board,

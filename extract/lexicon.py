@@ -151,7 +151,7 @@ _LEX: dict[str, dict[str, str]] = {
         "of": r"von|des|der",
         "parent": r"Mutter\w*|Eigentümer\w*",
         "controlled_by": r"kontrolliert|gehört zu",
-        "role": r"(?:Vorstandsmitglied|Mitglied des Vorstands|Vorstandschef\w*|\w+chef(?:in)?|Vorstandsvorsitzende\w*|Chef\w*|Geschäftsführer\w*|Gründer\w*|Präsident\w*|Aufsichtsratschef\w*|Finanzchef\w*|Technikchef\w*)",
+        "role": r"(?:Vorstandsmitglied|Mitglied des Vorstands|Vorstandschef\w*|\w+chef(?:in)?|\w+vorstand|Vorstandsvorsitzende\w*|Chef\w*|Geschäftsführer\w*|Gründer\w*|Präsident\w*|Aufsichtsratschef\w*|Finanzchef\w*|Technikchef\w*)",
         "role_of": r"von|des|der|bei",
         "former": r"ehemalige\w*|Ex-?",
         "person_particle": r"von|van|de|der|zu",
@@ -193,7 +193,7 @@ ROLE_TRANSLATIONS = {
     "presidente": "president", "président": "president", "präsident": "president",
     "fondatore": "founder", "fondatrice": "founder", "fondateur": "founder", "gründer": "founder",
     "cofondatore": "co-founder", "co-fondatore": "co-founder", "cofondateur": "co-founder",
-    "direttore generale": "general manager", "finanzchef": "CFO", "technikchef": "CTO", "konzernchef": "CEO",
+    "direttore generale": "general manager", "finanzchef": "CFO", "technikchef": "CTO", "konzernchef": "CEO", "finanzvorstand": "CFO",
     "aufsichtsratschef": "chairman of the supervisory board", "geschäftsführer": "managing director",
     "fondatore e ceo": "founder and CEO", "founder and ceo": "founder and CEO",
     **dict.fromkeys("heads headed leads led runs ran guida guidava dirige dirigeva dirigeait leitet leitete führt "

@@ -1957,3 +1957,26 @@ def test_german_compound_titles_with_the_company_written_in(lang, text, expected
 def test_a_group_word_between_the_group_and_the_parenthesis():
     text = "La coentreprise a été formée par TotalEnergies et PSA Groupe (dont fait partie l'allemand Opel)."
     assert subsidiaries(text, "fr") == {("Opel", "Stellantis")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Stellantis, led by CEO Carlos Tavares, signed a deal with CATL.", {("Carlos Tavares", "Stellantis", "CEO")}),
+    ("it", "Renault parla. Il gruppo automobilistico nato dalla fusione di due marchi e guidato a livello globale dal "
+           "CEO Luca de Meo ha siglato una partnership con Geely.", {("Luca de Meo", "Renault Group", "CEO")}),
+    ("fr", "Renault a parlé. Le groupe, dirigé par Luca de Meo, a signé un accord avec Geely.",
+     {("Luca de Meo", "Renault Group", "head")}),
+    ("de", "„Wir gestalten die Lieferkette“, teilt Hans Weber, VW-Einkaufsvorstand, mit.",
+     {("Hans Weber", "Volkswagen Group", "einkaufsvorstand")}),
+    ("de", "BMW-Finanzvorstand Walter Mertl sprach über Zahlen.", {("Walter Mertl", "BMW", "CFO")}),
+])
+def test_the_head_a_company_is_led_by_and_german_board_titles(lang, text, expected):
+    assert roles(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The talks were led by analysts at Morgan Stanley."),
+    ("de", "Der Vorstand von BMW tagte am Montag."),
+    ("en", "Renault spoke. The group, not led by Luca de Meo any more, signed a deal."),
+])
+def test_no_head_without_a_company_or_a_person(lang, text):
+    assert roles(text, lang) == set()
