@@ -126,6 +126,11 @@ _SOLD_AFTER = re.compile(
 # a second reported clause: what the first one says does not decide the status of the second
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
 _DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
+# the words of a unit in any language, checked before the unit patterns
+_UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
+                        r"tochter|sparte|marke|einheit|geschäftsbereich|\barm\b)")
+# what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
+_POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
 # two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
 _GROUP_UNIT = re.compile(rf"(?<![\w\-⟩]\s)(?<![\w\-])⟨C(?P<a>\d+)⟩ ⟨C(?P<b>\d+)⟩(?!['’\-]|\s*(?:⟨|[{_UP}]))")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
@@ -517,7 +522,7 @@ class _Patterns:
         # the group named before the parenthesis; "PSA (dont fait partie Opel)", "PSA (di cui fa parte Opel)"
         incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
                       r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
-        self.paren_units = _Gated(r"\s*\(",
+        self.paren_units = _Gated(r"\(",
             rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
             rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
         self.part_of = re.compile(
@@ -1225,7 +1230,7 @@ class _Article:
         a unit's apposition ("Iveco, unità di veicoli industriali della Fiat, e SAIC") and a
         company named as an example ("folgt dem Vorbild BMW")."""
         out = {int(m.group("y")) for m in self.px.unit_aside.finditer(masked)
-               if masked[:m.start()].endswith("⟩")} if "," in masked else set()
+               if masked[:m.start()].endswith("⟩")} if "," in masked and _UNIT_WORD.search(masked) else set()
         out.update(int(m.group("k")) for m in self.px.example.finditer(masked))
         return out
 
@@ -2305,7 +2310,7 @@ class _Article:
         found = []
         for rx, conf in self.px.supplies:
             found.extend((m, conf) for m in rx.finditer(masked))
-        for m in self.px.supply_possessive.finditer(masked):
+        for m in (self.px.supply_possessive.finditer(masked) if _POSSESSIVE_OR_OF.search(masked) else ()):
             found.append((_Match(m, {"s": m.group("s"), "b": m.group("b") or m.group("b2"),
                                      "d": m.group("d") or m.group("d2")}), 0.65))
         for m in self.px.equipped.finditer(masked):
