@@ -699,9 +699,8 @@ class _Patterns:
             r"ordin[ei] di fornitura|contrats? d'approvisionnement|contrats? de fourniture|accords? de fourniture|"
             r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*|"
             # "un accordo per la fornitura di batterie", "an agreement for the supply of cells"
-            r"agreements? (?:for|on) the supply|agreements? to supply|accord[oi] (?:per|sulla) (?:la )?fornitura|"
-            r"contratt[oi] per la fornitura|accords? (?:pour|sur) la fourniture|contrats? pour la fourniture|"
-            r"(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
+            r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
+            r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
         self.customer_list = re.compile(
             rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
