@@ -151,7 +151,7 @@ _LEX: dict[str, dict[str, str]] = {
         "of": r"von|des|der",
         "parent": r"Mutter\w*|Eigentümer\w*",
         "controlled_by": r"kontrolliert|gehört zu",
-        "role": r"(?:Vorstandsmitglied|Mitglied des Vorstands|Vorstandschef\w*|\w+chef(?:in)?|\w+vorstand|Vorstandsvorsitzende\w*|Chef\w*|Geschäftsführer\w*|Gründer\w*|Präsident\w*|Aufsichtsratschef\w*|Finanzchef\w*|Technikchef\w*)",
+        "role": r"(?:Vorstandsmitglied|Mitglied des Vorstands|Vorstandschef\w*|(?<!\w)\w++(?<=chef)|(?<!\w)\w++(?<=chefin)|(?<!\w)\w++(?<=vorstand)|Vorstandsvorsitzende\w*|Chef\w*|Geschäftsführer\w*|Gründer\w*|Präsident\w*|Aufsichtsratschef\w*|Finanzchef\w*|Technikchef\w*)",
         "role_of": r"von|des|der|bei",
         "former": r"ehemalige\w*|Ex-?",
         "person_particle": r"von|van|de|der|zu",
