@@ -126,9 +126,6 @@ _SOLD_AFTER = re.compile(
 # a second reported clause: what the first one says does not decide the status of the second
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
 _DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
-# the words of a unit in any language, checked before the unit patterns
-_UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
-                        r"tochter|sparte|marke|einheit|geschäftsbereich|\barm\b)")
 # what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
 _POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
 # two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
@@ -259,6 +256,13 @@ _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
+
+
+# the words of a unit in any language, checked before the unit patterns
+_UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
+                        r"tochter|sparte|marke|einheit|geschäftsbereich|\barm\b)")
+# the verbs of holding, checked before the holders' patterns
+_HOLD_WORD = r"(?i:own|hold|détien|possèd|contrôl|deteng|possied|controll|halten|besitz|kontroll)"
 
 
 class _Gated:
@@ -475,7 +479,7 @@ class _Patterns:
         # "Skoda, filiale ceca di Volkswagen": what the unit does, or its country, around the word
         lower = r"[a-zà-ÿ][\w'\-]*"
         compound = r"[\w\-]+(?:tochter|sparte|einheit)"  # "die Softwaretochter von", "die Software-Einheit von"
-        self.subsidiary.append((re.compile(
+        self.subsidiary.append((_Gated(_UNIT_WORD.pattern,
             rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:{lower}\s+){{0,3}}?(?:(?i:{sub})(?:\s+{lower}){{1,4}}?|{compound})\s+(?i:{of})\s*"
             rf"(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.75))
         # the same apposition as an aside between two names: its owner is not one of a list
@@ -497,12 +501,12 @@ class _Patterns:
         holders = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{item})+)"
         adverb = (r"(?:(?i:now|already|jointly|together|still|désormais|déjà|conjointement|ensemble|ora|già|"
                   r"congiuntamente|insieme|jetzt|nun|bereits|gemeinsam)\s+)?")
-        self.joint_holders = re.compile(
+        self.joint_holders = _Gated(_HOLD_WORD,
             rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
             rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
         # "ACC, an dem Stellantis und TotalEnergies je ein Drittel halten", "ACC, in which Stellantis and
         # TotalEnergies hold equal shares": the holders in a relative clause after the company
-        self.relative_holders = re.compile(
+        self.relative_holders = _Gated(_HOLD_WORD,
             rf"⟨C(?P<t>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|dans laquelle|"
             rf"dans lequel|dont)\s+{holders}[^⟨⟩.;]{{0,40}}?(?<![\w\-])(?i:hold|own|halten|besitzen|detengono|possiedono|"
             rf"détiennent|possèdent)(?![\w\-])")
@@ -525,7 +529,7 @@ class _Patterns:
         self.paren_units = _Gated(r"\(",
             rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
             rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
-        self.part_of = re.compile(
+        self.part_of = _Gated(r"(?i:partie|parte|which|gehört)",
             rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
             rf"of which|to which)\s+(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
             rf"(?:\s+(?i:is (?:a )?part|belongs))?"
@@ -633,12 +637,13 @@ class _Patterns:
         buyer = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,4}}?⟨C(?P<i>\d+)⟩"
         unit_word = (r"(?:(?i:brand|unit|division|business|marque|marchio|divisione|controllata|filiale|Marke|Sparte|"
                      r"Tochter\w*)\s+)?")
+        sale_gate = r"(?i:sold|sell|handed|cedut|vendut|vend|ceder|cede|céd)"
         self.sales = [
-            re.compile(rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{be})\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sold}){buyer}"),
-            re.compile(rf"(?<![\w\-])(?i:{sell})\s+(?:(?i:{det})\s*)?{unit_word}⟨C(?P<t>\d+)⟩\s+{unit_word}(?i:{to}){buyer}"),
+            _Gated(sale_gate, rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{be})\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sold}){buyer}"),
+            _Gated(sale_gate, rf"(?<![\w\-])(?i:{sell})\s+(?:(?i:{det})\s*)?{unit_word}⟨C(?P<t>\d+)⟩\s+{unit_word}(?i:{to}){buyer}"),
         ]
         if lang == "de":  # "will Saab an Koenigsegg verkaufen", "Saab wird an Koenigsegg verkauft"
-            self.sales.append(re.compile(rf"⟨C(?P<t>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?an\s+(?:(?i:{det})\s*)?"
+            self.sales.append(_Gated("verkauf", rf"⟨C(?P<t>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?an\s+(?:(?i:{det})\s*)?"
                                          rf"(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩\s+(?:zu\s+)?verkauf\w*"))
         self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
