@@ -342,7 +342,7 @@ class _Patterns:
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
         person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}})"
-        self.role_then_name = re.compile(rf"{role_g}\s*,?\s+{person_name}(?![\w\-])")
+        self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
         self.dropped_subject = re.compile(
@@ -1093,7 +1093,10 @@ class _Article:
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
-            for m in self.px.role_then_name.finditer(masked):
+            for r in self.px.persons_near_role.finditer(masked):
+                m = self.px.name_after_role.match(masked, r.end())
+                if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
+                    continue
                 name = " ".join(m.group("name").split())
                 if self.index.get(name) is None and self._valid_person(name):
                     person = self._new_person(name)
