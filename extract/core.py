@@ -112,6 +112,24 @@ _DESCRIPTOR_BEFORE = re.compile(
 # after a name: "Boston-Power, azienda statunitense", "Veoneer, the Swedish maker"
 _DESCRIPTOR_AFTER = re.compile(
     rf"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\b")
+# after a name: "Iveco, unità di veicoli industriali della Fiat", "Cariad, the software unit of": a unit
+_UNIT_DESC_AFTER = re.compile(
+    r"\s*,\s*(?i:(?:the|a|an|un[ao]?|l'|la|il|une?|die|der|das|eine?)\s+)?(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
+    r"(?i:unit|division|subsidiary|unità|divisione|filiale|controllata|consociata|unité|branche|Sparte|Tochter\w*|"
+    r"[\w\-]+(?:tochter|sparte|einheit))\s+"
+    r"(?:[a-zà-ÿ][\w'\-]*\s+){0,4}?(?i:of|di|del|della|dello|dell'|de|du|des|d'|von|der|des)(?![\w])")
+# "Saab is to be acquired by", "Opel and Vauxhall are being sold to": what is bought or sold is a company
+_SOLD_AFTER = re.compile(
+    r"\s*,?\s+(?:is|are|was|were|will be|has been|had been|è|sono|sarà|verrà|viene|est|sont|sera|a été)\s+"
+    r"(?:[a-zà-ÿ]+\s+){0,2}?(?:acquired|bought|purchased|taken over|sold|acquisit[oaie]|rilevat[oaie]|cedut[oaie]|"
+    r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
+# a second reported clause: what the first one says does not decide the status of the second
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
+_DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
+# what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
+_POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
+# two names with only a space between, the second not going on: "FIAT Iveco lascia ..."
+_GROUP_UNIT = re.compile(rf"(?<![\w\-⟩]\s)(?<![\w\-])⟨C(?P<a>\d+)⟩ ⟨C(?P<b>\d+)⟩(?!['’\-]|\s*(?:⟨|[{_UP}]))")
 # "Veoneer (VNE.N)", "Continental (CONG.DE)": a stock ticker names a company
 _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq):\s*[A-Z]{1,5})\)")
 # the word just before a name, checked before the whole descriptor pattern (which is slower)
@@ -138,7 +156,7 @@ board
 _OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 # "VW-China-Chef": a role with its company written into the word
-_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|CEO|CFO|CTO)(?![\w\-])")
+_ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|\w+vorstand|CEO|CFO|CTO)(?![\w\-])")
 _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\-])")
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
@@ -240,6 +258,13 @@ _NAMED_ORG = re.compile(
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
 
 
+# the words of a unit in any language, checked before the unit patterns
+_UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
+                        r"tochter|sparte|marke|einheit|geschäftsbereich|\barm\b)")
+# the verbs of holding, checked before the holders' patterns
+_HOLD_WORD = r"(?i:own|hold|détien|possèd|contrôl|deteng|possied|controll|halten|besitz|kontroll)"
+
+
 class _Gated:
     """A slow pattern behind a cheap one: ``finditer`` runs the pattern only where the gate is found."""
 
@@ -270,7 +295,8 @@ class _Patterns:
         name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
         # for the firm before its name
-        c = (rf"(?:(?i:alliance|alleanza|Allianz|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
+        # ("responsabile del marchio Jeep", "head of the Jeep brand" is read by the unit rules)
+        c = (rf"(?:(?i:alliance|alleanza|Allianz|brand|marchio|marque|Marke|{_FIRM})\s+|[\w\-]*(?:beratung|unternehmen|gesellschaft)\s+)?"
              r"⟨C(?P<org>\d+)⟩")
         c_lead = r"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<org>\d+)⟩"  # patterns that start with the company
         poss = r"(?:'s?)?"
@@ -299,8 +325,8 @@ class _Patterns:
                        rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
-            # "Carlos Tavares, Stellantis CEO"
-            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}\s+{role_g}"),
+            # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
+            re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
             # chief financial officer of Ford"
             _Gated(appoint, rf"{name}\s+(?:(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|"
@@ -313,12 +339,32 @@ class _Patterns:
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
+        # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
+        # with no company named (so that "Marchionne" later on is that person)
+        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}})"
+        self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
+        # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
+        # of Ferrari and Exor": the roles of the person the text has just spoken of
+        self.dropped_subject = re.compile(
+            r"^\W*(?:(?i:he|she|lui|lei|egli|ella|il|elle|er|sie|today|oggi|now|ora|currently|attualmente|"
+            r"aujourd'hui|actuellement|heute|derzeit|jetzt)\s+){0,2}(?i:is|was|has been|è|era|è stato|fu|est|était|"
+            r"a été|ist|war)\s")
+        self.subject_roles = re.compile(
+            rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"
+            rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
         # "The automaker's CEO Jim Farley", "l'amministratore delegato della società, Mario Rossi":
         # a role at a company named by a common noun, the one the text is about
         firm_noun = (r"(?i:company|automaker|carmaker|group|firm|maker|manufacturer|supplier|società|azienda|"
                      r"casa automobilistica|casa|gruppo|costruttore|entreprise|société|groupe|constructeur|"
                      r"Unternehmens|Konzerns|Herstellers)")
         self.firm_noun = re.compile(rf"{firm_noun}|(?i:{_FIRM})|Unternehmen\w*|Gruppe|Firma")
+        # "Stellantis, led by CEO Carlos Tavares", "Il gruppo ... guidato a livello globale dal CEO Carlos
+        # Tavares", "dirigé par", "geführt von": who heads the company, or the firm the text is about
+        led = (r"(?i:led by|headed by|run by|guidat[oa](?:\s+[\w']+){0,3}?\s+(?:da|dal|dalla|dall')|dirett[oa] (?:da|dal|dalla)|"
+               r"dirigée? par|dirigée? par le|geführt von|geführt vom)")
+        self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
+            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
+            rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
@@ -348,7 +394,10 @@ class _Patterns:
         # of the partner between the word and the name
         self.with_before = re.compile(
             rf"(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,4}}$|(?i:{s('with')})\s+(?:(?i:{det})\s*)?$"
-            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$")
+            rf"|(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{_FIRM})\s+(?:[\w'\-]+\s+){{1,5}}$"
+            # "partnered with a number of chip companies, including Qualcomm, TSMC and Renesas"
+            rf"|(?i:{s('with')})\s+(?:[\w'\-]+\s+){{0,6}}[\w'\-]+\s*,?\s*(?i:including|such as|among them|tra cui|fra cui|"
+            rf"come|dont|notamment|comme|darunter|etwa|wie|unter anderem)\s*:?\s*(?:(?i:{det})\s*)?$")
         self.between_after = re.compile(rf"^\s*(?:[\w']+\s+){{0,8}}?(?i:{s('between')})\s+(?:(?i:{det})\s*)?$")
         self.direct_after = re.compile(
             rf"^\s+(?:(?i:will be|is|are|sarà|saranno|è|sono|sera|seront|est|ist|sind|wird)\s+)?(?:(?i:{det})\s*)?$")
@@ -426,6 +475,65 @@ class _Patterns:
                         rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩"
                         rf"(?!\s*(?:'s|⟨))"), 0.7),
         ]
+        # "Iveco, unità di veicoli industriali della Fiat", "Cariad, the software unit of Volkswagen",
+        # "Skoda, filiale ceca di Volkswagen": what the unit does, or its country, around the word
+        lower = r"[a-zà-ÿ][\w'\-]*"
+        compound = r"[\w\-]+(?:tochter|sparte|einheit)"  # "die Softwaretochter von", "die Software-Einheit von"
+        self.subsidiary.append((_Gated(_UNIT_WORD.pattern,
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:{lower}\s+){{0,3}}?(?:(?i:{sub})(?:\s+{lower}){{1,4}}?|{compound})\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩"), 0.75))
+        # the same apposition as an aside between two names: its owner is not one of a list
+        # ("Iveco, unità ... della Fiat, e la cinese SAIC hanno ...": Iveco and SAIC)
+        self.unit_aside = re.compile(
+            rf",\s*(?:(?i:{det})\s*)?(?:{lower}\s+){{0,3}}?(?:(?i:{sub})(?:\s+{lower}){{0,4}}?|{compound})\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?{grp}⟨C(?P<y>\d+)⟩(?=\s*,)")
+        # "Stellantis folgt dem Vorbild BMW", "following the example of BMW", "sull'esempio di BMW",
+        # "à l'instar de BMW": a company named as an example is no party to the sentence's tie
+        self.example = _Gated(
+            r"(?i:example|Vorbild|Beispiel|esempio|instar|exemple|modello|modèle)",
+            r"(?<![\w\-])(?i:(?:following|after|on|like)?\s*the example (?:set )?(?:of|by)|in the footsteps of|"
+            r"(?:nach )?(?:dem|das) Vorbild(?: von)?|(?:nach )?dem Beispiel(?: von)?|(?:sull'|seguendo l'|come l')esempio (?:di|del|della)|"
+            r"sul modello (?:di|del|della)|à l'instar (?:de|du|d')|à l'exemple (?:de|du|d')|sur le modèle (?:de|du|d'))"
+            r"\s*(?:(?i:the|le|la|l'|il|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+        # "Stellantis, TotalEnergies et Mercedes-Benz détiennent ACC", "Toyota and Denso jointly own
+        # Zentrix": each of the listed holders has a share of the one company held
+        item = rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C\d+⟩"  # "und der Energiekonzern TotalEnergies"
+        holders = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{item})+)"
+        adverb = (r"(?:(?i:now|already|jointly|together|still|désormais|déjà|conjointement|ensemble|ora|già|"
+                  r"congiuntamente|insieme|jetzt|nun|bereits|gemeinsam)\s+)?")
+        self.joint_holders = _Gated(_HOLD_WORD,
+            rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
+            rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "ACC, an dem Stellantis und TotalEnergies je ein Drittel halten", "ACC, in which Stellantis and
+        # TotalEnergies hold equal shares": the holders in a relative clause after the company
+        self.relative_holders = _Gated(_HOLD_WORD,
+            rf"⟨C(?P<t>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|dans laquelle|"
+            rf"dans lequel|dont)\s+{holders}[^⟨⟩.;]{{0,40}}?(?<![\w\-])(?i:hold|own|halten|besitzen|detengono|possiedono|"
+            rf"détiennent|possèdent)(?![\w\-])")
+        # "Mercedes beteiligt sich mit einem Drittel an ACC", "beteiligt sich Mercedes ... am Gemeinschaftsunternehmen ACC"
+        self.takes_part = _Gated(r"beteilig",
+            rf"(?:⟨C(?P<i>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?beteilig\w*\s+sich|beteilig\w*\s+sich\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<i2>\d+)⟩)[^⟨⟩.;]{{0,50}}?\s(?:an|am|an der|an dem|bei|beim)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+)?⟨C(?P<t>\d+)⟩")
+        # "ACC compte trois actionnaires à parts égales : Stellantis, TotalEnergies et Mercedes-Benz", "the
+        # shareholders of ACC are Stellantis, TotalEnergies and Mercedes-Benz", "gli azionisti di ACC sono ..."
+        self.holders_list = _Gated(
+            rf"(?i:{s('shareholder')})",
+            rf"(?:⟨C(?P<t>\d+)⟩[^⟨⟩.;:]{{0,100}}?(?i:{s('shareholder')})(?![\w\-])(?:\s+(?!(?i:{of})\b)[^⟨⟩.;:]{{0,40}}?)?"
+            rf"|(?<![\w\-])(?i:{s('shareholder')})\s+(?i:{of})\s*(?:(?i:{det})\s*)?⟨C(?P<t2>\d+)⟩\s*)"
+            rf"(?::|\s(?i:are|were|include|sono|erano|sont|étaient|sind|waren))\s*(?:(?i:{det})\s*)?{holders}")
+        # "Stellantis (u.a. Fiat, Peugeot, Chrysler)", "Stellantis (Fiat, Peugeot e Jeep)": the brands of
+        # the group named before the parenthesis; "PSA (dont fait partie Opel)", "PSA (di cui fa parte Opel)"
+        incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
+                      r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
+        self.paren_units = _Gated(r"\(",
+            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
+            rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
+        self.part_of = _Gated(r"(?i:partie|parte|which|gehört)",
+            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
+            rf"of which|to which)\s+(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
+            rf"(?:\s+(?i:is (?:a )?part|belongs))?"
+            rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?:[\w\-]+\s+){{0,4}}?zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehört")
         brands = r"(?i:brands?|marchi|marchio|marques?|Marken?)"
         owns = r"(?i:owns|own|owned|possiede|possiedono|controlla|controllano|détient|possède|contrôle|besitzt|kontrolliert|hält)"
         self.owned_brands = _Gated(r"(?i:brand|marchi|marque|marke)",
@@ -434,7 +542,8 @@ class _Patterns:
             rf"(?P<after>\s+{brands})?")
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
-        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+)?"
+        # (and "à la société chinoise CATL": a nationality after the firm word)
+        firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+)?)?"
         self.supplies = [
             # "Panasonic is currently Tesla's exclusive battery cell supplier"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
@@ -492,6 +601,18 @@ class _Patterns:
         self.supply_for_it = re.compile(
             rf"(?<!\w)(?i:{for_})\s+⟨C(?P<b>\d+)⟩\s*,\s*(?i:it|they|esso|essa|il|elle|er|sie)\s+(?:[\w\-]+\s+)?"
             rf"(?i:{make})\s+(?P<d>(?:[\w\-]+\s+){{0,4}})")
+        # "Panasonic holds the contract for producing Tesla's battery cells", "LG makes GM's batteries",
+        # "CATL produce le batterie di Stellantis": goods of a named customer
+        self.supply_possessive = _Gated(goods,
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-]+\s+){{0,6}}?(?i:{make}|{supply}|{s('supplier')})\s+(?:(?i:{det})\s*)?"
+            rf"(?:⟨C(?P<b>\d+)⟩['’]s?\s+(?P<d>(?:[\w\-]+\s+){{0,2}}?{goods})"
+            rf"|(?P<d2>(?:[\w\-]+\s+){{0,2}}?{goods})\s+(?i:of|di|del|della|dei|de|du|des|von)\s*(?:(?i:{det})\s*)?⟨C(?P<b2>\d+)⟩)")
+        # "Il achètera des batteries à la société chinoise CATL", "It will source cells from CATL": the
+        # buyer is the company the text is about
+        pron = r"(?i:it|they|he|she|esso|essa|il|elle|ils|elles|er|sie|es)"
+        self.buy_from_it = re.compile(
+            rf"(?:^|[,;]\s*|\s)(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,2}}?(?i:{s('buy_from')})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -504,6 +625,26 @@ class _Patterns:
                 rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:übernommen|gekauft|erworben)"))
             self.passive_supply.append(re.compile(
                 rf"{head}{von}(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩{end}(?:beliefert|versorgt)"))
+        # a sale names its buyer: "Opel and Vauxhall are being sold to Magna", "agreed to sell the Rover
+        # brand to SAIC", "cedere Iveco a SAIC", "vendre Saab à Koenigsegg", "Saab an Koenigsegg verkaufen"
+        sold = r"sold\s+to|handed over\s+to" + {"it": r"|(?:cedut[oaie]|vendut[oaie])\s+(?:a|alla|al|all'|ai)",
+                                                "fr": r"|(?:cédée?s?|vendue?s?)\s+(?:à|au|aux)"}.get(lang, "")
+        sell = r"sell|sells|selling|sold" + {"it": r"|vender\w*|vend[eo]|vendut[oa]|ceder\w*|cede|cedut[oa]",
+                                              "fr": r"|vendre|vend|vendu|céder|cède|cédé|cédera"}.get(lang, "")
+        to = r"to" + {"it": r"|a|alla|al|all'", "fr": r"|à|au"}.get(lang, "")
+        be = (r"is|are|was|were|will be|would be|has been|have been|had been|è|sono|sarà|saranno|verrà|verranno|"
+              r"viene|vengono|est|sont|sera|seront|a été|ont été")
+        buyer = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,4}}?⟨C(?P<i>\d+)⟩"
+        unit_word = (r"(?:(?i:brand|unit|division|business|marque|marchio|divisione|controllata|filiale|Marke|Sparte|"
+                     r"Tochter\w*)\s+)?")
+        sale_gate = r"(?i:sold|sell|handed|cedut|vendut|vend|ceder|cede|céd)"
+        self.sales = [
+            _Gated(sale_gate, rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?(?i:{be})\s+(?:[\w\-]+\s+){{0,2}}?(?i:{sold}){buyer}"),
+            _Gated(sale_gate, rf"(?<![\w\-])(?i:{sell})\s+(?:(?i:{det})\s*)?{unit_word}⟨C(?P<t>\d+)⟩\s+{unit_word}(?i:{to}){buyer}"),
+        ]
+        if lang == "de":  # "will Saab an Koenigsegg verkaufen", "Saab wird an Koenigsegg verkauft"
+            self.sales.append(_Gated("verkauf", rf"⟨C(?P<t>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?an\s+(?:(?i:{det})\s*)?"
+                                         rf"(?:[\w\-]+\s+){{0,2}}?⟨C(?P<i>\d+)⟩\s+(?:zu\s+)?verkauf\w*"))
         self.domains = [(re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.I), label) for rx, label in DOMAINS]
         self.domain_stop = re.compile(rf"[;:]|,\s*(?i:{conj})?\s*(?i:{s('with')})\b|⟨")
         # "an agreement between them and Mitsubishi": "them" is the pair named just before
@@ -561,7 +702,10 @@ class _Patterns:
         self.supply_deal = re.compile(
             r"(?i:supply (?:contracts?|deals?|agreements?|orders?)|contratt[oi] di fornitura|accord[oi] di fornitura|"
             r"ordin[ei] di fornitura|contrats? d'approvisionnement|contrats? de fourniture|accords? de fourniture|"
-            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*)")
+            r"Liefervertr[äa]g\w*|Lieferabkommen|Liefervereinbarung\w*|"
+            # "un accordo per la fornitura di batterie", "an agreement for the supply of cells"
+            r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
+            r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
         self.customer_list = re.compile(
             rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
@@ -745,6 +889,8 @@ class _Article:
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
+            elif _SOLD_AFTER.match(span, b) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "Saab is to be acquired by ..."
             elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
                     or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
@@ -753,7 +899,7 @@ class _Article:
             elif owned_gate and (_OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed")))):
                 propose(a, b)  # "Beijing-controlled Sinochem", "state-owned Dongfeng": an owned firm
             elif ((last and _DESC_WORD.fullmatch(last.group(1)) and _DESCRIPTOR_BEFORE.search(before))
-                    or _DESCRIPTOR_AFTER.match(span, b)):
+                    or _DESCRIPTOR_AFTER.match(span, b) or self._unit_after(span, b)):
                 propose(a, b)
             elif partner_cue:
                 # "Honda Motor and IBM collaborated": a name coordinated with a known company
@@ -763,6 +909,12 @@ class _Article:
                     propose(a, b)
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
+
+    def _unit_after(self, span: str, b: int) -> bool:
+        """Whether a unit's apposition follows the name ending at *b*: "Iveco, unità di veicoli
+        industriali della Fiat"; not a person's post ("responsabile della divisione ... di")."""
+        m = _UNIT_DESC_AFTER.match(span, b)
+        return m is not None and not self.px.persons_near_role.search(m.group())
 
     def _common_noun(self, word: str, before: str) -> bool:
         """Whether a single capitalised *word* is a common noun, not a name: a word for a firm
@@ -914,11 +1066,14 @@ class _Article:
         """The company "the Japanese carmaker" names: of the companies of this sentence and the
         one before, the one the bundled list places in that country, or the only one."""
         here = [e for e in self.sent_companies[i] if e.type == "Company"]
-        country = next((c for w in desc.split() for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)), None)
-        if country is None:
+        # "del Gruppo franco-italo-americano": each part of a compound names a country
+        words = [p for w in desc.split() for p in w.split("-") if p]
+        countries = {c for w in words for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)}
+        countries |= {_COUNTRY_PREFIXES[w.casefold()] for w in words if w.casefold() in _COUNTRY_PREFIXES}
+        if not countries:
             return here[0] if len(here) == 1 else None if here else self.current_focus()
         near = set(here) | (self.sent_companies[i - 1] if i else set())
-        found = [e for e in near if _country(e) == country]
+        found = [e for e in near if _country(e) in countries]
         return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:
@@ -938,6 +1093,16 @@ class _Article:
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
+            for r in self.px.persons_near_role.finditer(masked):
+                m = self.px.name_after_role.match(masked, r.end())
+                if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
+                    continue
+                name = " ".join(m.group("name").split())
+                if self.index.get(name) is None and self._valid_person(name):
+                    person = self._new_person(name)
+                    tail = " ".join(name.split()[1:])
+                    if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
+                        self.index.add(tail, person)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
                 if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:
@@ -969,9 +1134,11 @@ class _Article:
 
     def _read_sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._hyphen_groups(i, masked, mentions)
+        self._roles_of_last_person(i, masked, mentions)
         low = masked.casefold()
         if any(k in low for k in _CHAIR_HINTS) and self.px.board_chair.search(masked):
             self._board_chair(i, masked, mentions)
+        self._led_by(i, masked, mentions)
         if len(self.sent_companies[i]) == 1:
             self._stake_in_the_firm(i, masked, mentions)
         if mentions:
@@ -1007,6 +1174,10 @@ class _Article:
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
+        # a unit's owner in an aside, a company named as an example: no party to the sentence's tie
+        aside = self._asides(masked, mentions)
+        if "⟩ ⟨C" in masked:
+            aside |= self._group_before_unit(i, masked, mentions)
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -1019,15 +1190,69 @@ class _Article:
                 self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
+            self._holders(i, masked, mentions)
+            if "⟩" in masked and self.px.supply_deal.search(masked):
+                self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
-            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, linked)
+            self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
+                           role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
-        elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity):
+        elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
+                and mentions[companies[0]].entity not in self.groups:
+            # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
+            # des tiers" speaks of the alliance, not of a tie with the company the text is about)
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
+        if companies and self.px.cue["buy_from"].search(masked):
+            self._bought_by_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
+    def _roles_of_last_person(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Roles stated with no subject, of the person who opened the last sentence that named
+        one ("Marchionne ha 66 anni. Oggi è amministratore delegato di FCA e FCA Italy ..."); the
+        person is then remembered for the next sentence."""
+        persons = [k for k, m in enumerate(mentions) if m.entity.type == "Person"]
+        if persons:
+            first = _PLACE.search(masked)
+            opens = first.group(1) == "P" and len(_TOKEN.findall(masked[:first.start()])) <= 3
+            self.last_person = mentions[int(first.group(2))].entity if opens else None
+            return
+        person = getattr(self, "last_person", None)
+        if person is None or "⟨C" not in masked or not self.px.dropped_subject.match(masked):
+            return
+        if not self.px.role_gate.search(masked):
+            return
+        for m in self.px.subject_roles.finditer(masked):
+            if self._negated(masked, m.start()):
+                continue
+            role = _normalize_role(" ".join(m.group("role").split()))
+            for k in [m.group("org"), *_PLACE_C.findall(m.group("more"))]:
+                org = mentions[int(k)].entity
+                if org.type == "Company":
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
     # -- helpers ------------------------------------------------------------------------------
+    def _asides(self, masked: str, mentions: list[Mention]) -> set[int]:
+        """Company placeholders that are no party to a tie the sentence states: the owner named in
+        a unit's apposition ("Iveco, unità di veicoli industriali della Fiat, e SAIC") and a
+        company named as an example ("folgt dem Vorbild BMW")."""
+        out = {int(m.group("y")) for m in self.px.unit_aside.finditer(masked)
+               if masked[:m.start()].endswith("⟩")} if "," in masked and _UNIT_WORD.search(masked) else set()
+        out.update(int(m.group("k")) for m in self.px.example.finditer(masked))
+        return out
+
+    def _group_before_unit(self, i: int, masked: str, mentions: list[Mention]) -> set[int]:
+        """A group's name written just before its unit's ("FIAT Iveco lascia la cinese Changzou"): the
+        unit is the one that acts, a unit of the group; the group's placeholders are returned."""
+        out = set()
+        for m in _GROUP_UNIT.finditer(masked):
+            a, b = int(m.group("a")), int(m.group("b"))
+            x, y = mentions[b].entity, mentions[a].entity
+            if x != y and x.type == y.type == "Company" and x not in self.groups and y not in self.groups:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+                out.add(a)
+        return out
+
     def _place(self, masked: str) -> dict[int, tuple[int, int]]:
         return {int(m.group(2)): (m.start(), m.end()) for m in _PLACE.finditer(masked)}
 
@@ -1041,6 +1266,8 @@ class _Article:
         lists: list[list[int]] = []
         for k in ks:
             gap = masked[pos[lists[-1][-1]][1]:pos[k][0]] if lists else ""
+            if "⟨C" in gap:  # "A, the truck unit of B, and C": the aside left out, A and C are a list
+                gap = self.px.unit_aside.sub("", gap)
             if lists and (self.px.list_gap.match(gap) or self._apposition(gap)):
                 lists[-1].append(k)
             else:
@@ -1289,6 +1516,8 @@ class _Article:
                     end = pos[lst[-1]][1]
                     dom = self._domain_after(masked, end)
                     start = min(pos[subj[0]][0], h.start()) if subj and status_from is None else h.start()
+                    if start < h.start() and _NEW_CLAUSE.search(masked, pos[subj[-1]][1], h.start()):
+                        start = h.start()  # "X plans to cut costs and that it has partnered with Y": not planned
                     st = self._span_status(masked, start, end)
                     if not subj:
                         # "the CEO of Renault ... met its partners Geely and Dongfeng": the
@@ -1358,6 +1587,32 @@ class _Article:
                 continue
             out.append(h)
         return out
+
+    def _deal_parties(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> None:
+        """A supply deal signed by the two companies the sentence opens with ("Stellantis e CATL
+        hanno firmato un accordo per la fornitura di batterie", "BMW and CATL signed a supply
+        agreement"): which one supplies, the sectors of the two say; none when they do not."""
+        pos = None
+        for m in self.px.supply_deal.finditer(masked):
+            if self.px.with_word.search(masked, m.end(), m.end() + 60) and _PLACE_C.search(masked, m.end(), m.end() + 80):
+                continue  # "a supply agreement with X": the list patterns read that one
+            if self._negated(masked, m.start()):
+                continue
+            pos = pos or self._place(masked)
+            lst = next((x for x in reversed(self._lists(masked, ks, pos)) if pos[x[-1]][1] <= m.start()), None)
+            if lst is None or len(lst) != 2 or self.px.with_before.search(masked[:pos[lst[0]][0]][-20:]):
+                continue
+            if len(_TOKEN.findall(masked[pos[lst[-1]][1]:m.start()])) > 12 or "⟨" in masked[pos[lst[-1]][1]:m.start()]:
+                continue
+            a, b = (mentions[k].entity for k in lst)
+            if _supplier_sector(a) == _supplier_sector(b):
+                continue  # who sells to whom goes unsaid
+            s, c = (a, b) if _supplier_sector(a) else (b, a)
+            status = self._status(masked[pos[lst[0]][0]:m.end() + 80])
+            if status != "active":
+                continue  # talks about a supply deal are not supply yet
+            dom = self._domain_after(masked, m.start())
+            self._add("SUPPLIES", s, c, {"domain": dom} if dom else {}, i, 0.7)
 
     def _shares(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
         """Stakes stated as a holder's share of a company: "la quota di Renault in Flexis è del 45%",
@@ -1705,6 +1960,26 @@ class _Article:
                                 if a != b:
                                     self._add("PARTNERS_WITH", b, a, {"status": status}, i, 0.75)
 
+    def _led_by(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Stellantis, led by CEO Carlos Tavares", "Il gruppo ... guidato dal CEO Carlos Tavares": the
+        head of the company named before, or of the company the text is about."""
+        for m in self.px.led_by.finditer(masked):
+            org = mentions[int(m.group("org"))].entity if m.group("org") is not None else self.current_focus()
+            if org is None or org.type != "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.start("name"))):
+                continue  # (and "the group, not led by X any more")
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name) or self._new_person(name)
+            if person.type == "Person":
+                role = _normalize_role(" ".join(m.group("role").split())) if m.group("role") else "head"
+                self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
     def _board_chair(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"il Cda presieduto da John Elkann": the chairman of the company named with the board,
         else of the one company the sentence before named, else of the company the text is about."""
@@ -1869,7 +2144,7 @@ class _Article:
                         if other not in (t, inv) and other.type == "Company":
                             found[(other, t)] = (0.7, _stake(pct))
         passive = []
-        for rx in px.passive_invest:
+        for rx in (*px.passive_invest, *px.sales):
             for m in rx.finditer(masked):
                 passive.append((m.start(), m.end()))
                 t, inv = int(m.group("t")), int(m.group("i"))
@@ -1886,6 +2161,8 @@ class _Article:
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
+            if self.lang == "de" and _DE_NOT_AFTER.match(masked, h.end()):
+                continue  # "Mercedes beteiligt sich nicht an ACC": German puts the negation after the verb
             if any(a <= h.start() < b for a, b in (*held, *self.share_spans)):
                 continue  # read above, with the shareholder on the right side
             if any(w.casefold() in _SELL for w in _TOKEN.findall(masked[max(0, h.start() - 40):h.start()])[-4:]):
@@ -1943,7 +2220,11 @@ class _Article:
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
-                    self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)  # "Geely, which owns Volvo Cars"
+                    # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
+                    # each hold a share (read by the holders' pattern), none owns it alone
+                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])
+                    if len({mentions[k].entity for k in owners}) == 1:
+                        self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)
                     continue
                 conf = 0.85 if stake is not None else 0.75
                 old = found.get((a, b))
@@ -1952,6 +2233,56 @@ class _Article:
         for (a, b), (conf, stake) in found.items():
             props = {"stake_pct": stake} if stake is not None else {}
             self._add("INVESTS_IN", a, b, props, i, conf)
+
+    def _bought_by_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods bought by "it" from a named company: the buyer is the company the text is about
+        ("Il achètera également des batteries à la société chinoise CATL")."""
+        buyer = self.current_focus()
+        if buyer is None:
+            return
+        for m in self.px.buy_from_it.finditer(masked):
+            seller = mentions[int(m.group("s"))].entity
+            d = m.group("d")
+            if seller == buyer or seller.type != "Company" or _NOT_GOODS.search(d) or self.px.cue["invest"].search(d):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.start("d"))):
+                continue  # "it does not buy cells from CATL"
+            dom = self._domain(d)
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _holders(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Stakes of several holders of one company, units in a parenthesis after their group."""
+        px = self.px
+        if not px.cue["ended"].search(masked):
+            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked),
+                      *px.relative_holders.finditer(masked)):
+                if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")) \
+                        or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.end("list"), m.end())):
+                    continue  # (and "A and B do not hold ...")
+                t = mentions[int(m.group("t") or m.group("t2"))].entity
+                for k in _PLACE_C.findall(m.group("list")):
+                    x = mentions[int(k)].entity
+                    if x != t and x.type == t.type == "Company":
+                        self._add("INVESTS_IN", x, t, {}, i, 0.7)
+            for m in px.takes_part.finditer(masked):
+                x, t = mentions[int(m.group("i") or m.group("i2"))].entity, mentions[int(m.group("t"))].entity
+                if x != t and x.type == t.type == "Company" and not self._negated(masked, m.start()) \
+                        and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                    self._add("INVESTS_IN", x, t, {}, i, 0.7)
+        for m in px.paren_units.finditer(masked):
+            y = mentions[int(m.group("y"))].entity
+            if y in self.groups:
+                continue  # "the alliance Renault-Nissan (Renault, Nissan and Mitsubishi)": members, not units
+            for k in _PLACE_C.findall(m.group("one") or m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.part_of.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue
@@ -1986,6 +2317,9 @@ class _Article:
         found = []
         for rx, conf in self.px.supplies:
             found.extend((m, conf) for m in rx.finditer(masked))
+        for m in (self.px.supply_possessive.finditer(masked) if _POSSESSIVE_OR_OF.search(masked) else ()):
+            found.append((_Match(m, {"s": m.group("s"), "b": m.group("b") or m.group("b2"),
+                                     "d": m.group("d") or m.group("d2")}), 0.65))
         for m in self.px.equipped.finditer(masked):
             inner = {mentions[int(k)].entity for k in _PLACE_C.findall(masked[m.start():m.end()])}
             s_k = m.group("s") or m.group("s2")
@@ -2091,6 +2425,11 @@ _COUNTRY_WORDS = [(re.compile(rx, re.I), c) for rx, c in (
     (r"Korean|South Korean|corean[ao]|coréen(?:ne)?|koreanische[nrs]?", "KR"),
     (r"Swedish|svedese|suédois[e]?|schwedische[nrs]?", "SE"), (r"Indian|indian[ao]|indien(?:ne)?|indische[nrs]?", "IN"),
     (r"British|britannic[ao]|britannique|britische[nrs]?", "GB"))]
+
+
+# the first parts of compound adjectives of nationality: "franco-italo-americano", "sino-japonais"
+_COUNTRY_PREFIXES = {"franco": "FR", "italo": "IT", "nippo": "JP", "sino": "CN", "germano": "DE", "tedesco": "DE",
+                     "anglo": "GB", "ispano": "ES", "russo": "RU", "indo": "IN", "coreano": "KR", "svedese": "SE"}
 
 
 @functools.lru_cache(maxsize=1)
