@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import orjson
 
 from autokg.errors import StoreError, StoreUnavailable
+from autokg.graph.merge import IdSet
 from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
@@ -192,6 +193,7 @@ _DDL = _DDL.replace("{source_columns}", ", ".join(c + " TEXT" for c in _SOURCE_C
 
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _SORTED = orjson.OPT_SORT_KEYS
+_TEXT = {str}
 
 
 def _dumps(value: Any) -> str:
@@ -201,7 +203,7 @@ def _dumps(value: Any) -> str:
     written once per row of a load; orjson writes those byte for byte as the standard encoder
     does (it writes some numbers differently, such as ``1e16`` for ``1e+16``), in a tenth of the
     time. Anything else goes through the standard encoder."""
-    if type(value) is dict and all(type(v) is str for v in value.values()):
+    if type(value) is dict and set(map(type, value.values())) <= _TEXT:
         try:
             return orjson.dumps(value, option=_SORTED).decode()
         except TypeError:  # a key that is not text
@@ -398,6 +400,22 @@ class _Writer:
         self._numbered = 0
         self._dropped: list[str] = []
         self._rebuilt = False
+        # in a transaction that found no relations (sources, names of entities) in the store when
+        # it began, the ids (compared names) of those it has written since (:meth:`begin`): a read
+        # of any other cannot find it, and is answered without SQL. Kept as hashes (IdSet): a
+        # false match only reads.
+        self._rel_ids: IdSet | None = None
+        self._src_ids: IdSet | None = None
+        self._names: IdSet | None = None
+
+    def begin(self) -> None:
+        """At the start of a write transaction: note which tables the store has no row in."""
+        if self.db.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+            self._rel_ids = IdSet()
+        if self.db.execute("SELECT 1 FROM sources LIMIT 1").fetchone() is None:
+            self._src_ids = IdSet()
+        if self.db.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
+            self._names = IdSet()
 
     def _defer_indexes(self) -> None:
         """Drop the deferred indexes if this transaction writes at least _DEFER_AT links, and at
@@ -450,7 +468,10 @@ class _Writer:
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
-        for chunk in _chunks(list(norms)):
+        norms = list(norms)
+        if self._names is not None:
+            norms = [n for n in norms if n in self._names]
+        for chunk in _chunks(norms):
             rows = self.db.execute(
                 "SELECT n.norm, e.id, e.type, e.name, e.declared, e.aliases, e.attrs FROM names n "
                 f"JOIN entities e ON e.id = n.entity_id WHERE n.norm IN ({','.join('?' * len(chunk))})",
@@ -469,7 +490,12 @@ class _Writer:
 
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}
-        ids = list(ids)
+        ids = out_ids = list(ids)
+        if self._rel_ids is not None:
+            written, ids, absent = self._rel_ids, [], []
+            for i in out_ids:
+                (ids if i in written else absent).append(i)
+            self._absent.update(absent)
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             for rid, pred, s, o, key, kd, props in self.db.execute(
@@ -497,7 +523,10 @@ class _Writer:
 
     def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
         out = {}
-        for chunk in _chunks(list(ids)):
+        ids = list(ids)
+        if self._src_ids is not None:
+            ids = [i for i in ids if i in self._src_ids]
+        for chunk in _chunks(ids):
             for row in self.db.execute(
                 f"SELECT {', '.join(_SOURCE_COLS)} FROM sources WHERE id IN ({','.join('?' * len(chunk))})", chunk):
                 out[row[0]] = {k: v for k, v in zip(_SOURCE_COLS, row) if v is not None}
@@ -520,9 +549,11 @@ class _Writer:
             [(r["id"], r["type"], r["name"], int(r["declared"]), _dumps(r["aliases"]), _dumps(r["attrs"]))
              for r in rows])
         self.db.executemany("DELETE FROM names WHERE entity_id = ?", [(r["id"],) for r in rows])
-        self.db.executemany(
-            "INSERT OR IGNORE INTO names (norm, entity_id) VALUES (?, ?)",
-            [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]])
+        names = [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]]
+        self.db.executemany("INSERT OR IGNORE INTO names (norm, entity_id) VALUES (?, ?)", names)
+        if self._names is not None:
+            for n, _ in names:
+                self._names.add(n)
 
     def delete_entities(self, ids: list[str]) -> None:
         self._borders.entities_deleted(ids)
@@ -530,6 +561,9 @@ class _Writer:
         self.db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
 
     def put_sources(self, rows: list[dict]) -> None:
+        if self._src_ids is not None:
+            for r in rows:
+                self._src_ids.add(r["id"])
         self.db.executemany(
             f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLS)}) VALUES ({', '.join('?' * len(_SOURCE_COLS))})",
             [tuple(r.get(c) for c in _SOURCE_COLS) for r in rows])
@@ -565,6 +599,9 @@ class _Writer:
             [(r["id"], r["predicate"], r["subject_id"], r["object_id"], r["key"], r["key_display"],
               _dumps(r["props"])) for r in rows])
         self._absent.difference_update(r["id"] for r in rows)
+        if self._rel_ids is not None:
+            for r in rows:
+                self._rel_ids.add(r["id"])
 
     def delete_relations(self, ids: list[str]) -> None:
         self._borders.relations_written(ids)
@@ -732,6 +769,7 @@ class EmbeddedStore:
         self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         writer = _Writer(self.db)
         try:
+            writer.begin()
             yield writer
             if not writer._rollback:
                 writer.settle()

@@ -77,6 +77,9 @@ class IdSet:
 
     def absorb(self, other: "IdSet", unless: "IdSet | None" = None) -> None:
         """Add the ids of *other*, except those in *unless*."""
+        if not self and not unless:  # the first load of a report: a copy
+            self._recent, self._sorted, self._fold_at = set(other._recent), array("q", other._sorted), other._fold_at
+            return
         for h in other._hashes():
             if unless is None or not unless._has(h):
                 self._add(h)
