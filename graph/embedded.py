@@ -244,8 +244,8 @@ HAVING count(*) > 0
 
 # Noted companies from which settle recounts them all in one pass over the adjacency indexes, in
 # their order (:func:`_partner_counts`), when they are also at least 1/_BULK_SHARE of the
-# companies with partners before: a bulk load. Recounting one company costs two seeks into the indexes, whose
-# pages a large load has just written and which come back from the WAL one by one.
+# companies with partners before: a bulk load. Recounting one company costs two seeks into the
+# indexes, whose pages a large load has just written and which come back from the WAL one by one.
 _BULK_RECOUNT = 10_000
 _BULK_SHARE = 4  # noted companies times this, at least those with partners before
 _ADJACENT = ("SELECT {a}, {b} FROM relations INDEXED BY relations_from_{a_side} "
