@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import orjson
 
 from autokg.errors import StoreError, StoreUnavailable
+from autokg.graph.merge import IdSet
 from autokg.graph.model import schema
 
 __all__ = ["EmbeddedStore", "SCHEMA_VERSION"]
@@ -192,6 +193,7 @@ _DDL = _DDL.replace("{source_columns}", ", ".join(c + " TEXT" for c in _SOURCE_C
 
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 _SORTED = orjson.OPT_SORT_KEYS
+_TEXT = {str}
 
 
 def _dumps(value: Any) -> str:
@@ -201,7 +203,7 @@ def _dumps(value: Any) -> str:
     written once per row of a load; orjson writes those byte for byte as the standard encoder
     does (it writes some numbers differently, such as ``1e16`` for ``1e+16``), in a tenth of the
     time. Anything else goes through the standard encoder."""
-    if type(value) is dict and all(type(v) is str for v in value.values()):
+    if type(value) is dict and set(map(type, value.values())) <= _TEXT:
         try:
             return orjson.dumps(value, option=_SORTED).decode()
         except TypeError:  # a key that is not text
@@ -239,6 +241,34 @@ INSERT INTO partner_counts (id, partners) SELECT ?1, count(DISTINCT b) FROM (
     SELECT subject_id FROM relations WHERE object_id = ?1 AND predicate = '{_PARTNERS}' AND status IS NOT 'ended')
 HAVING count(*) > 0
 """
+
+# Noted companies from which settle recounts them all in one pass over the adjacency indexes, in
+# their order (:func:`_partner_counts`), when they are also at least 1/_BULK_SHARE of the
+# companies with partners before: a bulk load. Recounting one company costs two seeks into the
+# indexes, whose pages a large load has just written and which come back from the WAL one by one.
+_BULK_RECOUNT = 10_000
+_BULK_SHARE = 4  # noted companies times this, at least those with partners before
+_ADJACENT = ("SELECT {a}, {b} FROM relations INDEXED BY relations_from_{a_side} "
+             f"WHERE predicate = '{_PARTNERS}' AND status IS NOT 'ended' ORDER BY {{a}}")
+
+
+def _partner_counts(db: sqlite3.Connection) -> Iterator[tuple[str, int]]:
+    """Every company's partners not ended, as ``_RECOUNT`` counts them (each counted once
+    whichever end it is; companies with none left out), in id order: the two adjacency indexes
+    read in their order and merged."""
+    subj = db.execute(_ADJACENT.format(a="subject_id", b="object_id", a_side="subject"))
+    obj = db.execute(_ADJACENT.format(a="object_id", b="subject_id", a_side="object"))
+    x, y = next(subj, None), next(obj, None)
+    while x is not None or y is not None:
+        cur = x[0] if y is None or (x is not None and x[0] <= y[0]) else y[0]
+        partners = set()
+        while x is not None and x[0] == cur:
+            partners.add(x[1])
+            x = next(subj, None)
+        while y is not None and y[0] == cur:
+            partners.add(y[1])
+            y = next(obj, None)
+        yield cur, len(partners)
 
 
 def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
@@ -279,23 +309,44 @@ class _Borders:
     the rows of those partnerships again from the relations and entities as they now are
     (:meth:`settle`, before the commit, and whenever many are noted). An entity merely written
     again with the same country notes nothing, so a load costs one lookup per entity written and
-    one rewrite per partnership written."""
+    one rewrite per partnership written.
+
+    While no entity has a country (none had one when the transaction began, and none written
+    since has one), the table is empty and stays so: nothing is noted, nothing is read. The first
+    entity written with a country ends that; it is noted as any entity whose country changes, and
+    so is every entity that gets a country after it, which is what a partnership needs (both of
+    its ends) to have a row."""
 
     def __init__(self, db: sqlite3.Connection, indexes=lambda: None):
         self.db = db
         self.indexes = indexes  # builds the deferred indexes, which settle reads from
         self.relations: set[str] = set()
         self.entities: set[str] = set()
+        self._countries: bool | None = None  # whether an entity may have a country (None: not read yet)
 
     def __len__(self) -> int:
         return len(self.relations) + len(self.entities)
 
+    def countries(self) -> bool:
+        if self._countries is None:
+            # the largest country, from the end of the country index (NULLs sort first): one step
+            (top,) = self.db.execute(
+                "SELECT json_extract(attrs, '$.country') AS c FROM entities ORDER BY c DESC LIMIT 1").fetchone() \
+                or (None,)
+            self._countries = top is not None
+        return self._countries
+
     def relations_written(self, ids: Iterable[str]) -> None:
-        self.relations.update(ids)
+        if self.countries():
+            self.relations.update(ids)
 
     def entities_written(self, rows: list[dict]) -> None:
         """Before *rows* replace the stored entities: note those whose country changes."""
         new = {r["id"]: r["attrs"].get("country") for r in rows}
+        if not self.countries():
+            if all(c is None for c in new.values()):
+                return
+            self._countries = True
         old: dict[str, Any] = {}
         for chunk in _chunks(list(new)):
             old.update(self.db.execute(
@@ -304,7 +355,8 @@ class _Borders:
         self.entities.update(i for i, c in new.items() if old.get(i) != c)
 
     def entities_deleted(self, ids: Iterable[str]) -> None:
-        self.entities.update(ids)
+        if self.countries():
+            self.entities.update(ids)
 
     def settle(self) -> None:
         ids = self.relations
@@ -348,6 +400,22 @@ class _Writer:
         self._numbered = 0
         self._dropped: list[str] = []
         self._rebuilt = False
+        # in a transaction that found no relations (sources, names of entities) in the store when
+        # it began, the ids (compared names) of those it has written since (:meth:`begin`): a read
+        # of any other cannot find it, and is answered without SQL. Kept as hashes (IdSet): a
+        # false match only reads.
+        self._rel_ids: IdSet | None = None
+        self._src_ids: IdSet | None = None
+        self._names: IdSet | None = None
+
+    def begin(self) -> None:
+        """At the start of a write transaction: note which tables the store has no row in."""
+        if self.db.execute("SELECT 1 FROM relations LIMIT 1").fetchone() is None:
+            self._rel_ids = IdSet()
+        if self.db.execute("SELECT 1 FROM sources LIMIT 1").fetchone() is None:
+            self._src_ids = IdSet()
+        if self.db.execute("SELECT 1 FROM names LIMIT 1").fetchone() is None:
+            self._names = IdSet()
 
     def _defer_indexes(self) -> None:
         """Drop the deferred indexes if this transaction writes at least _DEFER_AT links, and at
@@ -400,7 +468,10 @@ class _Writer:
     # reads
     def find_entities(self, norms: Iterable[str]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
-        for chunk in _chunks(list(norms)):
+        norms = list(norms)
+        if self._names is not None:
+            norms = [n for n in norms if n in self._names]
+        for chunk in _chunks(norms):
             rows = self.db.execute(
                 "SELECT n.norm, e.id, e.type, e.name, e.declared, e.aliases, e.attrs FROM names n "
                 f"JOIN entities e ON e.id = n.entity_id WHERE n.norm IN ({','.join('?' * len(chunk))})",
@@ -419,7 +490,12 @@ class _Writer:
 
     def get_relations(self, ids: Iterable[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}
-        ids = list(ids)
+        ids = out_ids = list(ids)
+        if self._rel_ids is not None:
+            written, ids, absent = self._rel_ids, [], []
+            for i in out_ids:
+                (ids if i in written else absent).append(i)
+            self._absent.update(absent)
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             for rid, pred, s, o, key, kd, props in self.db.execute(
@@ -447,7 +523,10 @@ class _Writer:
 
     def get_sources(self, ids: Iterable[str]) -> dict[str, dict]:
         out = {}
-        for chunk in _chunks(list(ids)):
+        ids = list(ids)
+        if self._src_ids is not None:
+            ids = [i for i in ids if i in self._src_ids]
+        for chunk in _chunks(ids):
             for row in self.db.execute(
                 f"SELECT {', '.join(_SOURCE_COLS)} FROM sources WHERE id IN ({','.join('?' * len(chunk))})", chunk):
                 out[row[0]] = {k: v for k, v in zip(_SOURCE_COLS, row) if v is not None}
@@ -470,9 +549,11 @@ class _Writer:
             [(r["id"], r["type"], r["name"], int(r["declared"]), _dumps(r["aliases"]), _dumps(r["attrs"]))
              for r in rows])
         self.db.executemany("DELETE FROM names WHERE entity_id = ?", [(r["id"],) for r in rows])
-        self.db.executemany(
-            "INSERT OR IGNORE INTO names (norm, entity_id) VALUES (?, ?)",
-            [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]])
+        names = [(norm(n), r["id"]) for r in rows for n in [r["name"], *r["aliases"]]]
+        self.db.executemany("INSERT OR IGNORE INTO names (norm, entity_id) VALUES (?, ?)", names)
+        if self._names is not None:
+            for n, _ in names:
+                self._names.add(n)
 
     def delete_entities(self, ids: list[str]) -> None:
         self._borders.entities_deleted(ids)
@@ -480,6 +561,9 @@ class _Writer:
         self.db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
 
     def put_sources(self, rows: list[dict]) -> None:
+        if self._src_ids is not None:
+            for r in rows:
+                self._src_ids.add(r["id"])
         self.db.executemany(
             f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLS)}) VALUES ({', '.join('?' * len(_SOURCE_COLS))})",
             [tuple(r.get(c) for c in _SOURCE_COLS) for r in rows])
@@ -515,6 +599,9 @@ class _Writer:
             [(r["id"], r["predicate"], r["subject_id"], r["object_id"], r["key"], r["key_display"],
               _dumps(r["props"])) for r in rows])
         self._absent.difference_update(r["id"] for r in rows)
+        if self._rel_ids is not None:
+            for r in rows:
+                self._rel_ids.add(r["id"])
 
     def delete_relations(self, ids: list[str]) -> None:
         self._borders.relations_written(ids)
@@ -587,9 +674,19 @@ class _Writer:
             self.db.executemany("DELETE FROM partner_domains WHERE domain = ? AND n <= 0",
                                 [(d,) for d, n in changes if n < 0])
         if self._partners:
-            ids = [(i,) for i in sorted(self._partners)]
-            self.db.executemany("DELETE FROM partner_counts WHERE id = ?", ids)
-            self.db.executemany(_RECOUNT, ids)
+            noted = self._partners
+            (known,) = self.db.execute("SELECT count(*) FROM partner_counts").fetchone()
+            if len(noted) >= _BULK_RECOUNT and len(noted) * _BULK_SHARE >= known:
+                # most companies: one pass over the adjacency instead of two seeks per company
+                counts = {i: n for i, n in _partner_counts(self.db) if i in noted}
+                self.db.executemany("DELETE FROM partner_counts WHERE id = ?",
+                                    [(i,) for i in sorted(noted) if i not in counts])
+                self.db.executemany("INSERT OR REPLACE INTO partner_counts (id, partners) VALUES (?, ?)",
+                                    [(i, counts[i]) for i in sorted(noted) if i in counts])
+            else:
+                ids = [(i,) for i in sorted(noted)]
+                self.db.executemany("DELETE FROM partner_counts WHERE id = ?", ids)
+                self.db.executemany(_RECOUNT, ids)
         self._partners.clear()
         self._domains.clear()
         self._borders.settle()
@@ -672,6 +769,7 @@ class EmbeddedStore:
         self._retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         writer = _Writer(self.db)
         try:
+            writer.begin()
             yield writer
             if not writer._rollback:
                 writer.settle()

@@ -9,7 +9,6 @@ by this class, so they hold the same graph for the same input.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple
 
@@ -22,45 +21,62 @@ __all__ = ["Merger", "Counts", "IdSet", "resolve_props"]
 
 
 class IdSet:
-    """A set of ids that keeps about 8 bytes per id, for the load summary of a large load.
+    """A set of ids that keeps 12 to 24 bytes per id, for the load summary of a large load.
 
     An id is kept as its 64-bit ``hash()`` (stable within the process, which is all a summary
-    needs): recent ones in a set, the others in a sorted array that absorbs the set when it grows
-    past a quarter of the array. Two distinct ids of one load would count once only if their
-    64-bit hashes collided (about one chance in 10^7 for millions of ids).
+    needs), in an open-addressing table of 64-bit integers (linear probing, at most two thirds
+    full, doubled when it would be fuller): a lookup reads one or a few slots. Two distinct ids of
+    one load would count once only if their 64-bit hashes collided (about one chance in 10^7 for
+    millions of ids); a hash of 0 (the empty slot) is kept as 1.
     """
 
-    __slots__ = ("_recent", "_sorted", "_fold_at")
+    __slots__ = ("_table", "_mask", "_len")
 
     def __init__(self, ids: Iterable[str] = ()):
-        self._recent: set[int] = set()
-        self._sorted = array("q")
-        self._fold_at = 65536
+        self._table = array("q", bytes(8 * 1024))
+        self._mask = 1023
+        self._len = 0
         for i in ids:
             self.add(i)
 
     def _has(self, h: int) -> bool:
-        if h in self._recent:
-            return True
-        a = self._sorted
-        if not a:
-            return False
-        k = bisect_left(a, h)
-        return k < len(a) and a[k] == h
+        h = h or 1
+        t, m = self._table, self._mask
+        i = h & m
+        while True:
+            x = t[i]
+            if x == h:
+                return True
+            if not x:
+                return False
+            i = (i + 1) & m
 
     def _add(self, h: int) -> None:
-        if h in self._recent:
-            return
-        a = self._sorted
-        if a:
-            k = bisect_left(a, h)
-            if k < len(a) and a[k] == h:
+        h = h or 1
+        t, m = self._table, self._mask
+        i = h & m
+        while True:
+            x = t[i]
+            if x == h:
                 return
-        self._recent.add(h)
-        if len(self._recent) > self._fold_at:
-            self._sorted = array("q", sorted([*self._sorted, *self._recent]))
-            self._recent = set()
-            self._fold_at = max(65536, len(self._sorted) >> 2)
+            if not x:
+                break
+            i = (i + 1) & m
+        t[i] = h
+        self._len += 1
+        if 3 * self._len > 2 * m:
+            self._grow()
+
+    def _grow(self) -> None:
+        old = self._table
+        m = self._mask = 2 * self._mask + 1
+        t = self._table = array("q", bytes(8 * (m + 1)))
+        for h in old:
+            if h:
+                i = h & m
+                while t[i]:
+                    i = (i + 1) & m
+                t[i] = h
 
     def add(self, item: str) -> None:
         self._add(hash(item))
@@ -69,14 +85,16 @@ class IdSet:
         return self._has(hash(item))
 
     def __len__(self) -> int:
-        return len(self._recent) + len(self._sorted)
+        return self._len
 
     def _hashes(self) -> Iterator[int]:
-        yield from self._sorted
-        yield from self._recent
+        return (h for h in self._table if h)
 
     def absorb(self, other: "IdSet", unless: "IdSet | None" = None) -> None:
         """Add the ids of *other*, except those in *unless*."""
+        if not self and not unless:  # the first load of a report: a copy
+            self._table, self._mask, self._len = array("q", other._table), other._mask, other._len
+            return
         for h in other._hashes():
             if unless is None or not unless._has(h):
                 self._add(h)

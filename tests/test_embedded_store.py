@@ -3,10 +3,12 @@ SQL access, and presets that read only what their answer needs."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sqlite3
 from collections import deque
+from pathlib import Path
 
 import pytest
 
@@ -255,6 +257,32 @@ def test_the_cross_border_table_follows_loads_merges_and_undo(tmp_path, seed):
         store.close()
 
 
+@pytest.mark.parametrize("seed", [4, 11])
+def test_the_cross_border_table_fills_when_countries_come_after_the_partnerships(tmp_path, seed):
+    """A store whose companies have no country keeps the table empty without noting anything;
+    the first load that gives countries fills it for the partnerships loaded before."""
+    from test_parity import random_fact_files
+
+    def countryless(path: Path) -> Path:
+        recs = [{k: v for k, v in json.loads(line).items() if k != "country"}
+                for line in path.read_text(encoding="utf-8").splitlines()]
+        return write_jsonl(path.with_name("no-country-" + path.name), recs)
+
+    loads = random_fact_files(seed, tmp_path)
+    store = open_embedded(tmp_path)
+    try:
+        for files in loads:
+            assert load(store, *[countryless(f) for f in files]).ok
+            assert _borders(store) == ([], [])
+        for files in loads:
+            assert load(store, *files).ok
+            kept, derived = _borders(store)
+            assert kept == derived
+        assert len(kept) > 10
+    finally:
+        store.close()
+
+
 def test_a_newer_format_is_refused_in_one_line(seeded, tmp_path):
     seeded.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreUnavailable) as err:
@@ -430,13 +458,16 @@ def _derived(store) -> dict:
             for t in ("partner_counts", "partner_domains")}
 
 
+@pytest.mark.parametrize("bulk", [False, True])  # each company recounted, or all in one pass
 @pytest.mark.parametrize("settle_at", [50_000, 0])  # settled at commit, or after every batch too
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_partner_tables_stay_equal_to_a_recount(tmp_path, seed, settle_at, monkeypatch):
+def test_the_partner_tables_stay_equal_to_a_recount(tmp_path, seed, settle_at, bulk, monkeypatch):
     from autokg.graph.embedded import _DERIVE_V2, _statements
     from test_parity import random_fact_files
 
     monkeypatch.setattr("autokg.graph.embedded._SETTLE_AT", settle_at)
+    monkeypatch.setattr("autokg.graph.embedded._BULK_RECOUNT", 0 if bulk else 10**9)
+    monkeypatch.setattr("autokg.graph.embedded._BULK_SHARE", 10**9 if bulk else 4)
     store = open_embedded(tmp_path)
     for files in random_fact_files(seed, tmp_path):  # reloads, late aliases that move relations, status changes
         load(store, *files)

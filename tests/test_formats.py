@@ -104,6 +104,17 @@ def test_bad_lines_get_a_clear_message(tmp_path, content, reason):
     assert store.stats()["relations"] == 1
 
 
+@pytest.mark.parametrize("digits", ["1" * 18, "9" * 19, "12345678901234567890123", "1" * 40])
+def test_a_long_integer_reads_exactly_wherever_it_stands(tmp_path, digits):
+    # orjson would read an integer past 64 bits as a float; such a line is read by json instead
+    p = tmp_path / "long.jsonl"
+    p.write_text('{"subject": "A", "predicate": "PARTNERS_WITH", "object": "B", "source": "http://x", '
+                 f'"domain": {digits}}}\n', encoding="utf-8")
+    report = load(open_embedded(tmp_path), p)
+    [rej] = report.rejected
+    assert rej.reason == f"domain must be a string, not a number ({digits})"
+
+
 @pytest.mark.parametrize("name, content, reason", [
     ("bad.json", b"[{]", "invalid JSON at line 1"),
     ("bad.json", b'{"a": "\xff"}', "not valid UTF-8"),

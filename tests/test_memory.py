@@ -35,6 +35,11 @@ def test_an_id_set_counts_like_a_set():
     c = IdSet(ids[:10])
     c.absorb(a, unless=b)
     assert len(c) == len(set(ids[:10]) | (plain_a - plain_b))
+    d = IdSet()  # an empty set absorbs a copy, which then grows on its own
+    d.absorb(a, unless=IdSet())
+    d.add("r:only-in-d")
+    assert len(d) == len(a) + 1 and "r:only-in-d" not in a and all(i in d for i in ids[::89])
+    assert d.count_outside(a) == 1 and a.count_outside(d) == 0
 
 
 @pytest.mark.parametrize("seed", [1, 2])
