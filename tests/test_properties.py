@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -133,8 +132,8 @@ _made: list[int] = []  # judgements made per example, checked by the test after 
 def judgement_runs(draw):
     """Fact sets to load one after another, and judgements (same/different/undo) between them."""
     loads = [draw(fact_sets()) for _ in range(draw(st.integers(1, 3)))]
-    # each load cites sources of its own: a source republished with another date after a
-    # judgement is the known defect of the xfail test at the end of this file
+    # each load cites sources of its own (a source republished after a judgement: the test at
+    # the end of this file)
     for j, recs in enumerate(loads):
         for rec in recs:
             rec["source"] = {**rec["source"], "title": f"load {j} {rec['source']['title']}"}
@@ -190,8 +189,6 @@ def test_the_judgement_runs_judge_something():
     assert sum(1 for n in _made if n) >= len(_made) // 2
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: a source republished with a later date after a "
-                   "judgement does not re-resolve the merged relation's properties")
 def test_a_source_republished_after_a_judgement_re_resolves_the_merged_relation(tmp_path):
     """Found by a random run of the test above. Judged first, then s2 republished as the latest
     source of the merged Geely-Renault Group partnership: its spelling ("ev") should win, as it
