@@ -132,11 +132,17 @@ _made: list[int] = []  # judgements made per example, checked by the test after 
 def judgement_runs(draw):
     """Fact sets to load one after another, and judgements (same/different/undo) between them."""
     loads = [draw(fact_sets()) for _ in range(draw(st.integers(1, 3)))]
-    # each load cites sources of its own (a source republished after a judgement: the test at
-    # the end of this file)
-    for j, recs in enumerate(loads):
-        for rec in recs:
-            rec["source"] = {**rec["source"], "title": f"load {j} {rec['source']['title']}"}
+    # loads share their source titles (s0, s1, ...) under other dates, and a later load may repeat
+    # claims of earlier ones under a new date, alone or with new facts: later loads republish
+    # sources of relations judged before them
+    for j in range(1, len(loads)):
+        earlier = [rec for recs in loads[:j] for rec in recs]
+        again = draw(st.lists(st.integers(0, len(earlier) - 1), max_size=3, unique=True))
+        if again and draw(st.booleans()):
+            loads[j] = []
+        for i in again:
+            published = draw(st.dates().map(lambda d: d.isoformat()))
+            loads[j].append({**earlier[i], "source": {**earlier[i]["source"], "published": published}})
     ops = draw(st.lists(st.tuples(st.sampled_from(["same", "same", "different", "undo"]),
                                   st.sampled_from(COMPANIES), st.sampled_from(COMPANIES),
                                   st.integers(0, len(loads) - 1)), min_size=1, max_size=6))
@@ -165,6 +171,17 @@ def test_undoing_every_judgement_gives_the_store_that_never_had_them(run, order)
                 except AutokgError:  # a name not loaded yet, a pair already one, nothing to undo
                     continue
                 done += 1
+            rows = judgement_rows(judged)
+            if i < len(paths) - 1 and any(r["judgement"] == "same" for r in rows):
+                # between loads too, the judged store is the store of the same loads judged after
+                # them: a later load cannot heal what an earlier one left stale
+                replayed = open_embedded(Path(d), f"replayed{i}.db")
+                for p in paths[:i + 1]:
+                    load(replayed, p)
+                for row in rows:
+                    judge(replayed, row["judgement"], row["a_id"], row["b_id"])
+                assert dump(replayed) == dump(judged), f"after load {i}"
+                replayed.close()
         same_before = dump(judged)
         _made.append(done)
         rows = judgement_rows(judged)
