@@ -205,6 +205,15 @@ class ResolvingWriter:
             self.w.delete_entities(rest)
 
     def put_sources(self, rows: list[dict]) -> None:
+        # A source republished with another date may change which claim wins in a merged
+        # relation citing it, even where the base relation's own properties stay the same (its
+        # rival claims are in another base relation): derive the view of those again.
+        before = self.w.get_sources([r["id"] for r in rows])
+        moved = ["s:" + r["id"] for r in rows
+                 if r["id"] in before and before[r["id"]].get("published") != r.get("published")]
+        if moved:
+            kept = self.w.kept_rows("relation", self.w.kept_ids("relation", moved))
+            self._dirty.update(x for r in kept.values() for x in (r["subject_id"], r["object_id"]))
         self.w.put_sources(rows)
 
     def put_relations(self, rows: list[dict]) -> None:

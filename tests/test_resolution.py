@@ -262,6 +262,67 @@ def test_same_on_relations_keeps_every_source_under_the_winning_key(store, tmp_p
     assert before != snapshot(store)
 
 
+@pytest.mark.parametrize("kind", ["entity", "relation"])
+def test_a_source_republished_after_same_re_resolves_the_merged_relation_and_undo_is_exact(store, tmp_path, kind):
+    """A later load that gives a source of a merged relation a later date makes its claim win
+    there, as if the judgement were made after the load, although the base relation citing it
+    keeps its own properties; loading it twice changes nothing, and undo gives the store that
+    never had the judgement."""
+    late = {**S1, "published": "2025-06-01"}  # S1 was the older source, now the latest
+    if kind == "entity":
+        rows = [fact("BYD Co Ltd", "PARTNERS_WITH", "Tesla", S2, domain="Batteries", status="active"),
+                fact("BYD Company", "PARTNERS_WITH", "Tesla", S1, domain="batteries", status="ended")]
+        again = fact("BYD Company", "PARTNERS_WITH", "Tesla", late, domain="batteries", status="ended")
+        before_, after_ = [("BYD Co Ltd", "Batteries", "active", 2)], [("BYD Co Ltd", "batteries", "ended", 2)]
+        company = "Tesla"
+    else:
+        rows = [fact("Renault", "PARTNERS_WITH", "Geely", S1, domain="thermal and hybrid systems", status="active"),
+                fact("Renault", "PARTNERS_WITH", "Geely", S2, domain="joint venture: horse powertrain", status="ended")]
+        again = fact("Renault", "PARTNERS_WITH", "Geely", late, domain="thermal and hybrid systems", status="active")
+        before_ = [("Renault", "joint venture: horse powertrain", "ended", 2)]
+        after_ = [("Renault", "thermal and hybrid systems", "active", 2)]
+        company = "Geely"
+    first = write_jsonl(tmp_path / "first.jsonl", rows)
+    republished = write_jsonl(tmp_path / "republished.jsonl", [again])
+
+    def judge_same(s):
+        if kind == "entity":
+            return judge(s, "same", "BYD Co Ltd", "BYD Company", time="2026-01-01T00:00:00Z")
+        ids = sorted(r["id"] for r in s.relation_rows())
+        return judge(s, "same", ids[0], ids[1], time="2026-01-01T00:00:00Z")
+
+    def partners(s):
+        return table(s, "partners-of", "partner", "domain", "status", "sources", company=company)
+
+    assert load(store, first).ok
+    done = judge_same(store)
+    assert done["kind"] == kind
+    assert partners(store) == before_
+    assert load(store, republished).ok
+    assert partners(store) == after_
+
+    # the same as judging after both loads
+    later = EmbeddedStore(tmp_path / "later.db")
+    assert load(later, first).ok and load(later, republished).ok
+    judge_same(later)
+    assert snapshot(store) == snapshot(later)
+    assert _answers(store) == _answers(later)
+    later.close()
+
+    # loading it twice changes nothing
+    judged = snapshot(store)
+    report = load(store, republished)
+    assert report.ok and report.sources.summary()["updated"] == 0
+    assert snapshot(store) == judged
+
+    undo(store, done["a_id"], done["b_id"])
+    never = EmbeddedStore(tmp_path / "never.db")
+    assert load(never, first).ok and load(never, republished).ok
+    assert snapshot(store) == snapshot(never)
+    assert _answers(store) == _answers(never)
+    never.close()
+
+
 def test_different_and_unsure_only_record(store, tmp_path):
     first, _ = _files(tmp_path)
     assert load(store, first).ok
