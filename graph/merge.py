@@ -184,6 +184,7 @@ class _Batch:
     links: dict[tuple, dict] = field(default_factory=dict)  # (relation id, source id) -> link to write
     changed: set[str] = field(default_factory=set)  # relations whose claims changed
     republished: set[str] = field(default_factory=set)  # sources whose date changed
+    created: set[str] = field(default_factory=set)  # sources this batch created
 
 
 class Merger:
@@ -519,13 +520,16 @@ class Merger:
             src = self._src[sid] = {"id": sid, **f.source.as_dict()}
             self.sources.new.add(sid)
             batch.sources[sid] = src
+            batch.created.add(sid)
         else:
             if sid not in self.sources.new:
                 self.sources.touched.add(sid)
             changed = {k: v for k, v in f.source.as_dict().items() if src.get(k) != v}
             if changed:
-                if "published" in changed and sid not in self.sources.new:
-                    batch.republished.add(sid)  # claim precedence of its relations may change
+                if "published" in changed and sid not in batch.created:
+                    # claim precedence may change in relations already written: stored ones, or
+                    # those an earlier batch of this load wrote
+                    batch.republished.add(sid)
                 src.update(changed)
                 self.sources.updated.add(sid)
                 batch.sources[sid] = src

@@ -254,3 +254,33 @@ def test_a_name_resolves_again_once_another_fact_gives_it_a_second_entity(tmp_pa
     ]))
     assert [(r.where.rsplit(":", 1)[1], r.reason) for r in report.rejected] == [
         ("5", "subject 'Renault' names a Company and a Person; set subject_type")]
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def any_store(request, tmp_path):
+    if request.param == "embedded":
+        s = open_embedded(tmp_path)
+        yield s
+        s.close()
+    else:
+        yield request.getfixturevalue("neo4j_store")
+
+
+@pytest.mark.parametrize("batch_size", [1, 2000])
+def test_a_source_redated_later_in_the_same_file_re_resolves_what_earlier_batches_wrote(any_store, tmp_path, batch_size):
+    """A source first cited in one batch and given a later date by a record of a later batch of
+    the same file: the relations the first batch wrote are resolved with the new date, as when
+    the whole file is one batch, and loading the file again changes nothing."""
+    t = {"title": "T", "url": "https://example.com/t", "published": "2024-01-01"}
+    s = {"title": "S", "url": "https://example.com/s", "published": "2023-01-01"}
+    path = write_jsonl(tmp_path / "f.jsonl", [
+        fact("BYD", "PARTNERS_WITH", "Tesla", t, domain="EV"),
+        fact("BYD", "PARTNERS_WITH", "Tesla", s, domain="ev"),
+        fact("Nio", "PARTNERS_WITH", "Tesla", {**s, "published": "2025-01-01"}),
+    ])
+    assert load(any_store, path, batch_size=batch_size).ok
+    first = dump(any_store)
+    byd = [r for r in first["relations"] if "BYD" in str(r)]
+    assert len(byd) == 1 and '"domain": "ev"' in str(byd[0])  # S, now 2025, is the latest claim
+    assert load(any_store, path, batch_size=batch_size).ok
+    assert dump(any_store) == first
