@@ -136,6 +136,12 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_WORDS = ("and", "e", "et", "und", "&")
+_REPEATS = re.compile(r"(\w)\1+")
+# "Germancarmaker", "Japaneseautomaker": a nationality and a word for a firm run together
+_RUN_TOGETHER = re.compile(r"(?i:german|japanese|chinese|french|italian|korean|american|swedish|british|indian|us)"
+                           r"(?i:carmaker|automaker|maker|company|firm|manufacturer|group|giant|supplier)")
+# a step that may come: "may get a jumpstart via the acquisition of", "potrebbe acquisire", "könnte ... übernehmen"
+_MAY_BEFORE = re.compile(r"(?<![\w\-])(?:may|might|could|potrebbe\w*|pourrai\w+|könnte\w*)(?![\w\-])")
 # an investment still discussed: "is in talks to invest", "in trattative per acquisire", "en négociation pour"
 _TALKS_BEFORE = re.compile(r"(?<![\w\-])(?i:in talks|talks (?:about|on|over|to)|negotiat\w+|in trattativ\w+|trattativ\w+ per|"
                            r"negozi\w+ per|en (?:discussion|négociation)s?|en pourparlers|négoci\w+|in Gesprächen|"
@@ -918,9 +924,12 @@ class _Article:
             if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
+            if len(words) == 1 and _RUN_TOGETHER.fullmatch(name):
+                return  # "Germancarmaker": a description with its space lost, not a name
             if self.index.get(name) is None and not self._looks_like_person(name):
-                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named
-                short = self._company_by_word(name) if len(words) == 1 else None
+                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named;
+                # "Nisssan": a known name with a letter doubled
+                short = (self._company_by_word(name) or self._misspelt(name)) if len(words) == 1 else None
                 self.index.add(name, short if short is not None and short.type == "Company"
                                else Name(name, "Company", False))
             busy.append((a, b))
@@ -2142,6 +2151,16 @@ class _Article:
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
 
+    def _misspelt(self, word: str) -> Name | None:
+        """The known or bundled company a word names with a letter repeated by mistake ("Nisssan",
+        "Toyotta"): the same letters once each, the same company; none if two companies fit."""
+        key = _REPEATS.sub(r"\1", word.casefold())
+        if len(key) < 4:
+            return None
+        found = {e for k, e in self.index.surfaces.items()
+                 if e.type == "Company" and " " not in k and k != word.casefold() and _REPEATS.sub(r"\1", k) == key}
+        return found.pop() if len(found) == 1 else None
+
     def _company_by_word(self, word: str) -> Name | None:
         """The company a single word names: a known name, or the one company whose name starts
         with it ("Mitsubishi" for Mitsubishi Motors)."""
@@ -2255,7 +2274,7 @@ class _Article:
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
             lead = masked[max(0, h.start() - 70):h.start()]
             lead = lead[lead.rfind("⟩") + 1:]
-            if px.weighing.search(lead) or _TALKS_BEFORE.search(lead):
+            if px.weighing.search(lead) or _TALKS_BEFORE.search(lead) or _MAY_BEFORE.search(lead):
                 continue  # "Nissan sta valutando la possibilità di acquisire una partecipazione", "in talks to
                 # invest": not yet a stake
             target = None

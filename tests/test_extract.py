@@ -2086,3 +2086,34 @@ def test_a_holding_stated_by_its_percentage_or_by_the_backers(lang, text, expect
 ])
 def test_an_investment_only_talked_of_or_denied_is_no_stake(lang, text):
     assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Nisssan hanno firmato una nuova alleanza.", {("Nissan", "Renault Group")}),
+    ("en", "Mazda and Toyotta announced a joint venture.", {("Mazda", "Toyota")}),
+])
+def test_a_known_name_with_a_letter_doubled_is_that_company(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+    assert not any(r.get("entity") in ("Nisssan", "Toyotta") for r in extract(text, meta=META, lang=lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A spokesman for Volkswagen said the Germancarmaker wanted to keep its stake in Suzuki."),
+    ("en", "Nissan said the Japaneseautomaker would keep its stake in Renault."),
+])
+def test_a_description_with_its_space_lost_is_no_company(lang, text):
+    assert not any(r.get("entity", "").casefold().endswith(("carmaker", "automaker"))
+                   for r in extract(text, meta=META, lang=lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Xiaomi's plans may get a jumpstart via the acquisition of a stake in Nio."),
+    ("it", "Secondo Reuters, Xiaomi potrebbe acquisire una quota di Nio."),
+    ("fr", "Xiaomi pourrait acquérir une participation dans Nio."),
+])
+def test_an_acquisition_that_may_come_is_no_stake(lang, text):
+    assert stakes(text, lang) == set()
+
+
+def test_an_acquisition_made_is_still_a_stake():
+    assert stakes("Xiaomi acquired a 10% stake in Nio in May.", "en") == {("Xiaomi", "NIO", 10)}
