@@ -600,6 +600,15 @@ class _Patterns:
         self.poss_pct = _Gated(r"⟩['’]s?\s",
             rf"⟨C(?P<i>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?P<pct>{pct_})\s+(?:(?i:stake|holding|share)\s+)?"
             rf"(?i:in|of)\s+(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # German word order: "Zudem übernahm VW 49,9 Prozent von Porsche", "VW hält 20 Prozent der Anteile an
+        # Porsche", the subject after the verb as often as before it
+        self.de_pct = None
+        if lang == "de":
+            took = r"(?:übernahm|übernimmt|übernehmen|übernommen|kaufte|kauft|erwarb|erwirbt|erworben|hält|hielt|besitzt|besaß)"
+            self.de_pct = _Gated(r"Prozent|%",
+                rf"(?:(?<![\w\-]){took}\s+(?:(?i:{det})\s*)?⟨C(?P<i>\d+)⟩|⟨C(?P<i2>\d+)⟩\s+(?:[a-zäöüß]\w*\s+){{0,2}}?{took})"
+                rf"\s+(?:[^⟨⟩.;,]{{0,30}}?\s)?(?P<pct>{pct_})\s+(?:(?:der|seiner|ihrer)\s+(?:Anteile|Aktien|Stimmrechte)\s+)?"
+                rf"(?:von|an|am|an der|an dem|bei)\s+(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
         # "Rivian is backed by Amazon, Ford and Cox", "Rivian's backers include Amazon and Ford", "its
         # investors include ...", "sostenuta da", "soutenue par", "finanziert von": each investor holds a share
         backers = (r"(?i:backers|investors|shareholders|investitori|azionisti|finanziatori|investisseurs|actionnaires|"
@@ -1288,6 +1297,7 @@ class _Article:
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
+            self._co_owners(i, masked, n)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
@@ -2342,6 +2352,13 @@ class _Article:
                 if inv != t and inv.type == t.type == "Company" and not self._negated(masked, m.start()) \
                         and (inv, t) not in found:
                     found[(inv, t)] = (0.75, _stake(_PCT.search(m.group("pct"))))
+        for m in (px.de_pct.finditer(masked) if px.de_pct is not None else ()):
+            inv = mentions[int(m.group("i") or m.group("i2"))].entity
+            t = mentions[int(m.group("t"))].entity
+            if inv != t and inv.type == t.type == "Company" and not self._negated(masked, m.start()) \
+                    and not _DE_NOT_AFTER.match(masked, m.end()) and not any(
+                        cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
+                found[(inv, t)] = (0.8, _stake(_PCT.search(m.group("pct"))))
         for m in px.backed_by.finditer(masked):
             if self._negated(masked, m.start()) or cue["prospective"].search(masked, m.start(), m.end()) \
                     or any(cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
@@ -2407,6 +2424,26 @@ class _Article:
             y = mentions[int(m.group("y") or m.group("y2"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+
+    def _co_owners(self, i: int, masked: str, n: int) -> None:
+        """The owners of one joint venture, given their shares in one sentence ("Ankai will hold 45% of
+        the joint venture, JAC 20% and Zhechu 23%"), are its partners."""
+        if not self.px.venture.search(masked):
+            return
+        owners: dict[Name, list[Name]] = {}
+        for f in self.facts[n:]:
+            if f.predicate == "INVESTS_IN" and f.subject not in owners.setdefault(f.object, []):
+                owners[f.object].append(f.subject)
+        status = None
+        for target, who in owners.items():
+            if len(who) < 2:
+                continue
+            if status is None:
+                status = self._span_status(masked, 0, len(masked))
+            for a_k, a in enumerate(who):
+                for b in who[a_k + 1:]:
+                    if a != b and target not in (a, b):
+                        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
 
     def _unit_lists(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Units named with their group: "Volkswagen with its brands Audi, Skoda and SEAT", "Zu VW gehören

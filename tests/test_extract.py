@@ -2117,3 +2117,26 @@ def test_an_acquisition_that_may_come_is_no_stake(lang, text):
 
 def test_an_acquisition_made_is_still_a_stake():
     assert stakes("Xiaomi acquired a 10% stake in Nio in May.", "en") == {("Xiaomi", "NIO", 10)}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Zudem übernahm VW Ende 2009 knapp 50 Prozent von Porsche.", {("Volkswagen Group", "Porsche", 50)}),
+    ("de", "Geely hält 9,7 Prozent der Anteile an Daimler.", {("Geely Holding", "Mercedes-Benz Group", 9.7)}),
+    ("de", "Damit hält Toyota 5 Prozent an Mazda.", {("Toyota", "Mazda", 5)}),
+    ("de", "Geely hält keine 9,7 Prozent an Daimler.", set()),
+])
+def test_german_stakes_in_either_word_order(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota will hold 45 percent of the joint venture Primeco, Denso 35 percent and Aisin 20 percent.",
+     {("Aisin", "Denso"), ("Aisin", "Toyota"), ("Denso", "Toyota")}),
+    ("fr", "Renault détient 60 % de la coentreprise Primeco et Valeo 40 %.", {("Renault Group", "Valeo")}),
+    ("it", "Renault detiene il 60% della joint venture Primeco e Valeo il 40%.", {("Renault Group", "Valeo")}),
+    ("de", "Renault hält 60 Prozent an dem Gemeinschaftsunternehmen Primeco, Valeo 40 Prozent.", {("Renault Group", "Valeo")}),
+    # shareholders of a company that is no joint venture are no partners
+    ("en", "Camfin holds 14 percent of Pirelli and Sinochem 37 percent.", set()),
+])
+def test_the_owners_of_a_joint_venture_are_partners(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
