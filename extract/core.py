@@ -166,7 +166,7 @@ board
 """.split())
 
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
-_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*|Marken?|Mutter\w*)(?![\w\-])")
+_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*|Marken?|Mutter\w*|Konzern|Gruppe)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 # "VW-China-Chef": a role with its company written into the word
 _ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|\w+vorstand|CEO|CFO|CTO)(?![\w\-])")
@@ -547,7 +547,7 @@ class _Patterns:
         incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
                       r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
         self.paren_units = _Gated(r"\(",
-            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
+            rf"⟨C(?P<y>\d+)⟩(?:(?:\s+|-)(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
             rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
         self.part_of = _Gated(r"(?i:partie|parte|which|gehört)",
             rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
@@ -574,7 +574,7 @@ class _Patterns:
                   r"fai(?:t|saient)? partie (?:de|du|des)|font partie (?:de|du|des)|gehör\w* (?:\w+ )?(?:zu|zum|zur))")
         self.unit_lists = _Gated(
             rf"{units_pl}|{belong}|(?i:gehör)",
-            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,40}}?(?<![\w\-]){poss_pl}\s+"
+            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
             rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?){units_pl}\s*(?:,|:|\((?i:{incl_brief})?)?\s*{ulist}"
             rf"|(?<![\w\-])(?i:zu)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y2>\d+)⟩\s+gehör\w*\s+"
             rf"(?:[a-zäöüß][\w]*\s+){{0,2}}?(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
@@ -584,9 +584,17 @@ class _Patterns:
         # up by the company the sentence opens with
         self.unit_created = _Gated(
             r"(?i:creat|set(?:s|ting)? up|establish|found|launch|cré|fond|costitu|istitu|gründ)",
-            rf"^\W*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,120}}?(?<![\w\-])(?i:creat\w*|set(?:s|ting)? up|"
-            rf"establish\w*|found\w*|launch\w*|création|créé\w*|crée\w*|fond\w+|costitu\w+|istitu\w+|gründ\w+)\s+"
+            rf"^\W*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,120}}?(?<![\w\-])(?P<v>(?i:creat\w*|set(?:s|ting)? up|"
+            rf"establish\w*|found\w*|launch\w*|création|créé\w*|crée\w*|fond\w+|costitu\w+|istitu\w+|gründ\w+))\s+"
             rf"(?:[\w']+\s+){{0,3}}?(?i:{s('subsidiary')})\s*,?\s*⟨C(?P<x>\d+)⟩")
+        # "Ampere, la nuova società di veicoli elettrici fondata da Renault", "Cruise, a company set up by
+        # GM": a company founded by one other company (not by two: a joint venture)
+        self.founded_by = _Gated(
+            r"(?i:founded by|set up by|created by|established by|launched by|fondat[oa] da|creat[oa] da|costituit[oa] da|"
+            r"fondée? par|créée? par|gegründet von)",
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-']+\s+){{0,6}}?(?i:founded by|set up by|created by|established by|"
+            rf"launched by|fondat[oa] da|creat[oa] da|costituit[oa] da|fondée? par|créée? par|gegründet von)\s+"
+            rf"(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*(?:⟨|,?\s*(?i:{conj})\s))")
         # "Faurecia ... sa maison mère Peugeot", "Volvo and its parent company Geely", "Total (SAFT's parent
         # company)": the parent of the company named just before
         self.its_parent = _Gated(
@@ -2463,8 +2471,13 @@ class _Article:
         for m in px.unit_created.finditer(masked):
             x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("x")) \
-                    and not self.px.cue["prospective"].search(masked[m.start():m.end()]) \
+                    and not self.px.cue["prospective"].search(masked[max(m.start(), m.start("v") - 15):m.end()]) \
                     and not any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.founded_by.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()) \
+                    and not any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
         for m in px.its_parent.finditer(masked):
             x = mentions[int(m.group("x") or m.group("x2") or m.group("x3"))].entity

@@ -2140,3 +2140,27 @@ def test_german_stakes_in_either_word_order(lang, text, expected):
 ])
 def test_the_owners_of_a_joint_venture_are_partners(lang, text, expected):
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Volkswagen fournira des composants communs à plusieurs modèles électriques de ses marques Audi et Skoda.",
+     {("Audi", "Volkswagen Group"), ("Skoda", "Volkswagen Group")}),
+    ("fr", "Renault s'est lancé dans un projet de logiciels avec la création de la filiale Corvane.",
+     {("Corvane", "Renault Group")}),
+    ("de", "BMW kooperiert mit dem französischen PSA-Konzern (Peugeot, Citroën).",
+     {("Peugeot", "Stellantis"), ("Citroën", "Stellantis")}),
+    ("it", "Ampere, la nuova società di veicoli elettrici fondata da Renault, assumerà mille ingegneri.",
+     {("Ampere", "Renault Group")}),
+    ("en", "Cruise, a self-driving company set up by General Motors, will grow.", {("Cruise", "General Motors")}),
+    ("fr", "Lynk&Co, nouvelle marque de Geely, arrive en Europe.", {("Lynk & Co", "Geely Holding")}),
+])
+def test_more_units_named_with_their_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Flexis, a company founded by Renault and Volvo, will make vans."),  # two founders: a joint venture
+    ("it", "Ampere, la società che non è stata fondata da Renault, assumerà ingegneri."),
+])
+def test_a_company_founded_by_two_or_denied_is_no_unit(lang, text):
+    assert subsidiaries(text, lang) == set()
