@@ -812,6 +812,9 @@ class _Patterns:
             r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
             r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
+        self.deal_of_it = re.compile(
+            rf"^\W*(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,5}}?(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,40}}?"
+            rf"\s(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<s>\d+)⟩")
         self.customer_list = re.compile(
             rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
             rf"|(?P<to>(?i:{supplier})\s+(?i:to|of|for|di|per|de|pour|von|für|della|del|dei|degli|des|du|d'))"
@@ -1317,6 +1320,8 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         if companies and self.px.cue["buy_from"].search(masked):
             self._bought_by_it(i, masked, mentions)
+        if companies and "⟨C" in masked and self.px.supply_deal.search(masked):
+            self._deal_of_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2399,6 +2404,24 @@ class _Article:
                 continue  # "it does not buy cells from CATL"
             dom = self._domain(d)
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A supply deal "it" signed with a named supplier ("It has also secured long-term supply
+        contracts with Korean battery maker SK Innovation", "Elle a signé un contrat de fourniture avec
+        LG"): the company the text is about buys, when the other is in a supplier's sector and it is not."""
+        m = self.px.deal_of_it.search(masked)
+        if m is None:
+            return
+        buyer = self.current_focus()
+        seller = mentions[int(m.group("s"))].entity
+        if buyer is None or seller == buyer or seller.type != "Company" or not _supplier_sector(seller) \
+                or _supplier_sector(buyer):
+            return
+        if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                or self._status(masked) != "active":
+            return
+        dom = self._domain_after(masked, m.start("deal"))
+        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
     def _holders(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Stakes of several holders of one company, units in a parenthesis after their group."""

@@ -2164,3 +2164,16 @@ def test_more_units_named_with_their_group(lang, text, expected):
 ])
 def test_a_company_founded_by_two_or_denied_is_no_unit(lang, text):
     assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen plans a battery plant. It has also secured long-term supply contracts with Korean battery "
+           "maker SK On.", {("SK On", "Volkswagen Group")}),
+    ("fr", "Renault prépare sa voiture. Elle a signé un contrat de fourniture avec LG Energy Solution.",
+     {("LG Energy Solution", "Renault Group")}),
+    ("en", "Volkswagen plans a plant. It has signed a supply contract with Toyota.", set()),  # no supplier's sector
+    ("en", "CATL plans a plant. It has signed a supply contract with Samsung SDI.", set()),  # both suppliers
+    ("en", "Volkswagen plans a plant. It has not signed a supply contract with SK On.", set()),
+])
+def test_a_supply_deal_signed_by_it_with_a_named_supplier(lang, text, expected):
+    assert supplies(text, lang) == expected
