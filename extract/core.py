@@ -37,7 +37,7 @@ _UP = "A-ZÀ-ÖØ-ÞŁŚŽČ"
 _CAP = rf"[{_UP}][\w&\-]*"
 _NAME_TOK = rf"(?:[{_UP}][\w\-]*[a-zà-ÿ][\w\-]*(?:'[{_UP}][\w\-]+)?|[{_UP}]{{2,3}})"
 _PLACE = re.compile(r"⟨([CPEX])(\d+)⟩")
-_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
+_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)(?:\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)|-prozentig\w*)", re.I)
 _TOKEN = re.compile(r"\w+")
 # Capitalised words that start sentences or name places and times, never organisations or people.
 _NOT_NAME = frozenset("""
@@ -784,7 +784,8 @@ class _Patterns:
             rf"(?:[\w\-]+\s+){{0,2}}?(?:{firm_word}|(?i:automaker|carmaker|maker|manufacturer|gruppo|group|costruttore|"
             rf"casa automobilistica|groupe|constructeur|Hersteller|Konzern|Autobauer))(?![\w'’])")
         self.appos_partner = re.compile(
-            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<x>\d+)⟩(?:\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?|\s+(?:(?i:is|was|è|era|est|était|ist|war)\s+)?"
+            rf"(?:(?i:already|long|già|déjà|bereits|schon|langjährige\w*)\s+)(?:(?i:{det})\s*)?)(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
             rf"(?:\s*,?\s+{also}\s+(?:(?i:{det})\s*)?⟨C(?P<z>\d+)⟩)?")
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company

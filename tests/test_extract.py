@@ -2177,3 +2177,21 @@ def test_a_company_founded_by_two_or_denied_is_no_unit(lang, text):
 ])
 def test_a_supply_deal_signed_by_it_with_a_named_supplier(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die geplante Fusion von Fiat und Renault wurde abgeblasen.", {("Fiat", "Renault Group", "ended")}),
+    ("de", "Die Kooperation von Ford und Mazda ist geplatzt.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Geely, déjà partenaire de Renault, discute avec Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("fr", "Geely déjà partenaire de Renault discute avec Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("de", "Geely ist bereits Partner von Renault.", {("Geely Holding", "Renault Group", "active")}),
+    ("it", "Geely, già partner di Renault, tratta con Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("it", "Geely non è già partner di Renault.", set()),
+    ("en", "Geely is partner of choice for many, said Renault.", set()),  # no word that ties the two
+])
+def test_a_partner_named_with_already_and_german_words_for_a_tie_called_off(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+def test_a_german_percentage_written_as_an_adjective():
+    assert stakes("VW hielt bislang eine 20-prozentige Beteiligung an Suzuki.", "de") == {("Volkswagen Group", "Suzuki", 20)}
