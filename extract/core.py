@@ -202,7 +202,7 @@ _UNIT_BEFORE = re.compile(
     r"(?:['’]s|(?<![\w\-])(?i:its|their|sua|suo|la|il|sa|son|seine|ihre|die|der|a new|new|une nouvelle|nouvelle|"
     r"una nuova|nuova|eine neue|neue))\s+(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
     r"(?i:unit|arm|division|subsidiary|brand|controllata|filiale|divisione|marque|Tochter\w*|Marke)\s*,?\s+$")
-_UNIT_BEFORE_GATE = re.compile(r"(?i:unit|arm\b|division|subsidiary|brand|controllata|filiale|marque|tochter|marke)")
+_UNIT_BEFORE_WORDS = ("unit", "arm", "division", "subsidiary", "brand", "controllata", "filiale", "marque", "tochter", "marke")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -294,6 +294,23 @@ class _Gated:
 
     def finditer(self, text: str):
         return self.rx.finditer(text) if self.gate.search(text) else iter(())
+
+
+class _Keyed:
+    """A slow pattern behind a list of words: ``finditer`` runs the pattern only where one of the
+    words is in the case-folded text (plain substring tests, cheaper than a case-insensitive gate)."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str):
+        self.words = words
+        self.rx = re.compile(pattern)
+
+    def finditer(self, text: str):
+        low = text.casefold()
+        return self.rx.finditer(text) if any(w in low for w in self.words) else iter(())
+
+    def search(self, text: str):
+        low = text.casefold()
+        return self.rx.search(text) if any(w in low for w in self.words) else None
 
 
 class _Patterns:
@@ -572,8 +589,7 @@ class _Patterns:
         belong = (r"(?i:belongs? to|belonged to|(?:is|are|was|were) (?:now )?(?:a )?part of|appartien\w* (?:a|al|alla|allo)|"
                   r"fa(?:nno)? parte (?:di|del|della|dello)|faceva(?:no)? parte (?:di|del|della)|appartien\w* (?:à|au)|"
                   r"fai(?:t|saient)? partie (?:de|du|des)|font partie (?:de|du|des)|gehör\w* (?:\w+ )?(?:zu|zum|zur))")
-        self.unit_lists = _Gated(
-            rf"{units_pl}|{belong}|(?i:gehör)",
+        self.unit_lists = _Keyed(('brand', 'subsidiar', 'units', 'divisions', 'marque', 'filiales', 'marchi', 'controllate', 'divisioni', 'marken', 'töchter', 'tochter', 'belong', 'part of', 'appartien', 'parte', 'partie', 'gehör'),
             rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
             rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?){units_pl}\s*(?:,|:|\((?i:{incl_brief})?)?\s*{ulist}"
             rf"|(?<![\w\-])(?i:zu)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y2>\d+)⟩\s+gehör\w*\s+"
@@ -582,23 +598,19 @@ class _Patterns:
             rf"{belong}\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y3>\d+)⟩(?!['’]s|\s*⟨|-)")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
-        self.unit_created = _Gated(
-            r"(?i:creat|set(?:s|ting)? up|establish|found|launch|cré|fond|costitu|istitu|gründ)",
+        self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
             rf"^\W*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,120}}?(?<![\w\-])(?P<v>(?i:creat\w*|set(?:s|ting)? up|"
             rf"establish\w*|found\w*|launch\w*|création|créé\w*|crée\w*|fond\w+|costitu\w+|istitu\w+|gründ\w+))\s+"
             rf"(?:[\w']+\s+){{0,3}}?(?i:{s('subsidiary')})\s*,?\s*⟨C(?P<x>\d+)⟩")
         # "Ampere, la nuova società di veicoli elettrici fondata da Renault", "Cruise, a company set up by
         # GM": a company founded by one other company (not by two: a joint venture)
-        self.founded_by = _Gated(
-            r"(?i:founded by|set up by|created by|established by|launched by|fondat[oa] da|creat[oa] da|costituit[oa] da|"
-            r"fondée? par|créée? par|gegründet von)",
+        self.founded_by = _Keyed(('founded by', 'set up by', 'created by', 'established by', 'launched by', 'fondat', 'creat', 'costituit', 'fondé', 'créé', 'gegründet von'),
             rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-']+\s+){{0,6}}?(?i:founded by|set up by|created by|established by|"
             rf"launched by|fondat[oa] da|creat[oa] da|costituit[oa] da|fondée? par|créée? par|gegründet von)\s+"
             rf"(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*(?:⟨|,?\s*(?i:{conj})\s))")
         # "Faurecia ... sa maison mère Peugeot", "Volvo and its parent company Geely", "Total (SAFT's parent
         # company)": the parent of the company named just before
-        self.its_parent = _Gated(
-            rf"(?i:{s('parent')})",
+        self.its_parent = _Keyed(('parent', 'owner', 'madre', 'capogruppo', 'controllante', 'propriet', 'propriét', 'mère', 'mutter', 'eigentümer'),
             rf"⟨C(?P<x>\d+)⟩[^⟨⟩.;:]{{0,80}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine[nr]?|ihre[nr]?)\s+"
             rf"(?:[\w\-]+\s+){{0,1}}?(?i:{s('parent')})\s*,?\s*⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨)"
             rf"|⟨C(?P<y2>\d+)⟩\s*\(\s*⟨C(?P<x2>\d+)⟩['’]s?\s+(?i:{s('parent')})"
@@ -623,9 +635,7 @@ class _Patterns:
                    r"Investoren|Geldgeber|Anteilseigner|Aktionäre)")
         include = r"(?i:include|included|includes|are|were|comprise|includono|sono|comprennent|sont|sind|waren|umfassen|zählen)"
         blist = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C\d+⟩)*)"
-        self.backed_by = _Gated(
-            rf"(?i:backed by|financed by|funded by|sostenut[oa] da|finanziat[oa] da|soutenue? par|financée? par|"
-            rf"unterstützt von|finanziert von|{backers})",
+        self.backed_by = _Keyed(('backed by', 'financed by', 'funded by', 'sostenut', 'finanziat', 'soutenu', 'financé', 'unterstützt von', 'finanziert von', 'backers', 'investors', 'shareholders', 'investitori', 'azionisti', 'finanziatori', 'investisseurs', 'actionnaires', 'investoren', 'geldgeber', 'anteilseigner', 'aktionäre'),
             rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:(?i:is|was|are|has been|è|era|est|ist|wird)\s+)?(?:[\w\-]+\s+){{0,2}}?"
             rf"(?i:backed by|financed by|funded by|sostenut[oa] da|finanziat[oa] da|soutenue? par|financée? par|"
             rf"unterstützt von|finanziert von)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?{blist}"
@@ -662,13 +672,15 @@ class _Patterns:
             rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"), 0.65))
         # "BMW bezieht von mehreren Zulieferern Batteriezellen, namentlich von CATL und EVE", "Ford buys
         # cells from several suppliers, including CATL and SK On": the sellers named after a comma
-        self.supplies.append((_Gated(goods_gate,
+        self.supplies.append((_Keyed(("namely", "including", "such as", "in particular", "namentlich", "darunter",
+                                      "insbesondere", "unter anderem", "tra cui", "fra cui", "in particolare", "dont",
+                                      "notamment", "en particulier"),
             rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>[^⟨⟩.;:]{{0,80}}?{goods_gate}[^⟨⟩.;:]{{0,40}}?),\s*"
             rf"(?i:namely|including|such as|in particular|namentlich|darunter|insbesondere|unter anderem|tra cui|fra cui|"
             rf"in particolare|dont|notamment|en particulier)\s+(?:(?i:{s('from_seller')})\s+)?(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<s>\d+)⟩"
             rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:[\w\-]+\s+){{0,3}}?⟨C\d+⟩)*)(?=\s*(?:[.;:)]|$))"), 0.6))
         if lang == "de":  # "CATL dürfte BMW weiterhin in Europa beliefern": the verb comes last
-            self.supplies.append((re.compile(
+            self.supplies.append((_Keyed(("liefer", "versorg"),
                 rf"⟨C(?P<s>\d+)⟩\s+(?i:wird|werden|will|wollen|soll|sollen|dürfte|dürften|kann|können|muss|müssen|hat|haben)\s+"
                 rf"(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩\s+(?P<d>[^⟨⟩.;,]{{0,60}}?)(?<![\w\-])(?:be|mitbe|mit)?(?:liefer|versorg)\w*(?![\w\-])"), 0.6))
         # "BMW ist bereits Großkunde bei CATL", "Tesla is a customer of Panasonic", "Stellantis è
@@ -962,7 +974,7 @@ class _Article:
         low = span.casefold()
         brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
         unit_gate = "'s " in span or "’s " in span
-        unit_before_gate = _UNIT_BEFORE_GATE.search(span) is not None
+        unit_before_gate = any(w in low for w in _UNIT_BEFORE_WORDS)
         owned_gate = any(w in low for w in ("-owned", "-controlled", "-backed"))
         firm_stake_gate = _STAKE_WORD.search(span) is not None
         for m in (_VENTURE_NAME.finditer(span) if _VENTURE_GATE.search(low) else ()):
@@ -1321,7 +1333,7 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         if companies and self.px.cue["buy_from"].search(masked):
             self._bought_by_it(i, masked, mentions)
-        if companies and "⟨C" in masked and self.px.supply_deal.search(masked):
+        if companies:
             self._deal_of_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
@@ -2460,12 +2472,12 @@ class _Article:
     def _co_owners(self, i: int, masked: str, n: int) -> None:
         """The owners of one joint venture, given their shares in one sentence ("Ankai will hold 45% of
         the joint venture, JAC 20% and Zhechu 23%"), are its partners."""
-        if not self.px.venture.search(masked):
-            return
         owners: dict[Name, list[Name]] = {}
         for f in self.facts[n:]:
             if f.predicate == "INVESTS_IN" and f.subject not in owners.setdefault(f.object, []):
                 owners[f.object].append(f.subject)
+        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked):
+            return
         status = None
         for target, who in owners.items():
             if len(who) < 2:
