@@ -2071,6 +2071,7 @@ def test_a_denied_supply_list_gives_none(lang, text):
      {("Amazon", "Rivian", None), ("Ford", "Rivian", None), ("Cox Automotive", "Rivian", None)}),
     ("it", "Rivian è sostenuta da Amazon e Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
     ("fr", "Les actionnaires de Rivian sont Amazon et Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
+    ("fr", "Rivian est soutenue par Amazon et Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
     ("de", "Rivian wird von Amazon und Ford finanziert.", set()),  # the verb after the names: not read
 ])
 def test_a_holding_stated_by_its_percentage_or_by_the_backers(lang, text, expected):
