@@ -37,7 +37,7 @@ _UP = "A-ZÀ-ÖØ-ÞŁŚŽČ"
 _CAP = rf"[{_UP}][\w&\-]*"
 _NAME_TOK = rf"(?:[{_UP}][\w\-]*[a-zà-ÿ][\w\-]*(?:'[{_UP}][\w\-]+)?|[{_UP}]{{2,3}})"
 _PLACE = re.compile(r"⟨([CPEX])(\d+)⟩")
-_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
+_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)(?:\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)|-prozentig\w*)", re.I)
 _TOKEN = re.compile(r"\w+")
 # Capitalised words that start sentences or name places and times, never organisations or people.
 _NOT_NAME = frozenset("""
@@ -84,7 +84,7 @@ _NATIONALITY = (r"Chinese|Japanese|American|US|U\.S\.|French|German|Italian|Kore
                 r"amerikanische[nr]?|französische[nr]?|deutsche[nr]?|koreanische[nr]?")
 _FIRM = (r"maker|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|group|giant|"
          r"società|azienda|costruttore|produttore|casa automobilistica|gruppo|fornitore|colosso|gigante|"
-         r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*")
+         r"constructeur|entreprise|société|fabricant|équipementier|groupe|géant|Hersteller|Autobauer|Zulieferer|Konzern|Riese\w*|Anbieter")
 # verbs of intention: "not" before them denies what follows ("does not intend to form ...")
 _INTENT = re.compile(r"(?i:intend\w*|plan\w*|want\w*|wish\w*|aim\w*|expect\w*|seek\w*|consider\w*|"
                      r"intend\w*|vuol\w*|voglio\w*|prevede\w*|pens\w+|cerca\w*|"
@@ -136,6 +136,19 @@ _TICKER_AFTER = re.compile(r"(?:'s?)?\s+\((?:[A-Z]{1,5}\.[A-Z]{1,3}|(?:NYSE|NASD
 _DESC_WORD = re.compile(rf"(?i:{_NATIONALITY}|{_FIRM}|automobilistica|automobilistico)")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONJ_WORDS = ("and", "e", "et", "und", "&")
+_REPEATS = re.compile(r"(\w)\1+")
+# "Germancarmaker", "Japaneseautomaker": a nationality and a word for a firm run together
+_RUN_TOGETHER = re.compile(r"(?i:german|japanese|chinese|french|italian|korean|american|swedish|british|indian|us)"
+                           r"(?i:carmaker|automaker|maker|company|firm|manufacturer|group|giant|supplier)")
+# a step that may come: "may get a jumpstart via the acquisition of", "potrebbe acquisire", "könnte ... übernehmen"
+_MAY_BEFORE = re.compile(r"(?<![\w\-])(?:may|might|could|potrebbe\w*|pourrai\w+|könnte\w*)(?![\w\-])")
+# an investment still discussed: "is in talks to invest", "in trattative per acquisire", "en négociation pour"
+_TALKS_BEFORE = re.compile(r"(?<![\w\-])(?i:in talks|talks (?:about|on|over|to)|negotiat\w+|in trattativ\w+|trattativ\w+ per|"
+                           r"negozi\w+ per|en (?:discussion|négociation)s?|en pourparlers|négoci\w+|in Gesprächen|"
+                           r"in Verhandlungen|verhandel\w+)(?![\w\-])")
+# what may follow the last name of a list of objects: the sentence's end, a clause mark, a preposition
+_LIST_END = re.compile(r"\s*(?:[.,;:)]|$|\s(?:for|per|pour|für|in|nel|nella|dans|im|to|since|seit|ab|dal|depuis|"
+                       r"until|bis|jusqu'|fino)\b)")
 _LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:and|e|et|und))\s+(?:(?:the|l'|la|il|le|les|die|der)\s*)?"
                         rf"(?:[{_UP}]|(?i:alliance|alleanza|Allianz|group|gruppo|groupe)\b)")
 # the words that may join two cues into one phrase ("merger talks", "trattative di fusione")
@@ -153,7 +166,7 @@ board
 """.split())
 
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
-_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*)(?![\w\-])")
+_OWNED_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:owned|controlled|backed|Tochter\w*|Marken?|Mutter\w*|Konzern|Gruppe)(?![\w\-])")
 _OWNED_AFTER = re.compile(r"⟨C(?P<y>\d+)⟩-(?P<kind>owned|controlled|backed|Tochter\w*)\s+(?:[\w\-]+\s+){0,3}?⟨C(?P<x>\d+)⟩")
 # "VW-China-Chef": a role with its company written into the word
 _ROLE_PREFIX = re.compile(rf"(?<![\w\-])([{_UP}][\w&]*)-(?:[{_UP}][\w]*-)?(?:\w*[Cc]hef\w*|\w+vorstand|CEO|CFO|CTO)(?![\w\-])")
@@ -183,6 +196,13 @@ racheté übernimmt übernommen kauft gekauft""".split())
 _STAKE_IN = re.compile(r"(?<!\w)(?i:stakes?|shareholding|partecipazion[ei]|quot[ae]|participations?|Beteiligung(?:en)?|"
                        r"Anteile?)\s+(?i:in|into|nella|nel|dans|an)\s+(?:(?i:the|la|il|le|l'|der|dem)\s*)?$")
 _UNIT_AFTER = re.compile(r"\s+(?i:division|unit|arm|subsidiary)(?![\w\-])")
+# before a name: "BYD's battery unit FinDreams", "its own car brand, Hengchi", "la filiale PowerCo",
+# "die Tochter Cariad": a unit, so a company
+_UNIT_BEFORE = re.compile(
+    r"(?:['’]s|(?<![\w\-])(?i:its|their|sua|suo|la|il|sa|son|seine|ihre|die|der|a new|new|une nouvelle|nouvelle|"
+    r"una nuova|nuova|eine neue|neue))\s+(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
+    r"(?i:unit|arm|division|subsidiary|brand|controllata|filiale|divisione|marque|Tochter\w*|Marke)\s*,?\s+$")
+_UNIT_BEFORE_WORDS = ("unit", "arm", "division", "subsidiary", "brand", "controllata", "filiale", "marque", "tochter", "marke")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -274,6 +294,23 @@ class _Gated:
 
     def finditer(self, text: str):
         return self.rx.finditer(text) if self.gate.search(text) else iter(())
+
+
+class _Keyed:
+    """A slow pattern behind a list of words: ``finditer`` runs the pattern only where one of the
+    words is in the case-folded text (plain substring tests, cheaper than a case-insensitive gate)."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str):
+        self.words = words
+        self.rx = re.compile(pattern)
+
+    def finditer(self, text: str):
+        low = text.casefold()
+        return self.rx.finditer(text) if any(w in low for w in self.words) else iter(())
+
+    def search(self, text: str):
+        low = text.casefold()
+        return self.rx.search(text) if any(w in low for w in self.words) else None
 
 
 class _Patterns:
@@ -527,7 +564,7 @@ class _Patterns:
         incl_brief = (r"(?:(?i:u\.\s?a\.|unter anderem|darunter|etwa|z\.\s?B\.|e\.g\.|including|such as|"
                       r"tra cui|fra cui|come|dont|notamment|comme)\s*:?\s*)")
         self.paren_units = _Gated(r"\(",
-            rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
+            rf"⟨C(?P<y>\d+)⟩(?:(?:\s+|-)(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*\(\s*(?:{incl_brief}(?P<one>⟨C\d+⟩)|{incl_brief}?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)+))"
             rf"(?:\s*(?:,|(?i:{conj}))\s*(?i:etc\.?|…|\.\.\.))?\s*\)")
         self.part_of = _Gated(r"(?i:partie|parte|which|gehört)",
             rf"⟨C(?P<y>\d+)⟩(?:\s+(?i:group|groupe|gruppo|Gruppe|Konzern))?\s*[(,]\s*(?i:dont fait partie|dont font partie|di cui fa parte|di cui fanno parte|"
@@ -540,10 +577,77 @@ class _Patterns:
             rf"⟨C(?P<y>\d+)⟩\s*,?\s*(?:(?i:which|that|che|qui|der|die|das)\s+)?(?:(?i:also|anche|aussi|auch|already|già|déjà)\s+)?"
             rf"{owns}\s+(?:(?i:{det})\s*)?(?:{brands}\s+)?(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)"
             rf"(?P<after>\s+{brands})?")
+        # several units named after their group: "Volkswagen with its brands Audi, Skoda and SEAT",
+        # "Volkswagen's brands Audi and Skoda", "ses marques VW, Audi et Skoda", "i suoi marchi Fiat e
+        # Lancia", "die Stellantis-Marken Peugeot und Citroën", "Zu Volkswagen gehören die Marken Audi,
+        # Seat und Skoda", "Audi and Skoda belong to Volkswagen", "Maserati fa parte del gruppo Stellantis"
+        units_pl = (r"(?i:brands|subsidiaries|units|divisions|marques|filiales|marchi|controllate|divisioni|"
+                    r"Marken|Töchter|Tochter(?:gesellschaften|unternehmen|firmen))")
+        litem = rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C\d+⟩"
+        ulist = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
+        poss_pl = r"(?i:its|their|ses|leurs|suoi|i suoi|sue|le sue|loro|seine[nr]?|ihre[nr]?)"
+        belong = (r"(?i:belongs? to|belonged to|(?:is|are|was|were) (?:now )?(?:a )?part of|appartien\w* (?:a|al|alla|allo)|"
+                  r"fa(?:nno)? parte (?:di|del|della|dello)|faceva(?:no)? parte (?:di|del|della)|appartien\w* (?:à|au)|"
+                  r"fai(?:t|saient)? partie (?:de|du|des)|font partie (?:de|du|des)|gehör\w* (?:\w+ )?(?:zu|zum|zur))")
+        self.unit_lists = _Keyed(('brand', 'subsidiar', 'units', 'divisions', 'marque', 'filiales', 'marchi', 'controllate', 'divisioni', 'marken', 'töchter', 'tochter', 'belong', 'part of', 'appartien', 'parte', 'partie', 'gehör'),
+            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
+            rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?){units_pl}\s*(?:,|:|\((?i:{incl_brief})?)?\s*{ulist}"
+            rf"|(?<![\w\-])(?i:zu)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y2>\d+)⟩\s+gehör\w*\s+"
+            rf"(?:[a-zäöüß][\w]*\s+){{0,2}}?(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
+            rf"|(?<![\w\-])(?P<list3>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?"
+            rf"{belong}\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y3>\d+)⟩(?!['’]s|\s*⟨|-)")
+        # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
+        # up by the company the sentence opens with
+        self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
+            rf"^\W*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,120}}?(?<![\w\-])(?P<v>(?i:creat\w*|set(?:s|ting)? up|"
+            rf"establish\w*|found\w*|launch\w*|création|créé\w*|crée\w*|fond\w+|costitu\w+|istitu\w+|gründ\w+))\s+"
+            rf"(?:[\w']+\s+){{0,3}}?(?i:{s('subsidiary')})\s*,?\s*⟨C(?P<x>\d+)⟩")
+        # "Ampere, la nuova società di veicoli elettrici fondata da Renault", "Cruise, a company set up by
+        # GM": a company founded by one other company (not by two: a joint venture)
+        self.founded_by = _Keyed(('founded by', 'set up by', 'created by', 'established by', 'launched by', 'fondat', 'creat', 'costituit', 'fondé', 'créé', 'gegründet von'),
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-']+\s+){{0,6}}?(?i:founded by|set up by|created by|established by|"
+            rf"launched by|fondat[oa] da|creat[oa] da|costituit[oa] da|fondée? par|créée? par|gegründet von)\s+"
+            rf"(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*(?:⟨|,?\s*(?i:{conj})\s))")
+        # "Faurecia ... sa maison mère Peugeot", "Volvo and its parent company Geely", "Total (SAFT's parent
+        # company)": the parent of the company named just before
+        self.its_parent = _Keyed(('parent', 'owner', 'madre', 'capogruppo', 'controllante', 'propriet', 'propriét', 'mère', 'mutter', 'eigentümer'),
+            rf"⟨C(?P<x>\d+)⟩[^⟨⟩.;:]{{0,80}}?(?<![\w\-])(?i:its|sua|suo|la sua|il suo|sa|son|seine[nr]?|ihre[nr]?)\s+"
+            rf"(?:[\w\-]+\s+){{0,1}}?(?i:{s('parent')})\s*,?\s*⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨)"
+            rf"|⟨C(?P<y2>\d+)⟩\s*\(\s*⟨C(?P<x2>\d+)⟩['’]s?\s+(?i:{s('parent')})"
+            rf"|⟨C(?P<x3>\d+)⟩-(?:Mutter\w*|parent)\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y3>\d+)⟩(?!['’]s|\s*⟨)")
+        # "Nissan's 15% in Renault", "Geely's 9.7 percent of Daimler": a holder's share by its percentage
+        pct_ = r"\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)"
+        self.poss_pct = _Gated(r"⟩['’]s?\s",
+            rf"⟨C(?P<i>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?P<pct>{pct_})\s+(?:(?i:stake|holding|share)\s+)?"
+            rf"(?i:in|of)\s+(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # German word order: "Zudem übernahm VW 49,9 Prozent von Porsche", "VW hält 20 Prozent der Anteile an
+        # Porsche", the subject after the verb as often as before it
+        self.de_pct = None
+        if lang == "de":
+            took = r"(?:übernahm|übernimmt|übernehmen|übernommen|kaufte|kauft|erwarb|erwirbt|erworben|hält|hielt|besitzt|besaß)"
+            self.de_pct = _Gated(r"Prozent|%",
+                rf"(?:(?<![\w\-]){took}\s+(?:(?i:{det})\s*)?⟨C(?P<i>\d+)⟩|⟨C(?P<i2>\d+)⟩\s+(?:[a-zäöüß]\w*\s+){{0,2}}?{took})"
+                rf"\s+(?:[^⟨⟩.;,]{{0,30}}?\s)?(?P<pct>{pct_})\s+(?:(?:der|seiner|ihrer)\s+(?:Anteile|Aktien|Stimmrechte)\s+)?"
+                rf"(?:von|an|am|an der|an dem|bei)\s+(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "Rivian is backed by Amazon, Ford and Cox", "Rivian's backers include Amazon and Ford", "its
+        # investors include ...", "sostenuta da", "soutenue par", "finanziert von": each investor holds a share
+        backers = (r"(?i:backers|investors|shareholders|investitori|azionisti|finanziatori|investisseurs|actionnaires|"
+                   r"Investoren|Geldgeber|Anteilseigner|Aktionäre)")
+        include = r"(?i:include|included|includes|are|were|comprise|includono|sono|comprennent|sont|sind|waren|umfassen|zählen)"
+        blist = rf"(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C\d+⟩)*)"
+        self.backed_by = _Keyed(('backed by', 'financed by', 'funded by', 'sostenut', 'finanziat', 'soutenu', 'financé', 'unterstützt von', 'finanziert von', 'backers', 'investors', 'shareholders', 'investitori', 'azionisti', 'finanziatori', 'investisseurs', 'actionnaires', 'investoren', 'geldgeber', 'anteilseigner', 'aktionäre'),
+            rf"⟨C(?P<t>\d+)⟩\s*,?\s+(?:(?i:is|was|are|has been|è|era|est|ist|wird)\s+)?(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?i:backed by|financed by|funded by|sostenut[oa] da|finanziat[oa] da|soutenue? par|financée? par|"
+            rf"unterstützt von|finanziert von)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?{blist}"
+            rf"|(?:⟨C(?P<t2>\d+)⟩['’]s?|(?P<its>(?i:its|their|suoi|i suoi|ses|seine|ihre)))\s+(?:[\w\-]+\s+){{0,2}}?{backers}\s+"
+            rf"{include}\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C\d+⟩)*)")
         supplier, supply = s("supplier"), s("supply")
         # "from the Chinese manufacturer CATL": a descriptor before the name
         # (and "à la société chinoise CATL": a nationality after the firm word)
         firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+)?)?"
+        goods_gate = (r"(?i:batter(?:y|ies)|batterie\w*|Batterie\w*|\w*zellen|cells?|celle|cellules?|chips?|"
+                      r"semiconduct\w+|semi-conducteurs|Halbleiter\w*|modules?|moduli|components?|componenti|composants|Komponenten)")
         self.supplies = [
             # "Panasonic is currently Tesla's exclusive battery cell supplier"
             (re.compile(rf"⟨C(?P<s>\d+)⟩\s+(?i:is|è|est|ist|was|has been|will be|remains|resta|rimane)\s+"
@@ -566,6 +670,19 @@ class _Patterns:
         self.supplies.append((re.compile(
             rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>(?:[\w\-']+(?:[.,]\d+)*\s+){{1,4}}?)"
             rf"(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"), 0.65))
+        # "BMW bezieht von mehreren Zulieferern Batteriezellen, namentlich von CATL und EVE", "Ford buys
+        # cells from several suppliers, including CATL and SK On": the sellers named after a comma
+        self.supplies.append((_Keyed(("namely", "including", "such as", "in particular", "namentlich", "darunter",
+                                      "insbesondere", "unter anderem", "tra cui", "fra cui", "in particolare", "dont",
+                                      "notamment", "en particulier"),
+            rf"⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?i:{s('buy_from')})\s+(?P<d>[^⟨⟩.;:]{{0,80}}?{goods_gate}[^⟨⟩.;:]{{0,40}}?),\s*"
+            rf"(?i:namely|including|such as|in particular|namentlich|darunter|insbesondere|unter anderem|tra cui|fra cui|"
+            rf"in particolare|dont|notamment|en particulier)\s+(?:(?i:{s('from_seller')})\s+)?(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<s>\d+)⟩"
+            rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:[\w\-]+\s+){{0,3}}?⟨C\d+⟩)*)(?=\s*(?:[.;:)]|$))"), 0.6))
+        if lang == "de":  # "CATL dürfte BMW weiterhin in Europa beliefern": the verb comes last
+            self.supplies.append((_Keyed(("liefer", "versorg"),
+                rf"⟨C(?P<s>\d+)⟩\s+(?i:wird|werden|will|wollen|soll|sollen|dürfte|dürften|kann|können|muss|müssen|hat|haben)\s+"
+                rf"(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩\s+(?P<d>[^⟨⟩.;,]{{0,60}}?)(?<![\w\-])(?:be|mitbe|mit)?(?:liefer|versorg)\w*(?![\w\-])"), 0.6))
         # "BMW ist bereits Großkunde bei CATL", "Tesla is a customer of Panasonic", "Stellantis è
         # cliente di CATL": the customer is supplied by the other
         self.supplies.append((re.compile(
@@ -679,7 +796,8 @@ class _Patterns:
             rf"(?:[\w\-]+\s+){{0,2}}?(?:{firm_word}|(?i:automaker|carmaker|maker|manufacturer|gruppo|group|costruttore|"
             rf"casa automobilistica|groupe|constructeur|Hersteller|Konzern|Autobauer))(?![\w'’])")
         self.appos_partner = re.compile(
-            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<x>\d+)⟩(?:\s*,\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?|\s+(?:(?i:is|was|è|era|est|était|ist|war)\s+)?"
+            rf"(?:(?i:already|long|già|déjà|bereits|schon|langjährige\w*)\s+)(?:(?i:{det})\s*)?)(?:{partner_noun}\s+(?i:{of})\s*(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩|⟨C(?P<y2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?{partner_noun})"
             rf"(?:\s*,?\s+{also}\s+(?:(?i:{det})\s*)?⟨C(?P<z>\d+)⟩)?")
         # "amministratore delegato di Exor", "CEO of Nikola": a role's organisation is a company
@@ -707,6 +825,9 @@ class _Patterns:
             r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
             r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
+        self.deal_of_it = re.compile(
+            rf"^\W*(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,5}}?(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,40}}?"
+            rf"\s(?i:{s('with')})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<s>\d+)⟩")
         self.customer_list = re.compile(
             rf"(?<![\w\-])(?:(?P<cust>{customer})|(?P<sups>{suppliers})"
             rf"|(?P<to>(?i:{supplier})\s+(?i:to|of|for|di|per|de|pour|von|für|della|del|dei|degli|des|du|d'))"
@@ -836,9 +957,12 @@ class _Article:
             if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
+            if len(words) == 1 and _RUN_TOGETHER.fullmatch(name):
+                return  # "Germancarmaker": a description with its space lost, not a name
             if self.index.get(name) is None and not self._looks_like_person(name):
-                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named
-                short = self._company_by_word(name) if len(words) == 1 else None
+                # "Fuji" after "Fuji Heavy Industries": the short form of a company already named;
+                # "Nisssan": a known name with a letter doubled
+                short = (self._company_by_word(name) or self._misspelt(name)) if len(words) == 1 else None
                 self.index.add(name, short if short is not None and short.type == "Company"
                                else Name(name, "Company", False))
             busy.append((a, b))
@@ -850,6 +974,7 @@ class _Article:
         low = span.casefold()
         brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
         unit_gate = "'s " in span or "’s " in span
+        unit_before_gate = any(w in low for w in _UNIT_BEFORE_WORDS)
         owned_gate = any(w in low for w in ("-owned", "-controlled", "-backed"))
         firm_stake_gate = _STAKE_WORD.search(span) is not None
         for m in (_VENTURE_NAME.finditer(span) if _VENTURE_GATE.search(low) else ()):
@@ -894,6 +1019,8 @@ class _Article:
             elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
                     or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
+            elif unit_before_gate and _UNIT_BEFORE.search(before) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "BYD's battery unit FinDreams Battery", "la filiale PowerCo"
             elif firm_stake_gate and _STAKE_IN_FIRM.search(before):
                 propose(a, b)  # "a 10% stake in the electric truck company Flexis"
             elif owned_gate and (_OWNED_BEFORE.search(before) or (len(words) > 1 and words[0].endswith(("-owned", "-controlled", "-backed")))):
@@ -1190,9 +1317,11 @@ class _Article:
                 self._owned_prefix(i, masked, mentions)
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
+            self._unit_lists(i, masked, mentions)
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
+            self._co_owners(i, masked, n)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
@@ -1204,6 +1333,8 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs], role_orgs, set())
         if companies and self.px.cue["buy_from"].search(masked):
             self._bought_by_it(i, masked, mentions)
+        if companies:
+            self._deal_of_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2056,6 +2187,16 @@ class _Article:
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
 
+    def _misspelt(self, word: str) -> Name | None:
+        """The known or bundled company a word names with a letter repeated by mistake ("Nisssan",
+        "Toyotta"): the same letters once each, the same company; none if two companies fit."""
+        key = _REPEATS.sub(r"\1", word.casefold())
+        if len(key) < 4:
+            return None
+        found = {e for k, e in self.index.surfaces.items()
+                 if e.type == "Company" and " " not in k and k != word.casefold() and _REPEATS.sub(r"\1", k) == key}
+        return found.pop() if len(found) == 1 else None
+
     def _company_by_word(self, word: str) -> Name | None:
         """The company a single word names: a known name, or the one company whose name starts
         with it ("Mitsubishi" for Mitsubishi Motors)."""
@@ -2169,8 +2310,9 @@ class _Article:
                 continue  # "X sold a 10% stake in Y": X is leaving, not investing
             lead = masked[max(0, h.start() - 70):h.start()]
             lead = lead[lead.rfind("⟩") + 1:]
-            if px.weighing.search(lead):
-                continue  # "Nissan sta valutando la possibilità di acquisire una partecipazione": not yet a stake
+            if px.weighing.search(lead) or _TALKS_BEFORE.search(lead) or _MAY_BEFORE.search(lead):
+                continue  # "Nissan sta valutando la possibilità di acquisire una partecipazione", "in talks to
+                # invest": not yet a stake
             target = None
             for k in comps:
                 if pos[k][0] < h.end():
@@ -2230,6 +2372,31 @@ class _Article:
                 old = found.get((a, b))
                 if old is None or (old[1] is None and stake is not None):
                     found[(a, b)] = (conf, stake)
+        if "⟩'s" in masked or "⟩’s" in masked:
+            for m in px.poss_pct.finditer(masked):
+                inv, t = mentions[int(m.group("i"))].entity, mentions[int(m.group("t"))].entity
+                if inv != t and inv.type == t.type == "Company" and not self._negated(masked, m.start()) \
+                        and (inv, t) not in found:
+                    found[(inv, t)] = (0.75, _stake(_PCT.search(m.group("pct"))))
+        for m in (px.de_pct.finditer(masked) if px.de_pct is not None else ()):
+            inv = mentions[int(m.group("i") or m.group("i2"))].entity
+            t = mentions[int(m.group("t"))].entity
+            if inv != t and inv.type == t.type == "Company" and not self._negated(masked, m.start()) \
+                    and not _DE_NOT_AFTER.match(masked, m.end()) and not any(
+                        cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
+                found[(inv, t)] = (0.8, _stake(_PCT.search(m.group("pct"))))
+        for m in px.backed_by.finditer(masked):
+            if self._negated(masked, m.start()) or cue["prospective"].search(masked, m.start(), m.end()) \
+                    or any(cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
+                continue  # "Rivian is not backed by Ford"
+            tk = m.group("t") or m.group("t2")
+            t = mentions[int(tk)].entity if tk else self.current_focus()
+            if t is None:
+                continue
+            for k in _PLACE_C.findall(m.group("list") or m.group("list2")):
+                inv = mentions[int(k)].entity
+                if inv != t and inv.type == t.type == "Company" and int(k) not in role_orgs:
+                    found.setdefault((inv, t), (0.7, None))
         for (a, b), (conf, stake) in found.items():
             props = {"stake_pct": stake} if stake is not None else {}
             self._add("INVESTS_IN", a, b, props, i, conf)
@@ -2250,6 +2417,24 @@ class _Article:
                 continue  # "it does not buy cells from CATL"
             dom = self._domain(d)
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A supply deal "it" signed with a named supplier ("It has also secured long-term supply
+        contracts with Korean battery maker SK Innovation", "Elle a signé un contrat de fourniture avec
+        LG"): the company the text is about buys, when the other is in a supplier's sector and it is not."""
+        m = self.px.deal_of_it.search(masked)
+        if m is None:
+            return
+        buyer = self.current_focus()
+        seller = mentions[int(m.group("s"))].entity
+        if buyer is None or seller == buyer or seller.type != "Company" or not _supplier_sector(seller) \
+                or _supplier_sector(buyer):
+            return
+        if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                or self._status(masked) != "active":
+            return
+        dom = self._domain_after(masked, m.start("deal"))
+        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
     def _holders(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """Stakes of several holders of one company, units in a parenthesis after their group."""
@@ -2284,6 +2469,58 @@ class _Article:
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
 
+    def _co_owners(self, i: int, masked: str, n: int) -> None:
+        """The owners of one joint venture, given their shares in one sentence ("Ankai will hold 45% of
+        the joint venture, JAC 20% and Zhechu 23%"), are its partners."""
+        owners: dict[Name, list[Name]] = {}
+        for f in self.facts[n:]:
+            if f.predicate == "INVESTS_IN" and f.subject not in owners.setdefault(f.object, []):
+                owners[f.object].append(f.subject)
+        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked):
+            return
+        status = None
+        for target, who in owners.items():
+            if len(who) < 2:
+                continue
+            if status is None:
+                status = self._span_status(masked, 0, len(masked))
+            for a_k, a in enumerate(who):
+                for b in who[a_k + 1:]:
+                    if a != b and target not in (a, b):
+                        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+
+    def _unit_lists(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Units named with their group: "Volkswagen with its brands Audi, Skoda and SEAT", "Zu VW gehören
+        die Marken Audi und Skoda", "Audi and Skoda belong to Volkswagen", a unit the company set up, the
+        parent named after "its". The text states the tie; the bundled list only says what is a company."""
+        px = self.px
+        for m in px.unit_lists.finditer(masked):
+            y_k = m.group("y") or m.group("y2") or m.group("y3")
+            lst = m.group("list") or m.group("list2") or m.group("list3")
+            if self._negated(masked, m.start()) or self._negated(masked, m.end()):
+                continue
+            y = mentions[int(y_k)].entity
+            for k in _PLACE_C.findall(lst):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.unit_created.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("x")) \
+                    and not self.px.cue["prospective"].search(masked[max(m.start(), m.start("v") - 15):m.end()]) \
+                    and not any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.end())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.founded_by.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()) \
+                    and not any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.its_parent.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2") or m.group("x3"))].entity
+            y = mentions[int(m.group("y") or m.group("y2") or m.group("y3"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue
         for m in self.px.owned_brands.finditer(masked):
@@ -2304,7 +2541,8 @@ class _Article:
                 # a denial before it is about something else
                 if x != y and x.type == y.type == "Company" and ("np" in m.groupdict() or not (
                         self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w)  # "is not a unit of"
-                                                                 for w in _TOKEN.findall(m.group())))):
+                                                                 for w in _TOKEN.findall(m.group()))
+                        or self.px.cue["prospective"].search(m.group()))):  # "plans to set up a unit, X"
                     self._add("SUBSIDIARY_OF", x, y, {}, i, conf)
         passive = []
         for rx in self.px.passive_supply:
@@ -2352,7 +2590,20 @@ class _Article:
             if lists is None:
                 pos = self._place(masked)
                 lists = self._lists(masked, [k for k, x in enumerate(mentions) if x.entity.type == "Company"], pos)
-            kb = int(m.group("b"))
+            kb, ks = int(m.group("b")), int(m.group("s"))
+            if isinstance(m, re.Match) and "more" in m.re.groupindex and m.group("more"):
+                for k in _PLACE_C.findall(m.group("more")):  # "namentlich von CATL und EVE, dem Anbieter AESC"
+                    other = mentions[int(k)].entity
+                    if other not in (s, b) and other.type == "Company":
+                        self._add("SUPPLIES", other, b, props, i, conf)
+            if m.end() == pos[ks][1]:  # "sources cells from CATL, EVE and Samsung SDI": each of them
+                lst = next((x for x in lists if ks in x), [ks])
+                if not _LIST_END.match(masked, pos[lst[-1]][1]):
+                    lst = [ks]  # "from CATL, and Toyota said ...": a new clause, not a list
+                for k in lst[lst.index(ks) + 1:]:
+                    other = mentions[k].entity
+                    if other not in (s, b) and other.type == "Company":
+                        self._add("SUPPLIES", other, b, props, i, conf)
             if m.end() == pos[kb][1]:  # "supplies batteries to BMW, Volkswagen and Tesla": each of them
                 lst = next((x for x in lists if kb in x), [kb])
                 for k in lst[lst.index(kb) + 1:]:

@@ -131,7 +131,7 @@ _LEX: dict[str, dict[str, str]] = {
     },
     "de": {
         "partner": r"arbeite[nt]?(?=\s[^.;:,⟨⟩]{0,40}(?:⟨[^.;:]{0,80})?\szusammen(?![\w-]))|zusammen ?gearbeitet|vereinbar\w*|verständig\w*|zusammenschließen|zusammengeschlossen|zusammentun|Partnerschaft\w*|Partner|Kooperation\w*|\w+(?:kooperation|partnerschaft)\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
-        "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben|verzicht\w*",
+        "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|geplatzt|abgeblasen|abgesagt|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben|verzicht\w*",
         "prospective": r"Gespräche\w*|Verhandlung\w*|verhandel\w*|prüf\w+|erwäg\w+|Absichtserklärung|mögliche\w*|könnte\w*|potenziell\w*|plan\w+|sondier\w+|den Weg (?:für|zu)|Ziel\w*",
         "negation": r"nicht|kein\w*|nie|dementiert\w*|ausgeschlossen|ohne",
         "with": r"mit",

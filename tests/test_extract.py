@@ -1980,3 +1980,219 @@ def test_the_head_a_company_is_led_by_and_german_board_titles(lang, text, expect
 ])
 def test_no_head_without_a_company_or_a_person(lang, text):
     assert roles(text, lang) == set()
+
+
+# -- the rules written after the heldout8 run -------------------------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen will share the platform with its brands Audi, Skoda and SEAT.",
+     {("Audi", "Volkswagen Group"), ("Skoda", "Volkswagen Group"), ("SEAT", "Volkswagen Group")}),
+    ("en", "Stellantis's brands Lancia and Abarth will get new models.",
+     {("Lancia", "Stellantis"), ("Abarth", "Stellantis")}),
+    ("en", "Bentley and Bugatti belong to Volkswagen.", {("Bentley", "Volkswagen Group"), ("Bugatti", "Volkswagen Group")}),
+    ("fr", "Volkswagen présentera demain ses marques Audi, Skoda et SEAT.",
+     {("Audi", "Volkswagen Group"), ("Skoda", "Volkswagen Group"), ("SEAT", "Volkswagen Group")}),
+    ("fr", "Lancia et Abarth font partie du groupe Stellantis.", {("Lancia", "Stellantis"), ("Abarth", "Stellantis")}),
+    ("it", "Stellantis ha rilanciato i suoi marchi Lancia e Abarth.", {("Lancia", "Stellantis"), ("Abarth", "Stellantis")}),
+    ("it", "Maserati fa parte del gruppo Stellantis.", {("Maserati", "Stellantis")}),
+    ("de", "Zu Volkswagen gehören inzwischen die Marken Bentley, Bugatti und Lamborghini sowie der Lkw-Hersteller Scania.",
+     {("Bentley", "Volkswagen Group"), ("Bugatti", "Volkswagen Group"), ("Lamborghini", "Volkswagen Group"),
+      ("Scania", "Volkswagen Group")}),
+    ("de", "Zum britischen Hersteller BMW gehört auch die Marke Rolls-Royce.", {("Rolls-Royce", "BMW")}),
+    ("de", "Die Stellantis-Marken Lancia und Abarth bekommen neue Modelle.",
+     {("Lancia", "Stellantis"), ("Abarth", "Stellantis")}),
+])
+def test_units_listed_with_their_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bentley and Bugatti do not belong to BMW."),
+    ("it", "Maserati non fa parte del gruppo Ferrari."),
+    ("de", "Bentley und Bugatti gehören nicht zu BMW."),
+    ("en", "Volkswagen and BMW sell cars under many brands."),  # no unit named
+    ("fr", "Renault et Stellantis ont présenté leurs voitures, Audi et Skoda aussi."),
+])
+def test_no_unit_without_a_stated_tie(lang, text):
+    assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The partners include Toyota's hydrogen unit Hylotrax Power, the company said.", {("Hylotrax Power", "Toyota")}),
+    ("en", "Nissan's own premium brand, Velaro, will be sold in Europe.", {("Velaro", "Nissan")}),
+    ("fr", "Renault a annoncé en 2023 la création de la filiale Corvane, dédiée au logiciel.", {("Corvane", "Renault Group")}),
+    ("en", "Ford set up a new unit, Brelton Energy, to build batteries.", {("Brelton Energy", "Ford")}),
+    ("fr", "Forvia veut suivre les traces de sa maison mère Stellantis en Chine.", {("Forvia", "Stellantis")}),
+    ("en", "Valeo and its parent company Renault opened a plant.", {("Valeo", "Renault Group")}),
+    ("de", "Der Volkswagen-Mutterkonzern Porsche hält die Mehrheit.", {("Volkswagen Group", "Porsche")}),
+])
+def test_a_unit_named_after_its_group_s_possessive_or_set_up_by_it(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford plans to set up a new unit, Brelton Energy, next year."),
+    ("fr", "Renault n'a pas créé la filiale Corvane."),
+])
+def test_a_unit_only_planned_or_denied_is_none(lang, text):
+    assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford sources its battery cells from CATL, LG Energy Solution and SK On.",
+     {("CATL", "Ford"), ("LG Energy Solution", "Ford"), ("SK On", "Ford")}),
+    ("en", "Ford buys battery cells from several suppliers, including CATL and SK On.", {("CATL", "Ford"), ("SK On", "Ford")}),
+    ("de", "BMW bezieht Batteriezellen von CATL, EVE Energy und Samsung SDI.",
+     {("CATL", "BMW"), ("EVE Energy", "BMW"), ("Samsung SDI", "BMW")}),
+    ("de", "Mercedes bezieht von mehreren Zulieferern Zellen, namentlich vom chinesischen Anbieter CATL und dem "
+           "koreanischen Anbieter Samsung SDI.", {("CATL", "Mercedes-Benz Group"), ("Samsung SDI", "Mercedes-Benz Group")}),
+    ("de", "CATL soll BMW ab 2026 mit Rundzellen beliefern.", {("CATL", "BMW")}),
+    ("it", "Stellantis acquista celle da CATL e Samsung SDI.", {("CATL", "Stellantis"), ("Samsung SDI", "Stellantis")}),
+    ("fr", "Renault achète des cellules à LG Energy Solution et Samsung SDI.",
+     {("LG Energy Solution", "Renault Group"), ("Samsung SDI", "Renault Group")}),
+    # a new clause after the seller: Toyota sells nothing
+    ("en", "Ford buys cells from CATL, and Toyota said it would build its own.", {("CATL", "Ford")}),
+])
+def test_every_seller_of_a_list_supplies_the_buyer(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "CATL wird BMW nicht mit Zellen beliefern."),
+    ("en", "Ford does not buy battery cells from CATL, LG Energy Solution or SK On."),
+])
+def test_a_denied_supply_list_gives_none(lang, text):
+    assert supplies(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Nissan's 15% in Renault will be cut to 10%.", {("Nissan", "Renault Group", 15)}),
+    ("en", "Rivian is backed by Amazon and Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
+    ("en", "Rivian's financial backers include Amazon, Ford and Cox Automotive.",
+     {("Amazon", "Rivian", None), ("Ford", "Rivian", None), ("Cox Automotive", "Rivian", None)}),
+    ("it", "Rivian è sostenuta da Amazon e Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
+    ("fr", "Les actionnaires de Rivian sont Amazon et Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
+    ("fr", "Rivian est soutenue par Amazon et Ford.", {("Amazon", "Rivian", None), ("Ford", "Rivian", None)}),
+    ("de", "Rivian wird von Amazon und Ford finanziert.", set()),  # the verb after the names: not read
+])
+def test_a_holding_stated_by_its_percentage_or_by_the_backers(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Nissan is reportedly in talks to invest $400 million in Fisker."),
+    ("en", "Rivian is not backed by Ford."),
+    ("it", "Nissan è in trattative per investire 400 milioni in Fisker."),
+    ("fr", "Nissan est en négociation pour investir 400 millions dans Fisker."),
+    ("en", "Rivian could be backed by Amazon and Ford."),
+])
+def test_an_investment_only_talked_of_or_denied_is_no_stake(lang, text):
+    assert stakes(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Nisssan hanno firmato una nuova alleanza.", {("Nissan", "Renault Group")}),
+    ("en", "Mazda and Toyotta announced a joint venture.", {("Mazda", "Toyota")}),
+])
+def test_a_known_name_with_a_letter_doubled_is_that_company(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+    assert not any(r.get("entity") in ("Nisssan", "Toyotta") for r in extract(text, meta=META, lang=lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A spokesman for Volkswagen said the Germancarmaker wanted to keep its stake in Suzuki."),
+    ("en", "Nissan said the Japaneseautomaker would keep its stake in Renault."),
+])
+def test_a_description_with_its_space_lost_is_no_company(lang, text):
+    assert not any(r.get("entity", "").casefold().endswith(("carmaker", "automaker"))
+                   for r in extract(text, meta=META, lang=lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Xiaomi's plans may get a jumpstart via the acquisition of a stake in Nio."),
+    ("it", "Secondo Reuters, Xiaomi potrebbe acquisire una quota di Nio."),
+    ("fr", "Xiaomi pourrait acquérir une participation dans Nio."),
+])
+def test_an_acquisition_that_may_come_is_no_stake(lang, text):
+    assert stakes(text, lang) == set()
+
+
+def test_an_acquisition_made_is_still_a_stake():
+    assert stakes("Xiaomi acquired a 10% stake in Nio in May.", "en") == {("Xiaomi", "NIO", 10)}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Zudem übernahm VW Ende 2009 knapp 50 Prozent von Porsche.", {("Volkswagen Group", "Porsche", 50)}),
+    ("de", "Geely hält 9,7 Prozent der Anteile an Daimler.", {("Geely Holding", "Mercedes-Benz Group", 9.7)}),
+    ("de", "Damit hält Toyota 5 Prozent an Mazda.", {("Toyota", "Mazda", 5)}),
+    ("de", "Geely hält keine 9,7 Prozent an Daimler.", set()),
+])
+def test_german_stakes_in_either_word_order(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota will hold 45 percent of the joint venture Primeco, Denso 35 percent and Aisin 20 percent.",
+     {("Aisin", "Denso"), ("Aisin", "Toyota"), ("Denso", "Toyota")}),
+    ("fr", "Renault détient 60 % de la coentreprise Primeco et Valeo 40 %.", {("Renault Group", "Valeo")}),
+    ("it", "Renault detiene il 60% della joint venture Primeco e Valeo il 40%.", {("Renault Group", "Valeo")}),
+    ("de", "Renault hält 60 Prozent an dem Gemeinschaftsunternehmen Primeco, Valeo 40 Prozent.", {("Renault Group", "Valeo")}),
+    # shareholders of a company that is no joint venture are no partners
+    ("en", "Camfin holds 14 percent of Pirelli and Sinochem 37 percent.", set()),
+])
+def test_the_owners_of_a_joint_venture_are_partners(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Volkswagen fournira des composants communs à plusieurs modèles électriques de ses marques Audi et Skoda.",
+     {("Audi", "Volkswagen Group"), ("Skoda", "Volkswagen Group")}),
+    ("fr", "Renault s'est lancé dans un projet de logiciels avec la création de la filiale Corvane.",
+     {("Corvane", "Renault Group")}),
+    ("de", "BMW kooperiert mit dem französischen PSA-Konzern (Peugeot, Citroën).",
+     {("Peugeot", "Stellantis"), ("Citroën", "Stellantis")}),
+    ("it", "Ampere, la nuova società di veicoli elettrici fondata da Renault, assumerà mille ingegneri.",
+     {("Ampere", "Renault Group")}),
+    ("en", "Cruise, a self-driving company set up by General Motors, will grow.", {("Cruise", "General Motors")}),
+    ("fr", "Lynk&Co, nouvelle marque de Geely, arrive en Europe.", {("Lynk & Co", "Geely Holding")}),
+])
+def test_more_units_named_with_their_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Flexis, a company founded by Renault and Volvo, will make vans."),  # two founders: a joint venture
+    ("it", "Ampere, la società che non è stata fondata da Renault, assumerà ingegneri."),
+])
+def test_a_company_founded_by_two_or_denied_is_no_unit(lang, text):
+    assert subsidiaries(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen plans a battery plant. It has also secured long-term supply contracts with Korean battery "
+           "maker SK On.", {("SK On", "Volkswagen Group")}),
+    ("fr", "Renault prépare sa voiture. Elle a signé un contrat de fourniture avec LG Energy Solution.",
+     {("LG Energy Solution", "Renault Group")}),
+    ("en", "Volkswagen plans a plant. It has signed a supply contract with Toyota.", set()),  # no supplier's sector
+    ("en", "CATL plans a plant. It has signed a supply contract with Samsung SDI.", set()),  # both suppliers
+    ("en", "Volkswagen plans a plant. It has not signed a supply contract with SK On.", set()),
+])
+def test_a_supply_deal_signed_by_it_with_a_named_supplier(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die geplante Fusion von Fiat und Renault wurde abgeblasen.", {("Fiat", "Renault Group", "ended")}),
+    ("de", "Die Kooperation von Ford und Mazda ist geplatzt.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Geely, déjà partenaire de Renault, discute avec Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("fr", "Geely déjà partenaire de Renault discute avec Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("de", "Geely ist bereits Partner von Renault.", {("Geely Holding", "Renault Group", "active")}),
+    ("it", "Geely, già partner di Renault, tratta con Volvo.", {("Geely Holding", "Renault Group", "active")}),
+    ("it", "Geely non è già partner di Renault.", set()),
+    ("en", "Geely is partner of choice for many, said Renault.", set()),  # no word that ties the two
+])
+def test_a_partner_named_with_already_and_german_words_for_a_tie_called_off(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+def test_a_german_percentage_written_as_an_adjective():
+    assert stakes("VW hielt bislang eine 20-prozentige Beteiligung an Suzuki.", "de") == {("Volkswagen Group", "Suzuki", 20)}
