@@ -33,7 +33,7 @@ from autokg.loaders import load_files
 ROOT = Path(__file__).resolve().parent.parent
 SCORED = ("PARTNERS_WITH", "INVESTS_IN", "SUPPLIES", "SUBSIDIARY_OF", "WORKS_FOR")
 SYMMETRIC = {"PARTNERS_WITH", "MET_WITH"}
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
 DEV = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")  # every article the rules have been tuned on
 KNOWN_FILES = [ROOT / "data" / "curated" / "entities.jsonl", *sorted((ROOT / "data" / "seed").glob("*.jsonl"))]
 
