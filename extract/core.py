@@ -90,6 +90,8 @@ _INTENT = re.compile(r"(?i:intend\w*|plan\w*|want\w*|wish\w*|aim\w*|expect\w*|se
                      r"intend\w*|vuol\w*|voglio\w*|prevede\w*|pens\w+|cerca\w*|"
                      r"envisag\w*|compte\w*|veu\w+|prévoi\w*|cherch\w*|woll\w*|will|plant|beabsichtig\w*)")
 _MODAL = re.compile(r"(?i:would|could|may|might)")
+_PLAN_NOUN = re.compile(r"(?i:plans?|intention|piani|progett[oi]|intenzione|projets?|intention|Pläne|Plan|Absicht)")
+_CLAUSE_TURN = re.compile(r"(?i:but|while|whereas|ma|mentre|mais|tandis|aber|während|jedoch)")
 _NOT_AFTER = re.compile(r"\s+(?i:not|never)\b|n't\b")
 _REPORTED = re.compile(r"(?i:said|says|announced|announces|confirmed|stated|added)(?:\s+[\w\-]+){0,4}?"
                        r"\s+(?:that\s+)?(?i:they|it|he|she|the (?:two )?companies|both)\s*$")
@@ -1434,6 +1436,13 @@ class _Article:
         for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
             if _INTENT.fullmatch(words[j]):
                 return any(self.px.cue["negation"].fullmatch(w) for w in words[max(0, j - 3):j])
+        # "no plans for an investment or cooperation with", "keine Pläne für eine Beteiligung oder
+        # eine Kooperation mit": a denied plan reaches over a coordinated object, not past a clause
+        for j in range(len(words) - 1, max(-1, len(words) - 9), -1):
+            if _CLAUSE_TURN.fullmatch(words[j]):
+                break
+            if _PLAN_NOUN.fullmatch(words[j]):
+                return any(self.px.cue["negation"].fullmatch(w) for w in words[max(0, j - 2):j])
         return False
 
     def _talks_ended(self, masked: str, hits: list[re.Match]) -> bool:

@@ -128,6 +128,24 @@ def test_negation_gives_no_fact(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Mercedes said there are no plans for an investment or cooperation with Nio.",
+    "Mercedes non ha piani per un investimento o una collaborazione con Nio.",
+    "Mercedes n'a aucun projet d'investissement ou de coopération avec Nio.",
+    "Mercedes hat keine Pläne für eine Beteiligung oder eine Kooperation mit Nio.",
+])
+def test_a_denied_plan_reaches_over_a_coordinated_object(text):
+    assert rels(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mercedes has plans for an investment or cooperation with Nio.",
+    "Mercedes has no plans for a sale, but it signed a partnership with Nio.",
+])
+def test_a_plan_not_denied_or_a_denial_past_a_clause_still_gives_the_fact(text):
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Mercedes-Benz Group", "NIO")}
+
+
+@pytest.mark.parametrize("text", [
     "Tesla and BYD both reported higher sales in March.",
     "Fiat e Tesla hanno presentato nuovi modelli a Torino.",
     "Renault et Peugeot ont présenté leurs voitures au salon.",
