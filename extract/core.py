@@ -26,7 +26,8 @@ __all__ = ["extract", "summarize", "PREDICATES"]
 PREDICATES = ("PARTNERS_WITH", "INVESTS_IN", "SUPPLIES", "SUBSIDIARY_OF", "WORKS_FOR", "MET_WITH", "ATTENDED")
 # words that name a stage of an agreement, not its purpose ("aims to", "plans to" do not count)
 _STAGE = re.compile(r"(?i:memorandum|MoU|letter of intent|talks|negotiations|trattativ\w*|negoziat\w*|"
-                    r"protocollo d'intesa|lettera d'intenti|protocole d'accord|lettre d'intention|pourparlers|"
+                    r"protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti|protocole d'accord|lettre d'intention|"
+                    r"déclaration d'intention|pourparlers|"
                     r"négociations|Absichtserklärung|Gespräche|Verhandlungen)")
 _STATUS_RANK = {"ended": 3, "prospective": 2, "active": 1}
 _SYMMETRIC = {"PARTNERS_WITH", "MET_WITH"}

@@ -52,9 +52,9 @@ _LEX: dict[str, dict[str, str]] = {
         "mutual": r"stakes? in each other|stakes? in one another|cross-?shareholdings?|cross-?holdings?|mutual (?:equity )?stakes?|(?:equity|share|stock) swap",
     },
     "it": {
-        "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|allea(?:no|to|ti|ta|te|rsi|ndosi|ndo)?|alleer\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti",
+        "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|allea(?:no|to|ti|ta|te|rsi|ndosi|ndo)?|alleer\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti",
         "ended": r"mancat[oaie]|fallit[oaie]|terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|sfumat[oaie]|svanit[oaie]|abbandonat\w*|ritirat\w*|ritiro|rinunci\w*|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
-        "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|prepara|la strada (?:per|verso)|verso (?:la|una) (?:nuova )?(?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
+        "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|prepara|la strada (?:per|verso)|verso (?:la|una) (?:nuova )?(?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
         "negation": r"non|nessun\w*|né|smentit\w*|smentisc\w*|esclud\w*|esclus\w*|senza",
         "with": r"con|col|coi|insieme a|insieme con|assieme a|assieme con",
         "between": r"tra|fra|coinvolgent[ei]|coinvolge(?:va|rà)?|impegnat[ie]|coinvolt[ie]",
@@ -91,9 +91,9 @@ _LEX: dict[str, dict[str, str]] = {
         "mutual": r"partecipazion\w* incrociat\w*|quote incrociate|incroci azionari|scambio (?:di )?(?:quote|azioni|partecipazioni)|partecipazion\w* reciproc\w*|(?:quote|partecipazioni) l'una nell'altra",
     },
     "fr": {
-        "partner": r"convenu\w*|s'accord\w+|partenariat\w*|partenaires?|collabor\w*|coopér\w*|co-?entreprise|entreprise commune|allian\w+|s'allie\w*|allié\w*|accord\w*|fusion|rapprochement|négociations|pourparlers|protocole d'accord|lettre d'intention",
+        "partner": r"convenu\w*|s'accord\w+|partenariat\w*|partenaires?|collabor\w*|coopér\w*|co-?entreprise|entreprise commune|allian\w+|s'allie\w*|allié\w*|accord\w*|fusion|rapprochement|négociations|pourparlers|protocole d'accord|lettre d'intention|déclaration d'intention",
         "ended": r"mis fin|met fin|mettre fin|fin (?:du|de la|des)|rompu\w*|rupture|termin\w+|dissou\w+|dissolution|abandonn\w+|annul\w+|retir\w+|échou\w+|échec|renonc\w+",
-        "prospective": r"discussions?|négociations?|pourparlers|explor\w+|envisag\w+|étudi\w+|protocole d'accord|lettre d'intention|possibles?|potentiel\w*|pourrai\w+|projet\w*|prévoi\w+|la voie (?:à|vers)|intention|objectif",
+        "prospective": r"discussions?|négociations?|pourparlers|explor\w+|envisag\w+|étudi\w+|protocole d'accord|lettre d'intention|déclaration d'intention|possibles?|potentiel\w*|pourrai\w+|projet\w*|prévoi\w+|la voie (?:à|vers)|intention|objectif",
         "negation": r"ne|n'|pas|aucun\w*|jamais|dément\w*|exclu\w*|sans",
         "with": r"avec|aux côtés de",
         "between": r"entre|impliquant|associant",

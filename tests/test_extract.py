@@ -138,6 +138,16 @@ def test_a_denied_plan_reaches_over_a_coordinated_object(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Kia and Valeo signed a letter of intent to set up a joint venture for heat pumps.",
+    "Kia e Valeo firmano una dichiarazione d’intenti per creare una joint-venture.",
+    "Kia et Valeo signent une déclaration d'intention pour créer une coentreprise.",
+    "Kia und Valeo unterzeichnen eine Absichtserklärung für ein Gemeinschaftsunternehmen.",
+])
+def test_a_declaration_of_intent_is_prospective(text):
+    assert pairs(text) == {("Kia", "Valeo", "prospective")}
+
+
+@pytest.mark.parametrize("text", [
     "Mercedes has plans for an investment or cooperation with Nio.",
     "Mercedes has no plans for a sale, but it signed a partnership with Nio.",
 ])
