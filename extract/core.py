@@ -408,6 +408,14 @@ class _Patterns:
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+            # "said CEO Mary Barra", "illustrata dall'amministratore delegato, Carlos Tavares": a chief
+            # executive named in a sentence that names no company heads the one the text is about
+            # (used only then)
+            re.compile(rf"(?<![\w\-⟩])(?:(?i:said|says|told|added|explained|according to|ha detto|ha spiegato|"
+                       rf"ha dichiarato|ha affermato|ha sottolineato|dall'|dall’|l'|l’|a déclaré|a expliqué|"
+                       rf"selon|sagte|erklärte|so)\s*)"
+                       rf"(?P<role>(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|PDG|directeur général|"
+                       rf"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?))\s*,?\s+{name}"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
             _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"

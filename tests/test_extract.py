@@ -138,6 +138,25 @@ def test_a_denied_plan_reaches_over_a_coordinated_object(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Kia builds a new plant in Georgia. “It is a big step,” said CEO Ho Sung Song.",
+    "Kia costruisce una fabbrica in Georgia. Il piano è stato illustrato dall'amministratore delegato, Ho Sung Song.",
+    "Kia construit une usine en Géorgie. C'est une étape, a déclaré PDG Ho Sung Song.",
+    "Kia baut ein Werk in Georgia. Das sei ein großer Schritt, sagte Vorstandschef Ho Sung Song.",
+])
+def test_a_chief_executive_named_without_a_company_heads_the_one_the_text_is_about(text):
+    [r] = rels(text, predicate="WORKS_FOR")
+    assert (r["subject"], r["object"]) == ("Ho Sung Song", "Kia")
+
+
+@pytest.mark.parametrize("text", [
+    "Kia builds a new plant in Georgia. “It is a big step,” said analyst Jane Miller.",
+    "The market grows. “It is a big step,” said CEO Ho Sung Song.",
+])
+def test_no_chief_executive_or_no_company_gives_no_role(text):
+    assert rels(text, predicate="WORKS_FOR") == []
+
+
+@pytest.mark.parametrize("text", [
     "Kia and Valeo signed a letter of intent to set up a joint venture for heat pumps.",
     "Kia e Valeo firmano una dichiarazione d’intenti per creare una joint-venture.",
     "Kia et Valeo signent une déclaration d'intention pour créer une coentreprise.",
