@@ -146,6 +146,7 @@ _RUN_TOGETHER = re.compile(r"(?i:german|japanese|chinese|french|italian|korean|a
 # a step that may come: "may get a jumpstart via the acquisition of", "potrebbe acquisire", "könnte ... übernehmen"
 _MAY_BEFORE = re.compile(r"(?<![\w\-])(?:may|might|could|potrebbe\w*|pourrai\w+|könnte\w*)(?![\w\-])")
 # an investment still discussed: "is in talks to invest", "in trattative per acquisire", "en négociation pour"
+_WITH_LAST = re.compile(r"(?<![\w\-])(?i:with|con|avec|mit)\s*$")
 _TALKS_BEFORE = re.compile(r"(?<![\w\-])(?i:in talks|talks (?:about|on|over|to)|negotiat\w+|in trattativ\w+|trattativ\w+ per|"
                            r"negozi\w+ per|en (?:discussion|négociation)s?|en pourparlers|négoci\w+|in Gesprächen|"
                            r"in Verhandlungen|verhandel\w+)(?![\w\-])")
@@ -1994,6 +1995,9 @@ class _Article:
             else:
                 pairs = [(subj, x) for x in members]
             window = masked[m.start():pos[lst[-1]][1]]
+            lead_start = pos[owner][0] if owner is not None else 0
+            if self._status(masked[lead_start:pos[lst[-1]][1]]) == "prospective":
+                continue  # "in talks about a supply agreement with SK On": no supply yet
             dom = self._domain(window.replace(gap, " ")) or self._domain_after(masked, pos[lst[-1]][1])
             for a, b in pairs:
                 if a != b:
@@ -2593,6 +2597,8 @@ class _Article:
             s, b = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
             if m.group("d") and (_NOT_GOODS.search(m.group("d")) or cue["invest"].search(m.group("d"))):
                 continue  # "makes money for", "bought shares from": no goods change hands
+            if m.group("d") and _WITH_LAST.search(m.group("d")):
+                continue  # "signed a supply agreement with SK On": who sells goes unsaid here
             clause = masked[m.start():m.end()]
             if any(x < m.end() and m.start() < y for x, y in passive):
                 continue  # the passive reading above has the direction right

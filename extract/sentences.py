@@ -21,8 +21,9 @@ hr fr dipl nr bzw ca usw z.b u.a
 """.split())
 
 # A candidate end: terminal punctuation, optional closing quotes or brackets, then white space.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9ŁŚŽČ]")
+# (German opens quotes with „ or », closes them with “ or «)
+_END = re.compile(r"[.!?…]+[\"'”’»“«)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[\"'“‘«„‚»(\[]?[A-ZÀ-ÖØ-Þ0-9ŁŚŽČ]")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 

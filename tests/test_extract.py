@@ -2243,3 +2243,27 @@ def test_a_partner_named_with_already_and_german_words_for_a_tie_called_off(lang
 
 def test_a_german_percentage_written_as_an_adjective():
     assert stakes("VW hielt bislang eine 20-prozentige Beteiligung an Suzuki.", "de") == {("Volkswagen Group", "Suzuki", 20)}
+
+
+@pytest.mark.parametrize("text", [
+    "Kia baut ein Werk in Georgia. „Das ist ein großer Schritt“, sagte Vorstandschef Ho Sung Song.",
+    "Kia baut ein Werk in Georgia. »Das ist ein großer Schritt«, sagte Vorstandschef Ho Sung Song.",
+])
+def test_a_german_quote_opens_a_sentence_of_its_own(text):
+    [first, second] = [text[a:b] for a, b in split_sentences(text)]
+    assert first == "Kia baut ein Werk in Georgia." and second.startswith(("„", "»"))
+    [r] = rels(text, predicate="WORKS_FOR")
+    assert (r["subject"], r["object"], r["role"]) == ("Ho Sung Song", "Kia", "CEO")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford is in talks about a supply agreement with SK On.", set()),
+    ("it", "Ford è in trattativa per un accordo di fornitura con SK On.", set()),
+    ("en", "Ford signed a supply agreement with SK On.", {("SK On", "Ford")}),
+    ("it", "Ford ha firmato un accordo di fornitura con SK On.", {("SK On", "Ford")}),
+    ("fr", "Ford a signé un contrat d'approvisionnement avec SK On.", {("SK On", "Ford")}),
+    ("de", "Ford hat einen Liefervertrag mit SK On unterzeichnet.", {("SK On", "Ford")}),
+    ("en", "SK On will supply batteries to Ford.", {("SK On", "Ford")}),
+])
+def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
+    assert supplies(text, lang) == expected
