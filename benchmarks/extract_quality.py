@@ -94,7 +94,14 @@ def main(argv=None) -> int:
     docs = []
     if args.split != "all":  # extract only the articles asked for
         anns = [a for a in anns if a.get("split") == args.split or (args.split == "dev" and a.get("split") in DEV)]
+    missing = [a["file"] for a in anns if not (args.articles / a["file"]).exists()]
+    if missing:
+        # pages move or vanish: measure the articles that could be saved, and say which are not
+        print(f"{len(missing)} of {len(anns)} articles not in {args.articles}, left out: {' '.join(missing)}",
+              file=sys.stderr)
     for ann in anns:
+        if ann["file"] in missing:
+            continue
         text, meta = article(args.articles, ann)
         docs.append((ann, text, meta))
 
