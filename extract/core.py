@@ -608,6 +608,27 @@ class _Patterns:
             rf"(?:[a-zäöüß][\w]*\s+){{0,2}}?(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
             rf"|(?<![\w\-])(?P<list3>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?"
             rf"{belong}\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y3>\d+)⟩(?!['’]s|\s*⟨|-)")
+        # a unit's group in a relative clause after it: "Opel (che fa parte del gruppo PSA)", "Opel, which is
+        # part of Stellantis", "Opel, qui fait partie du groupe PSA", "Land Rover, das früher zu BMW und heute
+        # zu Tata gehört" (the present owner only)
+        rel_belong = (r"(?i:(?:is|are|è|sono|est|sont)\s+(?:(?:now|today|ora|oggi|désormais|aujourd'hui)\s+)?(?:a\s+)?part\s+of|"
+                      r"(?:now\s+)?belongs?\s+to|fa(?:nno)?\s+(?:(?:ora|oggi|ormai)\s+)?parte\s+(?:di|del|della|dello|dell')|"
+                      r"appartien\w*\s+(?:a|al|alla|allo|à|au)|fai(?:t|saient)\s+(?:(?:désormais|aujourd'hui)\s+)?partie\s+(?:de|du|des)|"
+                      r"font\s+partie\s+(?:de|du|des))")
+        self.rel_belong = _Gated(r"(?i:part|belong|appartien|gehör)",
+            rf"⟨C(?P<x>\d+)⟩\s*[(,]\s*(?i:che|which|that|qui|der|die|das)\s+{rel_belong}\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?i:früher|einst|ehemals|bis\s+\d{{4}})\s+zu(?:m|r)?\s+⟨C\d+⟩\s+"
+            rf"(?i:und|,)\s+(?i:heute|jetzt|inzwischen|mittlerweile|nun)\s+zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehör")
+        # "Stellantis, home to brands such as Jeep and Chrysler", "Stellantis, casa di marchi come Fiat e
+        # Jeep", "Stellantis, qui regroupe des marques comme Peugeot et Fiat": the brands of the group
+        home_units = (r"(?i:brands|marques|marchi|Marken|subsidiaries|filiales|controllate|Töchter|units|divisions)")
+        self.home_to = _Gated(r"(?i:home to|casa (?:di|dei|madre)|regroupe|rassemble|riunisce|vereint|umfasst|includes)",
+            rf"⟨C(?P<y>\d+)⟩\s*,\s*(?:(?i:which|that|che|qui|der|die|das)\s+(?:(?i:is|è|est|ist)\s+)?)?"
+            rf"(?i:home to|(?:la\s+)?casa (?:di|dei|madre (?:di|dei))|regroupe|rassemble|riunisce|vereint|umfasst|includes)\s+"
+            rf"(?:(?i:{det}|des|such|many|several|numerous|molti|diversi|numerosi|plusieurs|nombreuses|mehrere|zahlreiche)\s+)?"
+            rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?{home_units}\s+(?i:such as|like|including|come|quali|tra cui|fra cui|comme|dont|"
+            rf"notamment|wie|darunter|etwa)\s*:?\s*{ulist}")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
         self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
@@ -1330,6 +1351,7 @@ class _Article:
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
             self._unit_lists(i, masked, mentions)
+            self._belongs(i, masked, mentions)
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -2542,6 +2564,26 @@ class _Article:
             y = mentions[int(m.group("y") or m.group("y2") or m.group("y3"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+
+    def _belongs(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit's group named in a relative clause after it ("Opel, che fa parte del gruppo PSA"), or
+        the brands a group is home to ("Stellantis, home to brands such as Jeep and Chrysler")."""
+        px = self.px
+        for m in px.rel_belong.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            # (a denial before the antecedent is about something else: "no longer works with X, which ...")
+            if x != y and x.type == y.type == "Company" \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.home_to.finditer(masked):
+            y = mentions[int(m.group("y"))].entity
+            if self._negated(masked, m.start()):
+                continue
+            for k in _PLACE_C.findall(m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue

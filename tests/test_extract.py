@@ -2267,3 +2267,32 @@ def test_a_german_quote_opens_a_sentence_of_its_own(text):
 ])
 def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- subsidiaries --
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mazda works with Opel, which is part of Stellantis, on vans.", {("Opel", "Stellantis")}),
+    ("en", "Kia builds cars with Opel, which is not part of Stellantis.", set()),
+    ("it", "La joint venture è tra Saft e Opel (che fa parte del gruppo Stellantis).", {("Opel", "Stellantis")}),
+    ("it", "Opel, che non fa parte del gruppo Stellantis, produce auto.", set()),
+    ("fr", "Opel, qui fait partie du groupe Stellantis, construit des voitures.", {("Opel", "Stellantis")}),
+    ("de", "Ford arbeitet nicht mehr mit Land Rover, das früher zu BMW und heute zu Tata Motors gehört.",
+     {("Land Rover", "Tata Motors")}),
+    ("de", "Opel, das heute zu Stellantis gehört, baut Autos in Rüsselsheim.", {("Opel", "Stellantis")}),
+    ("en", "Opel and Stellantis signed a supply deal.", set()),
+])
+def test_a_group_named_in_a_relative_clause_after_its_unit(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Stellantis, home to brands such as Jeep and Chrysler, signed a deal with Leapmotor.",
+     {("Jeep", "Stellantis"), ("Chrysler", "Stellantis")}),
+    ("it", "Stellantis, casa di marchi come Fiat e Jeep, ha firmato un accordo con Leapmotor.",
+     {("Fiat", "Stellantis"), ("Jeep", "Stellantis")}),
+    ("fr", "Stellantis, qui regroupe des marques comme Peugeot et Fiat, investit en Chine.",
+     {("Peugeot", "Stellantis"), ("Fiat", "Stellantis")}),
+    ("en", "Stellantis, like Toyota and Honda, is investing in batteries.", set()),
+])
+def test_the_brands_a_group_is_home_to(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
