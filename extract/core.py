@@ -185,6 +185,13 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries")
+# what may stand between a takeover verb and the company taken: not a seller or a place ("bought
+# cells from CATL", "acquired a plant in"), a word that describes the company ("son compatriote")
+_TAKEOVER_NOT = re.compile(r"(?i:(?<![\w\-])(?:with|con|avec|mit|from|da|dal|dalla|dallo|dai|auprès|von|vom|in|into|nel|nella|dans|an|am|bei|of|di|del|della|"
+                           r"plant|factory|site|stabilimento|usine|Werk|assets|attività|actifs)(?![\w\-]))")
+_TAKEN_MORE = re.compile(r"[^⟨⟩.;:]{0,100}?(?<![\w\-])(?:and|e|et|und)\s+(?P<d>(?:[^\s⟨⟩.,;:]+\s+){1,5}?)⟨C(?P<x>\d+)⟩(?!['’]s|\s*⟨|-)")
+_TAKEN_DESC = re.compile(r"(?i:compatriot\w*|connazional\w*|compatriote\w*|Landsmann|rival\w*|concurrent\w*|competitor\w*|"
+                         r"concorrent\w*|Konkurrent\w*|\w+-based|business|unit|subsidiary|division|brand)")
 # "agreed to buy Navistar", "the acquisition of Boston Dynamics", "übernimmt Navistar": what is
 # bought is a company
 _ACQUIRE_BEFORE = re.compile(
@@ -629,6 +636,22 @@ class _Patterns:
             rf"(?:(?i:{det}|des|such|many|several|numerous|molti|diversi|numerosi|plusieurs|nombreuses|mehrere|zahlreiche)\s+)?"
             rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?{home_units}\s+(?i:such as|like|including|come|quali|tra cui|fra cui|comme|dont|"
             rf"notamment|wie|darunter|etwa)\s*:?\s*{ulist}")
+        # a takeover done: "Tesla purchased Maxwell Technologies", "CMA CGM completed a USD 5 billion
+        # acquisition of Bolloré Logistics", "après avoir absorbé son compatriote Sanyo", "ZF ha rilevato
+        # Wabco", "ZF übernahm Wabco", "ZF hat Wabco übernommen": what was bought is now the buyer's unit
+        adv = r"(?:(?i:also|already|recently|just|finally|eventually|later|then|déjà|aussi|già|anche|poi|bereits|auch|dann)\s+)?"
+        took_over = (r"(?i:(?:has|had|have)\s+(?:now\s+|already\s+|also\s+)?)?(?i:acquired|purchased|bought|took\s+over|absorbed|"
+                     r"completed\s+(?:its|the|a|an)\s+(?:[\w.,$€£\-]+\s+){0,5}?(?:acquisition|purchase|takeover)\s+of|"
+                     r"(?:a|avait|ont|avaient)\s+(?:déjà\s+|aussi\s+)?(?:racheté|absorbé|acquis|repris)|"
+                     r"(?:ha|aveva|hanno|avevano)\s+(?:già\s+|anche\s+)?(?:acquisito|rilevato|comprato|acquistato|assorbito)|"
+                     r"acquisì|rilevò|comprò|assorbì|racheta|absorba|übernahm|kaufte|erwarb)")
+        after_taking = (r"(?i:after\s+(?:acquiring|buying|purchasing|absorbing|taking\s+over)|après\s+avoir\s+(?:racheté|absorbé|acquis|repris)|"
+                        r"dopo\s+aver(?:e)?\s+(?:acquisito|rilevato|comprato|acquistato|assorbito)|nachdem\s+es)")
+        self.took_over = _Gated(r"(?i:acqui|purchas|bought|took|absorb|rachet|repris|rilev|compr|assorb|übernahm|kaufte|erwarb|übernommen|gekauft|erworben)",
+            rf"⟨C(?P<y>\d+)⟩\s+{adv}{took_over}\s+(?P<d>(?:[^\s⟨⟩.,;:]+\s+){{0,8}}?)⟨C(?P<x>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<y2>\d+)⟩[^⟨⟩.;]{{0,80}}?(?<![\w\-]){after_taking}\s+(?P<d2>(?:[^\s⟨⟩.,;:]+\s+){{0,8}}?)⟨C(?P<x2>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<y3>\d+)⟩\s+(?:hat|hatte)\s+(?P<d3>(?:[^\s⟨⟩.,;:]+\s+){{0,4}}?)⟨C(?P<x3>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?:übernommen|gekauft|erworben)(?![\w\-])")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
         self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
@@ -1352,6 +1375,7 @@ class _Article:
             self._patterns(i, masked, mentions)
             self._unit_lists(i, masked, mentions)
             self._belongs(i, masked, mentions)
+            self._took_over(i, masked, mentions)
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -2584,6 +2608,37 @@ class _Article:
                 x = mentions[int(k)].entity
                 if x != y and x.type == y.type == "Company":
                     self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+
+    def _took_over(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A takeover done ("Tesla purchased Maxwell Technologies", "après avoir absorbé son compatriote
+        Sanyo"): the company bought is the buyer's unit. Between the verb and the name only words that
+        describe it ("ultracapacitor manufacturer", "son compatriote", "in 2019"), no stake, no seller."""
+        px = self.px
+        for m in px.took_over.finditer(masked):
+            n = "" if m.group("y") else "2" if m.group("y2") else "3"
+            y, x = mentions[int(m.group("y" + n))].entity, mentions[int(m.group("x" + n))].entity
+            d = m.group("d" + n)
+            if x == y or x.type != "Company" or y.type != "Company":
+                continue
+            words = d.split()
+            if _TAKEOVER_NOT.search(d) or px.cue["invest"].search(d) or _PCT.search(d):
+                continue  # "bought a 20% stake in", "acquired shares of", "bought cells from"
+            if words and not (px.firm_noun.fullmatch(words[-1]) or _DESC_WORD.fullmatch(words[-1])
+                              or _TAKEN_DESC.fullmatch(words[-1])):
+                continue  # "bought batteries Tesla": no company named as what was bought
+            if self._negated(masked, m.start("x" + n)) or px.cue["prospective"].search(masked, max(0, m.start() - 30), m.start("x" + n)) \
+                    or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+            # "... Maxwell Technologies in Feb 2019 and automation equipment manufacturer HiBar in Oct 2019":
+            # a second company described as a firm, bought in the same clause
+            more = _TAKEN_MORE.match(masked, m.end())
+            if more is not None and (px.firm_noun.fullmatch(more.group("d").split()[-1])
+                                     or _DESC_WORD.fullmatch(more.group("d").split()[-1])) \
+                    and not px.cue["invest"].search(more.group()) and not _TAKEOVER_NOT.search(more.group("d")):
+                z = mentions[int(more.group("x"))].entity
+                if z not in (x, y) and z.type == "Company":
+                    self._add("SUBSIDIARY_OF", z, y, {}, i, 0.6)
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue

@@ -2296,3 +2296,25 @@ def test_a_group_named_in_a_relative_clause_after_its_unit(lang, text, expected)
 ])
 def test_the_brands_a_group_is_home_to(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Tesla purchased the German startup Grohmann Automation in 2016.", {("Grohmann Automation", "Tesla")}),
+    ("en", "Tesla bought battery maker Maxwell Technologies in May and equipment maker HiBar in October.",
+     {("Maxwell Technologies", "Tesla"), ("HiBar", "Tesla")}),
+    ("en", "Tesla bought a 10% stake in Rivian.", set()),
+    ("en", "Ford bought cells from CATL last year.", set()),
+    ("en", "Ford has not acquired Rivian.", set()),
+    ("en", "Ford could have acquired Rivian.", set()),
+    ("fr", "Panasonic est fort, surtout après avoir absorbé il y a plusieurs années son compatriote Nissan.",
+     {("Nissan", "Panasonic")}),
+    ("fr", "Renault n'a pas racheté Nissan.", set()),
+    ("it", "ZF ha rilevato il fornitore americano Wabco.", {("Wabco", "ZF")}),
+    ("it", "ZF non ha acquisito Wabco.", set()),
+    ("de", "PSA hat Opel im Jahr 2017 übernommen.", {("Opel", "Stellantis")}),
+    ("de", "PSA übernahm den Autobauer Opel.", {("Opel", "Stellantis")}),
+    ("de", "PSA will Opel übernehmen.", set()),
+    ("de", "PSA übernahm 20 Prozent an Opel.", set()),
+])
+def test_a_takeover_done_makes_the_company_bought_a_unit_of_the_buyer(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
