@@ -214,6 +214,12 @@ _UNIT_BEFORE = re.compile(
     r"una nuova|nuova|eine neue|neue))\s+(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
     r"(?i:unit|arm|division|subsidiary|brand|controllata|filiale|divisione|marque|Tochter\w*|Marke)\s*,?\s+$")
 _UNIT_BEFORE_WORDS = ("unit", "arm", "division", "subsidiary", "brand", "controllata", "filiale", "marque", "tochter", "marke")
+# "Total, via sa filiale Saft", "Total (attraverso la sua filiale Saft)", "Total (SAFT's parent company)": a
+# word named as the owner of a unit, or a unit's parent, is a company even where it is also a common word
+_OWNER_OF_UNIT = re.compile(
+    rf"(?<![\w\-])([{_UP}][\w&\-]+)\s*(?:[,(]\s*(?i:via|through|attraverso|tramite|über|par)\s+(?i:its|sa|son|la sua|sua|il suo|"
+    rf"seine[rn]?|ihre[rn]?)\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?i:subsidiary|unit|filiale|controllata|Tochter\w*)(?![\w\-])"
+    rf"|\(\s*[{_UP}][\w\-]*['’]s\s+parent(?:\s+company)?\s*\))")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -1025,6 +1031,9 @@ class _Article:
 
         for m in _LEGAL_ORG.finditer(span):
             propose(m.start(1), m.end())
+        if "(" in span or " via " in span:
+            for m in _OWNER_OF_UNIT.finditer(span):
+                propose(m.start(1), m.end(1), strong=True)
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
         low = span.casefold()

@@ -2318,3 +2318,15 @@ def test_the_brands_a_group_is_home_to(lang, text, expected):
 ])
 def test_a_takeover_done_makes_the_company_bought_a_unit_of_the_buyer(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La coentreprise a été formée par Total, via sa filiale Saft, et PSA.", {("Saft", "Total")}),
+    ("it", "Via libera all'impegno comune di Psa e di Total (attraverso la sua filiale Saft) per le batterie.",
+     {("Saft", "Total")}),
+    ("en", "PSA formed a venture with Saft, and Total (Saft's parent company) formed one with Tianneng.",
+     {("Saft", "Total")}),
+    ("en", "Total sales (units) rose while Saft kept its prices.", set()),
+])
+def test_a_common_word_named_as_a_units_owner_is_a_company(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
