@@ -658,6 +658,18 @@ class _Patterns:
             rf"|⟨C(?P<y2>\d+)⟩[^⟨⟩.;]{{0,80}}?(?<![\w\-]){after_taking}\s+(?P<d2>(?:[^\s⟨⟩.,;:]+\s+){{0,8}}?)⟨C(?P<x2>\d+)⟩(?!['’]s|\s*⟨|-)"
             rf"|⟨C(?P<y3>\d+)⟩\s+(?:hat|hatte)\s+(?P<d3>(?:[^\s⟨⟩.,;:]+\s+){{0,4}}?)⟨C(?P<x3>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?"
             rf"(?:übernommen|gekauft|erworben)(?![\w\-])")
+        # a unit whose group is described, not named: "Cariad, die Software-Einheit des Autobauers", "Cariad,
+        # the software unit of the carmaker", "Saft, la filiale du groupe pétrolier", "Zu dem bayerischen
+        # Automobilkonzern gehört auch die Traditionsmarke Rolls-Royce": the company the text speaks of
+        firm_end = r"(?:[\w\-]*(?i:maker|company|group|firm|manufacturer|giant|società|azienda|gruppo|costruttore|produttore|casa automobilistica|"
+        firm_end += r"colosso|groupe|constructeur|entreprise|société|fabricant|bauer|bauers|konzern|konzerns|hersteller|herstellers|unternehmens))"
+        desc = rf"(?:[\w\-]+\s+){{0,2}}?{firm_end}(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?"
+        unit_word = rf"(?:(?i:{sub})|[\w]+-?(?i:tochter|sparte|einheit|marke))"
+        self.described_parent = _Gated(r"(?i:unit|divisi|subsidiar|brand|controllat|filiale|marchio|marque|unité|tochter|sparte|einheit|marke|gehör)",
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?{unit_word}(?:\s+[a-zà-ÿ][\w\-]*){{0,3}}?\s+"
+            rf"(?i:of the|del|della|dello|dell'|du|de la|de l'|des|der)\s*(?P<desc>{desc})(?=\s*(?:[,.;)]|$))"
+            rf"|^\W*(?i:zu)\s+(?:(?i:dem|der)\s+)(?P<desc2>{desc})\s+gehör\w*\s+(?:(?i:auch|heute|jetzt|inzwischen|zudem|ebenfalls)\s+)?"
+            rf"(?:(?i:die|der|das)\s+)?(?:[\w\-]+\s+)?⟨C(?P<x2>\d+)⟩(?=\s*(?:[,.;)]|$))")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
         self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
@@ -1360,9 +1372,12 @@ class _Article:
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
         for m in self.px.described_owner.finditer(masked):
             x = mentions[int(m.group("x"))].entity
-            y = self._described_company(i, m.group("desc"))
+            desc = m.group("desc") or m.group("desc2")
+            y = self._described_company(i, desc)
             if y is not None and y != x and x.type == y.type == "Company" and not self._negated(masked, m.start("x")):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+        if "⟨C" in masked:
+            self._described_parent(i, masked, mentions)
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -2617,6 +2632,28 @@ class _Article:
                 x = mentions[int(k)].entity
                 if x != y and x.type == y.type == "Company":
                     self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+
+    def _described_parent(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit of a group described with a definite article ("Cariad, die Software-Einheit des
+        Autobauers", "Zu dem bayerischen Automobilkonzern gehört auch die Marke Rolls-Royce"): the group
+        of that country among the companies near, else the company named last before the sentence."""
+        for m in self.px.described_parent.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            if x.type != "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            desc = m.group("desc") or m.group("desc2")
+            y = self._described_company(i, desc)
+            if y is None or y == x:
+                # the company named last before the sentence ("... blieb in der Hand von BMW. Zu dem
+                # bayerischen Automobilkonzern gehört ..."), else the one the text speaks of
+                before = [k.entity for k in self._mask(*self.sents[i - 1])[1] if k.entity.type == "Company"] if i else []
+                y = before[-1] if before else self.current_focus()
+                words = [p for w in desc.split() for p in w.split("-") if p]
+                if any(rx.fullmatch(w) for w in words for rx, _ in _COUNTRY_WORDS):
+                    y = None  # a country said, and no company of it near
+            if y is not None and y != x and y.type == "Company" and y not in self.sent_companies[i]:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
 
     def _took_over(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A takeover done ("Tesla purchased Maxwell Technologies", "après avoir absorbé son compatriote

@@ -2330,3 +2330,23 @@ def test_a_takeover_done_makes_the_company_bought_a_unit_of_the_buyer(lang, text
 ])
 def test_a_common_word_named_as_a_units_owner_is_a_company(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen is investing in chips. Cariad, the software unit of the carmaker, signed a deal with Qualcomm.",
+     {("Cariad", "Volkswagen Group")}),
+    ("en", "Volkswagen is investing in chips. Cariad, a partner of the carmaker, signed a deal with Qualcomm.", set()),
+    ("en", "Toyota is investing in chips. Cariad, the software unit of the German carmaker, signed a deal with Qualcomm.",
+     set()),
+    ("it", "Volkswagen investe nei chip. Cariad, la divisione software del gruppo, ha firmato un accordo con Qualcomm.",
+     {("Cariad", "Volkswagen Group")}),
+    ("fr", "TotalEnergies investit dans les batteries. Saft, la filiale du groupe pétrolier, construit une usine.",
+     {("Saft", "TotalEnergies")}),
+    ("de", "Volkswagen steigt ins Chipgeschäft ein. Am Dienstag verkündete Cariad, die Software-Einheit des Autobauers, "
+           "eine Kooperation mit Qualcomm.", {("Cariad", "Volkswagen Group")}),
+    ("de", "Die Marke Mini blieb bei BMW. Zu dem bayerischen Automobilkonzern gehört auch die Traditionsmarke Rolls-Royce.",
+     {("Rolls-Royce", "BMW")}),
+    ("de", "Die Marke Mini blieb bei BMW. Zu dem Konzern gehört nicht die Marke Rolls-Royce.", set()),
+])
+def test_a_unit_of_a_group_described_with_a_definite_article(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
