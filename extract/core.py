@@ -670,6 +670,24 @@ class _Patterns:
             rf"(?i:of the|del|della|dello|dell'|du|de la|de l'|des|der)\s*(?P<desc>{desc})(?=\s*(?:[,.;)]|$))"
             rf"|^\W*(?i:zu)\s+(?:(?i:dem|der)\s+)(?P<desc2>{desc})\s+gehör\w*\s+(?:(?i:auch|heute|jetzt|inzwischen|zudem|ebenfalls)\s+)?"
             rf"(?:(?i:die|der|das)\s+)?(?:[\w\-]+\s+)?⟨C(?P<x2>\d+)⟩(?=\s*(?:[,.;)]|$))")
+        # a sale of a unit: "BMW has agreed to sell the Rover brand to SAIC" (still the seller's until done),
+        # "The MG badge was sold ... to Nanjing Automotive" (the buyer's once done)
+        unit_n = r"(?i:brand|unit|division|subsidiary|business|badge|marque|filiale|division|marchio|divisione|controllata|Marke|Tochter\w*|Sparte)"
+        self.sells_unit = _Gated(r"(?i:sell|vend|cède|céder|verkauf)",
+            rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,40}}?(?<![\w\-])(?P<how>(?i:agreed to sell|agrees to sell|plans to sell|is selling|will sell|"
+            rf"is to sell|to sell|a accepté de céder|a accepté de vendre|va céder|va vendre|prévoit de céder|cèdera|vendra|"
+            rf"ha accettato di vendere|venderà|cederà|intende vendere|intende cedere|will verkaufen|verkauft|wird verkaufen))\s+"
+            rf"(?:(?i:its|the|sa|son|la|le|l'|il|la sua|il suo|seine|die|den|das)\s*)?(?:[a-zà-ÿ][\w\-]*\s+)?(?:{unit_n}\s+)?"
+            rf"⟨C(?P<x>\d+)⟩(?:\s+{unit_n})?\s+(?i:to|a|alla|al|à|au|an)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<z>\d+)⟩")
+        self.unit_sold = _Gated(r"(?i:sold|vendut|cédé|vendu|verkauft)",
+            rf"⟨C(?P<x>\d+)⟩(?:\s+{unit_n})?\s+(?i:was|were|has been|have been|è stat[oa]|sono stat[ie]|a été|ont été)\s+"
+            rf"(?i:sold|vendut[oaie]|cedut[oaie]|cédée?s?|vendue?s?)(?![\w\-])"
+            rf"|⟨C(?P<x2>\d+)⟩(?:\s+{unit_n})?\s+(?i:wurde|wurden)\s+[^⟨⟩.;]{{0,60}}?(?<![\w\-])an\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,3}}?⟨C(?P<z2>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?verkauft(?![\w\-])")
+        # the buyer after "sold": "... by administrators for £53 million to China's Nanjing Automotive"
+        self.sold_to = re.compile(
+            rf"(?<![\w\-])(?i:to|a|alla|al|à|au)\s+(?:(?i:{det})\s*)?(?:[{_UP}][\w\-]*['’]s\s+)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"⟨C(?P<z>\d+)⟩(?!['’]s|\s*⟨|-)")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
         self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
@@ -1400,6 +1418,7 @@ class _Article:
             self._unit_lists(i, masked, mentions)
             self._belongs(i, masked, mentions)
             self._took_over(i, masked, mentions)
+            self._unit_sales(i, masked, mentions)
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -2654,6 +2673,37 @@ class _Article:
                     y = None  # a country said, and no company of it near
             if y is not None and y != x and y.type == "Company" and y not in self.sent_companies[i]:
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+
+    def _unit_sales(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit to be sold is still the seller's ("BMW has agreed to sell the Rover brand to SAIC"); a
+        unit sold is the buyer's ("The MG badge was sold ... to Nanjing Automotive")."""
+        px = self.px
+        for m in px.sells_unit.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("how")) \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+        for m in px.unit_sold.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            z = None
+            if m.group("z2"):
+                z = mentions[int(m.group("z2"))].entity
+            else:
+                # the first buyer named after "to" that is not the unit itself, within the clause
+                stop = re.search(r"[.;]", masked[m.end():])
+                end = min(len(masked), m.end() + 160, m.end() + stop.start() if stop else len(masked))
+                for t in px.sold_to.finditer(masked, m.end(), end):
+                    cand = mentions[int(t.group("z"))].entity
+                    if cand == x:
+                        continue
+                    if all(mentions[int(k)].entity == x for k in _PLACE_C.findall(masked, m.end(), t.start("z"))):
+                        z = cand
+                    break
+            if z is None or x == z or x.type != z.type or x.type != "Company" or self._negated(masked, m.start()) \
+                    or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or px.cue["prospective"].search(m.group()):
+                continue
+            self._add("SUBSIDIARY_OF", x, z, {}, i, 0.6)
 
     def _took_over(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A takeover done ("Tesla purchased Maxwell Technologies", "après avoir absorbé son compatriote

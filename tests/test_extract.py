@@ -2350,3 +2350,20 @@ def test_a_common_word_named_as_a_units_owner_is_a_company(lang, text, expected)
 ])
 def test_a_unit_of_a_group_described_with_a_definite_article(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW, the German carmaker, has agreed to sell the Rover brand to SAIC Motor.", {("Rover", "BMW")}),
+    ("en", "BMW did not agree to sell the Rover brand to SAIC Motor.", set()),
+    ("en", "BMW sold cars to SAIC Motor.", set()),
+    ("en", "The MG badge was sold, with rights to the MG range, by administrators to China's Nanjing Automotive.",
+     {("MG Motor", "Nanjing Automotive")}),
+    ("en", "The MG badge was not sold to Nanjing Automotive.", set()),
+    ("it", "BMW ha accettato di vendere il marchio Rover a SAIC Motor.", {("Rover", "BMW")}),
+    ("fr", "La marque Opel a été cédée en 2017 à PSA.", {("Opel", "Stellantis")}),
+    ("fr", "GM a accepté de céder sa filiale Opel à PSA.", {("Opel", "General Motors")}),
+    ("de", "Opel wurde 2017 an PSA verkauft.", {("Opel", "Stellantis")}),
+    ("de", "Opel wurde 2017 nicht an PSA verkauft.", set()),
+])
+def test_a_unit_to_be_sold_is_the_sellers_and_a_unit_sold_the_buyers(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
