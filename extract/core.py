@@ -220,6 +220,8 @@ _OWNER_OF_UNIT = re.compile(
     rf"(?<![\w\-])([{_UP}][\w&\-]+)\s*(?:[,(]\s*(?i:via|through|attraverso|tramite|über|par)\s+(?i:its|sa|son|la sua|sua|il suo|"
     rf"seine[rn]?|ihre[rn]?)\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?i:subsidiary|unit|filiale|controllata|Tochter\w*)(?![\w\-])"
     rf"|\(\s*[{_UP}][\w\-]*['’]s\s+parent(?:\s+company)?\s*\))")
+# "GM's European brands", "Stellantis's Italian brands": where the brands are from, not one of them
+_REGION_ADJ = re.compile(rf"(?:{_NATIONALITY}|European|Asian|African|Western|Eastern|Global|Premium|Luxury|Europe|Asia)")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -615,7 +617,7 @@ class _Patterns:
                   r"fa(?:nno)? parte (?:di|del|della|dello)|faceva(?:no)? parte (?:di|del|della)|appartien\w* (?:à|au)|"
                   r"fai(?:t|saient)? partie (?:de|du|des)|font partie (?:de|du|des)|gehör\w* (?:\w+ )?(?:zu|zum|zur))")
         self.unit_lists = _Keyed(('brand', 'subsidiar', 'units', 'divisions', 'marque', 'filiales', 'marchi', 'controllate', 'divisioni', 'marken', 'töchter', 'tochter', 'belong', 'part of', 'appartien', 'parte', 'partie', 'gehör'),
-            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
+            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+|{_REGION_ADJ.pattern}\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
             rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?){units_pl}\s*(?:,|:|\((?i:{incl_brief})?)?\s*{ulist}"
             rf"|(?<![\w\-])(?i:zu)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y2>\d+)⟩\s+gehör\w*\s+"
             rf"(?:[a-zäöüß][\w]*\s+){{0,2}}?(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
@@ -1111,7 +1113,8 @@ class _Article:
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
             elif _SOLD_AFTER.match(span, b) and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "Saab is to be acquired by ..."
-            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
+            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))
+                  and not (_BRAND_AFTER.match(span, b) and _REGION_ADJ.fullmatch(m.group(1)))) \
                     or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
             elif unit_before_gate and _UNIT_BEFORE.search(before) and not _DESC_WORD.fullmatch(words[0]):

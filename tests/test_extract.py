@@ -2367,3 +2367,13 @@ def test_a_unit_of_a_group_described_with_a_definite_article(lang, text, expecte
 ])
 def test_a_unit_to_be_sold_is_the_sellers_and_a_unit_sold_the_buyers(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("GM's European brands, Opel and Vauxhall, are being sold to Magna.", {("Opel", "General Motors")}),
+    ("Stellantis's Italian brands Fiat and Alfa Romeo grew.", {("Fiat", "Stellantis"), ("Alfa Romeo", "Stellantis")}),
+    ("European brands such as Fiat grew while Toyota fell.", set()),
+])
+def test_where_a_groups_brands_are_from_is_no_brand(text, expected):
+    assert subsidiaries(text, "en") == expected
+    assert "European" not in {r["entity"] for r in extract(text, meta=META, lang="en") if "entity" in r}
