@@ -222,6 +222,11 @@ _OWNER_OF_UNIT = re.compile(
     rf"|\(\s*[{_UP}][\w\-]*['’]s\s+parent(?:\s+company)?\s*\))")
 # "GM's European brands", "Stellantis's Italian brands": where the brands are from, not one of them
 _REGION_ADJ = re.compile(rf"(?:{_NATIONALITY}|European|Asian|African|Western|Eastern|Global|Premium|Luxury|Europe|Asia)")
+# an owner other than the company named before "owns": a described one ("the Chinese company that owns
+# NEVS"); a part owned ("owns half of"); the owned company's own owner ("owns half of JAC Motors' parent")
+_NOT_WHOLE_OWNER = re.compile(rf"(?i:{_FIRM}|company|firm|group|one)\s+(?i:that|which|che|qui|die|der|das)\s+$")
+_NOT_WHOLE_TARGET = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+)?(?i:parent|owner|holding|madre|mère|Mutter)")
+_PART_AFTER_OWN = re.compile(r"\s+(?i:half|a third|a quarter|part|a part|a share|shares|la metà|un terzo|parte|la moitié|un tiers|une partie|die Hälfte|ein Drittel|einen Teil)(?![\w\-])")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -2476,6 +2481,9 @@ class _Article:
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
+                    if _NOT_WHOLE_OWNER.search(masked[:h.start()]) or _NOT_WHOLE_TARGET.match(masked, pos[t][1]) \
+                            or _PART_AFTER_OWN.match(masked, h.end()):
+                        continue  # "the Chinese company that owns NEVS", "owns half of JAC Motors' parent"
                     # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
                     # each hold a share (read by the holders' pattern), none owns it alone
                     owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])

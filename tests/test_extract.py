@@ -2377,3 +2377,15 @@ def test_a_unit_to_be_sold_is_the_sellers_and_a_unit_sold_the_buyers(lang, text,
 def test_where_a_groups_brands_are_from_is_no_brand(text, expected):
     assert subsidiaries(text, "en") == expected
     assert "European" not in {r["entity"] for r in extract(text, meta=META, lang="en") if "entity" in r}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen owns half of JAC Motors' parent company Jianghuai Automobile Group.",
+     {("JAC Motors", "Jianghuai Automobile Group")}),
+    ("en", "Xiaomi may buy a stake in the Chinese company that owns NEVS.", set()),
+    ("en", "Geely, which owns Volvo Cars, is growing.", {("Volvo Cars", "Geely Holding")}),
+    ("it", "Volkswagen possiede la metà di JAC Motors.", set()),
+    ("it", "Geely possiede Volvo Cars.", {("Volvo Cars", "Geely Holding")}),
+])
+def test_an_owner_named_before_owns_but_not_the_whole_owner(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
