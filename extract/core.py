@@ -261,6 +261,8 @@ def _ACRONYM_HEAD(words: list[str]) -> bool:
 
 
 # a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
+# a German word for a brand or a unit before its name: "die Marke Mini", "die Traditionsmarke Rolls-Royce"
+_DE_UNIT_HEAD = re.compile(r"(?:Marke|Tochter|Sparte|[\w\-]+(?:marke|tochter|sparte))")
 _DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
                           r"lieferant)$")
 # an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
@@ -640,6 +642,14 @@ class _Patterns:
             rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)"
             rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?i:früher|einst|ehemals|bis\s+\d{{4}})\s+zu(?:m|r)?\s+⟨C\d+⟩\s+"
             rf"(?i:und|,)\s+(?i:heute|jetzt|inzwischen|mittlerweile|nun)\s+zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehör")
+        # "die Marke Mini blieb in der Hand von BMW", "Mini remained in the hands of BMW", "Mini restò nelle
+        # mani di BMW", "Mini est resté entre les mains de BMW": the company that holds the unit
+        self.in_hands = _Gated(r"(?i:hand|mani|mano|mains)",
+            rf"⟨C(?P<x>\d+)⟩(?:\s+(?i:brand|marque|marchio|Marke|unit|division))?\s+(?:(?i:blieb|bleibt|ist|war|liegt|lag)\s+(?:(?i:weiterhin|noch|heute|jetzt|nun)\s+)?in der Hand (?:von|des|der)"
+            rf"|(?i:remained|remains|is|was|stays|stayed)\s+(?:(?i:still|now|firmly)\s+)?in the hands of"
+            rf"|(?i:è|resta|rimane|restò|rimase|era)\s+(?:(?i:ancora|ora|oggi)\s+)?(?:nelle mani|in mano)\s+(?:di|a|al|alla|del|della|dello)"
+            rf"|(?i:reste|est|resta|restait|était|est restée?)\s+(?:(?i:encore|toujours)\s+)?(?:entre les mains|aux mains|dans les mains)\s+(?:de|du|d'))"
+            rf"\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)")
         # "Stellantis, home to brands such as Jeep and Chrysler", "Stellantis, casa di marchi come Fiat e
         # Jeep", "Stellantis, qui regroupe des marques comme Peugeot et Fiat": the brands of the group
         home_units = (r"(?i:brands|marques|marchi|Marken|subsidiaries|filiales|controllate|Töchter|units|divisions)")
@@ -1045,7 +1055,7 @@ class _Article:
             while words and ((words[0].casefold() in _NOT_NAME and not _ACRONYM_HEAD(words)) or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and (_FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]) or (
-                    self.lang == "de" and _DE_FIRM_END.search(words[0]))):  # "Unternehmensberatung JSC Automotive"
+                    self.lang == "de" and (_DE_FIRM_END.search(words[0]) or _DE_UNIT_HEAD.fullmatch(words[0])))):  # "Unternehmensberatung JSC Automotive"
                 words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
                 strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
@@ -1104,6 +1114,9 @@ class _Article:
             words = m.group(1).split()
             if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
                 continue  # "Shanghai-based", "Auto" in "... International Auto Show"
+            if self.lang == "de" and len(words) >= 2 and _DE_UNIT_HEAD.fullmatch(words[0]) and _DE_DETERMINER_BEFORE.search(before):
+                propose(a, b)  # "die Marke Mini", "die Traditionsmarke Rolls-Royce": a brand is a company's
+                continue
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
                     and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)):
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
@@ -2654,6 +2667,11 @@ class _Article:
             if x != y and x.type == y.type == "Company" \
                     and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.in_hands.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("y")) \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
         for m in px.home_to.finditer(masked):
             y = mentions[int(m.group("y"))].entity
             if self._negated(masked, m.start()):

@@ -2389,3 +2389,16 @@ def test_where_a_groups_brands_are_from_is_no_brand(text, expected):
 ])
 def test_an_owner_named_before_owns_but_not_the_whole_owner(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Lediglich die Marke Mini blieb in der Hand von BMW.", {("Mini", "BMW")}),
+    ("de", "Die Marke Mini blieb nicht in der Hand von BMW.", set()),
+    ("de", "Die Traditionsmarke Rolls-Royce gehört zu BMW.", {("Rolls-Royce", "BMW")}),
+    ("en", "The Mini brand remained in the hands of BMW.", {("Mini", "BMW")}),
+    ("it", "Il marchio Mini restò nelle mani di BMW.", {("Mini", "BMW")}),
+    ("fr", "La marque Mini est restée entre les mains de BMW.", {("Mini", "BMW")}),
+    ("fr", "Mini et BMW ont signé un accord.", set()),
+])
+def test_a_brand_that_stays_in_the_hands_of_its_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
