@@ -2279,6 +2279,7 @@ def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text
     ("de", "Ford arbeitet nicht mehr mit Land Rover, das früher zu BMW und heute zu Tata Motors gehört.",
      {("Land Rover", "Tata Motors")}),
     ("de", "Opel, das heute zu Stellantis gehört, baut Autos in Rüsselsheim.", {("Opel", "Stellantis")}),
+    ("de", "Mit Land-Rover, das früher zu BMW und heute zu Tata gehört, arbeitet Ford.", {("Land Rover", "Tata Motors")}),
     ("en", "Opel and Stellantis signed a supply deal.", set()),
 ])
 def test_a_group_named_in_a_relative_clause_after_its_unit(lang, text, expected):
