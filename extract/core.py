@@ -263,6 +263,12 @@ def _ACRONYM_HEAD(words: list[str]) -> bool:
 # a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
 # a German word for a brand or a unit before its name: "die Marke Mini", "die Traditionsmarke Rolls-Royce"
 _DE_UNIT_HEAD = re.compile(r"(?:Marke|Tochter|Sparte|[\w\-]+(?:marke|tochter|sparte))")
+# a takeover verb and a word for a firm just before a name: "absorbé il y a plusieurs années son compatriote
+# Sanyo", "acquired its rival Foo", "ha rilevato il concorrente Foo"
+_TAKEN_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:acquired|purchased|bought|took over|absorbed|racheté|absorbé|acquis|repris|acquisito|rilevato|comprato|"
+    r"assorbito|übernahm|kaufte|übernommen|gekauft)\s+(?:[^\s,.;:⟨⟩]+\s+){0,6}?"
+    r"(?i:compatriot\w*|connazional\w*|rival\w*|concurrent\w*|competitor\w*|concorrent\w*|Konkurrent\w*|Rivalen)\s+$")
 _DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
                           r"lieferant)$")
 # an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
@@ -1126,6 +1132,12 @@ class _Article:
                          or (_PCT_OF.search(span, max(0, a - 30), a) and self.px.hold.search(span, max(0, a - 70), a))) \
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
+                continue
+            if _TAKEN_BEFORE.search(before) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "après avoir absorbé ... son compatriote Sanyo": what was taken over is a company
+                continue
+            if len(words) > 1 and self.lang == "de" and _TAKEN_BEFORE.search(before + words[0] + " "):
+                propose(a + m.group(1).index(words[1], len(words[0])), b)  # "übernahm den Konkurrenten Wabco"
                 continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"

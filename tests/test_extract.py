@@ -2403,3 +2403,16 @@ def test_an_owner_named_before_owns_but_not_the_whole_owner(lang, text, expected
 ])
 def test_a_brand_that_stays_in_the_hands_of_its_group(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Panasonic est fort dans les batteries, surtout après avoir absorbé il y a des années son compatriote Sanyo.",
+     {("Sanyo", "Panasonic")}),
+    ("en", "ZF acquired its rival Wabco in 2020.", {("Wabco", "ZF")}),
+    ("en", "ZF praised its rival Wabco in 2020.", set()),
+    ("it", "ZF ha rilevato il concorrente Wabco.", {("Wabco", "ZF")}),
+    ("de", "ZF übernahm den Konkurrenten Wabco.", {("Wabco", "ZF")}),
+    ("de", "ZF lobte den Konkurrenten Wabco.", set()),
+])
+def test_a_rival_or_compatriot_taken_over_is_a_company(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
