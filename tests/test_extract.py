@@ -2416,3 +2416,12 @@ def test_a_brand_that_stays_in_the_hands_of_its_group(lang, text, expected):
 ])
 def test_a_rival_or_compatriot_taken_over_is_a_company(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hyundai builds the plant with its smaller affiliate Kia in Georgia.", set()),
+    ("Hyundai and its smaller affiliate Kia build a plant.", set()),
+    ("Hyundai and its subsidiary Motional build a plant.", {("Motional", "Hyundai Motor Company")}),
+])
+def test_an_affiliate_is_no_subsidiary(text, expected):
+    assert subsidiaries(text, "en") == expected
