@@ -185,6 +185,13 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries")
+# what may stand between a takeover verb and the company taken: not a seller or a place ("bought
+# cells from CATL", "acquired a plant in"), a word that describes the company ("son compatriote")
+_TAKEOVER_NOT = re.compile(r"(?i:(?<![\w\-])(?:with|con|avec|mit|from|da|dal|dalla|dallo|dai|auprès|von|vom|in|into|nel|nella|dans|an|am|bei|of|di|del|della|"
+                           r"plant|factory|site|stabilimento|usine|Werk|assets|attività|actifs)(?![\w\-]))")
+_TAKEN_MORE = re.compile(r"[^⟨⟩.;:]{0,100}?(?<![\w\-])(?:and|e|et|und)\s+(?P<d>(?:[^\s⟨⟩.,;:]+\s+){1,5}?)⟨C(?P<x>\d+)⟩(?!['’]s|\s*⟨|-)")
+_TAKEN_DESC = re.compile(r"(?i:compatriot\w*|connazional\w*|compatriote\w*|Landsmann|rival\w*|concurrent\w*|competitor\w*|"
+                         r"concorrent\w*|Konkurrent\w*|\w+-based|business|unit|subsidiary|division|brand)")
 # "agreed to buy Navistar", "the acquisition of Boston Dynamics", "übernimmt Navistar": what is
 # bought is a company
 _ACQUIRE_BEFORE = re.compile(
@@ -207,6 +214,19 @@ _UNIT_BEFORE = re.compile(
     r"una nuova|nuova|eine neue|neue))\s+(?:[a-zà-ÿ][\w\-]*\s+){0,3}?"
     r"(?i:unit|arm|division|subsidiary|brand|controllata|filiale|divisione|marque|Tochter\w*|Marke)\s*,?\s+$")
 _UNIT_BEFORE_WORDS = ("unit", "arm", "division", "subsidiary", "brand", "controllata", "filiale", "marque", "tochter", "marke")
+# "Total, via sa filiale Saft", "Total (attraverso la sua filiale Saft)", "Total (SAFT's parent company)": a
+# word named as the owner of a unit, or a unit's parent, is a company even where it is also a common word
+_OWNER_OF_UNIT = re.compile(
+    rf"(?<![\w\-])([{_UP}][\w&\-]+)\s*(?:[,(]\s*(?i:via|through|attraverso|tramite|über|par)\s+(?i:its|sa|son|la sua|sua|il suo|"
+    rf"seine[rn]?|ihre[rn]?)\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?i:subsidiary|unit|filiale|controllata|Tochter\w*)(?![\w\-])"
+    rf"|\(\s*[{_UP}][\w\-]*['’]s\s+parent(?:\s+company)?\s*\))")
+# "GM's European brands", "Stellantis's Italian brands": where the brands are from, not one of them
+_REGION_ADJ = re.compile(rf"(?:{_NATIONALITY}|European|Asian|African|Western|Eastern|Global|Premium|Luxury|Europe|Asia)")
+# an owner other than the company named before "owns": a described one ("the Chinese company that owns
+# NEVS"); a part owned ("owns half of"); the owned company's own owner ("owns half of JAC Motors' parent")
+_NOT_WHOLE_OWNER = re.compile(rf"(?i:{_FIRM}|company|firm|group|one)\s+(?i:that|which|che|qui|die|der|das)\s+$")
+_NOT_WHOLE_TARGET = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+)?(?i:parent|owner|holding|madre|mère|Mutter)")
+_PART_AFTER_OWN = re.compile(r"\s+(?i:half|a third|a quarter|part|a part|a share|shares|la metà|un terzo|parte|la moitié|un tiers|une partie|die Hälfte|ein Drittel|einen Teil)(?![\w\-])")
 _BRAND_AFTER = re.compile(r"\s+(?i:brands?)(?![\w\-])")
 _BRAND_BEFORE = re.compile(r"(?<![\w\-])(?i:the brand|il marchio|la marque|die Marke|der Marke|marchio|marque|brand)\s+$")
 _STAKE_IN_FIRM = re.compile(
@@ -241,6 +261,14 @@ def _ACRONYM_HEAD(words: list[str]) -> bool:
 
 
 # a German compound that says what kind of firm follows: "Unternehmensberatung", "Batteriehersteller"
+# a German word for a brand or a unit before its name: "die Marke Mini", "die Traditionsmarke Rolls-Royce"
+_DE_UNIT_HEAD = re.compile(r"(?:Marke|Tochter|Sparte|[\w\-]+(?:marke|tochter|sparte))")
+# a takeover verb and a word for a firm just before a name: "absorbé il y a plusieurs années son compatriote
+# Sanyo", "acquired its rival Foo", "ha rilevato il concorrente Foo"
+_TAKEN_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:acquired|purchased|bought|took over|absorbed|racheté|absorbé|acquis|repris|acquisito|rilevato|comprato|"
+    r"assorbito|übernahm|kaufte|übernommen|gekauft)\s+(?:[^\s,.;:⟨⟩]+\s+){0,6}?"
+    r"(?i:compatriot\w*|connazional\w*|rival\w*|concurrent\w*|competitor\w*|concorrent\w*|Konkurrent\w*|Rivalen)\s+$")
 _DE_FIRM_END = re.compile(r"[a-zäöüß](?:beratung|unternehmen|gesellschaft|konzern|hersteller|bauer|gruppe|zulieferer|"
                           r"lieferant)$")
 # an inflected German adjective just before a word, with no article: "mit chinesischen Anbietern",
@@ -602,12 +630,87 @@ class _Patterns:
                   r"fa(?:nno)? parte (?:di|del|della|dello)|faceva(?:no)? parte (?:di|del|della)|appartien\w* (?:à|au)|"
                   r"fai(?:t|saient)? partie (?:de|du|des)|font partie (?:de|du|des)|gehör\w* (?:\w+ )?(?:zu|zum|zur))")
         self.unit_lists = _Keyed(('brand', 'subsidiar', 'units', 'divisions', 'marque', 'filiales', 'marchi', 'controllate', 'divisioni', 'marken', 'töchter', 'tochter', 'belong', 'part of', 'appartien', 'parte', 'partie', 'gehör'),
-            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
+            rf"⟨C(?P<y>\d+)⟩(?:['’]s?\s+(?:[a-zà-ÿ][\w\-]*\s+|{_REGION_ADJ.pattern}\s+){{0,2}}?|-|\s+[^⟨⟩.;:]{{0,90}}?(?<![\w\-]){poss_pl}\s+"
             rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?){units_pl}\s*(?:,|:|\((?i:{incl_brief})?)?\s*{ulist}"
             rf"|(?<![\w\-])(?i:zu)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<y2>\d+)⟩\s+gehör\w*\s+"
             rf"(?:[a-zäöüß][\w]*\s+){{0,2}}?(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?P<list2>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)"
             rf"|(?<![\w\-])(?P<list3>⟨C\d+⟩(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*{litem})*)\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?"
             rf"{belong}\s+(?:(?i:also|now|anche|ora|aussi|désormais|auch|heute)\s+)?(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y3>\d+)⟩(?!['’]s|\s*⟨|-)")
+        # a unit's group in a relative clause after it: "Opel (che fa parte del gruppo PSA)", "Opel, which is
+        # part of Stellantis", "Opel, qui fait partie du groupe PSA", "Land Rover, das früher zu BMW und heute
+        # zu Tata gehört" (the present owner only)
+        rel_belong = (r"(?i:(?:is|are|è|sono|est|sont)\s+(?:(?:now|today|ora|oggi|désormais|aujourd'hui)\s+)?(?:a\s+)?part\s+of|"
+                      r"(?:now\s+)?belongs?\s+to|fa(?:nno)?\s+(?:(?:ora|oggi|ormai)\s+)?parte\s+(?:di|del|della|dello|dell')|"
+                      r"appartien\w*\s+(?:a|al|alla|allo|à|au)|fai(?:t|saient)\s+(?:(?:désormais|aujourd'hui)\s+)?partie\s+(?:de|du|des)|"
+                      r"font\s+partie\s+(?:de|du|des))")
+        self.rel_belong = _Gated(r"(?i:part|belong|appartien|gehör)",
+            rf"⟨C(?P<x>\d+)⟩\s*[(,]\s*(?i:che|which|that|qui|der|die|das)\s+{rel_belong}\s*(?:(?i:{det})\s*)?"
+            rf"(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<x2>\d+)⟩\s*,\s*(?i:der|die|das)\s+(?i:früher|einst|ehemals|bis\s+\d{{4}})\s+zu(?:m|r)?\s+⟨C\d+⟩\s+"
+            rf"(?i:und|,)\s+(?i:heute|jetzt|inzwischen|mittlerweile|nun)\s+zu(?:m|r)?\s+(?:(?i:{det})\s*)?⟨C(?P<y2>\d+)⟩\s+gehör")
+        # "die Marke Mini blieb in der Hand von BMW", "Mini remained in the hands of BMW", "Mini restò nelle
+        # mani di BMW", "Mini est resté entre les mains de BMW": the company that holds the unit
+        self.in_hands = _Gated(r"(?i:hand|mani|mano|mains)",
+            rf"⟨C(?P<x>\d+)⟩(?:\s+(?i:brand|marque|marchio|Marke|unit|division))?\s+(?:(?i:blieb|bleibt|ist|war|liegt|lag)\s+(?:(?i:weiterhin|noch|heute|jetzt|nun)\s+)?in der Hand (?:von|des|der)"
+            rf"|(?i:remained|remains|is|was|stays|stayed)\s+(?:(?i:still|now|firmly)\s+)?in the hands of"
+            rf"|(?i:è|resta|rimane|restò|rimase|era)\s+(?:(?i:ancora|ora|oggi)\s+)?(?:nelle mani|in mano)\s+(?:di|a|al|alla|del|della|dello)"
+            rf"|(?i:reste|est|resta|restait|était|est restée?)\s+(?:(?i:encore|toujours)\s+)?(?:entre les mains|aux mains|dans les mains)\s+(?:de|du|d'))"
+            rf"\s*(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)")
+        # "Stellantis, home to brands such as Jeep and Chrysler", "Stellantis, casa di marchi come Fiat e
+        # Jeep", "Stellantis, qui regroupe des marques comme Peugeot et Fiat": the brands of the group
+        home_units = (r"(?i:brands|marques|marchi|Marken|subsidiaries|filiales|controllate|Töchter|units|divisions)")
+        self.home_to = _Gated(r"(?i:home to|casa (?:di|dei|madre)|regroupe|rassemble|riunisce|vereint|umfasst|includes)",
+            rf"⟨C(?P<y>\d+)⟩\s*,\s*(?:(?i:which|that|che|qui|der|die|das)\s+(?:(?i:is|è|est|ist)\s+)?)?"
+            rf"(?i:home to|(?:la\s+)?casa (?:di|dei|madre (?:di|dei))|regroupe|rassemble|riunisce|vereint|umfasst|includes)\s+"
+            rf"(?:(?i:{det}|des|such|many|several|numerous|molti|diversi|numerosi|plusieurs|nombreuses|mehrere|zahlreiche)\s+)?"
+            rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?{home_units}\s+(?i:such as|like|including|come|quali|tra cui|fra cui|comme|dont|"
+            rf"notamment|wie|darunter|etwa)\s*:?\s*{ulist}")
+        # a takeover done: "Tesla purchased Maxwell Technologies", "CMA CGM completed a USD 5 billion
+        # acquisition of Bolloré Logistics", "après avoir absorbé son compatriote Sanyo", "ZF ha rilevato
+        # Wabco", "ZF übernahm Wabco", "ZF hat Wabco übernommen": what was bought is now the buyer's unit
+        adv = r"(?:(?i:also|already|recently|just|finally|eventually|later|then|déjà|aussi|già|anche|poi|bereits|auch|dann)\s+)?"
+        took_over = (r"(?i:(?:has|had|have)\s+(?:now\s+|already\s+|also\s+)?)?(?i:acquired|purchased|bought|took\s+over|absorbed|"
+                     r"completed\s+(?:its|the|a|an)\s+(?:[\w.,$€£\-]+\s+){0,5}?(?:acquisition|purchase|takeover)\s+of|"
+                     r"(?:a|avait|ont|avaient)\s+(?:déjà\s+|aussi\s+)?(?:racheté|absorbé|acquis|repris)|"
+                     r"(?:ha|aveva|hanno|avevano)\s+(?:già\s+|anche\s+)?(?:acquisito|rilevato|comprato|acquistato|assorbito)|"
+                     r"acquisì|rilevò|comprò|assorbì|racheta|absorba|übernahm|kaufte|erwarb)")
+        after_taking = (r"(?i:after\s+(?:acquiring|buying|purchasing|absorbing|taking\s+over)|après\s+avoir\s+(?:racheté|absorbé|acquis|repris)|"
+                        r"dopo\s+aver(?:e)?\s+(?:acquisito|rilevato|comprato|acquistato|assorbito)|nachdem\s+es)")
+        self.took_over = _Gated(r"(?i:acqui|purchas|bought|took|absorb|rachet|repris|rilev|compr|assorb|übernahm|kaufte|erwarb|übernommen|gekauft|erworben)",
+            rf"⟨C(?P<y>\d+)⟩\s+{adv}{took_over}\s+(?P<d>(?:[^\s⟨⟩.,;:]+\s+){{0,8}}?)⟨C(?P<x>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<y2>\d+)⟩[^⟨⟩.;]{{0,80}}?(?<![\w\-]){after_taking}\s+(?P<d2>(?:[^\s⟨⟩.,;:]+\s+){{0,8}}?)⟨C(?P<x2>\d+)⟩(?!['’]s|\s*⟨|-)"
+            rf"|⟨C(?P<y3>\d+)⟩\s+(?:hat|hatte)\s+(?P<d3>(?:[^\s⟨⟩.,;:]+\s+){{0,4}}?)⟨C(?P<x3>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?:übernommen|gekauft|erworben)(?![\w\-])")
+        # a unit whose group is described, not named: "Cariad, die Software-Einheit des Autobauers", "Cariad,
+        # the software unit of the carmaker", "Saft, la filiale du groupe pétrolier", "Zu dem bayerischen
+        # Automobilkonzern gehört auch die Traditionsmarke Rolls-Royce": the company the text speaks of
+        firm_end = r"(?:[\w\-]*(?i:maker|company|group|firm|manufacturer|giant|società|azienda|gruppo|costruttore|produttore|casa automobilistica|"
+        firm_end += r"colosso|groupe|constructeur|entreprise|société|fabricant|bauer|bauers|konzern|konzerns|hersteller|herstellers|unternehmens))"
+        desc = rf"(?:[\w\-]+\s+){{0,2}}?{firm_end}(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?"
+        unit_word = rf"(?:(?i:{sub})|[\w]+-?(?i:tochter|sparte|einheit|marke))"
+        self.described_parent = _Gated(r"(?i:unit|divisi|subsidiar|brand|controllat|filiale|marchio|marque|unité|tochter|sparte|einheit|marke|gehör)",
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:{det})\s*)?(?:[a-zà-ÿ][\w\-]*\s+){{0,2}}?{unit_word}(?:\s+[a-zà-ÿ][\w\-]*){{0,3}}?\s+"
+            rf"(?i:of the|del|della|dello|dell'|du|de la|de l'|des|der)\s*(?P<desc>{desc})(?=\s*(?:[,.;)]|$))"
+            rf"|^\W*(?i:zu)\s+(?:(?i:dem|der)\s+)(?P<desc2>{desc})\s+gehör\w*\s+(?:(?i:auch|heute|jetzt|inzwischen|zudem|ebenfalls)\s+)?"
+            rf"(?:(?i:die|der|das)\s+)?(?:[\w\-]+\s+)?⟨C(?P<x2>\d+)⟩(?=\s*(?:[,.;)]|$))")
+        # a sale of a unit: "BMW has agreed to sell the Rover brand to SAIC" (still the seller's until done),
+        # "The MG badge was sold ... to Nanjing Automotive" (the buyer's once done)
+        unit_n = r"(?i:brand|unit|division|subsidiary|business|badge|marque|filiale|division|marchio|divisione|controllata|Marke|Tochter\w*|Sparte)"
+        self.sells_unit = _Gated(r"(?i:sell|vend|cède|céder|verkauf)",
+            rf"⟨C(?P<y>\d+)⟩[^⟨⟩.;]{{0,40}}?(?<![\w\-])(?P<how>(?i:agreed to sell|agrees to sell|plans to sell|is selling|will sell|"
+            rf"is to sell|to sell|a accepté de céder|a accepté de vendre|va céder|va vendre|prévoit de céder|cèdera|vendra|"
+            rf"ha accettato di vendere|venderà|cederà|intende vendere|intende cedere|will verkaufen|verkauft|wird verkaufen))\s+"
+            rf"(?:(?i:its|the|sa|son|la|le|l'|il|la sua|il suo|seine|die|den|das)\s*)?(?:[a-zà-ÿ][\w\-]*\s+)?(?:{unit_n}\s+)?"
+            rf"⟨C(?P<x>\d+)⟩(?:\s+{unit_n})?\s+(?i:to|a|alla|al|à|au|an)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<z>\d+)⟩")
+        self.unit_sold = _Gated(r"(?i:sold|vendut|cédé|vendu|verkauft)",
+            rf"⟨C(?P<x>\d+)⟩(?:\s+{unit_n})?\s+(?i:was|were|has been|have been|è stat[oa]|sono stat[ie]|a été|ont été)\s+"
+            rf"(?i:sold|vendut[oaie]|cedut[oaie]|cédée?s?|vendue?s?)(?![\w\-])"
+            rf"|⟨C(?P<x2>\d+)⟩(?:\s+{unit_n})?\s+(?i:wurde|wurden)\s+[^⟨⟩.;]{{0,60}}?(?<![\w\-])an\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,3}}?⟨C(?P<z2>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?verkauft(?![\w\-])")
+        # the buyer after "sold": "... by administrators for £53 million to China's Nanjing Automotive"
+        self.sold_to = re.compile(
+            rf"(?<![\w\-])(?i:to|a|alla|al|à|au)\s+(?:(?i:{det})\s*)?(?:[{_UP}][\w\-]*['’]s\s+)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"⟨C(?P<z>\d+)⟩(?!['’]s|\s*⟨|-)")
         # "Volkswagen ... la création de la filiale PowerCo", "Ford set up a new unit, Model e": a unit set
         # up by the company the sentence opens with
         self.unit_created = _Keyed(('creat', 'set up', 'sets up', 'setting up', 'establish', 'found', 'launch', 'créat', 'créé', 'crée', 'fond', 'costitu', 'istitu', 'gründ'),
@@ -958,7 +1061,7 @@ class _Article:
             while words and ((words[0].casefold() in _NOT_NAME and not _ACRONYM_HEAD(words)) or words[0].endswith(("-based", "-owned", "-controlled", "-backed"))):
                 words.pop(0)  # "Shanghai-based Zentrix" is Zentrix
             while len(words) > 1 and (_FIRM_WORD.fullmatch(words[0].rsplit("-", 1)[-1]) or (
-                    self.lang == "de" and _DE_FIRM_END.search(words[0]))):  # "Unternehmensberatung JSC Automotive"
+                    self.lang == "de" and (_DE_FIRM_END.search(words[0]) or _DE_UNIT_HEAD.fullmatch(words[0])))):  # "Unternehmensberatung JSC Automotive"
                 words.pop(0)  # "Hersteller Zentrix" (German nouns are capitalised) is Zentrix
                 strong = True
             while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
@@ -981,6 +1084,9 @@ class _Article:
 
         for m in _LEGAL_ORG.finditer(span):
             propose(m.start(1), m.end())
+        if "(" in span or " via " in span:
+            for m in _OWNER_OF_UNIT.finditer(span):
+                propose(m.start(1), m.end(1), strong=True)
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
         low = span.casefold()
@@ -1014,6 +1120,9 @@ class _Article:
             words = m.group(1).split()
             if words[-1].endswith("-based") or re.match(rf"\s+[{_UP}]", span[b:b + 2]):
                 continue  # "Shanghai-based", "Auto" in "... International Auto Show"
+            if self.lang == "de" and len(words) >= 2 and _DE_UNIT_HEAD.fullmatch(words[0]) and _DE_DETERMINER_BEFORE.search(before):
+                propose(a, b)  # "die Marke Mini", "die Traditionsmarke Rolls-Royce": a brand is a company's
+                continue
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
                     and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)):
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
@@ -1024,11 +1133,18 @@ class _Article:
                     and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "a 49 percent stake in Zoox": what a stake is held in is a company
                 continue
+            if _TAKEN_BEFORE.search(before) and not _DESC_WORD.fullmatch(words[0]):
+                propose(a, b)  # "après avoir absorbé ... son compatriote Sanyo": what was taken over is a company
+                continue
+            if len(words) > 1 and self.lang == "de" and _TAKEN_BEFORE.search(before + words[0] + " "):
+                propose(a + m.group(1).index(words[1], len(words[0])), b)  # "übernahm den Konkurrenten Wabco"
+                continue
             if _TICKER_AFTER.match(span, b):
                 propose(a, b, strong=True)  # "Veoneer (VNE.N)"
             elif _SOLD_AFTER.match(span, b) and not _DESC_WORD.fullmatch(words[0]):
                 propose(a, b)  # "Saab is to be acquired by ..."
-            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))) \
+            elif (brand_gate and (_BRAND_AFTER.match(span, b) or _BRAND_BEFORE.search(before))
+                  and not (_BRAND_AFTER.match(span, b) and _REGION_ADJ.fullmatch(m.group(1)))) \
                     or (unit_gate and before.endswith(("'s ", "’s ")) and _UNIT_AFTER.match(span, b)):
                 propose(a, b)  # "the MG and Maxus brands", "il marchio Abarth": a brand is a company's
             elif unit_before_gate and _UNIT_BEFORE.search(before) and not _DESC_WORD.fullmatch(words[0]):
@@ -1307,9 +1423,12 @@ class _Article:
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
         for m in self.px.described_owner.finditer(masked):
             x = mentions[int(m.group("x"))].entity
-            y = self._described_company(i, m.group("desc"))
+            desc = m.group("desc") or m.group("desc2")
+            y = self._described_company(i, desc)
             if y is not None and y != x and x.type == y.type == "Company" and not self._negated(masked, m.start("x")):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+        if "⟨C" in masked:
+            self._described_parent(i, masked, mentions)
         companies = [k for k, m in enumerate(mentions) if m.entity.type == "Company"]
         # customers or suppliers of one company: partners of that company at most, never of one another
         self.hung = self._customer_lists(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -1330,6 +1449,9 @@ class _Article:
             self._investments(i, masked, mentions, role_orgs)
             self._patterns(i, masked, mentions)
             self._unit_lists(i, masked, mentions)
+            self._belongs(i, masked, mentions)
+            self._took_over(i, masked, mentions)
+            self._unit_sales(i, masked, mentions)
             self._holders(i, masked, mentions)
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
@@ -2384,6 +2506,9 @@ class _Article:
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
+                    if _NOT_WHOLE_OWNER.search(masked[:h.start()]) or _NOT_WHOLE_TARGET.match(masked, pos[t][1]) \
+                            or _PART_AFTER_OWN.match(masked, h.end()):
+                        continue  # "the Chinese company that owns NEVS", "owns half of JAC Motors' parent"
                     # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
                     # each hold a share (read by the holders' pattern), none owns it alone
                     owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])
@@ -2542,6 +2667,115 @@ class _Article:
             y = mentions[int(m.group("y") or m.group("y2") or m.group("y3"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start()):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+
+    def _belongs(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit's group named in a relative clause after it ("Opel, che fa parte del gruppo PSA"), or
+        the brands a group is home to ("Stellantis, home to brands such as Jeep and Chrysler")."""
+        px = self.px
+        for m in px.rel_belong.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            y = mentions[int(m.group("y") or m.group("y2"))].entity
+            # (a denial before the antecedent is about something else: "no longer works with X, which ...")
+            if x != y and x.type == y.type == "Company" \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.in_hands.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("y")) \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in px.home_to.finditer(masked):
+            y = mentions[int(m.group("y"))].entity
+            if self._negated(masked, m.start()):
+                continue
+            for k in _PLACE_C.findall(m.group("list")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+
+    def _described_parent(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit of a group described with a definite article ("Cariad, die Software-Einheit des
+        Autobauers", "Zu dem bayerischen Automobilkonzern gehört auch die Marke Rolls-Royce"): the group
+        of that country among the companies near, else the company named last before the sentence."""
+        for m in self.px.described_parent.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            if x.type != "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            desc = m.group("desc") or m.group("desc2")
+            y = self._described_company(i, desc)
+            if y is None or y == x:
+                # the company named last before the sentence ("... blieb in der Hand von BMW. Zu dem
+                # bayerischen Automobilkonzern gehört ..."), else the one the text speaks of
+                before = [k.entity for k in self._mask(*self.sents[i - 1])[1] if k.entity.type == "Company"] if i else []
+                y = before[-1] if before else self.current_focus()
+                words = [p for w in desc.split() for p in w.split("-") if p]
+                if any(rx.fullmatch(w) for w in words for rx, _ in _COUNTRY_WORDS):
+                    y = None  # a country said, and no company of it near
+            if y is not None and y != x and y.type == "Company" and y not in self.sent_companies[i]:
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+
+    def _unit_sales(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A unit to be sold is still the seller's ("BMW has agreed to sell the Rover brand to SAIC"); a
+        unit sold is the buyer's ("The MG badge was sold ... to Nanjing Automotive")."""
+        px = self.px
+        for m in px.sells_unit.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("how")) \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
+        for m in px.unit_sold.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x2"))].entity
+            z = None
+            if m.group("z2"):
+                z = mentions[int(m.group("z2"))].entity
+            else:
+                # the first buyer named after "to" that is not the unit itself, within the clause
+                stop = re.search(r"[.;]", masked[m.end():])
+                end = min(len(masked), m.end() + 160, m.end() + stop.start() if stop else len(masked))
+                for t in px.sold_to.finditer(masked, m.end(), end):
+                    cand = mentions[int(t.group("z"))].entity
+                    if cand == x:
+                        continue
+                    if all(mentions[int(k)].entity == x for k in _PLACE_C.findall(masked, m.end(), t.start("z"))):
+                        z = cand
+                    break
+            if z is None or x == z or x.type != z.type or x.type != "Company" or self._negated(masked, m.start()) \
+                    or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or px.cue["prospective"].search(m.group()):
+                continue
+            self._add("SUBSIDIARY_OF", x, z, {}, i, 0.6)
+
+    def _took_over(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A takeover done ("Tesla purchased Maxwell Technologies", "après avoir absorbé son compatriote
+        Sanyo"): the company bought is the buyer's unit. Between the verb and the name only words that
+        describe it ("ultracapacitor manufacturer", "son compatriote", "in 2019"), no stake, no seller."""
+        px = self.px
+        for m in px.took_over.finditer(masked):
+            n = "" if m.group("y") else "2" if m.group("y2") else "3"
+            y, x = mentions[int(m.group("y" + n))].entity, mentions[int(m.group("x" + n))].entity
+            d = m.group("d" + n)
+            if x == y or x.type != "Company" or y.type != "Company":
+                continue
+            words = d.split()
+            if _TAKEOVER_NOT.search(d) or px.cue["invest"].search(d) or _PCT.search(d):
+                continue  # "bought a 20% stake in", "acquired shares of", "bought cells from"
+            if words and not (px.firm_noun.fullmatch(words[-1]) or _DESC_WORD.fullmatch(words[-1])
+                              or _TAKEN_DESC.fullmatch(words[-1])):
+                continue  # "bought batteries Tesla": no company named as what was bought
+            if self._negated(masked, m.start("x" + n)) or px.cue["prospective"].search(masked, max(0, m.start() - 30), m.start("x" + n)) \
+                    or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+            # "... Maxwell Technologies in Feb 2019 and automation equipment manufacturer HiBar in Oct 2019":
+            # a second company described as a firm, bought in the same clause
+            more = _TAKEN_MORE.match(masked, m.end())
+            if more is not None and (px.firm_noun.fullmatch(more.group("d").split()[-1])
+                                     or _DESC_WORD.fullmatch(more.group("d").split()[-1])) \
+                    and not px.cue["invest"].search(more.group()) and not _TAKEOVER_NOT.search(more.group("d")):
+                z = mentions[int(more.group("x"))].entity
+                if z not in (x, y) and z.type == "Company":
+                    self._add("SUBSIDIARY_OF", z, y, {}, i, 0.6)
 
     def _patterns(self, i: int, masked: str, mentions: list[Mention]) -> None:
         cue = self.px.cue

@@ -32,7 +32,7 @@ _LEX: dict[str, dict[str, str]] = {
         "from_seller": r"from",
         "make": r"mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|build(?:s|ing)?|built|manufactur(?:e|es|ed|ing)",
         "for": r"for",
-        "subsidiary": r"subsidiary|subsidiaries|unit|division|arm|affiliate|brand",
+        "subsidiary": r"subsidiary|subsidiaries|unit|division|arm|brand",
         "of": r"of",
         "parent": r"parent(?: company| group)?|owner",
         "controlled_by": r"(?:wholly[- ]|majority[- ]|fully[- ])?(?:owned|controlled)",

@@ -2267,3 +2267,161 @@ def test_a_german_quote_opens_a_sentence_of_its_own(text):
 ])
 def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- subsidiaries --
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mazda works with Opel, which is part of Stellantis, on vans.", {("Opel", "Stellantis")}),
+    ("en", "Kia builds cars with Opel, which is not part of Stellantis.", set()),
+    ("it", "La joint venture è tra Saft e Opel (che fa parte del gruppo Stellantis).", {("Opel", "Stellantis")}),
+    ("it", "Opel, che non fa parte del gruppo Stellantis, produce auto.", set()),
+    ("fr", "Opel, qui fait partie du groupe Stellantis, construit des voitures.", {("Opel", "Stellantis")}),
+    ("de", "Ford arbeitet nicht mehr mit Land Rover, das früher zu BMW und heute zu Tata Motors gehört.",
+     {("Land Rover", "Tata Motors")}),
+    ("de", "Opel, das heute zu Stellantis gehört, baut Autos in Rüsselsheim.", {("Opel", "Stellantis")}),
+    ("de", "Mit Land-Rover, das früher zu BMW und heute zu Tata gehört, arbeitet Ford.", {("Land Rover", "Tata Motors")}),
+    ("en", "Opel and Stellantis signed a supply deal.", set()),
+])
+def test_a_group_named_in_a_relative_clause_after_its_unit(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Stellantis, home to brands such as Jeep and Chrysler, signed a deal with Leapmotor.",
+     {("Jeep", "Stellantis"), ("Chrysler", "Stellantis")}),
+    ("it", "Stellantis, casa di marchi come Fiat e Jeep, ha firmato un accordo con Leapmotor.",
+     {("Fiat", "Stellantis"), ("Jeep", "Stellantis")}),
+    ("fr", "Stellantis, qui regroupe des marques comme Peugeot et Fiat, investit en Chine.",
+     {("Peugeot", "Stellantis"), ("Fiat", "Stellantis")}),
+    ("en", "Stellantis, like Toyota and Honda, is investing in batteries.", set()),
+])
+def test_the_brands_a_group_is_home_to(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Tesla purchased the German startup Grohmann Automation in 2016.", {("Grohmann Automation", "Tesla")}),
+    ("en", "Tesla bought battery maker Maxwell Technologies in May and equipment maker HiBar in October.",
+     {("Maxwell Technologies", "Tesla"), ("HiBar", "Tesla")}),
+    ("en", "Tesla bought a 10% stake in Rivian.", set()),
+    ("en", "Ford bought cells from CATL last year.", set()),
+    ("en", "Ford has not acquired Rivian.", set()),
+    ("en", "Ford could have acquired Rivian.", set()),
+    ("fr", "Panasonic est fort, surtout après avoir absorbé il y a plusieurs années son compatriote Nissan.",
+     {("Nissan", "Panasonic")}),
+    ("fr", "Renault n'a pas racheté Nissan.", set()),
+    ("it", "ZF ha rilevato il fornitore americano Wabco.", {("Wabco", "ZF")}),
+    ("it", "ZF non ha acquisito Wabco.", set()),
+    ("de", "PSA hat Opel im Jahr 2017 übernommen.", {("Opel", "Stellantis")}),
+    ("de", "PSA übernahm den Autobauer Opel.", {("Opel", "Stellantis")}),
+    ("de", "PSA will Opel übernehmen.", set()),
+    ("de", "PSA übernahm 20 Prozent an Opel.", set()),
+])
+def test_a_takeover_done_makes_the_company_bought_a_unit_of_the_buyer(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La coentreprise a été formée par Total, via sa filiale Saft, et PSA.", {("Saft", "Total")}),
+    ("it", "Via libera all'impegno comune di Psa e di Total (attraverso la sua filiale Saft) per le batterie.",
+     {("Saft", "Total")}),
+    ("en", "PSA formed a venture with Saft, and Total (Saft's parent company) formed one with Tianneng.",
+     {("Saft", "Total")}),
+    ("en", "Total sales (units) rose while Saft kept its prices.", set()),
+])
+def test_a_common_word_named_as_a_units_owner_is_a_company(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen is investing in chips. Cariad, the software unit of the carmaker, signed a deal with Qualcomm.",
+     {("Cariad", "Volkswagen Group")}),
+    ("en", "Volkswagen is investing in chips. Cariad, a partner of the carmaker, signed a deal with Qualcomm.", set()),
+    ("en", "Toyota is investing in chips. Cariad, the software unit of the German carmaker, signed a deal with Qualcomm.",
+     set()),
+    ("it", "Volkswagen investe nei chip. Cariad, la divisione software del gruppo, ha firmato un accordo con Qualcomm.",
+     {("Cariad", "Volkswagen Group")}),
+    ("fr", "TotalEnergies investit dans les batteries. Saft, la filiale du groupe pétrolier, construit une usine.",
+     {("Saft", "TotalEnergies")}),
+    ("de", "Volkswagen steigt ins Chipgeschäft ein. Am Dienstag verkündete Cariad, die Software-Einheit des Autobauers, "
+           "eine Kooperation mit Qualcomm.", {("Cariad", "Volkswagen Group")}),
+    ("de", "Die Marke Mini blieb bei BMW. Zu dem bayerischen Automobilkonzern gehört auch die Traditionsmarke Rolls-Royce.",
+     {("Rolls-Royce", "BMW")}),
+    ("de", "Die Marke Mini blieb bei BMW. Zu dem Konzern gehört nicht die Marke Rolls-Royce.", set()),
+])
+def test_a_unit_of_a_group_described_with_a_definite_article(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW, the German carmaker, has agreed to sell the Rover brand to SAIC Motor.", {("Rover", "BMW")}),
+    ("en", "BMW did not agree to sell the Rover brand to SAIC Motor.", set()),
+    ("en", "BMW sold cars to SAIC Motor.", set()),
+    ("en", "The MG badge was sold, with rights to the MG range, by administrators to China's Nanjing Automotive.",
+     {("MG Motor", "Nanjing Automotive")}),
+    ("en", "The MG badge was not sold to Nanjing Automotive.", set()),
+    ("it", "BMW ha accettato di vendere il marchio Rover a SAIC Motor.", {("Rover", "BMW")}),
+    ("fr", "La marque Opel a été cédée en 2017 à PSA.", {("Opel", "Stellantis")}),
+    ("fr", "GM a accepté de céder sa filiale Opel à PSA.", {("Opel", "General Motors")}),
+    ("de", "Opel wurde 2017 an PSA verkauft.", {("Opel", "Stellantis")}),
+    ("de", "Opel wurde 2017 nicht an PSA verkauft.", set()),
+])
+def test_a_unit_to_be_sold_is_the_sellers_and_a_unit_sold_the_buyers(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("GM's European brands, Opel and Vauxhall, are being sold to Magna.", {("Opel", "General Motors")}),
+    ("Stellantis's Italian brands Fiat and Alfa Romeo grew.", {("Fiat", "Stellantis"), ("Alfa Romeo", "Stellantis")}),
+    ("European brands such as Fiat grew while Toyota fell.", set()),
+])
+def test_where_a_groups_brands_are_from_is_no_brand(text, expected):
+    assert subsidiaries(text, "en") == expected
+    assert "European" not in {r["entity"] for r in extract(text, meta=META, lang="en") if "entity" in r}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Volkswagen owns half of JAC Motors' parent company Jianghuai Automobile Group.",
+     {("JAC Motors", "Jianghuai Automobile Group")}),
+    ("en", "Xiaomi may buy a stake in the Chinese company that owns NEVS.", set()),
+    ("en", "Geely, which owns Volvo Cars, is growing.", {("Volvo Cars", "Geely Holding")}),
+    ("it", "Volkswagen possiede la metà di JAC Motors.", set()),
+    ("it", "Geely possiede Volvo Cars.", {("Volvo Cars", "Geely Holding")}),
+])
+def test_an_owner_named_before_owns_but_not_the_whole_owner(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Lediglich die Marke Mini blieb in der Hand von BMW.", {("Mini", "BMW")}),
+    ("de", "Die Marke Mini blieb nicht in der Hand von BMW.", set()),
+    ("de", "Die Traditionsmarke Rolls-Royce gehört zu BMW.", {("Rolls-Royce", "BMW")}),
+    ("en", "The Mini brand remained in the hands of BMW.", {("Mini", "BMW")}),
+    ("it", "Il marchio Mini restò nelle mani di BMW.", {("Mini", "BMW")}),
+    ("fr", "La marque Mini est restée entre les mains de BMW.", {("Mini", "BMW")}),
+    ("fr", "Mini et BMW ont signé un accord.", set()),
+])
+def test_a_brand_that_stays_in_the_hands_of_its_group(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Panasonic est fort dans les batteries, surtout après avoir absorbé il y a des années son compatriote Sanyo.",
+     {("Sanyo", "Panasonic")}),
+    ("en", "ZF acquired its rival Wabco in 2020.", {("Wabco", "ZF")}),
+    ("en", "ZF praised its rival Wabco in 2020.", set()),
+    ("it", "ZF ha rilevato il concorrente Wabco.", {("Wabco", "ZF")}),
+    ("de", "ZF übernahm den Konkurrenten Wabco.", {("Wabco", "ZF")}),
+    ("de", "ZF lobte den Konkurrenten Wabco.", set()),
+])
+def test_a_rival_or_compatriot_taken_over_is_a_company(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hyundai builds the plant with its smaller affiliate Kia in Georgia.", set()),
+    ("Hyundai and its smaller affiliate Kia build a plant.", set()),
+    ("Hyundai and its subsidiary Motional build a plant.", {("Motional", "Hyundai Motor Company")}),
+])
+def test_an_affiliate_is_no_subsidiary(text, expected):
+    assert subsidiaries(text, "en") == expected
