@@ -742,6 +742,23 @@ class _Patterns:
         self.buy_from_it = re.compile(
             rf"(?:^|[,;]\s*|\s)(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,2}}?(?i:{s('buy_from')})\s+"
             rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩")
+        # "it will continue supplying Ford", "qu'il va fournir des composants au constructeur indien
+        # Mahindra", "Le groupe allemand équipe déjà Ford en composants": the seller is a pronoun or a
+        # company named by a common noun, the company the text is about; "Valeo qui va lui fournir la
+        # chaîne de traction": the buyer is (a clitic pronoun)
+        equip_verb = {"fr": r"|équip\w+", "it": r"|equipaggi\w+", "de": r"|ausstatt\w*|ausrüst\w*"}.get(lang, "")
+        supply_verb = rf"(?i:{supply}{equip_verb})"
+        buyer_desc = (rf"(?:(?:[\w\-’'.]+\s+){{0,4}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+|[a-zà-ÿ][\w\-]*\s+)?"
+                      rf"(?:(?i:of|di|de|d'|von)\s*[\w\-]+\s+)?)?")
+        described = (rf"(?i:the|this|le|la|l'|il|lo|questa|questo|cette|ce|der|die|das|dieser|diese)\s*"
+                     rf"(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})(?:\s+[\w\-']+){{0,4}}?")
+        self.supply_by_it = _Gated(supply_verb,
+            rf"(?:^\W*|(?<![\w\-])(?P<that>(?i:that|che|dass|and|e|et|und)\s+|(?i:qu')))"
+            rf"(?:{pron}|(?P<desc>{described}))\s+(?:[\w\-']+\s+){{0,3}}?{supply_verb}\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{0,5}}?)(?:(?i:to|a|à|au|aux|an|per|for|alla|al|ai|agli|alle|pour)\s+)?"
+            rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
+            rf"|⟨C(?P<s>\d+)⟩\s*,?\s+(?i:qui|che|der|die|das)\s+(?:[\w\-']+\s+){{0,2}}?"
+            rf"(?i:lui|leur|gli|le|ihm|ihr|ihnen)\s+(?:[\w\-']+\s+)?{supply_verb}\s+(?P<d2>(?:[\w\-']+\s*){{1,6}})")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1347,6 +1364,8 @@ class _Article:
             self._bought_by_it(i, masked, mentions)
         if companies:
             self._deal_of_it(i, masked, mentions)
+        if companies and self.px.supply_by_it.gate.search(masked):
+            self._supplied_by_it(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2438,6 +2457,37 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.start(), m.start("d"))):
                 continue  # "it does not buy cells from CATL"
             dom = self._domain(d)
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _supplied_by_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Supply with a seller or buyer that is not named but referred to: "it will continue
+        supplying Ford", "Le groupe allemand équipe déjà Ford", "Valeo qui va lui fournir la chaîne de
+        traction". "qu'il", "that it" after a company the sentence opens with are that company;
+        otherwise the company the text is about."""
+        about = self.current_focus()
+        for m in self.px.supply_by_it.finditer(masked):
+            d = m.group("d") or m.group("d2") or ""
+            if m.group("s") is not None:
+                seller, buyer = mentions[int(m.group("s"))].entity, about
+            else:
+                seller, buyer = about, mentions[int(m.group("b"))].entity
+                first = _PLACE.search(masked)
+                if m.group("that") is not None or masked[m.start():m.start() + 3].casefold() == "qu'":
+                    if first is not None and first.start() < m.start():
+                        # "Volkswagen a annoncé qu'il va fournir": the sentence's subject, when it opens it
+                        if first.group(1) != "C" or len(_TOKEN.findall(masked[:first.start()])) > 6:
+                            continue
+                        seller = mentions[int(first.group(2))].entity
+                elif first is not None and first.start() < m.start():
+                    continue
+            if seller is None or buyer is None or seller == buyer or not (seller.type == buyer.type == "Company"):
+                continue
+            if _NOT_GOODS.search(d) or self.px.cue["invest"].search(d) or _WITH_LAST.search(d):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue  # "it does not supply Ford"
+            dom = self._domain(d) or self._domain(m.group())
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:

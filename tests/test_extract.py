@@ -2267,3 +2267,27 @@ def test_a_german_quote_opens_a_sentence_of_its_own(text):
 ])
 def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- supply --
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Samsung SDI is building a plant in Hungary. It will keep supplying BMW from the new site.",
+     {("Samsung SDI", "BMW")}),
+    ("en", "Samsung SDI is building a plant in Hungary. The company also supplies cells to German carmaker BMW.",
+     {("Samsung SDI", "BMW")}),
+    ("fr", "Le groupe coréen Samsung SDI a déclaré qu'il va livrer des cellules au constructeur allemand de luxe BMW.",
+     {("Samsung SDI", "BMW")}),
+    ("fr", "Bosch grandit en Europe. Le groupe allemand équipe déjà Renault en capteurs.", {("Bosch", "Renault Group")}),
+    ("fr", "Renault prépare sa citadine. Il a choisi le fabricant Valeo qui va lui livrer les moteurs électriques.",
+     {("Valeo", "Renault Group")}),
+    ("it", "Bosch cresce in Europa. Il gruppo tedesco fornisce sensori alla casa automobilistica Renault.",
+     {("Bosch", "Renault Group")}),
+    ("de", "Bosch wächst in Europa. Der Konzern liefert Chips an den Autobauer Renault.", {("Bosch", "Renault Group")}),
+    ("en", "Samsung SDI is building a plant. It will not supply BMW.", set()),
+    ("en", "Samsung SDI is building a plant. It is in talks to supply BMW.", set()),
+    ("fr", "Bosch grandit. Le groupe allemand pourrait équiper Renault en capteurs.", set()),
+    ("en", "Samsung SDI is building a plant. It will provide funding to BMW.", set()),
+    ("en", "Samsung SDI is building a plant. Analysts said BMW was doing well.", set()),
+])
+def test_a_supply_by_a_seller_or_buyer_referred_to_by_a_pronoun_or_a_common_noun(lang, text, expected):
+    assert supplies(text, lang) == expected
