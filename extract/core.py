@@ -658,6 +658,10 @@ class _Patterns:
         # "from the Chinese manufacturer CATL": a descriptor before the name
         # (and "à la société chinoise CATL": a nationality after the firm word)
         firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+)?)?"
+        # "to the Indian SUV maker Mahindra", "au constructeur indien de SUV Mahindra", "for China's leading
+        # electric vehicle startup Nio": a descriptor of the buyer, ending in a word for a firm
+        buyer_desc = (rf"(?:(?:[\w\-’'.]+\s+){{0,4}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+|[a-zà-ÿ][\w\-]*\s+)?"
+                      rf"(?:(?i:of|di|de|d'|von)\s*[\w\-]+\s+)?)?")
         goods_gate = (r"(?i:batter(?:y|ies)|batterie\w*|Batterie\w*|\w*zellen|cells?|celle|cellules?|chips?|"
                       r"semiconduct\w+|semi-conducteurs|Halbleiter\w*|modules?|moduli|components?|componenti|composants|Komponenten)")
         self.supplies = [
@@ -715,6 +719,16 @@ class _Patterns:
             rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
             rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
             rf"|⟨C(?P<s2>\d+)⟩(?:'s)?\s+(?P<d2>{goods}))")
+        # "JAC, which also makes cars for China's leading electric vehicle startup Nio", "LG, che produce
+        # celle per la casa automobilistica Tesla": a maker in a relative clause; "Panasonic est la seule à
+        # fabriquer depuis des années des batteries pour Tesla": the goods named farther from the verb
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s*,\s*(?i:which|that|che|qui|der|die|das)\s+(?:[\w\-']+\s+){{0,3}}?(?i:{make})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{for_})\s+(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        self.supplies.append((_Gated(goods,
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,4}}?(?i:{make})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{0,6}}?{goods}(?:\s+[\w\-']+){{0,2}}?\s+)(?i:{for_})\s+(?:(?i:{det})\s*)?"
+            rf"{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
         # "Bosch won a large order from Volkswagen", "si è aggiudicata una commessa da Stellantis",
         # "erhält einen Großauftrag von VW": the one who orders buys
         won = (r"(?i:won|wins|winning|secured|secures|received|receives|landed|lands|gets|got|obtained|obtains|"
@@ -748,8 +762,6 @@ class _Patterns:
         # chaîne de traction": the buyer is (a clitic pronoun)
         equip_verb = {"fr": r"|équip\w+", "it": r"|equipaggi\w+", "de": r"|ausstatt\w*|ausrüst\w*"}.get(lang, "")
         supply_verb = rf"(?i:{supply}{equip_verb})"
-        buyer_desc = (rf"(?:(?:[\w\-’'.]+\s+){{0,4}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+|[a-zà-ÿ][\w\-]*\s+)?"
-                      rf"(?:(?i:of|di|de|d'|von)\s*[\w\-]+\s+)?)?")
         described = (rf"(?i:the|this|le|la|l'|il|lo|questa|questo|cette|ce|der|die|das|dieser|diese)\s*"
                      rf"(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})(?:\s+[\w\-']+){{0,4}}?")
         self.supply_by_it = _Gated(supply_verb,

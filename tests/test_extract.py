@@ -2291,3 +2291,23 @@ def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text
 ])
 def test_a_supply_by_a_seller_or_buyer_referred_to_by_a_pronoun_or_a_common_noun(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Investors like Magna, which also builds cars for the American electric vehicle startup Fisker.",
+     {("Magna", "Fisker")}),
+    ("it", "Si parla di Magna, che produce da anni auto per la startup americana Fisker.", {("Magna", "Fisker")}),
+    ("fr", "On parle de Magna, qui fabrique des voitures pour la start-up américaine Fisker.", {("Magna", "Fisker")}),
+    ("en", "Panasonic is the only company making cylindrical battery cells in Nevada for Tesla.",
+     {("Panasonic", "Tesla")}),
+    ("it", "Panasonic è l'unica a produrre nel Nevada le celle cilindriche per Tesla.", {("Panasonic", "Tesla")}),
+    ("fr", "Panasonic est le seul à fabriquer depuis des années des batteries cylindriques pour Tesla.",
+     {("Panasonic", "Tesla")}),
+    ("de", "Panasonic fertigt seit Jahren in Nevada Zellen für den Autobauer Tesla.", {("Panasonic", "Tesla")}),
+    ("en", "Magna, which could build cars for Fisker, is in talks.", set()),
+    ("en", "Magna, which makes money for its owners, competes with Fisker.", set()),
+    ("en", "Magna, which builds cars in Austria, competes with Fisker.", set()),
+    ("fr", "Panasonic n'est pas le seul à fabriquer depuis des années des batteries pour Tesla.", set()),
+])
+def test_a_maker_in_a_relative_clause_or_with_the_goods_named_far_from_the_verb(lang, text, expected):
+    assert supplies(text, lang) == expected
