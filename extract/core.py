@@ -267,6 +267,7 @@ said says say told with its their his her has had have is was were will would wh
 ha hanno è sono era disse detto con suo sua suoi sue loro che il quale
 dit déclaré avec son sa ses leur leurs est sont ont qui que
 sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
+while whereas but mentre ma tandis mais während aber
 """.split())
 
 # "the joint venture Primearth", "la coentreprise Flexis", "sa filiale Saft", "das Gemeinschaftsunternehmen
@@ -435,7 +436,8 @@ class _Patterns:
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
         # "Veoneer, the Swedish maker, and Qualcomm"
-        words = r"(?:[\w\-'’]+\s+){0,4}?"
+        # ("U.S. startup Slate": an abbreviation with dots is one word)
+        words = r"(?:(?:[\w\-'’]+|(?:[A-Z]\.){2,})\s+){0,4}?"
         self.appos_gap = re.compile(
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")

@@ -2311,3 +2311,18 @@ def test_a_supply_by_a_seller_or_buyer_referred_to_by_a_pronoun_or_a_common_noun
 ])
 def test_a_maker_in_a_relative_clause_or_with_the_goods_named_far_from_the_verb(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "SK On supplies batteries to Ford, Kia, and U.S. startup Rivian.",
+     {("SK On", "Ford"), ("SK On", "Kia"), ("SK On", "Rivian")}),
+    ("en", "Bosch delivers sensors to Renault and the U.K. maker Jaguar Land Rover.",
+     {("Bosch", "Renault Group"), ("Bosch", "Jaguar Land Rover")}),
+    ("en", "SK On supplies batteries to Ford, while U.S. startup Rivian buys cells from LG Energy Solution.",
+     {("SK On", "Ford"), ("LG Energy Solution", "Rivian")}),
+    ("fr", "Bosch livre des capteurs à Renault, tandis que le constructeur allemand BMW recrute.", {("Bosch", "Renault Group")}),
+    ("it", "Bosch fornisce sensori a Renault, mentre il costruttore tedesco BMW assume.", {("Bosch", "Renault Group")}),
+    ("de", "Bosch liefert Sensoren an Renault, während der Autobauer BMW einstellt.", {("Bosch", "Renault Group")}),
+])
+def test_a_list_item_whose_descriptor_is_an_abbreviation_with_dots(lang, text, expected):
+    assert supplies(text, lang) == expected
