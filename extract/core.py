@@ -773,6 +773,18 @@ class _Patterns:
             rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
             rf"|⟨C(?P<s>\d+)⟩\s*,?\s+(?i:qui|che|der|die|das)\s+(?:[\w\-']+\s+){{0,2}}?"
             rf"(?i:lui|leur|gli|le|ihm|ihr|ihnen)\s+(?:[\w\-']+\s+)?{supply_verb}\s+(?P<d2>(?:[\w\-']+\s*){{1,6}})")
+        # "GM ... will become a key technology supplier for the startup", "becoming the exclusive supplier of
+        # fuel cells around the world for Nikola's trucks", "diventerà fornitore della casa automobilistica":
+        # a supplier's role taken on, for a buyer named by a common noun or through its goods
+        become = (r"become|becomes|becoming|became|is|will be|remains|diventa|diventerà|diventare|diventato|è|sarà|"
+                  r"devient|deviendra|devenir|devenu|est|sera|wird|werden|ist|bleibt")
+        self.supplier_role = _Gated(rf"(?i:{supplier})",
+            rf"(?<![\w\-])(?i:{become})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?(?i:{supplier})"
+            rf"(?P<d>(?:\s+[^⟨⟩.;:]{{0,80}}?)?)(?:\s|--|[–—])"
+            rf"(?:(?:(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?i:the|this|la|il|lo|l'|le|die|das|den|dem)"
+            rf"|(?i:al|alla|allo|all'|della|dello|dell'|del|au|du|de la|de l'|der|dem|vom|zum|zur))\s*"
+            rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM}|Unternehmen|Firma)\w*)(?![\w\-])(?!\s*⟨)"
+            rf"|(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩['’]s?\s)")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1380,6 +1392,8 @@ class _Article:
             self._deal_of_it(i, masked, mentions)
         if companies and self.px.supply_by_it.gate.search(masked):
             self._supplied_by_it(i, masked, mentions)
+        if companies and self.px.supplier_role.gate.search(masked):
+            self._supplier_role(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2502,6 +2516,34 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 continue  # "it does not supply Ford"
             dom = self._domain(d) or self._domain(m.group())
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _supplier_role(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A supplier's role taken on by the company the sentence opens with ("GM will receive a stake
+        in Nikola and will become a key technology supplier for the startup", "... as well as becoming
+        the exclusive supplier of fuel cells for Nikola's trucks"): the buyer is named through its goods,
+        or by a common noun (then the one other company of the sentence, or the one the text is about)."""
+        first = _PLACE.search(masked)
+        if first is None or first.group(1) != "C" or len(_TOKEN.findall(masked[:first.start()])) > 6:
+            return
+        seller = mentions[int(first.group(2))].entity
+        for m in self.px.supplier_role.finditer(masked):
+            if m.start() < first.end():
+                continue
+            if m.group("b") is not None:
+                buyer = mentions[int(m.group("b"))].entity
+            else:
+                others = {x.entity for x in mentions if x.entity.type == "Company"} - {seller}
+                buyer = others.pop() if len(others) == 1 else (self.current_focus() if not others else None)
+            if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
+                continue
+            d = m.group("d")
+            if _NOT_GOODS.search(d) or self.px.cue["invest"].search(d):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, first.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, first.start(), m.end())):
+                continue  # "GM could become a supplier for the startup"
+            dom = self._domain(m.group())
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:

@@ -2326,3 +2326,23 @@ def test_a_maker_in_a_relative_clause_or_with_the_goods_named_far_from_the_verb(
 ])
 def test_a_list_item_whose_descriptor_is_an_abbreviation_with_dots(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch will take a small stake in Rivian and will become the main sensor supplier for the startup.",
+     {("Bosch", "Rivian")}),
+    ("en", "Under the deal Bosch is building a plant, as well as becoming the sole supplier of lidar sensors in "
+           "Europe for Rivian's vans.", {("Bosch", "Rivian")}),
+    ("it", "Bosch acquisirà una quota di Rivian e diventerà il principale fornitore di sensori della società.",
+     {("Bosch", "Rivian")}),
+    ("fr", "Bosch prendra une part dans Rivian et deviendra le principal fournisseur de capteurs de la société.",
+     {("Bosch", "Rivian")}),
+    ("de", "Bosch beteiligt sich an Rivian und wird der wichtigste Lieferant von Sensoren für das Unternehmen.",
+     {("Bosch", "Rivian")}),
+    ("en", "Bosch will take a stake in Rivian and could become a supplier for the startup.", set()),
+    ("en", "Bosch met Rivian but will not become a supplier for the startup.", set()),
+    ("en", "Rivian hires engineers. Bosch will become a supplier of choice for the industry.", set()),
+    ("en", "Bosch met Rivian and Ford and will become a key supplier for the carmaker.", set()),  # which one
+])
+def test_a_supplier_role_for_a_buyer_named_by_a_common_noun_or_through_its_goods(lang, text, expected):
+    assert supplies(text, lang) == expected
