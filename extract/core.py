@@ -778,10 +778,10 @@ class _Patterns:
         # a supplier's role taken on, for a buyer named by a common noun or through its goods
         become = (r"become|becomes|becoming|became|is|will be|remains|diventa|diventerà|diventare|diventato|è|sarà|"
                   r"devient|deviendra|devenir|devenu|est|sera|wird|werden|ist|bleibt")
-        self.supplier_role = _Gated(rf"(?i:{supplier})",
-            rf"(?<![\w\-])(?i:{become})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?(?i:{supplier})"
+        self.supplier_role = _Gated(rf"(?i:{supplier}|{supply})",
+            rf"(?<![\w\-])(?:(?i:{become})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?(?i:{supplier})|(?P<v>(?i:{supply})))"
             rf"(?P<d>(?:\s+[^⟨⟩.;:]{{0,80}}?)?)(?:\s|--|[–—])"
-            rf"(?:(?:(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?i:the|this|la|il|lo|l'|le|die|das|den|dem)"
+            rf"(?:(?:(?i:for|to|per|a|pour|à|für|of|di|de|von|an)\s+(?i:the|this|la|il|lo|l'|le|die|das|den|dem)"
             rf"|(?i:al|alla|allo|all'|della|dello|dell'|del|au|du|de la|de l'|der|dem|vom|zum|zur))\s*"
             rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM}|Unternehmen|Firma)\w*)(?![\w\-])(?!\s*⟨)"
             rf"|(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩['’]s?\s)")
@@ -2534,12 +2534,17 @@ class _Article:
                 buyer = mentions[int(m.group("b"))].entity
             else:
                 others = {x.entity for x in mentions if x.entity.type == "Company"} - {seller}
-                buyer = others.pop() if len(others) == 1 else (self.current_focus() if not others else None)
+                # (after a supply word, the other company must be in the sentence: "provide the basis for
+                # the new company's software" speaks of one not named yet)
+                buyer = others.pop() if len(others) == 1 else (
+                    self.current_focus() if not others and m.group("v") is None else None)
             if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
                 continue
             d = m.group("d")
             if _NOT_GOODS.search(d) or self.px.cue["invest"].search(d):
                 continue
+            if m.group("v") is not None and _supplier_sector(buyer) and not _supplier_sector(seller):
+                continue  # "Ford works with SK On to secure supply to the battery maker": who sells is unclear
             if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, first.start(), m.end()) \
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, first.start(), m.end())):
                 continue  # "GM could become a supplier for the startup"

@@ -2346,3 +2346,20 @@ def test_a_list_item_whose_descriptor_is_an_abbreviation_with_dots(lang, text, e
 ])
 def test_a_supplier_role_for_a_buyer_named_by_a_common_noun_or_through_its_goods(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Chipmaker Infineon has agreed to work with Ford to boost chip supply to the automaker.",
+     {("Infineon", "Ford")}),
+    ("it", "Infineon collaborerà con Ford per aumentare le forniture di chip alla casa automobilistica.",
+     {("Infineon", "Ford")}),
+    ("fr", "Infineon travaillera avec Ford pour augmenter les livraisons de puces au constructeur.",
+     {("Infineon", "Ford")}),
+    ("de", "Infineon arbeitet mit Ford, um die Lieferung von Chips an den Autobauer zu sichern.",
+     {("Infineon", "Ford")}),
+    ("en", "Ford will work with SK On to secure supply to the battery maker's plants.", set()),  # who sells
+    ("en", "Infineon is in talks with Ford about chip supply to the automaker.", set()),
+    ("en", "Infineon will boost chip supply to the automaker.", set()),  # no other company named
+])
+def test_a_supply_to_a_buyer_named_by_a_common_noun(lang, text, expected):
+    assert supplies(text, lang) == expected
