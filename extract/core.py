@@ -731,6 +731,22 @@ class _Patterns:
             rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,4}}?(?i:{make})\s+"
             rf"(?P<d>(?:[\w\-']+\s+){{0,6}}?{goods}(?:\s+[\w\-']+){{0,2}}?\s+)(?i:{for_})\s+(?:(?i:{det})\s*)?"
             rf"{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        # "an engine developed by Ferrari for the new Maserati", "sviluppato da Ferrari per Maserati",
+        # "fabriqué par Magna pour Fisker", "von Magna für Fisker gebaut": made by one for the other
+        # (the two words before are part of the match, so that "could be built by" reads as a prospect)
+        made_by = (r"(?:made|built|produced|manufactured|assembled|developed)\s+by|"
+                   r"(?:prodott|costruit|realizzat|sviluppat|assemblat|fabbricat)[oaie]\s+(?:da|dalla|dal|dall')|"
+                   r"(?:fabriqu|produit|construit|assembl|développ)\w*\s+par")
+        self.supplies.append((_Gated(rf"(?i:{made_by})",
+            rf"(?<![\w\-])(?:[\w\-']+\s+){{0,2}}(?i:{made_by})\s+(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩(?P<d>)\s+"
+            rf"(?:(?i:specifically|especially|exclusively|appositamente|espressamente|esclusivamente|"
+            rf"spécialement|exclusivement|spécifiquement|eigens|speziell|exklusiv)\s+)?"
+            rf"(?i:{for_})\s+(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvelle|nouveau|neue[nmns]?)\s+)?{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        if lang == "de":
+            self.supplies.append((_Keyed(("gebaut", "gefertigt", "produziert", "hergestellt", "entwickelt", "montiert"),
+                rf"(?<![\w\-])von\s+(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩(?P<d>)\s+für\s+(?:(?i:{det})\s*)?"
+                rf"(?:[\w\-]+\s+){{0,2}}?⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?"
+                rf"(?:gebaut|gefertigt|produziert|hergestellt|entwickelt|montiert)(?![\w\-])"), 0.6))
         # "Bosch won a large order from Volkswagen", "si è aggiudicata una commessa da Stellantis",
         # "erhält einen Großauftrag von VW": the one who orders buys
         won = (r"(?i:won|wins|winning|secured|secures|received|receives|landed|lands|gets|got|obtained|obtains|"

@@ -2363,3 +2363,17 @@ def test_a_supplier_role_for_a_buyer_named_by_a_common_noun_or_through_its_goods
 ])
 def test_a_supply_to_a_buyer_named_by_a_common_noun(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Ocean, built by contract manufacturer Magna for the startup Fisker, sold well.", {("Magna", "Fisker")}),
+    ("it", "Il V6 è un motore sviluppato da Ferrari appositamente per la nuova Maserati.", {("Ferrari", "Maserati")}),
+    ("fr", "C'est un moteur développé par Ferrari spécialement pour Maserati.", {("Ferrari", "Maserati")}),
+    ("de", "Der Ocean wird von Magna für Fisker in Graz gebaut.", {("Magna", "Fisker")}),
+    ("en", "The Ocean was not built by Magna for Fisker.", set()),
+    ("en", "The Ocean could be built by Magna for Fisker.", set()),
+    ("en", "The Ocean, built by Magna in Graz, beat Fisker in tests.", set()),
+    ("de", "Der Ocean wird von Magna gebaut, für Fisker ist das gut.", set()),
+])
+def test_goods_made_by_one_company_for_another(lang, text, expected):
+    assert supplies(text, lang) == expected
