@@ -801,6 +801,16 @@ class _Patterns:
             rf"|(?i:al|alla|allo|all'|della|dello|dell'|del|au|du|de la|de l'|der|dem|vom|zum|zur))\s*"
             rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM}|Unternehmen|Firma)\w*)(?![\w\-])(?!\s*⟨)"
             rf"|(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩['’]s?\s)")
+        # "Stellantis ha firmato un MoU con CATL per la fornitura di celle", "signed a non-binding memorandum
+        # of understanding with chipmaker Infineon for a multi-year supply of semiconductors": a memorandum
+        # for a supply, which the one in a supplier's sector gives
+        memo = (r"memorand\w*|MoU|letters? of intent|protocoll[oi] d'intesa|lettera d'intenti|protocoles? d'accord|"
+                r"lettre d'intention|Absichtserklärung\w*")
+        self.memo_supply = _Gated(rf"(?i:{memo})",
+            rf"⟨C(?P<b>\d+)⟩(?:\s*\([^()⟨⟩]{{0,30}}\))?\s+(?:[\w\-']+\s+){{0,5}}?(?i:{memo})[^⟨⟩.;]{{0,60}}?\s(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?"
+            rf"{buyer_desc}⟨C(?P<s>\d+)⟩(?:\s*\([^()⟨⟩]{{0,30}}\))?\s*,?\s+(?i:for|per|pour|über|zur)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?P<d>(?i:supply|supplies|fornitur[ae]|fournitures?|approvisionnement|Lieferung\w*|Belieferung)"
+            rf"(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1410,6 +1420,8 @@ class _Article:
             self._supplied_by_it(i, masked, mentions)
         if companies and self.px.supplier_role.gate.search(masked):
             self._supplier_role(i, masked, mentions)
+        if len(companies) >= 2 and self.px.memo_supply.gate.search(masked):
+            self._memo_supply(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2565,6 +2577,19 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, first.start(), m.end())):
                 continue  # "GM could become a supplier for the startup"
             dom = self._domain(m.group())
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _memo_supply(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A memorandum signed with a named company for a supply ("Stellantis ha firmato un MoU con CATL
+        per la fornitura di celle"): the one in a supplier's sector sells, when the other is not."""
+        for m in self.px.memo_supply.finditer(masked):
+            seller, buyer = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
+            if seller == buyer or not (seller.type == buyer.type == "Company") or not _supplier_sector(seller) \
+                    or _supplier_sector(buyer):
+                continue
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            dom = self._domain(m.group("d"))
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:

@@ -2377,3 +2377,20 @@ def test_a_supply_to_a_buyer_named_by_a_common_noun(lang, text, expected):
 ])
 def test_goods_made_by_one_company_for_another(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault has signed a non-binding memorandum of understanding with chipmaker Infineon for a multi-year "
+           "supply of power chips.", {("Infineon", "Renault Group")}),
+    ("it", "Renault ha firmato un protocollo d'intesa con il produttore tedesco di chip Infineon per una fornitura "
+           "pluriennale di semiconduttori.", {("Infineon", "Renault Group")}),
+    ("fr", "Renault a signé un protocole d'accord avec Infineon pour la fourniture de semi-conducteurs.",
+     {("Infineon", "Renault Group")}),
+    ("de", "Renault hat eine Absichtserklärung mit Infineon über die Lieferung von Chips unterzeichnet.",
+     {("Infineon", "Renault Group")}),
+    ("en", "Renault has not signed a memorandum of understanding with Infineon for a supply of chips.", set()),
+    ("en", "Renault signed a memorandum of understanding with Toyota for the supply of vans.", set()),  # who sells
+    ("en", "Renault signed a memorandum of understanding with Infineon for a joint study of chips.", set()),
+])
+def test_a_memorandum_for_a_supply_with_a_named_supplier(lang, text, expected):
+    assert supplies(text, lang) == expected
