@@ -811,6 +811,17 @@ class _Patterns:
             rf"{buyer_desc}⟨C(?P<s>\d+)⟩(?:\s*\([^()⟨⟩]{{0,30}}\))?\s*,?\s+(?i:for|per|pour|über|zur)\s+(?:(?i:{det})\s*)?"
             rf"(?:[\w\-]+\s+){{0,2}}?(?P<d>(?i:supply|supplies|fornitur[ae]|fournitures?|approvisionnement|Lieferung\w*|Belieferung)"
             rf"(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
+        # "ZF hat mit STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu
+        # sichern", "signed a contract with Infineon to secure the supply of chips", "un accordo con CATL per
+        # garantire la fornitura di batterie": a deal between the two whose aim is a supply
+        self.secured_supply = _Gated(
+            r"(?i:secur|ensur|guarant|garant|assicur|sécuris|assur|Versorgung|Lieferung|Belieferung)",
+            rf"(?<![\w\-])(?P<deal>(?i:agreements?|contracts?|deals?|accord[oi]|contratt[oi]|intesa|accords?|contrats?|"
+            rf"Vertr[aä]g\w*|Vereinbarung\w*|Abkommen|{memo}))(?![\w\-])[^.;:]{{0,100}}?\s"
+            rf"(?i:to secure|to ensure|to guarantee|per garantire|per assicurare|per assicurarsi|pour sécuriser|"
+            rf"pour garantir|pour assurer|um)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?P<d>(?i:supply|supplies|fornitur[ae]|approvvigionament\w+|approvisionnements?|Versorgung|"
+            rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1422,6 +1433,8 @@ class _Article:
             self._supplier_role(i, masked, mentions)
         if len(companies) >= 2 and self.px.memo_supply.gate.search(masked):
             self._memo_supply(i, masked, mentions)
+        if len(companies) >= 2 and self.px.secured_supply.gate.search(masked):
+            self._secured_supply(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2592,6 +2605,22 @@ class _Article:
             dom = self._domain(m.group("d"))
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
+    def _secured_supply(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A deal between the sentence's two companies whose aim is a supply ("ZF hat mit
+        STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu sichern"): the
+        one further up the supply chain (chips before parts, parts before cars) sells."""
+        names = list(dict.fromkeys(x.entity for x in mentions if x.entity.type == "Company"))
+        if len(names) != 2 or _tier(names[0]) == _tier(names[1]):
+            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells)
+        m = self.px.secured_supply.rx.search(masked)
+        if m is None or not self.px.with_word.search(masked) or self._status(masked) != "active":
+            return
+        if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked)):
+            return
+        seller, buyer = names if _tier(names[0]) < _tier(names[1]) else names[::-1]
+        dom = self._domain(m.group("d"))
+        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A supply deal "it" signed with a named supplier ("It has also secured long-term supply
         contracts with Korean battery maker SK Innovation", "Elle a signé un contrat de fourniture avec
@@ -2892,6 +2921,19 @@ def _supplier_sector(ent: Name) -> bool:
     sectors = _sectors()
     sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
     return sector in _SUPPLIER_SECTORS
+
+
+# how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
+# to carmakers
+_TIERS = {"materials": 0, "semiconductor": 1, "battery": 1, "energy": 1, "supplier": 2, "powertrain": 2,
+          "software": 2, "technology": 2, "charging": 2}
+
+
+def _tier(ent: Name) -> int:
+    """The place of *ent*'s sector in a supply chain (3 for carmakers and sectors not listed)."""
+    sectors = _sectors()
+    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+    return _TIERS.get(sector, 3)
 
 
 _COPULA_AFTER = re.compile(r"\s+(?i:are|were|is|was|remain|remains|sono|erano|è|era|restano|sont|étaient|est|"

@@ -2394,3 +2394,20 @@ def test_goods_made_by_one_company_for_another(lang, text, expected):
 ])
 def test_a_memorandum_for_a_supply_with_a_named_supplier(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Mit dem Chiphersteller Infineon hat der Zulieferer ZF einen Vertrag geschlossen, um die Versorgung mit "
+           "Halbleitern zu sichern.", {("Infineon", "ZF")}),
+    ("en", "Renault signed a long-term contract with Infineon to secure the supply of power chips.",
+     {("Infineon", "Renault Group")}),
+    ("it", "Renault ha firmato un contratto con Infineon per garantire la fornitura di chip.",
+     {("Infineon", "Renault Group")}),
+    ("fr", "Renault a conclu un accord avec ZF pour sécuriser l'approvisionnement en boîtes de vitesses.",
+     {("ZF", "Renault Group")}),
+    ("en", "Renault is in talks about a contract with Infineon to secure the supply of chips.", set()),
+    ("en", "Renault did not sign a contract with Infineon to secure the supply of chips.", set()),
+    ("en", "Renault signed a contract with Nissan to secure the supply of engines.", set()),  # same tier: who sells
+])
+def test_a_deal_to_secure_a_supply_runs_down_the_supply_chain(lang, text, expected):
+    assert supplies(text, lang) == expected
