@@ -822,6 +822,8 @@ class _Patterns:
             rf"pour garantir|pour assurer|um)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
             rf"(?P<d>(?i:supply|supplies|fornitur[ae]|approvvigionament\w+|approvisionnements?|Versorgung|"
             rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
+        # "... than its long-standing relationship with Panasonic", "its pact with LG Chem and CATL", "il suo
+        # rapporto di lunga data con Panasonic": a tie of the buyer of a supply the sentence has stated
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -916,6 +918,19 @@ class _Patterns:
             # "un accordo per la fornitura di batterie", "an agreement for the supply of cells"
             r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
             r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
+        # "gli accordi di fornitura di batterie di Tesla con CATL e LG Chem", "Tesla's supply agreements with
+        # CATL and LG": a company's supply deals with others (who buys, the sectors of the two say)
+        self.deals_of = _Gated(self.supply_deal.pattern,
+            rf"(?:{self.supply_deal.pattern})\s+(?:[\w\-]+\s+){{0,3}}?(?i:of|di|del|della|de|du|von|des)\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<b>\d+)⟩\s+(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"
+            rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)"
+            rf"|⟨C(?P<b2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?:{self.supply_deal.pattern})\s+(?i:with)\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<s2>\d+)⟩(?P<more2>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
+        self.buyer_tie = _Gated(r"(?i:relationship|pact|ties|rapport|relazion|patto|relation|Beziehung)",
+            rf"(?<![\w\-])(?i:its|their|his|her|suo|sua|suoi|loro|son|sa|ses|leur|leurs|sein\w*|ihr\w*)\s+"
+            rf"(?:[\w\-]+\s+){{0,4}}?(?i:relationships?|pacts?|ties|rapport[oi]|relazion[ei]|patt[oi]|relations?|"
+            rf"Beziehung\w*)\s+(?:[\w\-]+\s+){{0,4}}?(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?{buyer_desc}"
+            rf"(?:[\w\-’'.]+['’]s\s+)?⟨C(?P<s>\d+)⟩(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
         self.deal_of_it = re.compile(
             rf"^\W*(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,5}}?(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,40}}?"
@@ -1435,6 +1450,8 @@ class _Article:
             self._memo_supply(i, masked, mentions)
         if len(companies) >= 2 and self.px.secured_supply.gate.search(masked):
             self._secured_supply(i, masked, mentions)
+        if len(companies) >= 2 and (self.px.buyer_tie.gate.search(masked) or self.px.deals_of.gate.search(masked)):
+            self._buyer_ties(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2620,6 +2637,31 @@ class _Article:
         seller, buyer = names if _tier(names[0]) < _tier(names[1]) else names[::-1]
         dom = self._domain(m.group("d"))
         self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _buyer_ties(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A company's supply deals with others ("gli accordi di fornitura di Tesla con CATL e LG Chem": the
+        one further up the supply chain sells), and the buyer's other ties in a sentence that has stated its
+        supply ("... are smaller than its long-standing relationship with Panasonic"): "its" is the one buyer
+        of the supply facts found in the sentence."""
+        for m in self.px.deals_of.finditer(masked):
+            b = mentions[int(m.group("b") or m.group("b2"))].entity
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(m.group()):
+                continue  # "Tesla's talks on supply agreements with CATL"
+            for k in (m.group("s") or m.group("s2"), *_PLACE_C.findall(m.group("more") or m.group("more2") or "")):
+                seller = mentions[int(k)].entity
+                if seller != b and seller.type == b.type == "Company" and _tier(seller) < _tier(b):
+                    self._add("SUPPLIES", seller, b, {}, i, 0.6)
+        buyers = {f.object for f in self.facts if f.sentence == i and f.predicate == "SUPPLIES"}
+        if len(buyers) != 1:
+            return
+        [buyer] = buyers
+        for m in self.px.buyer_tie.finditer(masked):
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            for k in (m.group("s"), *_PLACE_C.findall(m.group("more"))):
+                seller = mentions[int(k)].entity
+                if seller != buyer and seller.type == "Company":
+                    self._add("SUPPLIES", seller, buyer, {}, i, 0.55)
 
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A supply deal "it" signed with a named supplier ("It has also secured long-term supply

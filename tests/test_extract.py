@@ -2411,3 +2411,20 @@ def test_a_memorandum_for_a_supply_with_a_named_supplier(lang, text, expected):
 ])
 def test_a_deal_to_secure_a_supply_runs_down_the_supply_chain(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault's supply agreements with CATL and Samsung SDI are smaller than its long-standing relationship "
+           "with Panasonic.", {("CATL", "Renault Group"), ("Samsung SDI", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("it", "Gli accordi di fornitura di batterie di Renault con CATL e Samsung SDI sono minori del suo rapporto storico "
+           "con Panasonic.", {("CATL", "Renault Group"), ("Samsung SDI", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("fr", "Les contrats de fourniture de Renault avec CATL sont plus petits que sa relation de longue date avec "
+           "Panasonic.", {("CATL", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("de", "Die Lieferverträge von Renault mit CATL sind kleiner als seine langjährige Beziehung mit Panasonic.",
+     {("CATL", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("en", "Renault's supply agreements with Nissan are smaller than its relationship with Toyota.", set()),
+    ("en", "Renault praised its long-standing relationship with Panasonic and Toyota.", set()),
+    ("en", "Renault's possible supply agreements with CATL are a secret.", set()),
+])
+def test_a_buyers_supply_deals_and_its_other_ties_in_the_same_sentence(lang, text, expected):
+    assert supplies(text, lang) == expected
