@@ -824,6 +824,17 @@ class _Patterns:
             rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
         # "... than its long-standing relationship with Panasonic", "its pact with LG Chem and CATL", "il suo
         # rapporto di lunga data con Panasonic": a tie of the buyer of a supply the sentence has stated
+        # "the Ocean SUV, which is being built by contract manufacturer Magna Steyr", "prodotta dal terzista
+        # Magna", "assemblée par le sous-traitant Magna", "vom Auftragsfertiger Magna gebaut": made for the
+        # company the text is about by a contract manufacturer
+        contractor = (r"contract (?:manufacturer|assembler|maker)|terzista|contoterzista|produttore (?:in )?conto terzi|"
+                      r"sous-traitant|fabricant sous contrat|Auftragsfertiger|Lohnfertiger")
+        self.contract_made = _Gated(rf"(?i:{contractor})",
+            rf"(?<![\w\-])(?i:built|made|produced|manufactured|assembled|(?:prodott|costruit|realizzat|assemblat|"
+            rf"fabbricat)[oaie]|(?:fabriqu|produit|construit|assembl)\w*|gebaut|gefertigt|produziert|hergestellt|montiert)\s+"
+            rf"(?i:by|da|dal|dalla|dall'|par|von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?i:{contractor})\s+⟨C(?P<s>\d+)⟩"
+            rf"|(?<![\w\-])(?i:von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{contractor})\s+⟨C(?P<s2>\d+)⟩\s+"
+            rf"(?:[\w\-]+\s+){{0,3}}?(?i:gebaut|gefertigt|produziert|hergestellt|montiert)")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1452,6 +1463,8 @@ class _Article:
             self._secured_supply(i, masked, mentions)
         if len(companies) >= 2 and (self.px.buyer_tie.gate.search(masked) or self.px.deals_of.gate.search(masked)):
             self._buyer_ties(i, masked, mentions)
+        if companies and self.px.contract_made.gate.search(masked):
+            self._contract_made(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2662,6 +2675,22 @@ class _Article:
                 seller = mentions[int(k)].entity
                 if seller != buyer and seller.type == "Company":
                     self._add("SUPPLIES", seller, buyer, {}, i, 0.55)
+
+    def _contract_made(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods built by a contract manufacturer ("the Ocean SUV, which is being built by contract
+        manufacturer Magna Steyr in Austria"): for the one company named before it in the sentence, or,
+        with none, for the company the text is about."""
+        for m in self.px.contract_made.finditer(masked):
+            k = int(m.group("s") or m.group("s2"))
+            seller = mentions[k].entity
+            before = {x.entity for x in mentions[:k] if x.entity.type == "Company"} - {seller}
+            buyer = before.pop() if len(before) == 1 else (self.current_focus() if not before else None)
+            if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, 0, m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, 0, m.end())):
+                continue
+            self._add("SUPPLIES", seller, buyer, {}, i, 0.6)
 
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A supply deal "it" signed with a named supplier ("It has also secured long-term supply

@@ -2428,3 +2428,18 @@ def test_a_deal_to_secure_a_supply_runs_down_the_supply_chain(lang, text, expect
 ])
 def test_a_buyers_supply_deals_and_its_other_ties_in_the_same_sentence(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Fisker is short of cash. The Ocean, which is being built by contract manufacturer Magna in Graz, sells "
+           "slowly.", {("Magna", "Fisker")}),
+    ("en", "Fisker's Ocean is built by contract manufacturer Magna in Graz.", {("Magna", "Fisker")}),
+    ("it", "Fisker è in crisi. La Ocean è prodotta dal terzista Magna a Graz.", {("Magna", "Fisker")}),
+    ("fr", "Fisker manque d'argent. L'Ocean est assemblée par le sous-traitant Magna à Graz.", {("Magna", "Fisker")}),
+    ("de", "Fisker fehlt Geld. Der Ocean wird vom Auftragsfertiger Magna in Graz gebaut.", {("Magna", "Fisker")}),
+    ("en", "Fisker is short of cash. The Ocean could be built by contract manufacturer Magna.", set()),
+    ("en", "Fisker is short of cash. The Ocean is not built by contract manufacturer Magna.", set()),
+    ("en", "Fisker and Nissan met. The van is built by contract manufacturer Magna for both.", set()),  # which one
+])
+def test_goods_built_by_a_contract_manufacturer(lang, text, expected):
+    assert supplies(text, lang) == expected
