@@ -835,6 +835,16 @@ class _Patterns:
             rf"(?i:by|da|dal|dalla|dall'|par|von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?i:{contractor})\s+⟨C(?P<s>\d+)⟩"
             rf"|(?<![\w\-])(?i:von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{contractor})\s+⟨C(?P<s2>\d+)⟩\s+"
             rf"(?:[\w\-]+\s+){{0,3}}?(?i:gebaut|gefertigt|produziert|hergestellt|montiert)")
+        # "Ford will sell 10,000 electric vans to Amazon", "venderemo ad Amazon un grande numero di veicoli
+        # commerciali", "vendra des véhicules à Hertz", "verkauft Fahrzeuge an Hertz": goods sold to a buyer
+        vehicles = (rf"{goods}|(?i:vehicles?|cars|vans|trucks|buses|veicoli|vetture|auto|furgoni|camion|autobus|"
+                    rf"véhicules?|voitures|camionnettes|utilitaires|Fahrzeuge|Autos|Transporter|Lkw)")
+        self.sold_goods = _Gated(r"(?i:sell|sold|vend|verkauf)",
+            rf"(?:⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?|(?:^|[“\"«])\W*(?:[\w\-']+\s+){{0,2}}?)"
+            rf"(?i:sell|sells|selling|sold|vend\w+|verkauf\w+)\s+(?P<d>(?:[\w\-',.]+\s+){{0,6}}?)"
+            rf"(?i:to|a|ad|alla|al|agli|ai|à|au|aux|an)\s+(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
+            rf"(?P<d2>(?:\s+[\w\-',.]+){{0,8}})")
+        self.vehicles = re.compile(rf"(?<![\w\-])(?:{vehicles})(?![\w\-])")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -1465,6 +1475,8 @@ class _Article:
             self._buyer_ties(i, masked, mentions)
         if companies and self.px.contract_made.gate.search(masked):
             self._contract_made(i, masked, mentions)
+        if companies and self.px.sold_goods.gate.search(masked):
+            self._sold_goods(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2689,6 +2701,27 @@ class _Article:
                 continue
             if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, 0, m.end()) \
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, 0, m.end())):
+                continue
+            self._add("SUPPLIES", seller, buyer, {}, i, 0.6)
+
+    def _sold_goods(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods (vehicles, cells, chips) sold to a named buyer, by the company named before the verb or,
+        in a quote or a sentence without one, by the company the text is about ("Inoltre venderemo ad
+        Amazon un grande numero di veicoli commerciali")."""
+        for m in self.px.sold_goods.finditer(masked):
+            d = m.group("d") + " " + m.group("d2")
+            if not self.px.vehicles.search(d) or _NOT_GOODS.search(m.group("d")) or self.px.cue["invest"].search(d) \
+                    or re.search(r"(?i)\b(?:stake|shares?|quota|azioni|participation|actions|Anteil\w*|Aktien|brand|"
+                                 r"marchio|marque|Marke|unit|division|business)\b", m.group("d")):
+                continue  # "sell its stake to", "sell the brand to": not goods
+            buyer = mentions[int(m.group("b"))].entity
+            seller = mentions[int(m.group("s"))].entity if m.group("s") else self.current_focus()
+            if m.group("s") is None and seller == buyer:
+                seller = self.focus  # "Amazon ... «venderemo ad Amazon»": the speaker, of the text's company
+            if seller is None or seller == buyer or not (seller.type == buyer.type == "Company"):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(m.group()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 continue
             self._add("SUPPLIES", seller, buyer, {}, i, 0.6)
 

@@ -2443,3 +2443,19 @@ def test_a_buyers_supply_deals_and_its_other_ties_in_the_same_sentence(lang, tex
 ])
 def test_goods_built_by_a_contract_manufacturer(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford will sell 10,000 electric vans to Amazon.", {("Ford", "Amazon")}),
+    ("it", "Stellantis venderà ad Amazon migliaia di furgoni elettrici.", {("Stellantis", "Amazon")}),
+    ("fr", "Renault vendra des voitures électriques à Amazon.", {("Renault Group", "Amazon")}),
+    ("de", "Ford verkauft Tausende Transporter an Amazon.", {("Ford", "Amazon")}),
+    ("it", "Stellantis cresce. \"Inoltre venderemo ad Amazon molti furgoni elettrici\", ha detto il capo.",
+     {("Stellantis", "Amazon")}),
+    ("en", "Ford will sell its stake to Amazon.", set()),
+    ("en", "Ford will not sell vans to Amazon.", set()),
+    ("en", "Ford could sell vans to Amazon.", set()),
+    ("en", "Ford sold its Volvo brand to Geely.", set()),
+])
+def test_goods_sold_to_a_named_buyer(lang, text, expected):
+    assert supplies(text, lang) == expected
