@@ -778,17 +778,22 @@ class _Patterns:
         # Mahindra", "Le groupe allemand équipe déjà Ford en composants": the seller is a pronoun or a
         # company named by a common noun, the company the text is about; "Valeo qui va lui fournir la
         # chaîne de traction": the buyer is (a clitic pronoun)
-        equip_verb = {"fr": r"|équip\w+", "it": r"|equipaggi\w+", "de": r"|ausstatt\w*|ausrüst\w*"}.get(lang, "")
+        equip_verb = {"fr": r"|équip\w+", "it": r"|equipaggi\w+", "de": r"|ausstatt\w*|ausrüst\w*|versorg\w*|beliefer\w*"}.get(lang, "")
         supply_verb = rf"(?i:{supply}{equip_verb})"
         described = (rf"(?i:the|this|le|la|l'|il|lo|questa|questo|cette|ce|der|die|das|dieser|diese)\s*"
-                     rf"(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})(?:\s+[\w\-']+){{0,4}}?")
+                     rf"(?:[\w\-]+\s+){{0,2}}?(?:(?i:{_FIRM})|[\w\-]+(?:konzern|hersteller|bauer|zulieferer|riese))"
+                     rf"(?:\s+[\w\-']+){{0,4}}?")  # ("der Chipkonzern")
         self.supply_by_it = _Gated(supply_verb,
             rf"(?:^\W*|(?<![\w\-])(?P<that>(?i:that|che|dass|and|e|et|und)\s+|(?i:qu')))"
             rf"(?:{pron}|(?P<desc>{described}))\s+(?:[\w\-']+\s+){{0,3}}?{supply_verb}\s+"
             rf"(?P<d>(?:[\w\-']+\s+){{0,5}}?)(?:(?i:to|a|à|au|aux|an|per|for|alla|al|ai|agli|alle|pour)\s+)?"
             rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
             rf"|⟨C(?P<s>\d+)⟩\s*,?\s+(?i:qui|che|der|die|das)\s+(?:[\w\-']+\s+){{0,2}}?"
-            rf"(?i:lui|leur|gli|le|ihm|ihr|ihnen)\s+(?:[\w\-']+\s+)?{supply_verb}\s+(?P<d2>(?:[\w\-']+\s*){{1,6}})")
+            rf"(?i:lui|leur|gli|le|ihm|ihr|ihnen)\s+(?:[\w\-']+\s+)?{supply_verb}\s+(?P<d2>(?:[\w\-']+\s*){{1,6}})"
+            # "Der US-Konzern wird VW ab 2026 mit Chips beliefern": the verb comes last
+            + (rf"|^\W*(?:(?i:er|sie|es)|{described})\s+(?i:wird|werden|will|wollen|soll|sollen|dürfte|dürften|kann|können)\s+"
+               rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b3>\d+)⟩\s+(?P<d3>[^⟨⟩.;,]{{0,60}}?)(?<![\w\-])(?:be|mitbe)?"
+               rf"(?:liefer|versorg)\w*(?![\w\-])" if lang == "de" else ""))
         # "GM ... will become a key technology supplier for the startup", "becoming the exclusive supplier of
         # fuel cells around the world for Nikola's trucks", "diventerà fornitore della casa automobilistica":
         # a supplier's role taken on, for a buyer named by a common noun or through its goods
@@ -2577,11 +2582,12 @@ class _Article:
         otherwise the company the text is about."""
         about = self.current_focus()
         for m in self.px.supply_by_it.finditer(masked):
-            d = m.group("d") or m.group("d2") or ""
+            groups = m.groupdict()
+            d = m.group("d") or m.group("d2") or groups.get("d3") or ""
             if m.group("s") is not None:
                 seller, buyer = mentions[int(m.group("s"))].entity, about
             else:
-                seller, buyer = about, mentions[int(m.group("b"))].entity
+                seller, buyer = about, mentions[int(m.group("b") or groups.get("b3"))].entity
                 first = _PLACE.search(masked)
                 if m.group("that") is not None or masked[m.start():m.start() + 3].casefold() == "qu'":
                     if first is not None and first.start() < m.start():

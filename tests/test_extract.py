@@ -2459,3 +2459,13 @@ def test_goods_built_by_a_contract_manufacturer(lang, text, expected):
 ])
 def test_goods_sold_to_a_named_buyer(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Infineon wächst. Der Chipkonzern wird Renault ab 2026 mit Halbleitern beliefern.", {("Infineon", "Renault Group")}),
+    ("Infineon wächst. Der Konzern soll Renault künftig mit Chips versorgen.", {("Infineon", "Renault Group")}),
+    ("Infineon wächst. Er wird Renault ab 2026 nicht mit Halbleitern beliefern.", set()),
+    ("Infineon wächst. Der Konzern könnte Renault mit Chips beliefern.", set()),
+])
+def test_a_german_supply_by_a_company_referred_to_with_the_verb_last(text, expected):
+    assert supplies(text, "de") == expected
