@@ -2615,10 +2615,17 @@ class _Article:
         first = _PLACE.search(masked)
         if first is None or first.group(1) != "C" or len(_TOKEN.findall(masked[:first.start()])) > 6:
             return
-        seller = mentions[int(first.group(2))].entity
+        opening = mentions[int(first.group(2))].entity
         for m in self.px.supplier_role.finditer(masked):
             if m.start() < first.end():
                 continue
+            # "Renault said Valeo will become a key supplier for the carmaker": a company right before the
+            # verb is its subject; not one before "and" ("a stake in Nikola and will become")
+            near = _SUBJECT_BEFORE.search(masked, max(first.end(), m.start() - 40), m.start())
+            if near is not None and (self.px.prep_word.search(masked[max(0, near.start() - 12):near.start()])
+                                     or self.px.with_word.search(masked[max(0, near.start() - 12):near.start()])):
+                near = None  # "work with Ford to boost supply": not the subject
+            seller = mentions[int(near.group(1))].entity if near is not None else opening
             if m.group("b") is not None:
                 buyer = mentions[int(m.group("b"))].entity
             else:
@@ -3031,6 +3038,10 @@ def _supplier_sector(ent: Name) -> bool:
     sectors = _sectors()
     sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
     return sector in _SUPPLIER_SECTORS
+
+
+# a company right before a verb, with at most two words between and no conjunction or comma
+_SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|oder|but|ma|mais|aber)\b)[\w\-']+\s+){0,2}$")
 
 
 # how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts

@@ -2469,3 +2469,13 @@ def test_goods_sold_to_a_named_buyer(lang, text, expected):
 ])
 def test_a_german_supply_by_a_company_referred_to_with_the_verb_last(text, expected):
     assert supplies(text, "de") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault said Valeo will become a key supplier for the carmaker.", {("Valeo", "Renault Group")}),
+    ("it", "Renault ha detto che Valeo diventerà il principale fornitore della casa automobilistica.",
+     {("Valeo", "Renault Group")}),
+    ("en", "Chipmaker Infineon agreed to work with Ford to boost supply to the automaker.", {("Infineon", "Ford")}),
+])
+def test_a_supplier_role_taken_on_by_the_company_right_before_the_verb(lang, text, expected):
+    assert supplies(text, lang) == expected
