@@ -2599,7 +2599,7 @@ class _Article:
                     continue
             if seller is None or buyer is None or seller == buyer or not (seller.type == buyer.type == "Company"):
                 continue
-            if _NOT_GOODS.search(d) or self.px.cue["invest"].search(d) or _WITH_LAST.search(d):
+            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(d) or self.px.cue["invest"].search(d) or _WITH_LAST.search(d):
                 continue
             if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
@@ -2637,7 +2637,7 @@ class _Article:
             if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
                 continue
             d = m.group("d")
-            if _NOT_GOODS.search(d) or self.px.cue["invest"].search(d):
+            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(d) or self.px.cue["invest"].search(d):
                 continue
             if m.group("v") is not None and _supplier_sector(buyer) and not _supplier_sector(seller):
                 continue  # "Ford works with SK On to secure supply to the battery maker": who sells is unclear
@@ -3038,6 +3038,12 @@ def _supplier_sector(ent: Name) -> bool:
     sectors = _sectors()
     sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
     return sector in _SUPPLIER_SECTORS
+
+
+# what is given without being sold: "provide details to Honda", "fornirà dettagli a Renault"
+_NOT_SUPPLIED = re.compile(r"(?i)\b(?:details?|information|info|updates?|guidance|results|figures|numbers|comments?|"
+                           r"answers?|evidence|clarity|dettagli|informazioni|risultati|chiarimenti|détails|"
+                           r"informations|résultats|précisions|Einzelheiten|Informationen|Ergebnisse|Details|Auskunft)\b")
 
 
 # a company right before a verb, with at most two words between and no conjunction or comma
