@@ -2599,7 +2599,8 @@ class _Article:
                     continue
             if seller is None or buyer is None or seller == buyer or not (seller.type == buyer.type == "Company"):
                 continue
-            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(d) or self.px.cue["invest"].search(d) or _WITH_LAST.search(d):
+            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(m.group()) or self.px.cue["invest"].search(d) \
+                    or _WITH_LAST.search(d):
                 continue
             if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):

@@ -2288,6 +2288,7 @@ def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text
     ("fr", "Bosch grandit. Le groupe allemand pourrait équiper Renault en capteurs.", set()),
     ("en", "Samsung SDI is building a plant. It will provide funding to BMW.", set()),
     ("en", "Samsung SDI is building a plant. Analysts said BMW was doing well.", set()),
+    ("fr", "Bosch grandit. Le groupe allemand va livrer des détails au constructeur Renault.", set()),
 ])
 def test_a_supply_by_a_seller_or_buyer_referred_to_by_a_pronoun_or_a_common_noun(lang, text, expected):
     assert supplies(text, lang) == expected
