@@ -295,6 +295,7 @@ said says say told with its their his her has had have is was were will would wh
 ha hanno è sono era disse detto con suo sua suoi sue loro che il quale
 dit déclaré avec son sa ses leur leurs est sont ont qui que
 sagte sagt mit sein seine seinen ihre ihren ist sind hat haben der die das dass
+while whereas but mentre ma tandis mais während aber
 """.split())
 
 # "the joint venture Primearth", "la coentreprise Flexis", "sa filiale Saft", "das Gemeinschaftsunternehmen
@@ -463,7 +464,8 @@ class _Patterns:
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
         # "Veoneer, the Swedish maker, and Qualcomm"
-        words = r"(?:[\w\-'’]+\s+){0,4}?"
+        # ("U.S. startup Slate": an abbreviation with dots is one word)
+        words = r"(?:(?:[\w\-'’]+|(?:[A-Z]\.){2,})\s+){0,4}?"
         self.appos_gap = re.compile(
             rf"^\s*(?:,\s*(?:(?i:{det})\s*)?(?P<a>{words}[\w\-'’]+)\s*,\s*(?:(?i:{conj})\s+)?"
             rf"|(?:,|(?i:{conj})|,\s*(?i:{conj}))\s+(?:(?i:{det})\s*)?(?P<b>{words}[\w\-'’]+\s+))(?:(?i:{det})\s*)?$")
@@ -761,6 +763,10 @@ class _Patterns:
         # "from the Chinese manufacturer CATL": a descriptor before the name
         # (and "à la société chinoise CATL": a nationality after the firm word)
         firm_desc = rf"(?:(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+)?)?"
+        # "to the Indian SUV maker Mahindra", "au constructeur indien de SUV Mahindra", "for China's leading
+        # electric vehicle startup Nio": a descriptor of the buyer, ending in a word for a firm
+        buyer_desc = (rf"(?:(?:[\w\-’'.]+\s+){{0,4}}?(?i:{_FIRM})\s+(?:(?i:{_NATIONALITY})\s+|[a-zà-ÿ][\w\-]*\s+)?"
+                      rf"(?:(?i:of|di|de|d'|von)\s*[\w\-]+\s+)?)?")
         goods_gate = (r"(?i:batter(?:y|ies)|batterie\w*|Batterie\w*|\w*zellen|cells?|celle|cellules?|chips?|"
                       r"semiconduct\w+|semi-conducteurs|Halbleiter\w*|modules?|moduli|components?|componenti|composants|Komponenten)")
         self.supplies = [
@@ -818,6 +824,32 @@ class _Patterns:
             rf"(?:(?P<d>{goods})\s+(?:(?i:from|of|di|della|del|da|dalla|dal|de|du|d'|von|made by|supplied by|"
             rf"prodott[eoi] da|fornit[eoi] da|fabriqué\w* par)\s+)?(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩"
             rf"|⟨C(?P<s2>\d+)⟩(?:'s)?\s+(?P<d2>{goods}))")
+        # "JAC, which also makes cars for China's leading electric vehicle startup Nio", "LG, che produce
+        # celle per la casa automobilistica Tesla": a maker in a relative clause; "Panasonic est la seule à
+        # fabriquer depuis des années des batteries pour Tesla": the goods named farther from the verb
+        self.supplies.append((re.compile(
+            rf"⟨C(?P<s>\d+)⟩\s*,\s*(?i:which|that|che|qui|der|die|das)\s+(?:[\w\-']+\s+){{0,3}}?(?i:{make})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{for_})\s+(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        self.supplies.append((_Gated(goods,
+            rf"⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,4}}?(?i:{make})\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{0,6}}?{goods}(?:\s+[\w\-']+){{0,2}}?\s+)(?i:{for_})\s+(?:(?i:{det})\s*)?"
+            rf"{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        # "an engine developed by Ferrari for the new Maserati", "sviluppato da Ferrari per Maserati",
+        # "fabriqué par Magna pour Fisker", "von Magna für Fisker gebaut": made by one for the other
+        # (the two words before are part of the match, so that "could be built by" reads as a prospect)
+        made_by = (r"(?:made|built|produced|manufactured|assembled|developed)\s+by|"
+                   r"(?:prodott|costruit|realizzat|sviluppat|assemblat|fabbricat)[oaie]\s+(?:da|dalla|dal|dall')|"
+                   r"(?:fabriqu|produit|construit|assembl|développ)\w*\s+par")
+        self.supplies.append((_Gated(rf"(?i:{made_by})",
+            rf"(?<![\w\-])(?:[\w\-']+\s+){{0,2}}(?i:{made_by})\s+(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩(?P<d>)\s+"
+            rf"(?:(?i:specifically|especially|exclusively|appositamente|espressamente|esclusivamente|"
+            rf"spécialement|exclusivement|spécifiquement|eigens|speziell|exklusiv)\s+)?"
+            rf"(?i:{for_})\s+(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvelle|nouveau|neue[nmns]?)\s+)?{buyer_desc}⟨C(?P<b>\d+)⟩"), 0.6))
+        if lang == "de":
+            self.supplies.append((_Keyed(("gebaut", "gefertigt", "produziert", "hergestellt", "entwickelt", "montiert"),
+                rf"(?<![\w\-])von\s+(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩(?P<d>)\s+für\s+(?:(?i:{det})\s*)?"
+                rf"(?:[\w\-]+\s+){{0,2}}?⟨C(?P<b>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?"
+                rf"(?:gebaut|gefertigt|produziert|hergestellt|entwickelt|montiert)(?![\w\-])"), 0.6))
         # "Bosch won a large order from Volkswagen", "si è aggiudicata una commessa da Stellantis",
         # "erhält einen Großauftrag von VW": the one who orders buys
         won = (r"(?i:won|wins|winning|secured|secures|received|receives|landed|lands|gets|got|obtained|obtains|"
@@ -845,6 +877,82 @@ class _Patterns:
         self.buy_from_it = re.compile(
             rf"(?:^|[,;]\s*|\s)(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,2}}?(?i:{s('buy_from')})\s+"
             rf"(?P<d>(?:[\w\-']+\s+){{1,4}}?)(?i:{s('from_seller')})\s*(?:(?i:{det})\s*)?{firm_desc}⟨C(?P<s>\d+)⟩")
+        # "it will continue supplying Ford", "qu'il va fournir des composants au constructeur indien
+        # Mahindra", "Le groupe allemand équipe déjà Ford en composants": the seller is a pronoun or a
+        # company named by a common noun, the company the text is about; "Valeo qui va lui fournir la
+        # chaîne de traction": the buyer is (a clitic pronoun)
+        equip_verb = {"fr": r"|équip\w+", "it": r"|equipaggi\w+", "de": r"|ausstatt\w*|ausrüst\w*|versorg\w*|beliefer\w*"}.get(lang, "")
+        supply_verb = rf"(?i:{supply}{equip_verb})"
+        described = (rf"(?i:the|this|le|la|l'|il|lo|questa|questo|cette|ce|der|die|das|dieser|diese)\s*"
+                     rf"(?:[\w\-]+\s+){{0,2}}?(?:(?i:{_FIRM})|[\w\-]+(?:konzern|hersteller|bauer|zulieferer|riese))"
+                     rf"(?:\s+[\w\-']+){{0,4}}?")  # ("der Chipkonzern")
+        self.supply_by_it = _Gated(supply_verb,
+            rf"(?:^\W*|(?<![\w\-])(?P<that>(?i:that|che|dass|and|e|et|und)\s+|(?i:qu')))"
+            rf"(?:{pron}|(?P<desc>{described}))\s+(?:[\w\-']+\s+){{0,3}}?{supply_verb}\s+"
+            rf"(?P<d>(?:[\w\-']+\s+){{0,5}}?)(?:(?i:to|a|à|au|aux|an|per|for|alla|al|ai|agli|alle|pour)\s+)?"
+            rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
+            rf"|⟨C(?P<s>\d+)⟩\s*,?\s+(?i:qui|che|der|die|das)\s+(?:[\w\-']+\s+){{0,2}}?"
+            rf"(?i:lui|leur|gli|le|ihm|ihr|ihnen)\s+(?:[\w\-']+\s+)?{supply_verb}\s+(?P<d2>(?:[\w\-']+\s*){{1,6}})"
+            # "Der US-Konzern wird VW ab 2026 mit Chips beliefern": the verb comes last
+            + (rf"|^\W*(?:(?i:er|sie|es)|{described})\s+(?i:wird|werden|will|wollen|soll|sollen|dürfte|dürften|kann|können)\s+"
+               rf"(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b3>\d+)⟩\s+(?P<d3>[^⟨⟩.;,]{{0,60}}?)(?<![\w\-])(?:be|mitbe)?"
+               rf"(?:liefer|versorg)\w*(?![\w\-])" if lang == "de" else ""))
+        # "GM ... will become a key technology supplier for the startup", "becoming the exclusive supplier of
+        # fuel cells around the world for Nikola's trucks", "diventerà fornitore della casa automobilistica":
+        # a supplier's role taken on, for a buyer named by a common noun or through its goods
+        become = (r"become|becomes|becoming|became|is|will be|remains|diventa|diventerà|diventare|diventato|è|sarà|"
+                  r"devient|deviendra|devenir|devenu|est|sera|wird|werden|ist|bleibt")
+        self.supplier_role = _Gated(rf"(?i:{supplier}|{supply})",
+            rf"(?<![\w\-])(?:(?i:{become})\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?(?i:{supplier})|(?P<v>(?i:{supply})))"
+            rf"(?P<d>(?:\s+[^⟨⟩.;:]{{0,80}}?)?)(?:\s|--|[–—])"
+            rf"(?:(?:(?i:for|to|per|a|pour|à|für|of|di|de|von|an)\s+(?i:the|this|la|il|lo|l'|le|die|das|den|dem)"
+            rf"|(?i:al|alla|allo|all'|della|dello|dell'|del|au|du|de la|de l'|der|dem|vom|zum|zur))\s*"
+            rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?i:{_FIRM}|Unternehmen|Firma)\w*)(?![\w\-])(?!\s*⟨)"
+            rf"|(?i:for|to|per|a|pour|à|für|of|di|de|von)\s+(?:(?i:{det})\s*)?⟨C(?P<b>\d+)⟩['’]s?\s)")
+        # "Stellantis ha firmato un MoU con CATL per la fornitura di celle", "signed a non-binding memorandum
+        # of understanding with chipmaker Infineon for a multi-year supply of semiconductors": a memorandum
+        # for a supply, which the one in a supplier's sector gives
+        memo = (r"memorand\w*|MoU|letters? of intent|protocoll[oi] d'intesa|lettera d'intenti|protocoles? d'accord|"
+                r"lettre d'intention|Absichtserklärung\w*")
+        self.memo_supply = _Gated(rf"(?i:{memo})",
+            rf"⟨C(?P<b>\d+)⟩(?:\s*\([^()⟨⟩]{{0,30}}\))?\s+(?:[\w\-']+\s+){{0,5}}?(?i:{memo})[^⟨⟩.;]{{0,60}}?\s(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?"
+            rf"{buyer_desc}⟨C(?P<s>\d+)⟩(?:\s*\([^()⟨⟩]{{0,30}}\))?\s*,?\s+(?i:for|per|pour|über|zur)\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?P<d>(?i:supply|supplies|fornitur[ae]|fournitures?|approvisionnement|Lieferung\w*|Belieferung)"
+            rf"(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
+        # "ZF hat mit STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu
+        # sichern", "signed a contract with Infineon to secure the supply of chips", "un accordo con CATL per
+        # garantire la fornitura di batterie": a deal between the two whose aim is a supply
+        self.secured_supply = _Gated(
+            r"(?i:secur|ensur|guarant|garant|assicur|sécuris|assur|Versorgung|Lieferung|Belieferung)",
+            rf"(?<![\w\-])(?P<deal>(?i:agreements?|contracts?|deals?|accord[oi]|contratt[oi]|intesa|accords?|contrats?|"
+            rf"Vertr[aä]g\w*|Vereinbarung\w*|Abkommen|{memo}))(?![\w\-])[^.;:]{{0,100}}?\s"
+            rf"(?i:to secure|to ensure|to guarantee|per garantire|per assicurare|per assicurarsi|pour sécuriser|"
+            rf"pour garantir|pour assurer|um)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?P<d>(?i:supply|supplies|fornitur[ae]|approvvigionament\w+|approvisionnements?|Versorgung|"
+            rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
+        # "... than its long-standing relationship with Panasonic", "its pact with LG Chem and CATL", "il suo
+        # rapporto di lunga data con Panasonic": a tie of the buyer of a supply the sentence has stated
+        # "the Ocean SUV, which is being built by contract manufacturer Magna Steyr", "prodotta dal terzista
+        # Magna", "assemblée par le sous-traitant Magna", "vom Auftragsfertiger Magna gebaut": made for the
+        # company the text is about by a contract manufacturer
+        contractor = (r"contract (?:manufacturer|assembler|maker)|terzista|contoterzista|produttore (?:in )?conto terzi|"
+                      r"sous-traitant|fabricant sous contrat|Auftragsfertiger|Lohnfertiger")
+        self.contract_made = _Gated(rf"(?i:{contractor})",
+            rf"(?<![\w\-])(?i:built|made|produced|manufactured|assembled|(?:prodott|costruit|realizzat|assemblat|"
+            rf"fabbricat)[oaie]|(?:fabriqu|produit|construit|assembl)\w*|gebaut|gefertigt|produziert|hergestellt|montiert)\s+"
+            rf"(?i:by|da|dal|dalla|dall'|par|von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?i:{contractor})\s+⟨C(?P<s>\d+)⟩"
+            rf"|(?<![\w\-])(?i:von|vom)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+)?(?i:{contractor})\s+⟨C(?P<s2>\d+)⟩\s+"
+            rf"(?:[\w\-]+\s+){{0,3}}?(?i:gebaut|gefertigt|produziert|hergestellt|montiert)")
+        # "Ford will sell 10,000 electric vans to Amazon", "venderemo ad Amazon un grande numero di veicoli
+        # commerciali", "vendra des véhicules à Hertz", "verkauft Fahrzeuge an Hertz": goods sold to a buyer
+        vehicles = (rf"{goods}|(?i:vehicles?|cars|vans|trucks|buses|veicoli|vetture|auto|furgoni|camion|autobus|"
+                    rf"véhicules?|voitures|camionnettes|utilitaires|Fahrzeuge|Autos|Transporter|Lkw)")
+        self.sold_goods = _Gated(r"(?i:sell|sold|vend|verkauf)",
+            rf"(?:⟨C(?P<s>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?|(?:^|[“\"«])\W*(?:[\w\-']+\s+){{0,2}}?)"
+            rf"(?i:sell|sells|selling|sold|vend\w+|verkauf\w+)\s+(?P<d>(?:[\w\-',.]+\s+){{0,6}}?)"
+            rf"(?i:to|a|ad|alla|al|agli|ai|à|au|aux|an)\s+(?:(?i:{det})\s*)?{buyer_desc}⟨C(?P<b>\d+)⟩"
+            rf"(?P<d2>(?:\s+[\w\-',.]+){{0,8}})")
+        self.vehicles = re.compile(rf"(?<![\w\-])(?:{vehicles})(?![\w\-])")
         # passive voice: "Leapmotor was acquired by Stellantis", "Tesla is supplied by Panasonic"
         head = r"⟨C(?P<t>\d+)⟩(?:\s*,[^,;⟨⟩]{0,60},\s*|\s+(?:[\w\-]+\s+){0,3}?)"
         tail = rf"\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<i>\d+)⟩"
@@ -939,6 +1047,19 @@ class _Patterns:
             # "un accordo per la fornitura di batterie", "an agreement for the supply of cells"
             r"agreements? (?:(?:for|on) the |to )supply|(?:accord|contratt)[oi] (?:per|sulla) (?:la )?fornitura|"
             r"(?:accord|contrat)s? (?:pour|sur) la fourniture|(?:Vereinbarung|Vertrag|Abkommen)(?:en)? über die Lieferung)")
+        # "gli accordi di fornitura di batterie di Tesla con CATL e LG Chem", "Tesla's supply agreements with
+        # CATL and LG": a company's supply deals with others (who buys, the sectors of the two say)
+        self.deals_of = _Gated(self.supply_deal.pattern,
+            rf"(?:{self.supply_deal.pattern})\s+(?:[\w\-]+\s+){{0,3}}?(?i:of|di|del|della|de|du|von|des)\s*(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<b>\d+)⟩\s+(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?⟨C(?P<s>\d+)⟩"
+            rf"(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)"
+            rf"|⟨C(?P<b2>\d+)⟩['’]s?\s+(?:[\w\-]+\s+){{0,2}}?(?:{self.supply_deal.pattern})\s+(?i:with)\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<s2>\d+)⟩(?P<more2>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
+        self.buyer_tie = _Gated(r"(?i:relationship|pact|ties|rapport|relazion|patto|relation|Beziehung)",
+            rf"(?<![\w\-])(?i:its|their|his|her|suo|sua|suoi|loro|son|sa|ses|leur|leurs|sein\w*|ihr\w*)\s+"
+            rf"(?:[\w\-]+\s+){{0,4}}?(?i:relationships?|pacts?|ties|rapport[oi]|relazion[ei]|patt[oi]|relations?|"
+            rf"Beziehung\w*)\s+(?:[\w\-]+\s+){{0,4}}?(?i:with|con|avec|mit)\s+(?:(?i:{det})\s*)?{buyer_desc}"
+            rf"(?:[\w\-’'.]+['’]s\s+)?⟨C(?P<s>\d+)⟩(?P<more>(?:\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?⟨C\d+⟩)*)")
         gap = r"(?P<gap>[^⟨⟩.;:]{0,100}?)"
         self.deal_of_it = re.compile(
             rf"^\W*(?:(?i:and|e|et|und)\s+)?{pron}\s+(?:[\w\-']+\s+){{0,5}}?(?P<deal>{self.supply_deal.pattern})[^⟨⟩.;:]{{0,40}}?"
@@ -1469,6 +1590,20 @@ class _Article:
             self._bought_by_it(i, masked, mentions)
         if companies:
             self._deal_of_it(i, masked, mentions)
+        if companies and self.px.supply_by_it.gate.search(masked):
+            self._supplied_by_it(i, masked, mentions)
+        if companies and self.px.supplier_role.gate.search(masked):
+            self._supplier_role(i, masked, mentions)
+        if len(companies) >= 2 and self.px.memo_supply.gate.search(masked):
+            self._memo_supply(i, masked, mentions)
+        if len(companies) >= 2 and self.px.secured_supply.gate.search(masked):
+            self._secured_supply(i, masked, mentions)
+        if len(companies) >= 2 and (self.px.buyer_tie.gate.search(masked) or self.px.deals_of.gate.search(masked)):
+            self._buyer_ties(i, masked, mentions)
+        if companies and self.px.contract_made.gate.search(masked):
+            self._contract_made(i, masked, mentions)
+        if companies and self.px.sold_goods.gate.search(masked):
+            self._sold_goods(i, masked, mentions)
         self._meetings(i, masked, mentions, role_orgs)
         self._note_subject(masked, mentions)
 
@@ -2565,6 +2700,170 @@ class _Article:
             dom = self._domain(d)
             self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
 
+    def _supplied_by_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Supply with a seller or buyer that is not named but referred to: "it will continue
+        supplying Ford", "Le groupe allemand équipe déjà Ford", "Valeo qui va lui fournir la chaîne de
+        traction". "qu'il", "that it" after a company the sentence opens with are that company;
+        otherwise the company the text is about."""
+        about = self.current_focus()
+        for m in self.px.supply_by_it.finditer(masked):
+            groups = m.groupdict()
+            d = m.group("d") or m.group("d2") or groups.get("d3") or ""
+            if m.group("s") is not None:
+                seller, buyer = mentions[int(m.group("s"))].entity, about
+            else:
+                seller, buyer = about, mentions[int(m.group("b") or groups.get("b3"))].entity
+                first = _PLACE.search(masked)
+                if m.group("that") is not None or masked[m.start():m.start() + 3].casefold() == "qu'":
+                    if first is not None and first.start() < m.start():
+                        # "Volkswagen a annoncé qu'il va fournir": the sentence's subject, when it opens it
+                        if first.group(1) != "C" or len(_TOKEN.findall(masked[:first.start()])) > 6:
+                            continue
+                        seller = mentions[int(first.group(2))].entity
+                elif first is not None and first.start() < m.start():
+                    continue
+            if seller is None or buyer is None or seller == buyer or not (seller.type == buyer.type == "Company"):
+                continue
+            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(m.group()) or self.px.cue["invest"].search(d) \
+                    or _WITH_LAST.search(d):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, m.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue  # "it does not supply Ford"
+            dom = self._domain(d) or self._domain(m.group())
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _supplier_role(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A supplier's role taken on by the company the sentence opens with ("GM will receive a stake
+        in Nikola and will become a key technology supplier for the startup", "... as well as becoming
+        the exclusive supplier of fuel cells for Nikola's trucks"): the buyer is named through its goods,
+        or by a common noun (then the one other company of the sentence, or the one the text is about)."""
+        first = _PLACE.search(masked)
+        if first is None or first.group(1) != "C" or len(_TOKEN.findall(masked[:first.start()])) > 6:
+            return
+        opening = mentions[int(first.group(2))].entity
+        for m in self.px.supplier_role.finditer(masked):
+            if m.start() < first.end():
+                continue
+            # "Renault said Valeo will become a key supplier for the carmaker": a company right before the
+            # verb is its subject; not one before "and" ("a stake in Nikola and will become")
+            near = _SUBJECT_BEFORE.search(masked, max(first.end(), m.start() - 40), m.start())
+            if near is not None and (self.px.prep_word.search(masked[max(0, near.start() - 12):near.start()])
+                                     or self.px.with_word.search(masked[max(0, near.start() - 12):near.start()])):
+                near = None  # "work with Ford to boost supply": not the subject
+            seller = mentions[int(near.group(1))].entity if near is not None else opening
+            if m.group("b") is not None:
+                buyer = mentions[int(m.group("b"))].entity
+            else:
+                others = {x.entity for x in mentions if x.entity.type == "Company"} - {seller}
+                # (after a supply word, the other company must be in the sentence: "provide the basis for
+                # the new company's software" speaks of one not named yet)
+                buyer = others.pop() if len(others) == 1 else (
+                    self.current_focus() if not others and m.group("v") is None else None)
+            if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
+                continue
+            d = m.group("d")
+            if _NOT_GOODS.search(d) or _NOT_SUPPLIED.search(d) or self.px.cue["invest"].search(d):
+                continue
+            if m.group("v") is not None and _supplier_sector(buyer) and not _supplier_sector(seller):
+                continue  # "Ford works with SK On to secure supply to the battery maker": who sells is unclear
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, first.start(), m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, first.start(), m.end())):
+                continue  # "GM could become a supplier for the startup"
+            dom = self._domain(m.group())
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _memo_supply(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A memorandum signed with a named company for a supply ("Stellantis ha firmato un MoU con CATL
+        per la fornitura di celle"): the one in a supplier's sector sells, when the other is not."""
+        for m in self.px.memo_supply.finditer(masked):
+            seller, buyer = mentions[int(m.group("s"))].entity, mentions[int(m.group("b"))].entity
+            if seller == buyer or not (seller.type == buyer.type == "Company") or not _supplier_sector(seller) \
+                    or _supplier_sector(buyer):
+                continue
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            dom = self._domain(m.group("d"))
+            self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _secured_supply(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A deal between the sentence's two companies whose aim is a supply ("ZF hat mit
+        STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu sichern"): the
+        one further up the supply chain (chips before parts, parts before cars) sells."""
+        names = list(dict.fromkeys(x.entity for x in mentions if x.entity.type == "Company"))
+        if len(names) != 2 or _tier(names[0]) == _tier(names[1]):
+            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells)
+        m = self.px.secured_supply.rx.search(masked)
+        if m is None or not self.px.with_word.search(masked) or self._status(masked) != "active":
+            return
+        if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked)):
+            return
+        seller, buyer = names if _tier(names[0]) < _tier(names[1]) else names[::-1]
+        dom = self._domain(m.group("d"))
+        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+
+    def _buyer_ties(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """A company's supply deals with others ("gli accordi di fornitura di Tesla con CATL e LG Chem": the
+        one further up the supply chain sells), and the buyer's other ties in a sentence that has stated its
+        supply ("... are smaller than its long-standing relationship with Panasonic"): "its" is the one buyer
+        of the supply facts found in the sentence."""
+        for m in self.px.deals_of.finditer(masked):
+            b = mentions[int(m.group("b") or m.group("b2"))].entity
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(m.group()):
+                continue  # "Tesla's talks on supply agreements with CATL"
+            for k in (m.group("s") or m.group("s2"), *_PLACE_C.findall(m.group("more") or m.group("more2") or "")):
+                seller = mentions[int(k)].entity
+                if seller != b and seller.type == b.type == "Company" and _tier(seller) < _tier(b):
+                    self._add("SUPPLIES", seller, b, {}, i, 0.6)
+        buyers = {f.object for f in self.facts if f.sentence == i and f.predicate == "SUPPLIES"}
+        if len(buyers) != 1:
+            return
+        [buyer] = buyers
+        for m in self.px.buyer_tie.finditer(masked):
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            for k in (m.group("s"), *_PLACE_C.findall(m.group("more"))):
+                seller = mentions[int(k)].entity
+                if seller != buyer and seller.type == "Company":
+                    self._add("SUPPLIES", seller, buyer, {}, i, 0.55)
+
+    def _contract_made(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods built by a contract manufacturer ("the Ocean SUV, which is being built by contract
+        manufacturer Magna Steyr in Austria"): for the one company named before it in the sentence, or,
+        with none, for the company the text is about."""
+        for m in self.px.contract_made.finditer(masked):
+            k = int(m.group("s") or m.group("s2"))
+            seller = mentions[k].entity
+            before = {x.entity for x in mentions[:k] if x.entity.type == "Company"} - {seller}
+            buyer = before.pop() if len(before) == 1 else (self.current_focus() if not before else None)
+            if buyer is None or buyer == seller or not (seller.type == buyer.type == "Company"):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(masked, 0, m.end()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, 0, m.end())):
+                continue
+            self._add("SUPPLIES", seller, buyer, {}, i, 0.6)
+
+    def _sold_goods(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """Goods (vehicles, cells, chips) sold to a named buyer, by the company named before the verb or,
+        in a quote or a sentence without one, by the company the text is about ("Inoltre venderemo ad
+        Amazon un grande numero di veicoli commerciali")."""
+        for m in self.px.sold_goods.finditer(masked):
+            d = m.group("d") + " " + m.group("d2")
+            if not self.px.vehicles.search(d) or _NOT_GOODS.search(m.group("d")) or self.px.cue["invest"].search(d) \
+                    or re.search(r"(?i)\b(?:stake|shares?|quota|azioni|participation|actions|Anteil\w*|Aktien|brand|"
+                                 r"marchio|marque|Marke|unit|division|business)\b", m.group("d")):
+                continue  # "sell its stake to", "sell the brand to": not goods
+            buyer = mentions[int(m.group("b"))].entity
+            seller = mentions[int(m.group("s"))].entity if m.group("s") else self.current_focus()
+            if m.group("s") is None and seller == buyer:
+                seller = self.focus  # "Amazon ... «venderemo ad Amazon»": the speaker, of the text's company
+            if seller is None or seller == buyer or not (seller.type == buyer.type == "Company"):
+                continue
+            if self._negated(masked, m.start()) or self.px.cue["prospective"].search(m.group()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            self._add("SUPPLIES", seller, buyer, {}, i, 0.6)
+
     def _deal_of_it(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A supply deal "it" signed with a named supplier ("It has also secured long-term supply
         contracts with Korean battery maker SK Innovation", "Elle a signé un contrat de fourniture avec
@@ -2974,6 +3273,29 @@ def _supplier_sector(ent: Name) -> bool:
     sectors = _sectors()
     sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
     return sector in _SUPPLIER_SECTORS
+
+
+# what is given without being sold: "provide details to Honda", "fornirà dettagli a Renault"
+_NOT_SUPPLIED = re.compile(r"(?i)\b(?:details?|information|info|updates?|guidance|results|figures|numbers|comments?|"
+                           r"answers?|evidence|clarity|dettagli|informazioni|risultati|chiarimenti|détails|"
+                           r"informations|résultats|précisions|Einzelheiten|Informationen|Ergebnisse|Details|Auskunft)\b")
+
+
+# a company right before a verb, with at most two words between and no conjunction or comma
+_SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|oder|but|ma|mais|aber)\b)[\w\-']+\s+){0,2}$")
+
+
+# how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
+# to carmakers
+_TIERS = {"materials": 0, "semiconductor": 1, "battery": 1, "energy": 1, "supplier": 2, "powertrain": 2,
+          "software": 2, "technology": 2, "charging": 2}
+
+
+def _tier(ent: Name) -> int:
+    """The place of *ent*'s sector in a supply chain (3 for carmakers and sectors not listed)."""
+    sectors = _sectors()
+    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+    return _TIERS.get(sector, 3)
 
 
 _COPULA_AFTER = re.compile(r"\s+(?i:are|were|is|was|remain|remains|sono|erano|è|era|restano|sont|étaient|est|"

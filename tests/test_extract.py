@@ -2425,3 +2425,216 @@ def test_a_rival_or_compatriot_taken_over_is_a_company(lang, text, expected):
 ])
 def test_an_affiliate_is_no_subsidiary(text, expected):
     assert subsidiaries(text, "en") == expected
+
+
+# -- supply --
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Samsung SDI is building a plant in Hungary. It will keep supplying BMW from the new site.",
+     {("Samsung SDI", "BMW")}),
+    ("en", "Samsung SDI is building a plant in Hungary. The company also supplies cells to German carmaker BMW.",
+     {("Samsung SDI", "BMW")}),
+    ("fr", "Le groupe coréen Samsung SDI a déclaré qu'il va livrer des cellules au constructeur allemand de luxe BMW.",
+     {("Samsung SDI", "BMW")}),
+    ("fr", "Bosch grandit en Europe. Le groupe allemand équipe déjà Renault en capteurs.", {("Bosch", "Renault Group")}),
+    ("fr", "Renault prépare sa citadine. Il a choisi le fabricant Valeo qui va lui livrer les moteurs électriques.",
+     {("Valeo", "Renault Group")}),
+    ("it", "Bosch cresce in Europa. Il gruppo tedesco fornisce sensori alla casa automobilistica Renault.",
+     {("Bosch", "Renault Group")}),
+    ("de", "Bosch wächst in Europa. Der Konzern liefert Chips an den Autobauer Renault.", {("Bosch", "Renault Group")}),
+    ("en", "Samsung SDI is building a plant. It will not supply BMW.", set()),
+    ("en", "Samsung SDI is building a plant. It is in talks to supply BMW.", set()),
+    ("fr", "Bosch grandit. Le groupe allemand pourrait équiper Renault en capteurs.", set()),
+    ("en", "Samsung SDI is building a plant. It will provide funding to BMW.", set()),
+    ("en", "Samsung SDI is building a plant. Analysts said BMW was doing well.", set()),
+    ("fr", "Bosch grandit. Le groupe allemand va livrer des détails au constructeur Renault.", set()),
+])
+def test_a_supply_by_a_seller_or_buyer_referred_to_by_a_pronoun_or_a_common_noun(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Investors like Magna, which also builds cars for the American electric vehicle startup Fisker.",
+     {("Magna", "Fisker")}),
+    ("it", "Si parla di Magna, che produce da anni auto per la startup americana Fisker.", {("Magna", "Fisker")}),
+    ("fr", "On parle de Magna, qui fabrique des voitures pour la start-up américaine Fisker.", {("Magna", "Fisker")}),
+    ("en", "Panasonic is the only company making cylindrical battery cells in Nevada for Tesla.",
+     {("Panasonic", "Tesla")}),
+    ("it", "Panasonic è l'unica a produrre nel Nevada le celle cilindriche per Tesla.", {("Panasonic", "Tesla")}),
+    ("fr", "Panasonic est le seul à fabriquer depuis des années des batteries cylindriques pour Tesla.",
+     {("Panasonic", "Tesla")}),
+    ("de", "Panasonic fertigt seit Jahren in Nevada Zellen für den Autobauer Tesla.", {("Panasonic", "Tesla")}),
+    ("en", "Magna, which could build cars for Fisker, is in talks.", set()),
+    ("en", "Magna, which makes money for its owners, competes with Fisker.", set()),
+    ("en", "Magna, which builds cars in Austria, competes with Fisker.", set()),
+    ("fr", "Panasonic n'est pas le seul à fabriquer depuis des années des batteries pour Tesla.", set()),
+])
+def test_a_maker_in_a_relative_clause_or_with_the_goods_named_far_from_the_verb(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "SK On supplies batteries to Ford, Kia, and U.S. startup Rivian.",
+     {("SK On", "Ford"), ("SK On", "Kia"), ("SK On", "Rivian")}),
+    ("en", "Bosch delivers sensors to Renault and the U.K. maker Jaguar Land Rover.",
+     {("Bosch", "Renault Group"), ("Bosch", "Jaguar Land Rover")}),
+    ("en", "SK On supplies batteries to Ford, while U.S. startup Rivian buys cells from LG Energy Solution.",
+     {("SK On", "Ford"), ("LG Energy Solution", "Rivian")}),
+    ("fr", "Bosch livre des capteurs à Renault, tandis que le constructeur allemand BMW recrute.", {("Bosch", "Renault Group")}),
+    ("it", "Bosch fornisce sensori a Renault, mentre il costruttore tedesco BMW assume.", {("Bosch", "Renault Group")}),
+    ("de", "Bosch liefert Sensoren an Renault, während der Autobauer BMW einstellt.", {("Bosch", "Renault Group")}),
+])
+def test_a_list_item_whose_descriptor_is_an_abbreviation_with_dots(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch will take a small stake in Rivian and will become the main sensor supplier for the startup.",
+     {("Bosch", "Rivian")}),
+    ("en", "Under the deal Bosch is building a plant, as well as becoming the sole supplier of lidar sensors in "
+           "Europe for Rivian's vans.", {("Bosch", "Rivian")}),
+    ("it", "Bosch acquisirà una quota di Rivian e diventerà il principale fornitore di sensori della società.",
+     {("Bosch", "Rivian")}),
+    ("fr", "Bosch prendra une part dans Rivian et deviendra le principal fournisseur de capteurs de la société.",
+     {("Bosch", "Rivian")}),
+    ("de", "Bosch beteiligt sich an Rivian und wird der wichtigste Lieferant von Sensoren für das Unternehmen.",
+     {("Bosch", "Rivian")}),
+    ("en", "Bosch will take a stake in Rivian and could become a supplier for the startup.", set()),
+    ("en", "Bosch met Rivian but will not become a supplier for the startup.", set()),
+    ("en", "Rivian hires engineers. Bosch will become a supplier of choice for the industry.", set()),
+    ("en", "Bosch met Rivian and Ford and will become a key supplier for the carmaker.", set()),  # which one
+])
+def test_a_supplier_role_for_a_buyer_named_by_a_common_noun_or_through_its_goods(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Chipmaker Infineon has agreed to work with Ford to boost chip supply to the automaker.",
+     {("Infineon", "Ford")}),
+    ("it", "Infineon collaborerà con Ford per aumentare le forniture di chip alla casa automobilistica.",
+     {("Infineon", "Ford")}),
+    ("fr", "Infineon travaillera avec Ford pour augmenter les livraisons de puces au constructeur.",
+     {("Infineon", "Ford")}),
+    ("de", "Infineon arbeitet mit Ford, um die Lieferung von Chips an den Autobauer zu sichern.",
+     {("Infineon", "Ford")}),
+    ("en", "Ford will work with SK On to secure supply to the battery maker's plants.", set()),  # who sells
+    ("en", "Infineon is in talks with Ford about chip supply to the automaker.", set()),
+    ("en", "Infineon will boost chip supply to the automaker.", set()),  # no other company named
+])
+def test_a_supply_to_a_buyer_named_by_a_common_noun(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Ocean, built by contract manufacturer Magna for the startup Fisker, sold well.", {("Magna", "Fisker")}),
+    ("it", "Il V6 è un motore sviluppato da Ferrari appositamente per la nuova Maserati.", {("Ferrari", "Maserati")}),
+    ("fr", "C'est un moteur développé par Ferrari spécialement pour Maserati.", {("Ferrari", "Maserati")}),
+    ("de", "Der Ocean wird von Magna für Fisker in Graz gebaut.", {("Magna", "Fisker")}),
+    ("en", "The Ocean was not built by Magna for Fisker.", set()),
+    ("en", "The Ocean could be built by Magna for Fisker.", set()),
+    ("en", "The Ocean, built by Magna in Graz, beat Fisker in tests.", set()),
+    ("de", "Der Ocean wird von Magna gebaut, für Fisker ist das gut.", set()),
+])
+def test_goods_made_by_one_company_for_another(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault has signed a non-binding memorandum of understanding with chipmaker Infineon for a multi-year "
+           "supply of power chips.", {("Infineon", "Renault Group")}),
+    ("it", "Renault ha firmato un protocollo d'intesa con il produttore tedesco di chip Infineon per una fornitura "
+           "pluriennale di semiconduttori.", {("Infineon", "Renault Group")}),
+    ("fr", "Renault a signé un protocole d'accord avec Infineon pour la fourniture de semi-conducteurs.",
+     {("Infineon", "Renault Group")}),
+    ("de", "Renault hat eine Absichtserklärung mit Infineon über die Lieferung von Chips unterzeichnet.",
+     {("Infineon", "Renault Group")}),
+    ("en", "Renault has not signed a memorandum of understanding with Infineon for a supply of chips.", set()),
+    ("en", "Renault signed a memorandum of understanding with Toyota for the supply of vans.", set()),  # who sells
+    ("en", "Renault signed a memorandum of understanding with Infineon for a joint study of chips.", set()),
+])
+def test_a_memorandum_for_a_supply_with_a_named_supplier(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Mit dem Chiphersteller Infineon hat der Zulieferer ZF einen Vertrag geschlossen, um die Versorgung mit "
+           "Halbleitern zu sichern.", {("Infineon", "ZF")}),
+    ("en", "Renault signed a long-term contract with Infineon to secure the supply of power chips.",
+     {("Infineon", "Renault Group")}),
+    ("it", "Renault ha firmato un contratto con Infineon per garantire la fornitura di chip.",
+     {("Infineon", "Renault Group")}),
+    ("fr", "Renault a conclu un accord avec ZF pour sécuriser l'approvisionnement en boîtes de vitesses.",
+     {("ZF", "Renault Group")}),
+    ("en", "Renault is in talks about a contract with Infineon to secure the supply of chips.", set()),
+    ("en", "Renault did not sign a contract with Infineon to secure the supply of chips.", set()),
+    ("en", "Renault signed a contract with Nissan to secure the supply of engines.", set()),  # same tier: who sells
+])
+def test_a_deal_to_secure_a_supply_runs_down_the_supply_chain(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault's supply agreements with CATL and Samsung SDI are smaller than its long-standing relationship "
+           "with Panasonic.", {("CATL", "Renault Group"), ("Samsung SDI", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("it", "Gli accordi di fornitura di batterie di Renault con CATL e Samsung SDI sono minori del suo rapporto storico "
+           "con Panasonic.", {("CATL", "Renault Group"), ("Samsung SDI", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("fr", "Les contrats de fourniture de Renault avec CATL sont plus petits que sa relation de longue date avec "
+           "Panasonic.", {("CATL", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("de", "Die Lieferverträge von Renault mit CATL sind kleiner als seine langjährige Beziehung mit Panasonic.",
+     {("CATL", "Renault Group"), ("Panasonic", "Renault Group")}),
+    ("en", "Renault's supply agreements with Nissan are smaller than its relationship with Toyota.", set()),
+    ("en", "Renault praised its long-standing relationship with Panasonic and Toyota.", set()),
+    ("en", "Renault's possible supply agreements with CATL are a secret.", set()),
+])
+def test_a_buyers_supply_deals_and_its_other_ties_in_the_same_sentence(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Fisker is short of cash. The Ocean, which is being built by contract manufacturer Magna in Graz, sells "
+           "slowly.", {("Magna", "Fisker")}),
+    ("en", "Fisker's Ocean is built by contract manufacturer Magna in Graz.", {("Magna", "Fisker")}),
+    ("it", "Fisker è in crisi. La Ocean è prodotta dal terzista Magna a Graz.", {("Magna", "Fisker")}),
+    ("fr", "Fisker manque d'argent. L'Ocean est assemblée par le sous-traitant Magna à Graz.", {("Magna", "Fisker")}),
+    ("de", "Fisker fehlt Geld. Der Ocean wird vom Auftragsfertiger Magna in Graz gebaut.", {("Magna", "Fisker")}),
+    ("en", "Fisker is short of cash. The Ocean could be built by contract manufacturer Magna.", set()),
+    ("en", "Fisker is short of cash. The Ocean is not built by contract manufacturer Magna.", set()),
+    ("en", "Fisker and Nissan met. The van is built by contract manufacturer Magna for both.", set()),  # which one
+])
+def test_goods_built_by_a_contract_manufacturer(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford will sell 10,000 electric vans to Amazon.", {("Ford", "Amazon")}),
+    ("it", "Stellantis venderà ad Amazon migliaia di furgoni elettrici.", {("Stellantis", "Amazon")}),
+    ("fr", "Renault vendra des voitures électriques à Amazon.", {("Renault Group", "Amazon")}),
+    ("de", "Ford verkauft Tausende Transporter an Amazon.", {("Ford", "Amazon")}),
+    ("it", "Stellantis cresce. \"Inoltre venderemo ad Amazon molti furgoni elettrici\", ha detto il capo.",
+     {("Stellantis", "Amazon")}),
+    ("en", "Ford will sell its stake to Amazon.", set()),
+    ("en", "Ford will not sell vans to Amazon.", set()),
+    ("en", "Ford could sell vans to Amazon.", set()),
+    ("en", "Ford sold its Volvo brand to Geely.", set()),
+])
+def test_goods_sold_to_a_named_buyer(lang, text, expected):
+    assert supplies(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Infineon wächst. Der Chipkonzern wird Renault ab 2026 mit Halbleitern beliefern.", {("Infineon", "Renault Group")}),
+    ("Infineon wächst. Der Konzern soll Renault künftig mit Chips versorgen.", {("Infineon", "Renault Group")}),
+    ("Infineon wächst. Er wird Renault ab 2026 nicht mit Halbleitern beliefern.", set()),
+    ("Infineon wächst. Der Konzern könnte Renault mit Chips beliefern.", set()),
+])
+def test_a_german_supply_by_a_company_referred_to_with_the_verb_last(text, expected):
+    assert supplies(text, "de") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault said Valeo will become a key supplier for the carmaker.", {("Valeo", "Renault Group")}),
+    ("it", "Renault ha detto che Valeo diventerà il principale fornitore della casa automobilistica.",
+     {("Valeo", "Renault Group")}),
+    ("en", "Chipmaker Infineon agreed to work with Ford to boost supply to the automaker.", {("Infineon", "Ford")}),
+])
+def test_a_supplier_role_taken_on_by_the_company_right_before_the_verb(lang, text, expected):
+    assert supplies(text, lang) == expected
