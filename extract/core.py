@@ -897,6 +897,22 @@ class _Patterns:
             rf"(?<![\w\-])(?i:their|leurs?|la loro|il loro|loro|ihre?[mns]?)\s+(?:[\w\-]+\s+){{0,2}}?{venture}"
             rf"(?:\s+(?i:called|named|chiamata|denominata|nommée|namens))?\s*(?:(?P<x>⟨C\d+⟩)|(?P<with>(?i:{s('with')})\b))?")
         self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
+        # "ACC, la joint venture creata da Stellantis e TotalEnergies", "the truck company Flexis created
+        # by Renault and Volvo", "une coentreprise formée par A et B", "Das Gemeinschaftsunternehmen X
+        # wurde 2010 von A und B gegründet": the companies that made a venture, named after "by"
+        made = (r"(?i:created|formed|founded|set up|established|launched|creat[ao]|costituit[ao]|fondat[ao]|"
+                r"format[ao]|créée?|formée?|fondée?|constituée?|lancée?|gegründet|gebildet)")
+        by = r"(?i:by|jointly by|da|dai|dalle|par|von)"
+        founder = r"(?:(?i:il|lo|la|le|les|l'|i|the|der|die|dem|den)\s*)?⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?"
+        founders = lambda g: rf"(?P<{g}>{founder}(?:\s*(?:,|,?\s*(?i:and|e|ed|et|und))\s*{founder})+)"  # noqa: E731
+        made_noun = rf"(?:{venture}|(?i:company|firm|società|azienda|entreprise|société|Unternehmen))"
+        named = lambda g: rf"⟨C(?P<{g}>\d+)⟩(?:\s*\(⟨C\d+⟩\))?"  # noqa: E731
+        self.venture_made = _Gated(
+            made,
+            rf"(?:{made_noun}\s+(?:(?i:[\w\-]+)\s+){{0,2}}?(?:{named('x')}\s*)?|{named('x2')}\s*,\s*(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+)?{made_noun}\s+(?:[\w\-]+\s+)?)"
+            rf",?\s*(?:(?i:that|which|was|were|is|che|è|stata|qui|a été|est)\s+)*{made}\s+(?:(?i:in|nel|en|im)\s+\w+\s+)?{by}\s+{founders('list')}"
+            rf"|{venture}\s+{named('x3')}\s+(?i:wurde|ist)\s+(?:[\w\-]+\s+){{0,4}}?(?i:von)\s+{founders('list2')}\s+(?i:gegründet|gebildet)")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -1323,6 +1339,7 @@ class _Article:
             self.share_spans = self._shares(i, masked, mentions, role_orgs)
             self._even_venture(i, masked, mentions, role_orgs)
             self._their_venture(i, masked, mentions, role_orgs)
+            self._venture_makers(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1835,6 +1852,30 @@ class _Article:
         target = after[0]
         for p in parents:
             self._add("INVESTS_IN", p, target, {"stake_pct": 50}, i, 0.7)
+
+    def _venture_makers(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"ACC, la joint venture creata da Stellantis e TotalEnergies", "Flexis, created by Renault and
+        Volvo": the companies that made a venture are partners, and each holds a share of it when it is
+        named (half each of a 50/50 one made by two)."""
+        for m in self.px.venture_made.finditer(masked):
+            if self._negated(masked, m.start()):
+                continue
+            # the first name of each "A (B)" pair: B is A's short name
+            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", m.group("list") or m.group("list2"))
+                      if int(k) not in role_orgs]
+            makers = [x for x in dict.fromkeys(makers) if x.type == "Company"]
+            x = next((mentions[int(g)].entity for g in m.group("x", "x2", "x3") if g), None)
+            if x is not None and (x in makers or x.type != "Company"):
+                continue
+            if len(makers) < 2:
+                continue
+            status = self._span_status(masked, m.start(), m.end())
+            even = self.px.even_venture.search(masked) is not None and len(makers) == 2
+            for n, a in enumerate(makers):
+                for b in makers[n + 1:]:
+                    self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
+                if x is not None and status == "active":
+                    self._add("INVESTS_IN", a, x, {"stake_pct": 50} if even else {}, i, 0.65)
 
     def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":

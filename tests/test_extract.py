@@ -2267,3 +2267,26 @@ def test_a_german_quote_opens_a_sentence_of_its_own(text):
 ])
 def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- joint ventures and stakes --
+@pytest.mark.parametrize("lang,text,partners,owned", [
+    ("it", "Horse Powertrain, la joint venture creata da Renault e Geely, produrrà motori ibridi.",
+     {("Geely Holding", "Renault Group")}, "Horse Powertrain"),
+    ("en", "The engine company Horse Powertrain created by Renault and Geely opened its first plant.",
+     {("Geely Holding", "Renault Group")}, "Horse Powertrain"),
+    ("fr", "ACC, une coentreprise formée par Stellantis et Mercedes-Benz, construit une usine à Douvrin.",
+     {("Mercedes-Benz Group", "Stellantis")}, "ACC"),
+    ("de", "Das Gemeinschaftsunternehmen ACC wurde 2020 von Stellantis und Mercedes-Benz gegründet.",
+     {("Mercedes-Benz Group", "Stellantis")}, "ACC"),
+    ("fr", "Il s'agissait d'une coentreprise créée par Stellantis et Mercedes-Benz.",
+     {("Mercedes-Benz Group", "Stellantis")}, None),
+    # one maker, a denial: no venture of two
+    ("en", "Horse Powertrain, founded by Renault, opened a plant in Spain.", set(), None),
+    ("en", "Horse Powertrain was not created by Renault and Geely.", set(), None),
+])
+def test_the_makers_of_a_venture_are_partners_and_its_owners(lang, text, partners, owned):
+    got = {tuple(sorted(p[:2])) for p in pairs(text, lang)}
+    assert got == partners
+    inv = {(s, o) for s, o, _ in stakes(text, lang)}
+    assert inv == ({(a, owned) for pair in partners for a in pair} if owned else set())
