@@ -913,6 +913,12 @@ class _Patterns:
             rf"(?:[\w\-]+\s+)?{made_noun}\s+(?:[\w\-]+\s+)?)"
             rf",?\s*(?:(?i:that|which|was|were|is|che|è|stata|qui|a été|est)\s+)*{made}\s+(?:(?i:in|nel|en|im)\s+\w+\s+)?{by}\s+{founders('list')}"
             rf"|{venture}\s+{named('x3')}\s+(?i:wurde|ist)\s+(?:[\w\-]+\s+){{0,4}}?(?i:von)\s+{founders('list2')}\s+(?i:gegründet|gebildet)")
+        # "ACC è una joint venture paritetica tra Saft e Opel", "X, a 50:50 joint venture between A and
+        # B": the venture named first, its owners after "between"
+        self.venture_between = _Gated(
+            r"(?i:between|tra|fra|entre|zwischen)\s",
+            rf"{named('x')}\s*,?\s*(?:(?i:is|was|will be|è|era|sarà|est|était|sera|ist|war|wird)\s+)?(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}(?:\s+[\w\-]+){{0,3}}?\s+(?i:between|tra|fra|entre|zwischen)\s+{founders('list')}")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -1857,25 +1863,25 @@ class _Article:
         """"ACC, la joint venture creata da Stellantis e TotalEnergies", "Flexis, created by Renault and
         Volvo": the companies that made a venture are partners, and each holds a share of it when it is
         named (half each of a 50/50 one made by two)."""
-        for m in self.px.venture_made.finditer(masked):
+        for m in (*self.px.venture_made.finditer(masked), *self.px.venture_between.finditer(masked)):
             if self._negated(masked, m.start()):
                 continue
             # the first name of each "A (B)" pair: B is A's short name
-            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", m.group("list") or m.group("list2"))
+            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", m.group("list") or m.groupdict().get("list2"))
                       if int(k) not in role_orgs]
             makers = [x for x in dict.fromkeys(makers) if x.type == "Company"]
-            x = next((mentions[int(g)].entity for g in m.group("x", "x2", "x3") if g), None)
+            x = next((mentions[int(g)].entity for g in m.group(*(n for n in ("x", "x2", "x3") if n in m.re.groupindex)) if g), None)
             if x is not None and (x in makers or x.type != "Company"):
                 continue
             if len(makers) < 2:
                 continue
             status = self._span_status(masked, m.start(), m.end())
-            even = self.px.even_venture.search(masked) is not None and len(makers) == 2
+            even = self.px.even_venture.search(masked) is not None
             for n, a in enumerate(makers):
                 for b in makers[n + 1:]:
                     self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
                 if x is not None and status == "active":
-                    self._add("INVESTS_IN", a, x, {"stake_pct": 50} if even else {}, i, 0.65)
+                    self._add("INVESTS_IN", a, x, {"stake_pct": 100 // len(makers) if 100 % len(makers) == 0 else round(100 / len(makers), 1)} if even else {}, i, 0.65)
 
     def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":
@@ -2456,7 +2462,7 @@ class _Article:
             t = mentions[int(tk)].entity if tk else self.current_focus()
             if t is None:
                 continue
-            for k in _PLACE_C.findall(m.group("list") or m.group("list2")):
+            for k in _PLACE_C.findall(m.group("list") or m.groupdict().get("list2")):
                 inv = mentions[int(k)].entity
                 if inv != t and inv.type == t.type == "Company" and int(k) not in role_orgs:
                     found.setdefault((inv, t), (0.7, None))

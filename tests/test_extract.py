@@ -2290,3 +2290,19 @@ def test_the_makers_of_a_venture_are_partners_and_its_owners(lang, text, partner
     assert got == partners
     inv = {(s, o) for s, o, _ in stakes(text, lang)}
     assert inv == ({(a, owned) for pair in partners for a in pair} if owned else set())
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Horse Powertrain è una joint venture paritetica tra Renault e Geely.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("en", "Horse Powertrain, a 50:50 joint venture between Renault and Geely, makes engines.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("fr", "ACC est une coentreprise à parts égales entre Stellantis, TotalEnergies et Mercedes-Benz.",
+     {("Stellantis", "ACC", 33.3), ("TotalEnergies", "ACC", 33.3), ("Mercedes-Benz Group", "ACC", 33.3)}),
+    ("de", "ACC ist ein Gemeinschaftsunternehmen zwischen Stellantis und Mercedes-Benz.",
+     {("Stellantis", "ACC", None), ("Mercedes-Benz Group", "ACC", None)}),
+    ("en", "Horse Powertrain would be a joint venture between Renault and Geely, if talks succeed.", set()),
+    ("it", "Horse Powertrain non è una joint venture tra Renault e Geely.", set()),
+])
+def test_a_venture_between_two_owners_is_held_by_each(lang, text, expected):
+    assert stakes(text, lang) == expected
