@@ -553,6 +553,13 @@ class _Patterns:
         self.joint_holders = _Gated(_HOLD_WORD,
             rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
             rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "Stellantis, TotalEnergies and Mercedes-Benz hold equal stakes in ACC", "detengono quote
+        # paritarie di ACC", "halten zu gleichen Teilen Anteile an ACC": the listed holders' shares of one company
+        self.joint_stakes = _Gated(_HOLD_WORD,
+            rf"{holders}\s+{adverb}(?i:own|hold|have|détiennent|possèdent|ont|detengono|possiedono|hanno|halten|besitzen)\s+"
+            rf"(?:[\w\-']+\s+){{0,3}}?(?i:stakes|shares|quote|partecipazioni|parts|participations|Anteile|Beteiligungen)\s+"
+            rf"(?:[\w\-']+\s+){{0,2}}?(?i:in|of|di|del|della|nel|nella|dans|de|du|d'|an|am|an der|an dem)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
         # "ACC, an dem Stellantis und TotalEnergies je ein Drittel halten", "ACC, in which Stellantis and
         # TotalEnergies hold equal shares": the holders in a relative clause after the company
         self.relative_holders = _Gated(_HOLD_WORD,
@@ -896,6 +903,9 @@ class _Patterns:
             r"(?i:their|leurs?|loro|ihre?[mns]?)\s",
             rf"(?<![\w\-])(?i:their|leurs?|la loro|il loro|loro|ihre?[mns]?)\s+(?:[\w\-]+\s+){{0,2}}?{venture}"
             rf"(?:\s+(?i:called|named|chiamata|denominata|nommée|namens))?\s*(?:(?P<x>⟨C\d+⟩)|(?P<with>(?i:{s('with')})\b))?")
+        # "compte trois actionnaires à parts égales", "hold equal stakes": owners in equal shares
+        self.even_shares = re.compile(rf"{even}|(?i:equal (?:shares|stakes)|in equal parts|quote (?:uguali|paritarie)|"
+                                      r"parti uguali|zu gleichen Teilen|je zur Hälfte)")
         self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
         # "ACC, la joint venture creata da Stellantis e TotalEnergies", "the truck company Flexis created
         # by Renault and Volvo", "une coentreprise formée par A et B", "Das Gemeinschaftsunternehmen X
@@ -2509,7 +2519,7 @@ class _Article:
         """Stakes of several holders of one company, units in a parenthesis after their group."""
         px = self.px
         if not px.cue["ended"].search(masked):
-            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked),
+            for m in (*px.joint_holders.finditer(masked), *px.joint_stakes.finditer(masked), *px.holders_list.finditer(masked),
                       *px.relative_holders.finditer(masked)):
                 if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")) \
                         or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.end("list"), m.end())):
@@ -2545,9 +2555,11 @@ class _Article:
         for f in self.facts[n:]:
             if f.predicate == "INVESTS_IN" and f.subject not in owners.setdefault(f.object, []):
                 owners[f.object].append(f.subject)
-        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked):
-            return
-        status = None
+        even = None if self.px.venture.search(masked) else self.px.even_shares.search(masked)
+        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked) and even is None:
+            return  # (owners in equal shares are co-owners of a venture too)
+        # (their status is the one of the words from "in equal shares" on)
+        status = None if even is None else self._span_status(masked, even.start(), len(masked))
         for target, who in owners.items():
             if len(who) < 2:
                 continue

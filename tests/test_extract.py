@@ -2306,3 +2306,26 @@ def test_the_makers_of_a_venture_are_partners_and_its_owners(lang, text, partner
 ])
 def test_a_venture_between_two_owners_is_held_by_each(lang, text, expected):
     assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,partners", [
+    ("fr", "ACC compte trois actionnaires à parts égales : Stellantis, TotalEnergies et Mercedes-Benz.", True),
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz hold equal stakes in ACC.", True),
+    ("it", "Stellantis, TotalEnergies e Mercedes-Benz detengono quote paritarie di ACC.", True),
+    ("de", "Stellantis, TotalEnergies und Mercedes-Benz halten zu gleichen Teilen Anteile an ACC.", True),
+    # shares not said to be equal, in no venture: holders, not partners
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz hold stakes in ACC.", False),
+])
+def test_owners_in_equal_shares_hold_the_company_and_are_partners(lang, text, partners):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+    got = {tuple(sorted(p[:2])) for p in pairs(text, lang)}
+    assert got == ({tuple(sorted((a, b))) for a in trio for b in trio if a < b} if partners else set())
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz do not hold equal stakes in ACC."),
+    ("it", "Stellantis, TotalEnergies e Mercedes-Benz non detengono quote paritarie di ACC."),
+])
+def test_owners_in_equal_shares_denied(lang, text):
+    assert stakes(text, lang) == set() and pairs(text, lang) == set()
