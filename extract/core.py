@@ -281,6 +281,13 @@ _NAMED_ORG = re.compile(
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
 
+# "L'entreprise en question sera appelée Prime Planet Energy and Solutions", "the venture will be called
+# Zentrix Power", "la società si chiamerà ...", "das Unternehmen wird den Namen ... tragen": a new company's name
+_TO_BE_CALLED = re.compile(
+    rf"(?<![\w\-])(?i:will be (?:called|named)|is to be (?:called|named)|sera (?:appelée?|baptisée?|nommée?)|"
+    rf"s'appellera|si chiamerà|sarà (?:chiamat[ao]|denominat[ao])|(?:wird|soll) (?:den Namen|unter dem Namen))\s+"
+    rf"((?:{_CAP}\s+(?:(?:and|&|e|et|und)\s+)?){{0,5}}{_CAP})")
+_TO_BE_CALLED_GATE = re.compile(r"(?i:venture|entreprise|società|company|firm|unternehmen|impresa|société)")
 
 # the words of a unit in any language, checked before the unit patterns
 _UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
@@ -892,6 +899,15 @@ class _Patterns:
             rf"\s*(?:,|;)?\s*(?:(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+)?(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:with|con|avec|mit|holds?|owns?|has|ha|detiene|détient|hält)\s+)?"
             rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella)\b)")
+        # "Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent", "Toyota will hold 51% and
+        # Panasonic 49%": the shares of the venture just named, the venture not named again
+        self.split_pct = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?:{hold}|(?i:will own|will have|deterrà|avrà|aura|wird\s+(?:[\w\-]+\s+)?halten))\s+"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<p1>{pct})(?:\s+(?i:of the|of its|delle|del|des|du|der)\s+"
+            rf"(?i:shares|capital|equity|azioni|quote|capitale|actions|capital|parts|Anteile|Aktien))?"
+            rf"\s*,?\s*(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:the remaining|the other|il restante|l'altro|le reste|les|die übrigen|die restlichen)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<p2>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella|dans)\b)")
         # "a 50/50 joint venture", "una joint venture paritetica", "une coentreprise à parts égales",
         # "ein paritätisches Gemeinschaftsunternehmen": each of two parents holds half
         even = (r"(?i:50/50|50-50|50:50|fifty-fifty|equally owned|equally-owned|paritari[ao]|paritetic[ao]|"
@@ -1015,6 +1031,10 @@ class _Article:
             propose(m.start(1), m.end())
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        if ("appel" in span or "call" in span or "chiamer" in span or "named" in span or "nommée" in span
+                or "baptis" in span or "denominat" in span or "Namen" in span) and _TO_BE_CALLED_GATE.search(span):
+            for m in _TO_BE_CALLED.finditer(span):
+                propose(m.start(1), m.end(1), strong=True)
         low = span.casefold()
         brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
         unit_gate = "'s " in span or "’s " in span
@@ -1356,6 +1376,7 @@ class _Article:
             self._even_venture(i, masked, mentions, role_orgs)
             self._their_venture(i, masked, mentions, role_orgs)
             self._venture_makers(i, masked, mentions, role_orgs)
+            self._split_venture(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1892,6 +1913,31 @@ class _Article:
                     self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
                 if x is not None and status == "active":
                     self._add("INVESTS_IN", a, x, {"stake_pct": 100 // len(makers) if 100 % len(makers) == 0 else round(100 / len(makers), 1)} if even else {}, i, 0.65)
+
+    def _split_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent", the sentences before
+        having named a joint venture: each holder's share of the one other company of this sentence and
+        the two before, and the two are partners."""
+        m = self.px.split_pct.search(masked)
+        if m is None or "⟨C" in masked[m.end():] or self._negated(masked, m.start()) \
+                or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                or self.px.weighing.search(masked, max(0, m.start() - 40), m.start("p1")):
+            return
+        if not any(self.px.venture.search(self._mask(*self.sents[j])[0]) for j in range(max(0, i - 3), i + 1)):
+            return
+        x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+        if int(m.group("x")) in role_orgs or int(m.group("y")) in role_orgs or x == y \
+                or not x.type == y.type == "Company":
+            return
+        others = set().union(*self.sent_companies[max(0, i - 2):i + 1]) - {x, y}
+        if len(others) != 1:
+            return
+        target = others.pop()
+        if target.type != "Company":
+            return
+        for owner, p in ((x, m.group("p1")), (y, m.group("p2"))):
+            self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.65)
+        self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start(), m.end())}, i, 0.6)
 
     def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":

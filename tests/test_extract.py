@@ -2329,3 +2329,26 @@ def test_owners_in_equal_shares_hold_the_company_and_are_partners(lang, text, pa
 ])
 def test_owners_in_equal_shares_denied(lang, text):
     assert stakes(text, lang) == set() and pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Toyota et Panasonic créeront une co-entreprise. L'entreprise sera appelée Zentrix Power. "
+           "Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent."),
+    ("en", "Toyota and Panasonic will form a joint venture. The company will be called Zentrix Power. "
+           "Toyota will hold 51% and Panasonic 49%."),
+    ("it", "Toyota e Panasonic creeranno una joint venture. La società si chiamerà Zentrix Power. "
+           "Toyota deterrà il 51% e Panasonic il 49%."),
+    ("de", "Toyota und Panasonic gründen ein Gemeinschaftsunternehmen. Das Unternehmen wird den Namen Zentrix Power "
+           "tragen. Toyota hält 51 Prozent und Panasonic 49 Prozent."),
+])
+def test_shares_of_a_venture_named_in_the_sentences_before(lang, text):
+    assert stakes(text, lang) == {("Toyota", "Zentrix Power", 51), ("Panasonic", "Zentrix Power", 49)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Zentrix Power makes batteries in Osaka. Toyota holds 51% and Panasonic 49%."),  # no venture
+    ("en", "Toyota and Panasonic will form a joint venture. The company will be called Zentrix Power. "
+           "Toyota will not hold 51% and Panasonic 49%."),
+])
+def test_shares_of_no_venture_named_before(lang, text):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == set()
