@@ -945,6 +945,12 @@ class _Patterns:
             r"(?i:between|tra|fra|entre|zwischen)\s",
             rf"{named('x')}\s*,?\s*(?:(?i:is|was|will be|è|era|sarà|est|était|sera|ist|war|wird)\s+)?(?:(?i:{det})\s*)?"
             rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}(?:\s+[\w\-]+){{0,3}}?\s+(?i:between|tra|fra|entre|zwischen)\s+{founders('list')}")
+        # "The two car giants have a 50 per cent stake each in NUMMI", "Les deux groupes détiennent chacun
+        # 50 % de X", "Die beiden Konzerne halten jeweils 50 Prozent an X": the pair the sentence before named
+        self.pair_each = re.compile(
+            r"^\W*(?i:the two|both|i due|le due|entrambe|entrambi|les deux|die beiden|beide)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?i:have|hold|own|will hold|hanno|detengono|possiedono|deterranno|ont|détiennent|possèdent|détiendront|"
+            r"halten|besitzen|haben|werden)\s")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -1332,6 +1338,7 @@ class _Article:
         self._led_by(i, masked, mentions)
         if len(self.sent_companies[i]) == 1:
             self._stake_in_the_firm(i, masked, mentions)
+            self._pair_each_stake(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -1938,6 +1945,28 @@ class _Article:
         for owner, p in ((x, m.group("p1")), (y, m.group("p2"))):
             self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.65)
         self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start(), m.end())}, i, 0.6)
+
+    def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in
+        NUMMI": a stake for each of the two companies the sentence before named, in the one company
+        this sentence names after the percentage."""
+        m = self.px.pair_each.search(masked)
+        if m is None or i == 0 or self.px.each.search(masked) is None:
+            return
+        pcts = list(_PCT.finditer(masked))
+        if len(pcts) != 1 or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked[:pcts[0].start()])):
+            return
+        pos = self._place(masked)
+        after = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and pos[k][0] > pcts[0].end()]
+        if not after or not self.px.prep_before.search(masked[pcts[0].end():pos[after[0]][0]][-60:]) \
+                or len(_TOKEN.findall(masked[pcts[0].end():pos[after[0]][0]])) > 6:
+            return
+        target = mentions[after[0]].entity
+        pair = self.sent_companies[i - 1] - {target}
+        if len(pair) != 2 or any(x.type != "Company" for x in pair):
+            return
+        for owner in sorted(pair, key=lambda e: e.name):
+            self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(pcts[0])}, i, 0.65)
 
     def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":

@@ -2352,3 +2352,22 @@ def test_shares_of_a_venture_named_in_the_sentences_before(lang, text):
 ])
 def test_shares_of_no_venture_named_before(lang, text):
     assert {(s, o) for s, o, _ in stakes(text, lang)} == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault is working with Geely on engines. The two carmakers have a 50 per cent stake each in Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("fr", "Renault travaille avec Geely. Les deux groupes détiennent chacun 50 % de Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("it", "Renault lavora con Geely. Le due società detengono ciascuna il 50% di Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("de", "Renault arbeitet mit Geely zusammen. Die beiden Konzerne halten jeweils 50 Prozent an Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    # no pair before, a denial
+    ("en", "Renault, Geely and Nissan met in Paris. The two carmakers have a 50 per cent stake each in Horse Powertrain.",
+     set()),
+    ("en", "Renault is working with Geely. The two carmakers do not have a 50 per cent stake each in Horse Powertrain.",
+     set()),
+])
+def test_a_stake_each_of_the_pair_named_before(lang, text, expected):
+    assert {x for x in stakes(text, lang) if x[1] == "Horse Powertrain"} == expected
