@@ -945,6 +945,23 @@ class _Patterns:
             r"(?i:between|tra|fra|entre|zwischen)\s",
             rf"{named('x')}\s*,?\s*(?:(?i:is|was|will be|è|era|sarà|est|était|sera|ist|war|wird)\s+)?(?:(?i:{det})\s*)?"
             rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}(?:\s+[\w\-]+){{0,3}}?\s+(?i:between|tra|fra|entre|zwischen)\s+{founders('list')}")
+        # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
+        # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
+        # ACC ein": a company entering a company's capital
+        tgt = lambda g: rf"(?:(?i:the|la|il|le|l'|der|dem|die|das)\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<{g}>\d+)⟩"  # noqa: E731
+        self.entry = _Gated(
+            r"(?i:entr|join|capital|steig|Einstieg)",
+            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?(?:"
+            rf"(?i:entered|enters|enter|entering|joined|joins|join|joining)\s+(?i:the capital of|the share capital of)\s+{tgt('t1')}"
+            rf"|(?i:joined|joins|join|joining|entered|enters|enter|entering)\s+{tgt('t2')}\s+(?i:as)\s+(?:(?i:a|an)\s+)?(?:[\w\-]+\s+)?"
+            rf"(?i:partner|shareholder|investor|co-owner)"
+            rf"|(?i:entrat[ao]|entra|entrano|entrerà|entreranno|entrare)\s+(?:(?i:come)\s+(?i:socio|azionista)\s+(?:[\w\-]+\s+)?(?i:in|nel|nella)"
+            rf"|(?i:nel capitale di|nel capitale della|nel capitale del|nell'azionariato di))\s*{tgt('t3')}"
+            rf"|(?i:r?entrer|r?entre|r?entrera|r?entré[es]*|r?entrent)\s+(?i:au capital de|au capital d'|au capital du|dans le capital de|dans le capital du)\s*{tgt('t4')}"
+            rf"|(?i:steigt|steigen|stieg|stiegen)\s+(?:[\w\-]+\s+){{0,3}}?(?i:bei|beim)\s+{tgt('t5')}\s+(?:[\w\-]+\s+){{0,3}}?(?i:ein))"
+            rf"|(?i:l'entrée|entrée|l'ingresso|ingresso|entry|Einstieg)\s+(?i:au capital\s+)?(?i:de|d'|du|di|del|della|of|von)\s*"
+            rf"(?:(?i:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<i2>\d+)⟩\s+(?i:au capital de|au capital du|dans|nel capitale di|in|into|bei|beim|an)\s+"
+            rf"(?:(?i:the|la|il|le|l'|leur|their|loro|der|dem|ihr\w*)\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<t6>\d+)⟩")
         # "The two car giants have a 50 per cent stake each in NUMMI", "Les deux groupes détiennent chacun
         # 50 % de X", "Die beiden Konzerne halten jeweils 50 Prozent an X": the pair the sentence before named
         self.pair_each = re.compile(
@@ -1384,6 +1401,7 @@ class _Article:
             self._their_venture(i, masked, mentions, role_orgs)
             self._venture_makers(i, masked, mentions, role_orgs)
             self._split_venture(i, masked, mentions, role_orgs)
+            self._entries(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1945,6 +1963,21 @@ class _Article:
         for owner, p in ((x, m.group("p1")), (y, m.group("p2"))):
             self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.65)
         self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start(), m.end())}, i, 0.6)
+
+    def _entries(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC": the
+        company entering another's capital holds a share of it (and, by the owners' reading, partners
+        the venture's other owners the sentence names)."""
+        for m in self.px.entry.finditer(masked):
+            k = int(m.group("i") or m.group("i2"))
+            t = int(next(g for g in m.group("t1", "t2", "t3", "t4", "t5", "t6") if g))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.end()):
+                continue
+            if self._span_status(masked, m.start(), m.end()) == "active":
+                self._add("INVESTS_IN", x, y, {}, i, 0.65)
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in

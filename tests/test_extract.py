@@ -2371,3 +2371,29 @@ def test_shares_of_no_venture_named_before(lang, text):
 ])
 def test_a_stake_each_of_the_pair_named_before(lang, text, expected):
     assert {x for x in stakes(text, lang) if x[1] == "Horse Powertrain"} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Mercedes-Benz è entrata come socio paritario in ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("it", "Mercedes-Benz entrerà nel capitale di ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("fr", "Mercedes-Benz va rentrer au capital de ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("fr", "Stellantis a confirmé l'entrée au capital de Mercedes-Benz dans ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("en", "Mercedes-Benz joined ACC as an equal partner.", {("Mercedes-Benz Group", "ACC")}),
+    ("en", "Mercedes-Benz has entered the capital of ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("de", "Mercedes-Benz steigt bei ACC ein.", {("Mercedes-Benz Group", "ACC")}),
+    ("it", "Mercedes-Benz non entrerà nel capitale di ACC.", set()),
+    ("en", "Mercedes-Benz is considering joining ACC as a shareholder.", set()),
+    ("en", "Mercedes-Benz could join ACC as a shareholder, Reuters reported.", set()),
+])
+def test_a_company_entering_the_capital_of_another(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Mercedes-Benz è entrata come socio paritario in ACC, la joint venture creata da Stellantis e TotalEnergies."),
+    ("fr", "Mercedes-Benz va rentrer au capital de ACC, la coentreprise formée par Stellantis et TotalEnergies."),
+])
+def test_a_company_entering_a_venture_partners_its_makers(lang, text):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted((a, b))) for a in trio for b in trio if a < b}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
