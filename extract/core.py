@@ -562,8 +562,8 @@ class _Patterns:
             rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
         # "Stellantis, TotalEnergies and Mercedes-Benz hold equal stakes in ACC", "detengono quote
         # paritarie di ACC", "halten zu gleichen Teilen Anteile an ACC": the listed holders' shares of one company
-        self.joint_stakes = _Gated(_HOLD_WORD,
-            rf"{holders}\s+{adverb}(?i:own|hold|have|détiennent|possèdent|ont|detengono|possiedono|hanno|halten|besitzen)\s+"
+        self.joint_stakes = _Gated(r"(?i:stakes|shares|quote|partecipazioni|parts|participations|Anteile|Beteiligungen)",
+            rf"{holders}\s+(?:(?i:also|anche|aussi|auch|both|tous deux|entrambe)\s+)?{adverb}(?i:own|hold|have|détiennent|possèdent|ont|detengono|possiedono|hanno|halten|besitzen)\s+"
             rf"(?:[\w\-']+\s+){{0,3}}?(?i:stakes|shares|quote|partecipazioni|parts|participations|Anteile|Beteiligungen)\s+"
             rf"(?:[\w\-']+\s+){{0,2}}?(?i:in|of|di|del|della|nel|nella|dans|de|du|d'|an|am|an der|an dem)\s*"
             rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
@@ -2352,6 +2352,9 @@ class _Article:
         names = [mentions[k].entity for k in chosen]
         if len(set(names)) != 2:
             return
+        if len(before) >= 2 and any(self.px.cue["negation"].fullmatch(w)
+                                    for w in _TOKEN.findall(masked[pos[chosen[-1]][1]:m.start()])):
+            return  # "A e B non deterranno il 15% delle quote del partner"
         a, b = names
         self._add("INVESTS_IN", a, b, {}, i, 0.7)
         self._add("INVESTS_IN", b, a, {}, i, 0.7)

@@ -2397,3 +2397,27 @@ def test_a_company_entering_a_venture_partners_its_makers(lang, text):
     trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted((a, b))) for a in trio for b in trio if a < b}
     assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Nissan deterranno il 15% delle quote del partner a testa.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("en", "Renault and Nissan will each hold 15% of each other's shares.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("fr", "Renault et Nissan détiendront chacun 15 % du capital de l'autre.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("de", "Renault und Nissan halten jeweils 15 Prozent der Anteile am jeweils anderen.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("it", "Renault e Nissan non deterranno il 15% delle quote del partner.", set()),
+    ("en", "Hyundai and Kia also have stakes in Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("it", "Hyundai e Kia hanno anche quote in Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("fr", "Hyundai et Kia ont aussi des parts dans Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("de", "Hyundai und Kia halten auch Anteile an Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("en", "Hyundai and Kia do not have stakes in Ola Electric Mobility.", set()),
+])
+def test_stakes_in_each_other_and_stakes_of_a_listed_pair(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
