@@ -960,8 +960,9 @@ class _Patterns:
             rf"|(?i:r?entrer|r?entre|r?entrera|r?entré[es]*|r?entrent)\s+(?i:au capital de|au capital d'|au capital du|dans le capital de|dans le capital du)\s*{tgt('t4')}"
             rf"|(?i:steigt|steigen|stieg|stiegen)\s+(?:[\w\-]+\s+){{0,3}}?(?i:bei|beim)\s+{tgt('t5')}\s+(?:[\w\-]+\s+){{0,3}}?(?i:ein))"
             rf"|(?i:l'entrée|entrée|l'ingresso|ingresso|entry|Einstieg)\s+(?i:au capital\s+)?(?i:de|d'|du|di|del|della|of|von)\s*"
-            rf"(?:(?i:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<i2>\d+)⟩\s+(?i:au capital de|au capital du|dans|nel capitale di|in|into|bei|beim|an)\s+"
+            rf"(?:(?i:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<i2>\d+)⟩\s+(?i:au capital de|au capital du|dans|nel capitale di|in|into|nella|nel|bei|beim|an)\s+"
             rf"(?:(?i:the|la|il|le|l'|leur|their|loro|der|dem|ihr\w*)\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<t6>\d+)⟩")
+        self.their_word = re.compile(r"(?<![\w\-])(?i:their|leurs?|loro|ihre?[mns]?)(?![\w\-])")
         # "The two car giants have a 50 per cent stake each in NUMMI", "Les deux groupes détiennent chacun
         # 50 % de X", "Die beiden Konzerne halten jeweils 50 Prozent an X": the pair the sentence before named
         self.pair_each = re.compile(
@@ -1976,8 +1977,22 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
                     or self.px.weighing.search(masked, max(0, m.start() - 40), m.end()):
                 continue
-            if self._span_status(masked, m.start(), m.end()) == "active":
-                self._add("INVESTS_IN", x, y, {}, i, 0.65)
+            if self._span_status(masked, m.start(), m.end()) != "active" \
+                    or self.px.cue["negation"].search(masked, max(0, m.start() - 40), m.start()):
+                continue  # ("ruled out the entry of C")
+            self._add("INVESTS_IN", x, y, {}, i, 0.65)
+            if m.group("i2") and self.px.their_word.search(masked, m.end("i2"), m.start("t6")):
+                # "A et B ont annoncé l'entrée au capital de C dans leur co-entreprise X": the entrant
+                # partners the owners named just before
+                pos = self._place(masked)
+                lists = self._lists(masked, [n for n, z in enumerate(mentions) if z.entity.type == "Company"
+                                             and n not in role_orgs and pos[n][1] <= m.start()], pos)
+                owners = list(dict.fromkeys(mentions[n].entity for n in lists[-1])) if lists else []
+                if len(owners) < 2 or x in owners or y in owners or "⟨C" in masked[pos[lists[-1][-1]][1]:m.start()]:
+                    continue
+                for o in owners:
+                    self._add("INVESTS_IN", o, y, {}, i, 0.6)
+                    self._add("PARTNERS_WITH", x, o, {"status": "active"}, i, 0.6)
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in

@@ -2421,3 +2421,22 @@ def test_a_company_entering_a_venture_partners_its_makers(lang, text):
 ])
 def test_stakes_in_each_other_and_stakes_of_a_listed_pair(lang, text, expected):
     assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon un communiqué publié vendredi à Paris, Stellantis et TotalEnergies ont annoncé l'entrée au capital "
+           "de Mercedes-Benz dans leur co-entreprise ACC."),
+    ("en", "On Friday in Paris, Stellantis and TotalEnergies announced the entry of Mercedes-Benz into their joint venture ACC."),
+    ("it", "Venerdì a Parigi Stellantis e TotalEnergies hanno annunciato l'ingresso di Mercedes-Benz nella loro joint venture ACC."),
+    ("de", "Am Freitag in Paris haben Stellantis und TotalEnergies den Einstieg von Mercedes-Benz bei ihrem "
+           "Gemeinschaftsunternehmen ACC bekanntgegeben."),
+])
+def test_the_entry_of_a_company_into_their_venture(lang, text):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted((a, b))) for a in trio for b in trio if a < b}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+
+
+def test_the_entry_of_a_company_into_their_venture_ruled_out():
+    text = "On Friday in Paris, Stellantis and TotalEnergies ruled out the entry of Mercedes-Benz into their joint venture ACC."
+    assert not any("Mercedes-Benz Group" in p[:2] for p in pairs(text, "en"))
