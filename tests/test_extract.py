@@ -2440,3 +2440,16 @@ def test_the_entry_of_a_company_into_their_venture(lang, text):
 def test_the_entry_of_a_company_into_their_venture_ruled_out():
     text = "On Friday in Paris, Stellantis and TotalEnergies ruled out the entry of Mercedes-Benz into their joint venture ACC."
     assert not any("Mercedes-Benz Group" in p[:2] for p in pairs(text, "en"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Toyota va prendre 5 % du capital de Mazda, lequel réciproquera en prenant 0,25 % de Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("en", "Toyota will take 5% of Mazda, which will reciprocate by taking 0.25% of Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("it", "Toyota rileverà il 5% di Mazda, che ricambierà acquisendo lo 0,25% di Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("en", "Toyota thanked Mazda and promised to reciprocate its support.", set()),
+])
+def test_a_stake_reciprocated(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
