@@ -945,6 +945,21 @@ class _Patterns:
             r"(?i:between|tra|fra|entre|zwischen)\s",
             rf"{named('x')}\s*,?\s*(?:(?i:is|was|will be|è|era|sarà|est|était|sera|ist|war|wird)\s+)?(?:(?i:{det})\s*)?"
             rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}(?:\s+[\w\-]+){{0,3}}?\s+(?i:between|tra|fra|entre|zwischen)\s+{founders('list')}")
+        # "An dem Gemeinschaftsunternehmen X hält VW 50 Prozent", "Dans la coentreprise X, Y détient 50 %",
+        # "X, an dem VW ebenfalls 50 Prozent hält", "X, di cui Y detiene il 50%": the company held named
+        # first, its holder after it
+        hold_v = (r"(?i:holds?|owns?|has|will hold|detiene|deterrà|possiede|ha|détient|détiendra|possède|hält|halten|"
+                  r"hielt|besitzt|besitzen)")
+        lead_t = (r"(?:(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|company|società|"
+                  r"azienda|société|entreprise|Unternehmen)\s+)?")
+        self.held_in = _Gated(
+            rf"(?i:{pct})",
+            rf"(?:^\W*(?i:an|am|bei|in|nella|nel|dans)\s+(?:(?i:dem|der|the|la|il|le|l')\s*)?{lead_t}⟨C(?P<t>\d+)⟩\s*,?\s*"
+            rf"{hold_v}\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
+            rf"|^\W*(?i:in|nella|nel|dans)\s+(?:(?i:the|la|il|le|l')\s*)?{lead_t}⟨C(?P<t2>\d+)⟩\s*,?\s*⟨C(?P<x2>\d+)⟩\s+{hold_v}"
+            rf"|⟨C(?P<t3>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|di cui|della quale|"
+            rf"del quale|dans laquelle|dans lequel|dont)\s+⟨C(?P<x3>\d+)⟩)"
+            rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?:\s+{hold_v})?")
         # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
         # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
         # ACC ein": a company entering a company's capital
@@ -1398,6 +1413,7 @@ class _Article:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
             self.share_spans = self._shares(i, masked, mentions, role_orgs)
+            self.share_spans += self._held_in(i, masked, mentions, role_orgs)
             self._even_venture(i, masked, mentions, role_orgs)
             self._their_venture(i, masked, mentions, role_orgs)
             self._venture_makers(i, masked, mentions, role_orgs)
@@ -1993,6 +2009,24 @@ class _Article:
                 for o in owners:
                     self._add("INVESTS_IN", o, y, {}, i, 0.6)
                     self._add("PARTNERS_WITH", x, o, {"status": "active"}, i, 0.6)
+
+    def _held_in(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
+        """"An dem Gemeinschaftsunternehmen SAIC Volkswagen hält VW 50 Prozent", "ACC, dans laquelle
+        Stellantis détient 50 %": the holder's stake in the company named before it. Returns the spans
+        read, for the general reading (which would take the first company for the holder) to skip."""
+        spans: list[tuple[int, int]] = []
+        for m in self.px.held_in.finditer(masked):
+            if m.group("t3") and not self.px.hold.search(m.group()):
+                continue  # "X, di cui Y ... il 50%" says nothing of holding
+            spans.append((m.start(), m.end()))  # (denied or not)
+            t = int(m.group("t") or m.group("t2") or m.group("t3"))
+            k = int(m.group("x") or m.group("x2") or m.group("x3"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(m.group("pct")))}, i, 0.75)
+        return spans
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in

@@ -2453,3 +2453,20 @@ def test_the_entry_of_a_company_into_their_venture_ruled_out():
 ])
 def test_a_stake_reciprocated(lang, text, expected):
     assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "An dem Gemeinschaftsunternehmen ACC hält Stellantis 50 Prozent.", {("Stellantis", "ACC", 50)}),
+    ("de", "Das Joint-Venture ACC, an dem Stellantis ebenfalls 50 Prozent hält, besteht seit 2020.", {("Stellantis", "ACC", 50)}),
+    ("en", "In the joint venture ACC, Stellantis holds 50%.", {("Stellantis", "ACC", 50)}),
+    ("en", "ACC, in which Stellantis holds 50%, builds cells.", {("Stellantis", "ACC", 50)}),
+    ("it", "Nella joint venture ACC Stellantis detiene il 50%.", {("Stellantis", "ACC", 50)}),
+    ("it", "ACC, di cui Stellantis detiene il 50%, produce celle.", {("Stellantis", "ACC", 50)}),
+    ("fr", "Dans la coentreprise ACC, Stellantis détient 50 %.", {("Stellantis", "ACC", 50)}),
+    ("fr", "ACC, dont Stellantis détient 50 %, produit des cellules.", {("Stellantis", "ACC", 50)}),
+    # denied: no stake either way
+    ("de", "An dem Gemeinschaftsunternehmen ACC hält Stellantis keine 50 Prozent.", set()),
+    ("it", "ACC, di cui Stellantis è cliente dal 50% dei casi, produce celle.", set()),
+])
+def test_a_stake_in_the_company_named_before_its_holder(lang, text, expected):
+    assert stakes(text, lang) == expected
