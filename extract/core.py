@@ -275,6 +275,9 @@ _VENTURE_NAME = re.compile(
     rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
     rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
 _VENTURE_GATE = re.compile(r"venture|jv|entreprise|gemeinschafts|subsidiary|controllata|filiale|tochter")
+# "owns half of", "possiede metà di", "détient la moitié de", "hält die Hälfte an": a 50% stake
+_HALF = re.compile(r"(?<![\w\-])(?i:half of|half the shares of|metà (?:di|del|della|dello|delle|dell')|la moitié (?:de|du|des|d')|"
+                   r"die Hälfte (?:von|an|der|des))(?![\w\-])")
 _STAKE_WORD = re.compile(r"(?i:stake|shareholding|partecipazion|quot[ae]|participation|beteiligung|anteil)")
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
@@ -2589,6 +2592,8 @@ class _Article:
             after = after[:nxt.start()] if nxt else after
             window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
+            if stake is None and _HALF.search(window):
+                stake = 50  # "owns half of X": a stake, not control
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
             more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
             if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"

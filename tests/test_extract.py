@@ -2470,3 +2470,18 @@ def test_a_stake_reciprocated(lang, text, expected):
 ])
 def test_a_stake_in_the_company_named_before_its_holder(lang, text, expected):
     assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Volkswagen owns half of ACC."),
+    ("it", "Volkswagen possiede metà di ACC."),
+    ("fr", "Volkswagen détient la moitié de ACC."),
+    ("de", "Volkswagen hält die Hälfte an ACC."),
+])
+def test_half_of_a_company_is_a_stake_not_control(lang, text):
+    assert stakes(text, lang) == {("Volkswagen Group", "ACC", 50)}
+    assert subsidiaries(text, lang) == set()
+
+
+def test_owning_a_company_outright_is_still_control():
+    assert subsidiaries("Volkswagen owns ACC.", "en") == {("ACC", "Volkswagen Group")}
