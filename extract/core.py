@@ -963,6 +963,16 @@ class _Patterns:
             rf"|⟨C(?P<t3>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|di cui|della quale|"
             rf"del quale|dans laquelle|dans lequel|dont)\s+⟨C(?P<x3>\d+)⟩)"
             rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?:\s+{hold_v})?")
+        # "VW ist mit 20 Prozent an X beteiligt", "VW ist an X beteiligt"; "VW has a 50% ownership of X",
+        # "a 49% interest in X": a holder's share, the verb or the noun not among the usual cues
+        self.part_held = _Gated(
+            r"(?i:beteiligt|ownership|interest)",
+            rf"⟨C(?P<x>\d+)⟩\s+(?i:ist|sind|war|waren|wird|werden|bleibt)\s+(?:(?![⟨])[\w\-]+\s+){{0,3}}?"
+            rf"(?:(?i:mit)\s+(?:(?i:rund|etwa|knapp|gut)\s+)?(?P<pct>{pct})\s+)?(?i:an|am|bei|beim)\s+(?:(?i:der|dem|den)\s*)?"
+            rf"(?:[\w\-]+\s+)?⟨C(?P<t>\d+)⟩\s+(?:(?:(?i:mit)\s+(?P<pct2>{pct})|(?![⟨])[\w\-]+)\s+){{0,3}}?(?i:beteiligt)(?![\w\-])"
+            rf"|⟨C(?P<x2>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:has|have|holds?|owns?|had|held|bought|buys|acquired|acquires|took|takes|"
+            rf"will take|will hold|will have)\s+(?:(?i:a|an)\s+)?(?P<pct3>{pct})\s+(?:(?i:equity|economic|voting)\s+)?"
+            rf"(?i:ownership|interest)\s+(?i:of|in)\s+(?:(?i:the)\s+)?(?:(?i:joint venture|JV|company)\s+)?⟨C(?P<t2>\d+)⟩")
         # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
         # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
         # ACC ein": a company entering a company's capital
@@ -2029,6 +2039,15 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 continue
             self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(m.group("pct")))}, i, 0.75)
+        for m in self.px.part_held.finditer(masked):
+            spans.append((m.start(), m.end()))
+            k, t = int(m.group("x") or m.group("x2")), int(m.group("t") or m.group("t2"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            pct = m.group("pct") or m.group("pct2") or m.group("pct3")
+            self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(pct))} if pct else {}, i, 0.75)
         return spans
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:

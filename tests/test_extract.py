@@ -2485,3 +2485,17 @@ def test_half_of_a_company_is_a_stake_not_control(lang, text):
 
 def test_owning_a_company_outright_is_still_control():
     assert subsidiaries("Volkswagen owns ACC.", "en") == {("ACC", "Volkswagen Group")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Volkswagen ist an ACC beteiligt.", {("Volkswagen Group", "ACC", None)}),
+    ("de", "Volkswagen ist seit 2019 mit 20 Prozent an ACC beteiligt.", {("Volkswagen Group", "ACC", 20)}),
+    ("de", "Volkswagen ist an ACC mit 20 Prozent beteiligt.", {("Volkswagen Group", "ACC", 20)}),
+    ("en", "Volkswagen has a 50% ownership of ACC.", {("Volkswagen Group", "ACC", 50)}),
+    ("en", "Volkswagen bought a 49% interest in the joint venture ACC.", {("Volkswagen Group", "ACC", 49)}),
+    ("de", "Volkswagen ist nicht an ACC beteiligt.", set()),
+    ("de", "Volkswagen ist an ACC nicht beteiligt.", set()),
+    ("en", "Volkswagen has no 49% interest in ACC.", set()),
+])
+def test_a_share_said_with_beteiligt_ownership_or_interest(lang, text, expected):
+    assert stakes(text, lang) == expected
