@@ -973,6 +973,22 @@ class _Patterns:
             rf"|⟨C(?P<x2>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:has|have|holds?|owns?|had|held|bought|buys|acquired|acquires|took|takes|"
             rf"will take|will hold|will have)\s+(?:(?i:a|an)\s+)?(?P<pct3>{pct})\s+(?:(?i:equity|economic|voting)\s+)?"
             rf"(?i:ownership|interest)\s+(?i:of|in)\s+(?:(?i:the)\s+)?(?:(?i:joint venture|JV|company)\s+)?⟨C(?P<t2>\d+)⟩")
+        # "ACC, owned 50:50 by Stellantis and TotalEnergies", "ACC è controllata al 60% da A e al 40% da B",
+        # "ACC, détenue à parts égales par A et B", "ACC wird zu gleichen Teilen von A und B gehalten": a
+        # company held by two or more owners named after it
+        o_item = (rf"(?:(?i:al|à|zu|with)\s+)?(?:{pct}\s+)?(?:(?i:by|da|dal|dalla|dai|par|von)\s+)?"
+                  rf"(?:(?i:the|il|la|le|l'|der|dem|den)\s*)?⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?")
+        o_list = rf"(?P<owners>⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?(?:\s*(?:,|,?\s*(?i:and|e|et|und))\s*{o_item})+)"
+        self.owned_by_many = _Gated(
+            r"(?i:owned|held|controlled|detenut|possedut|controllat|partecipat|détenue?|possédée?|contrôlée?|gehalten|kontrolliert)",
+            rf"⟨C(?P<t>\d+)⟩(?:\s*\(⟨C\d+⟩\))?\s*,?\s*(?:(?i:which|che|qui|das|die|der)\s+)?"
+            rf"(?:(?i:is|was|are|will be|è|era|sarà|est|était|sera|ist|war|wird|werden|wurde)\s+)?"
+            rf"(?:(?i:now|currently|ora|attualmente|désormais|actuellement|derzeit)\s+)?"
+            rf"(?:(?:(?P<joint>(?i:jointly|equally|congiuntamente|pariteticamente|conjointement))\s+)?"
+            rf"(?i:owned|held|controlled|detenut[ao]|possedut[ao]|controllat[ao]|partecipat[ao]|détenue?|possédée?|contrôlée?)\s+"
+            rf"(?P<how>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:by|da|dal|dalla|dai|par)\s+{o_list}"
+            rf"|(?P<how2>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:von)\s+{o_list.replace('owners', 'owners2')}\s+(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?i:gehalten|kontrolliert))")
         # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
         # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
         # ACC ein": a company entering a company's capital
@@ -2039,6 +2055,33 @@ class _Article:
                     or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 continue
             self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(m.group("pct")))}, i, 0.75)
+        for m in self.px.owned_by_many.finditer(masked):
+            spans.append((m.start(), m.end()))
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            y = mentions[int(m.group("t"))].entity
+            lst = m.group("owners") or m.group("owners2")
+            owners = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", lst) if int(k) not in role_orgs]
+            owners = [o for o in dict.fromkeys(owners) if o != y and o.type == y.type == "Company"]
+            if len(owners) < 2:
+                continue
+            how = m.group("how") or m.group("how2") or ""
+            pcts = [_stake(p) for p in _PCT.finditer(how + " " + lst)]
+            even = self.px.even_shares.search(how) is not None
+            if len(pcts) == len(owners):  # "owned 60% by A and 40% by B"
+                stakes = pcts
+            elif even or pcts == [50] and len(owners) == 2:  # "owned 50:50", "detenuta al 50% da A e B"
+                stakes = [100 // len(owners) if 100 % len(owners) == 0 else round(100 / len(owners), 1)] * len(owners)
+            else:
+                stakes = [None] * len(owners)
+            for o, s in zip(owners, stakes):
+                self._add("INVESTS_IN", o, y, {"stake_pct": s} if s is not None else {}, i, 0.7)
+            whole = None not in stakes and sum(stakes) >= 99  # "owned 60% by A and 40% by B": the two own it all
+            if even or whole or m.group("joint") or self.px.venture.search(masked):
+                status = self._span_status(masked, m.start(), m.end())
+                for a_k, a in enumerate(owners):
+                    for b in owners[a_k + 1:]:
+                        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
         for m in self.px.part_held.finditer(masked):
             spans.append((m.start(), m.end()))
             k, t = int(m.group("x") or m.group("x2")), int(m.group("t") or m.group("t2"))

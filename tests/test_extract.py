@@ -2499,3 +2499,26 @@ def test_owning_a_company_outright_is_still_control():
 ])
 def test_a_share_said_with_beteiligt_ownership_or_interest(lang, text, expected):
     assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected,partners", [
+    ("en", "ACC, owned 50:50 by Stellantis and TotalEnergies, builds cells.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("en", "ACC is owned 60% by Stellantis and 40% by TotalEnergies.",
+     {("Stellantis", "ACC", 60), ("TotalEnergies", "ACC", 40)}, True),
+    ("it", "ACC è controllata al 60% da Stellantis e al 40% da TotalEnergies.",
+     {("Stellantis", "ACC", 60), ("TotalEnergies", "ACC", 40)}, True),
+    ("it", "ACC, detenuta al 50% da Stellantis e TotalEnergies, produce celle.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("fr", "ACC, détenue à parts égales par Stellantis et TotalEnergies, produit des cellules.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("de", "ACC wird zu gleichen Teilen von Stellantis und TotalEnergies gehalten.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    # shares that leave room for others: holders, not a venture of the two
+    ("en", "ACC is owned 30% by Stellantis and 20% by TotalEnergies.",
+     {("Stellantis", "ACC", 30), ("TotalEnergies", "ACC", 20)}, False),
+    ("en", "ACC is not owned by Stellantis and TotalEnergies.", set(), False),
+])
+def test_a_company_owned_by_several_named_after_it(lang, text, expected, partners):
+    assert stakes(text, lang) == expected
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == ({("Stellantis", "TotalEnergies")} if partners else set())
