@@ -178,7 +178,10 @@ _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
 _MORE_STAKE = re.compile(
-    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    # "... and 1 billion euros in JAC": a second sum invested
+    r"|(?:€|\$|US\$)?\s*\d+(?:[.,]\d+)?\s*(?:billion|million|bn|miliard[oi]|milion[ei]|milliards?|millions?|Milliarden?|Million(?:en)?)"
+    r"(?:\s+(?:of\s+)?(?:euros?|dollars?|yuan|di euro|di dollari|d'euros|de dollars|Euro|Dollar))?)"
     r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
 _SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
                   "vend vendu cède cédé verkauft verkaufen".split())

@@ -2522,3 +2522,19 @@ def test_a_share_said_with_beteiligt_ownership_or_interest(lang, text, expected)
 def test_a_company_owned_by_several_named_after_it(lang, text, expected, partners):
     assert stakes(text, lang) == expected
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == ({("Stellantis", "TotalEnergies")} if partners else set())
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 2020, Volkswagen spent 1.1 billion euros for a 26.5% stake in Gotion and 1 billion euros in JAC Motors."),
+    ("it", "Volkswagen ha investito 1,1 miliardi per una quota del 26,5% in Gotion e 1 miliardo di euro in JAC Motors."),
+    ("fr", "Volkswagen a investi 1,1 milliard pour une participation de 26,5 % dans Gotion et 1 milliard d'euros dans JAC Motors."),
+    ("de", "Volkswagen investierte 1,1 Milliarden Euro für einen Anteil von 26,5 Prozent an Gotion und 1 Milliarde Euro in "
+           "JAC Motors."),
+])
+def test_a_second_sum_invested_after_a_stake(lang, text):
+    assert stakes(text, lang) == {("Volkswagen Group", "Gotion High-Tech", 26.5), ("Volkswagen Group", "JAC Motors", None)}
+
+
+def test_a_sum_spent_on_goods_is_no_stake():
+    text = "Volkswagen bought a 26.5% stake in Gotion and 1 billion euros of batteries from JAC Motors."
+    assert stakes(text, "en") == {("Volkswagen Group", "Gotion High-Tech", 26.5)}
