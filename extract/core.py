@@ -992,6 +992,21 @@ class _Patterns:
             rf"(?P<how>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:by|da|dal|dalla|dai|par)\s+{o_list}"
             rf"|(?P<how2>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:von)\s+{o_list.replace('owners', 'owners2')}\s+(?:[\w\-]+\s+){{0,2}}?"
             rf"(?i:gehalten|kontrolliert))")
+        # "bought a 5% stake in XPeng and unveiled a strategic partnership to jointly develop", "took an
+        # equity stake in CATL for joint battery development": a tie stated with the stake
+        self.stake_and_tie = _Gated(
+            r"(?i:partner|partenar|allian|cooperat|collabora|coopérat|Kooperation|Allianz|Zusammenarbeit|joint|congiunt|conjoint|gemeinsam)",
+            r"(?<![\w\-])(?:(?i:and|e|ed|et|und)\s+(?:(?i:also|anche|aussi|auch)\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?i:announced|unveiled|signed|formed|agreed|launched|entered|sealed|annunciato|annunciata|firmato|siglato|"
+            r"stretto|avviato|annoncé|signé|conclu|noué|lancé|vereinbart|unterzeichnet|angekündigt|geschlossen|"
+            r"vorgestellt|verkündet)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?i:partnership|alliance|cooperation|collaboration|partenariato|alleanza|cooperazione|collaborazione|"
+            r"partenariat|coopération|Partnerschaft|Kooperation|Allianz|Zusammenarbeit)"
+            r"|(?i:und)\s+(?:(?i:auch)\s+)?(?:(?i:eine|die|ihre)\s+)?(?:[\w\-]+\s+)?(?i:Partnerschaft|Kooperation|Allianz|Zusammenarbeit)"
+            r"\s+(?:[\w\-]+\s+){0,3}?(?i:vereinbart|geschlossen|angekündigt|unterzeichnet|vorgestellt|verkündet)"
+            r"|(?i:for|per|pour|zur|für)\s+(?:(?i:a|the|una|la|lo|il|le|une|die|eine)\s+)?"
+            r"(?:(?i:joint)\s+(?:[\w\-]+\s+)?(?i:development|research)|(?i:sviluppo|ricerca)\s+(?:[\w\-]+\s+)?congiunt[oa]|"
+            r"(?i:développement|recherche)\s+(?:[\w\-]+\s+)?conjoint\w*|(?i:gemeinsamen?)\s+(?:[\w\-]+\s+)?(?i:Entwicklung|Forschung)))(?![\w\-])")
         # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
         # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
         # ACC ein": a company entering a company's capital
@@ -1462,6 +1477,7 @@ class _Article:
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
             self._co_owners(i, masked, n)
+            self._stake_and_tie(i, masked, n)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
@@ -2095,6 +2111,21 @@ class _Article:
             pct = m.group("pct") or m.group("pct2") or m.group("pct3")
             self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(pct))} if pct else {}, i, 0.75)
         return spans
+
+    def _stake_and_tie(self, i: int, masked: str, n: int) -> None:
+        """"Volkswagen bought a 5% stake in XPeng and unveiled a strategic partnership", "Honda took an
+        equity stake in CATL for joint battery development": the investor and the company invested in,
+        the one stake of this sentence, are partners too."""
+        m = next(self.px.stake_and_tie.finditer(masked), None)
+        if m is None or self._negated(masked, m.start()) or any(
+                self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+            return
+        stakes = {(f.subject, f.object) for f in self.facts[n:] if f.predicate == "INVESTS_IN"}
+        if len(stakes) != 1 or "⟨C" in masked[m.end():m.end() + 40]:
+            return  # ("and signed a partnership with Tesla": a tie with someone else)
+        a, b = stakes.pop()
+        status = self._span_status(masked, m.start(), m.end())
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in

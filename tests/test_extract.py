@@ -2538,3 +2538,29 @@ def test_a_second_sum_invested_after_a_stake(lang, text):
 def test_a_sum_spent_on_goods_is_no_stake():
     text = "Volkswagen bought a 26.5% stake in Gotion and 1 billion euros of batteries from JAC Motors."
     assert stakes(text, "en") == {("Volkswagen Group", "Gotion High-Tech", 26.5)}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Volkswagen bought a 5% stake in XPeng and unveiled a strategic partnership to jointly develop new vehicles.",
+     ("Volkswagen Group", "XPeng")),
+    ("en", "Honda took an equity stake in CATL for joint battery development.", ("CATL", "Honda")),
+    ("it", "Volkswagen ha acquistato una quota del 5% di XPeng e ha annunciato una partnership strategica.",
+     ("Volkswagen Group", "XPeng")),
+    ("it", "Honda ha rilevato una quota di CATL per lo sviluppo congiunto di batterie.", ("CATL", "Honda")),
+    ("fr", "Volkswagen a acquis une participation de 5 % dans XPeng et a annoncé un partenariat stratégique.",
+     ("Volkswagen Group", "XPeng")),
+    ("fr", "Honda a pris une participation dans CATL pour le développement conjoint de batteries.", ("CATL", "Honda")),
+    ("de", "Volkswagen hat einen Anteil von 5 Prozent an XPeng erworben und eine strategische Partnerschaft vereinbart.",
+     ("Volkswagen Group", "XPeng")),
+    ("de", "Honda erwarb einen Anteil an CATL zur gemeinsamen Entwicklung von Batterien.", ("CATL", "Honda")),
+])
+def test_a_stake_with_a_tie_stated_next_to_it(lang, text, pair):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "Volkswagen bought a 5% stake in XPeng and did not announce a partnership.",
+    "Volkswagen bought a 5% stake in XPeng.",
+])
+def test_a_stake_alone_or_with_a_tie_denied_is_no_partnership(text):
+    assert pairs(text, "en") == set()
