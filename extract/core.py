@@ -278,6 +278,8 @@ _VENTURE_NAME = re.compile(
     rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
     rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
 _VENTURE_GATE = re.compile(r"venture|jv|entreprise|gemeinschafts|subsidiary|controllata|filiale|tochter")
+# "the GAC venture", "the Dongfeng JV": a venture named by one of its owners
+_VENTURE_OF = re.compile(r"(?<![\w\-])(?i:the|its|a)\s+⟨C(\d+)⟩\s+(?:(?i:joint)[- ])?(?i:venture|JV)(?![\w\-])")
 # "owns half of", "possiede metà di", "détient la moitié de", "hält die Hälfte an": a 50% stake
 _HALF = re.compile(r"(?<![\w\-])(?i:half of|half the shares of|metà (?:di|del|della|dello|delle|dell')|la moitié (?:de|du|des|d')|"
                    r"die Hälfte (?:von|an|der|des))(?![\w\-])")
@@ -1456,6 +1458,8 @@ class _Article:
         aside = self._asides(masked, mentions)
         if "⟩ ⟨C" in masked:
             aside |= self._group_before_unit(i, masked, mentions)
+        if "venture" in masked or "JV" in masked:
+            aside |= self._ventures_of_each(masked)
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
@@ -2126,6 +2130,12 @@ class _Article:
         a, b = stakes.pop()
         status = self._span_status(masked, m.start(), m.end())
         self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+
+    def _ventures_of_each(self, masked: str) -> set[int]:
+        """"The GAC venture closed one factory and the Dongfeng venture two plants": two companies each
+        naming its own venture (with someone else) are no partners of each other."""
+        ks = {int(m.group(1)) for m in _VENTURE_OF.finditer(masked)}
+        return ks if len(ks) >= 2 else set()
 
     def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in

@@ -2564,3 +2564,10 @@ def test_a_stake_with_a_tie_stated_next_to_it(lang, text, pair):
 ])
 def test_a_stake_alone_or_with_a_tie_denied_is_no_partnership(text):
     assert pairs(text, "en") == set()
+
+
+def test_two_companies_each_naming_its_own_venture_are_no_partners():
+    text = "The GAC venture closed one factory in March and the Dongfeng venture recently closed two plants."
+    assert pairs(text, "en") == set()
+    # one company's venture with another named: still a tie
+    assert {tuple(sorted(p[:2])) for p in pairs("Stellantis formed a joint venture with GAC.", "en")} == {("GAC Group", "Stellantis")}
