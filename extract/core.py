@@ -947,6 +947,18 @@ class _Patterns:
             rf"(?:[\w\-]+\s+)?{made_noun}\s+(?:[\w\-]+\s+)?)"
             rf",?\s*(?:(?i:that|which|was|were|is|che|è|stata|qui|a été|est)\s+)*{made}\s+(?:(?i:in|nel|en|im)\s+\w+\s+)?{by}\s+{founders('list')}"
             rf"|{venture}\s+{named('x3')}\s+(?i:wurde|ist)\s+(?:[\w\-]+\s+){{0,4}}?(?i:von)\s+{founders('list2')}\s+(?i:gegründet|gebildet)")
+        # "Stellantis and CATL set up a joint venture called Zentrix Power", "A e B hanno costituito una joint
+        # venture, X", "A und B gründeten das Gemeinschaftsunternehmen X": the venture named after the verb
+        # of making it, its makers before
+        form = (r"(?i:form\w*|set(?:s|ting)? up|creat\w*|establish\w*|launch\w*|found(?:ed|s)?|costitui\w*|cre[aà]\w*|"
+                r"fondat\w*|fonder\w*|lanciat\w*|dato vita|créé\w*|crée\w*|formé\w*|fondé\w*|lancé\w*|constitu\w*|"
+                r"gründ\w*|gegründet|gebildet|bildeten|aufgebaut)")
+        called = (r"(?:\s*,\s*|\s+(?i:called|named|dubbed|known as|chiamata|denominata|battezzata|baptisée|nommée|appelée|"
+                  r"namens|genannt)\s+|\s+)")
+        self.venture_formed = _Gated(
+            form,
+            rf"{founders('list')}\s+(?:[\w\-']+\s+){{0,3}}?{form}\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}{called}{named('x')}")
         # "ACC è una joint venture paritetica tra Saft e Opel", "X, a 50:50 joint venture between A and
         # B": the venture named first, its owners after "between"
         self.venture_between = _Gated(
@@ -1988,12 +2000,14 @@ class _Article:
         """"ACC, la joint venture creata da Stellantis e TotalEnergies", "Flexis, created by Renault and
         Volvo": the companies that made a venture are partners, and each holds a share of it when it is
         named (half each of a 50/50 one made by two)."""
-        for m in (*self.px.venture_made.finditer(masked), *self.px.venture_between.finditer(masked)):
-            if self._negated(masked, m.start()):
+        for m in (*self.px.venture_made.finditer(masked), *self.px.venture_between.finditer(masked),
+                  *self.px.venture_formed.finditer(masked)):
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 continue
+            g = m.groupdict()
+            lst = g.get("list") or g.get("list2") or ""
             # the first name of each "A (B)" pair: B is A's short name
-            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", m.group("list") or m.groupdict().get("list2"))
-                      if int(k) not in role_orgs]
+            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", lst) if int(k) not in role_orgs]
             makers = [x for x in dict.fromkeys(makers) if x.type == "Company"]
             x = next((mentions[int(g)].entity for g in m.group(*(n for n in ("x", "x2", "x3") if n in m.re.groupindex)) if g), None)
             if x is not None and (x in makers or x.type != "Company"):

@@ -2571,3 +2571,16 @@ def test_two_companies_each_naming_its_own_venture_are_no_partners():
     assert pairs(text, "en") == set()
     # one company's venture with another named: still a tie
     assert {tuple(sorted(p[:2])) for p in pairs("Stellantis formed a joint venture with GAC.", "en")} == {("GAC Group", "Stellantis")}
+
+
+@pytest.mark.parametrize("lang,text,owned", [
+    ("en", "Stellantis and CATL set up a joint venture called Zentrix Power.", True),
+    ("it", "Stellantis e CATL hanno costituito una joint venture, Zentrix Power.", True),
+    ("fr", "Stellantis et CATL ont créé une coentreprise nommée Zentrix Power.", True),
+    ("de", "Stellantis und CATL gründeten das Gemeinschaftsunternehmen Zentrix Power.", True),
+    ("en", "Stellantis and CATL did not form a joint venture called Zentrix Power.", False),
+    ("en", "Stellantis and CATL plan to form a joint venture called Zentrix Power.", False),
+])
+def test_the_makers_of_a_venture_named_after_it_hold_it(lang, text, owned):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == (
+        {("Stellantis", "Zentrix Power"), ("CATL", "Zentrix Power")} if owned else set())
