@@ -1021,6 +1021,18 @@ class _Patterns:
             r"|(?i:for|per|pour|zur|für)\s+(?:(?i:a|the|una|la|lo|il|le|une|die|eine)\s+)?"
             r"(?:(?i:joint)\s+(?:[\w\-]+\s+)?(?i:development|research)|(?i:sviluppo|ricerca)\s+(?:[\w\-]+\s+)?congiunt[oa]|"
             r"(?i:développement|recherche)\s+(?:[\w\-]+\s+)?conjoint\w*|(?i:gemeinsamen?)\s+(?:[\w\-]+\s+)?(?i:Entwicklung|Forschung)))(?![\w\-])")
+        # "VW hat sich die Mehrheit an dem Joint Venture X gesichert", "a pris la majorité de X", "took a
+        # majority of X": a majority held, no percentage stated
+        self.majority = _Gated(
+            r"(?i:Mehrheit|majorit|maggioranza)",
+            rf"⟨C(?P<x>\d+)⟩\s+(?:(?![⟨])[\w\-']+\s+){{0,5}}?(?i:die Mehrheit|the majority|a majority|la majorité|la maggioranza)\s+"
+            rf"(?:(?i:des Kapitals|der Anteile|of the shares|of the capital|du capital|des parts|del capitale|delle quote)\s+)?"
+            rf"(?i:an|am|of|in|de|du|d'|di|del|della|dello|dell')\s*(?:(?i:the|la|il|le|l'|der|dem|den|des)\s*)?"
+            rf"(?:{venture}\s+)?⟨C(?P<t>\d+)⟩(?!['’]s?\b)")
+        self.majority_verb = re.compile(
+            r"(?<![\w\-])(?i:hold\w*|held|own\w*|t[ao]ok|tak\w+|acquir\w+|bought|buy\w*|gain\w*|secur\w+|gesichert|sichert\w*|"
+            r"übernimm\w*|übernehm\w*|übernomm\w*|übernahm\w*|erwarb\w*|erwirb\w*|erwerb\w*|hält|halten|hielt|rilev\w+|"
+            r"acquis\w*|detien\w*|deterr\w*|possied\w*|pris|prend\w*|prendr\w*|détien\w*|détiendr\w*|rachet\w*|rachèt\w*)(?![\w\-])")
         # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
         # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
         # ACC ein": a company entering a company's capital
@@ -2119,6 +2131,16 @@ class _Article:
                 for a_k, a in enumerate(owners):
                     for b in owners[a_k + 1:]:
                         self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+        for m in self.px.majority.finditer(masked):
+            spans.append((m.start(), m.end()))
+            k, t = int(m.group("x")), int(m.group("t"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or self.px.weighing.search(m.group()) or (self.lang == "de" and _DE_NOT_AFTER.match(masked, m.end())) \
+                    or not self.px.majority_verb.search(masked, m.start(), m.end() + 30):
+                continue  # ("supplies the majority of ...": no holding)
+            self._add("INVESTS_IN", x, y, {}, i, 0.7)
         for m in self.px.part_held.finditer(masked):
             spans.append((m.start(), m.end()))
             k, t = int(m.group("x") or m.group("x2")), int(m.group("t") or m.group("t2"))

@@ -2584,3 +2584,16 @@ def test_two_companies_each_naming_its_own_venture_are_no_partners():
 def test_the_makers_of_a_venture_named_after_it_hold_it(lang, text, owned):
     assert {(s, o) for s, o, _ in stakes(text, lang)} == (
         {("Stellantis", "Zentrix Power"), ("CATL", "Zentrix Power")} if owned else set())
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Volkswagen hat sich die Mehrheit an dem Joint Venture ACC gesichert.", {("Volkswagen Group", "ACC")}),
+    ("fr", "Volkswagen a pris la majorité de ACC.", {("Volkswagen Group", "ACC")}),
+    ("it", "Volkswagen ha rilevato la maggioranza di ACC.", {("Volkswagen Group", "ACC")}),
+    ("en", "Volkswagen took a majority of ACC.", {("Volkswagen Group", "ACC")}),
+    ("de", "Volkswagen hat die Mehrheit an ACC nicht übernommen.", set()),
+    ("en", "Volkswagen is considering taking a majority of ACC.", set()),
+    ("en", "CATL supplies the majority of Tesla's cells.", set()),
+])
+def test_a_majority_of_a_company_is_a_stake(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
