@@ -178,7 +178,10 @@ _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
 _MORE_STAKE = re.compile(
-    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    # "... and 1 billion euros in JAC": a second sum invested
+    r"|(?:€|\$|US\$)?\s*\d+(?:[.,]\d+)?\s*(?:billion|million|bn|miliard[oi]|milion[ei]|milliards?|millions?|Milliarden?|Million(?:en)?)"
+    r"(?:\s+(?:of\s+)?(?:euros?|dollars?|yuan|di euro|di dollari|d'euros|de dollars|Euro|Dollar))?)"
     r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
 _SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
                   "vend vendu cède cédé verkauft verkaufen".split())
@@ -304,12 +307,24 @@ _VENTURE_NAME = re.compile(
     rf"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|subsidiary|"
     rf"controllata|filiale|Tochter(?:gesellschaft|firma|unternehmen)?)\s+((?:{_CAP}\s+){{0,3}}{_CAP})")
 _VENTURE_GATE = re.compile(r"venture|jv|entreprise|gemeinschafts|subsidiary|controllata|filiale|tochter")
+# "the GAC venture", "the Dongfeng JV": a venture named by one of its owners
+_VENTURE_OF = re.compile(r"(?<![\w\-])(?i:the|its|a)\s+⟨C(\d+)⟩\s+(?:(?i:joint)[- ])?(?i:venture|JV)(?![\w\-])")
+# "owns half of", "possiede metà di", "détient la moitié de", "hält die Hälfte an": a 50% stake
+_HALF = re.compile(r"(?<![\w\-])(?i:half of|half the shares of|metà (?:di|del|della|dello|delle|dell')|la moitié (?:de|du|des|d')|"
+                   r"die Hälfte (?:von|an|der|des))(?![\w\-])")
 _STAKE_WORD = re.compile(r"(?i:stake|shareholding|partecipazion|quot[ae]|participation|beteiligung|anteil)")
 _NAMED_ORG = re.compile(
     rf"(?i:joint[- ]venture|JV|company|start-?up|subsidiary|società|azienda|filiale|controllata|coentreprise|"
     rf"co-entreprise|Gemeinschaftsunternehmen|Tochter\w*)\s*(?:,\s*|\s+(?i:called|named|dubbed|chiamat[ao]|"
     rf"denominat[ao]|nommée?|namens|genannt)\s+)((?:{_CAP}\s+){{0,3}}{_CAP})")
 
+# "L'entreprise en question sera appelée Prime Planet Energy and Solutions", "the venture will be called
+# Zentrix Power", "la società si chiamerà ...", "das Unternehmen wird den Namen ... tragen": a new company's name
+_TO_BE_CALLED = re.compile(
+    rf"(?<![\w\-])(?i:will be (?:called|named)|is to be (?:called|named)|sera (?:appelée?|baptisée?|nommée?)|"
+    rf"s'appellera|si chiamerà|sarà (?:chiamat[ao]|denominat[ao])|(?:wird|soll) (?:den Namen|unter dem Namen))\s+"
+    rf"((?:{_CAP}\s+(?:(?:and|&|e|et|und)\s+)?){{0,5}}{_CAP})")
+_TO_BE_CALLED_GATE = re.compile(r"(?i:venture|entreprise|società|company|firm|unternehmen|impresa|société)")
 
 # the words of a unit in any language, checked before the unit patterns
 _UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|filiale|consociat|marchio|branche|marque|"
@@ -583,6 +598,13 @@ class _Patterns:
         self.joint_holders = _Gated(_HOLD_WORD,
             rf"{holders}\s+{adverb}(?i:own|hold|control|détiennent|possèdent|contrôlent|detengono|possiedono|"
             rf"controllano|halten|besitzen|kontrollieren)\s+{adverb}(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
+        # "Stellantis, TotalEnergies and Mercedes-Benz hold equal stakes in ACC", "detengono quote
+        # paritarie di ACC", "halten zu gleichen Teilen Anteile an ACC": the listed holders' shares of one company
+        self.joint_stakes = _Gated(r"(?i:stakes|shares|quote|partecipazioni|parts|participations|Anteile|Beteiligungen)",
+            rf"{holders}\s+(?:(?i:also|anche|aussi|auch|both|tous deux|entrambe)\s+)?{adverb}(?i:own|hold|have|détiennent|possèdent|ont|detengono|possiedono|hanno|halten|besitzen)\s+"
+            rf"(?:[\w\-']+\s+){{0,3}}?(?i:stakes|shares|quote|partecipazioni|parts|participations|Anteile|Beteiligungen)\s+"
+            rf"(?:[\w\-']+\s+){{0,2}}?(?i:in|of|di|del|della|nel|nella|dans|de|du|d'|an|am|an der|an dem)\s*"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<t>\d+)⟩(?!['’]s|\s*⟨)")
         # "ACC, an dem Stellantis und TotalEnergies je ein Drittel halten", "ACC, in which Stellantis and
         # TotalEnergies hold equal shares": the holders in a relative clause after the company
         self.relative_holders = _Gated(_HOLD_WORD,
@@ -1109,6 +1131,15 @@ class _Patterns:
             rf"\s*(?:,|;)?\s*(?:(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+)?(?:(?i:{det})\s*)?"
             rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:with|con|avec|mit|holds?|owns?|has|ha|detiene|détient|hält)\s+)?"
             rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella)\b)")
+        # "Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent", "Toyota will hold 51% and
+        # Panasonic 49%": the shares of the venture just named, the venture not named again
+        self.split_pct = re.compile(
+            rf"⟨C(?P<x>\d+)⟩\s+(?:[\w\-]+\s+){{0,2}}?(?:{hold}|(?i:will own|will have|deterrà|avrà|aura|wird\s+(?:[\w\-]+\s+)?halten))\s+"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<p1>{pct})(?:\s+(?i:of the|of its|delle|del|des|du|der)\s+"
+            rf"(?i:shares|capital|equity|azioni|quote|capitale|actions|capital|parts|Anteile|Aktien))?"
+            rf"\s*,?\s*(?i:and|e|et|und|while|mentre|tandis que|während|whereas)\s+(?:(?i:{det})\s*)?"
+            rf"⟨C(?P<y>\d+)⟩\s+(?:(?i:the remaining|the other|il restante|l'altro|le reste|les|die übrigen|die restlichen)\s+)?"
+            rf"(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<p2>{pct})(?!\s*(?i:of|in|di|de|an|du|della|nel|nella|dans)\b)")
         # "a 50/50 joint venture", "una joint venture paritetica", "une coentreprise à parts égales",
         # "ein paritätisches Gemeinschaftsunternehmen": each of two parents holds half
         even = (r"(?i:50/50|50-50|50:50|fifty-fifty|equally owned|equally-owned|paritari[ao]|paritetic[ao]|"
@@ -1120,7 +1151,136 @@ class _Patterns:
             r"(?i:their|leurs?|loro|ihre?[mns]?)\s",
             rf"(?<![\w\-])(?i:their|leurs?|la loro|il loro|loro|ihre?[mns]?)\s+(?:[\w\-]+\s+){{0,2}}?{venture}"
             rf"(?:\s+(?i:called|named|chiamata|denominata|nommée|namens))?\s*(?:(?P<x>⟨C\d+⟩)|(?P<with>(?i:{s('with')})\b))?")
+        # "compte trois actionnaires à parts égales", "hold equal stakes": owners in equal shares
+        self.even_shares = re.compile(rf"{even}|(?i:equal (?:shares|stakes)|in equal parts|quote (?:uguali|paritarie)|"
+                                      r"parti uguali|zu gleichen Teilen|je zur Hälfte)")
         self.even_venture = re.compile(rf"{even}\s+(?:[\w\-]+\s+){{0,1}}?{venture}|{venture}\s+(?:[\w\-]+\s+){{0,1}}?{even}")
+        # "ACC, la joint venture creata da Stellantis e TotalEnergies", "the truck company Flexis created
+        # by Renault and Volvo", "une coentreprise formée par A et B", "Das Gemeinschaftsunternehmen X
+        # wurde 2010 von A und B gegründet": the companies that made a venture, named after "by"
+        made = (r"(?i:created|formed|founded|set up|established|launched|creat[ao]|costituit[ao]|fondat[ao]|"
+                r"format[ao]|créée?|formée?|fondée?|constituée?|lancée?|gegründet|gebildet)")
+        by = r"(?i:by|jointly by|da|dai|dalle|par|von)"
+        founder = r"(?:(?i:il|lo|la|le|les|l'|i|the|der|die|dem|den)\s*)?⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?"
+        founders = lambda g: rf"(?P<{g}>{founder}(?:\s*(?:,|,?\s*(?i:and|e|ed|et|und))\s*{founder})+)"  # noqa: E731
+        made_noun = rf"(?:{venture}|(?i:company|firm|società|azienda|entreprise|société|Unternehmen))"
+        named = lambda g: rf"⟨C(?P<{g}>\d+)⟩(?:\s*\(⟨C\d+⟩\))?"  # noqa: E731
+        self.venture_made = _Gated(
+            made,
+            rf"(?:{made_noun}\s+(?:(?i:[\w\-]+)\s+){{0,2}}?(?:{named('x')}\s*)?|{named('x2')}\s*,\s*(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-]+\s+)?{made_noun}\s+(?:[\w\-]+\s+)?)"
+            rf",?\s*(?:(?i:that|which|was|were|is|che|è|stata|qui|a été|est)\s+)*{made}\s+(?:(?i:in|nel|en|im)\s+\w+\s+)?{by}\s+{founders('list')}"
+            rf"|{venture}\s+{named('x3')}\s+(?i:wurde|ist)\s+(?:[\w\-]+\s+){{0,4}}?(?i:von)\s+{founders('list2')}\s+(?i:gegründet|gebildet)")
+        # "Stellantis and CATL set up a joint venture called Zentrix Power", "A e B hanno costituito una joint
+        # venture, X", "A und B gründeten das Gemeinschaftsunternehmen X": the venture named after the verb
+        # of making it, its makers before
+        form = (r"(?i:form\w*|set(?:s|ting)? up|creat\w*|establish\w*|launch\w*|found(?:ed|s)?|costitui\w*|cre[aà]\w*|"
+                r"fondat\w*|fonder\w*|lanciat\w*|dato vita|créé\w*|crée\w*|formé\w*|fondé\w*|lancé\w*|constitu\w*|"
+                r"gründ\w*|gegründet|gebildet|bildeten|aufgebaut)")
+        called = (r"(?:\s*,\s*|\s+(?i:called|named|dubbed|known as|chiamata|denominata|battezzata|baptisée|nommée|appelée|"
+                  r"namens|genannt)\s+|\s+)")
+        self.venture_formed = _Gated(
+            form,
+            rf"{founders('list')}\s+(?:[\w\-']+\s+){{0,3}}?{form}\s+(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}{called}{named('x')}")
+        # "ACC è una joint venture paritetica tra Saft e Opel", "X, a 50:50 joint venture between A and
+        # B": the venture named first, its owners after "between"
+        self.venture_between = _Gated(
+            r"(?i:between|tra|fra|entre|zwischen)\s",
+            rf"{named('x')}\s*,?\s*(?:(?i:is|was|will be|è|era|sarà|est|était|sera|ist|war|wird)\s+)?(?:(?i:{det})\s*)?"
+            rf"(?:[\w\-/:]+\s+){{0,2}}?{venture}(?:\s+[\w\-]+){{0,3}}?\s+(?i:between|tra|fra|entre|zwischen)\s+{founders('list')}")
+        # "An dem Gemeinschaftsunternehmen X hält VW 50 Prozent", "Dans la coentreprise X, Y détient 50 %",
+        # "X, an dem VW ebenfalls 50 Prozent hält", "X, di cui Y detiene il 50%": the company held named
+        # first, its holder after it
+        hold_v = (r"(?i:holds?|owns?|has|will hold|detiene|deterrà|possiede|ha|détient|détiendra|possède|hält|halten|"
+                  r"hielt|besitzt|besitzen)")
+        lead_t = (r"(?:(?i:joint[- ]venture|JV|co-?entreprise|Gemeinschaftsunternehmen|Joint-Venture|company|società|"
+                  r"azienda|société|entreprise|Unternehmen)\s+)?")
+        self.held_in = _Gated(
+            rf"(?i:{pct})",
+            rf"(?:^\W*(?i:an|am|bei|in|nella|nel|dans)\s+(?:(?i:dem|der|the|la|il|le|l')\s*)?{lead_t}⟨C(?P<t>\d+)⟩\s*,?\s*"
+            rf"{hold_v}\s+(?:[\w\-]+\s+){{0,2}}?⟨C(?P<x>\d+)⟩"
+            rf"|^\W*(?i:in|nella|nel|dans)\s+(?:(?i:the|la|il|le|l')\s*)?{lead_t}⟨C(?P<t2>\d+)⟩\s*,?\s*⟨C(?P<x2>\d+)⟩\s+{hold_v}"
+            rf"|⟨C(?P<t3>\d+)⟩\s*(?:\([^()]*\)\s*)?,\s*(?i:an dem|an der|in which|in cui|nella quale|nel quale|di cui|della quale|"
+            rf"del quale|dans laquelle|dans lequel|dont)\s+⟨C(?P<x3>\d+)⟩)"
+            rf"\s+(?:[\w\-]+\s+){{0,2}}?(?:(?i:a|an|il|le|un|una|the)\s+)?(?P<pct>{pct})(?:\s+{hold_v})?")
+        # "VW ist mit 20 Prozent an X beteiligt", "VW ist an X beteiligt"; "VW has a 50% ownership of X",
+        # "a 49% interest in X": a holder's share, the verb or the noun not among the usual cues
+        self.part_held = _Gated(
+            r"(?i:beteiligt|ownership|interest)",
+            rf"⟨C(?P<x>\d+)⟩\s+(?i:ist|sind|war|waren|wird|werden|bleibt)\s+(?:(?![⟨])[\w\-]+\s+){{0,3}}?"
+            rf"(?:(?i:mit)\s+(?:(?i:rund|etwa|knapp|gut)\s+)?(?P<pct>{pct})\s+)?(?i:an|am|bei|beim)\s+(?:(?i:der|dem|den)\s*)?"
+            rf"(?:[\w\-]+\s+)?⟨C(?P<t>\d+)⟩\s+(?:(?:(?i:mit)\s+(?P<pct2>{pct})|(?![⟨])[\w\-]+)\s+){{0,3}}?(?i:beteiligt)(?![\w\-])"
+            rf"|⟨C(?P<x2>\d+)⟩\s+(?:[\w\-]+\s+){{0,3}}?(?i:has|have|holds?|owns?|had|held|bought|buys|acquired|acquires|took|takes|"
+            rf"will take|will hold|will have)\s+(?:(?i:a|an)\s+)?(?P<pct3>{pct})\s+(?:(?i:equity|economic|voting)\s+)?"
+            rf"(?i:ownership|interest)\s+(?i:of|in)\s+(?:(?i:the)\s+)?(?:(?i:joint venture|JV|company)\s+)?⟨C(?P<t2>\d+)⟩")
+        # "ACC, owned 50:50 by Stellantis and TotalEnergies", "ACC è controllata al 60% da A e al 40% da B",
+        # "ACC, détenue à parts égales par A et B", "ACC wird zu gleichen Teilen von A und B gehalten": a
+        # company held by two or more owners named after it
+        o_item = (rf"(?:(?i:al|à|zu|with)\s+)?(?:{pct}\s+)?(?:(?i:by|da|dal|dalla|dai|par|von)\s+)?"
+                  rf"(?:(?i:the|il|la|le|l'|der|dem|den)\s*)?⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?")
+        o_list = rf"(?P<owners>⟨C\d+⟩(?:\s*\(⟨C\d+⟩\))?(?:\s*(?:,|,?\s*(?i:and|e|et|und))\s*{o_item})+)"
+        self.owned_by_many = _Gated(
+            r"(?i:owned|held|controlled|detenut|possedut|controllat|partecipat|détenue?|possédée?|contrôlée?|gehalten|kontrolliert)",
+            rf"⟨C(?P<t>\d+)⟩(?:\s*\(⟨C\d+⟩\))?\s*,?\s*(?:(?i:which|che|qui|das|die|der)\s+)?"
+            rf"(?:(?i:is|was|are|will be|è|era|sarà|est|était|sera|ist|war|wird|werden|wurde)\s+)?"
+            rf"(?:(?i:now|currently|ora|attualmente|désormais|actuellement|derzeit)\s+)?"
+            rf"(?:(?:(?P<joint>(?i:jointly|equally|congiuntamente|pariteticamente|conjointement))\s+)?"
+            rf"(?i:owned|held|controlled|detenut[ao]|possedut[ao]|controllat[ao]|partecipat[ao]|détenue?|possédée?|contrôlée?)\s+"
+            rf"(?P<how>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:by|da|dal|dalla|dai|par)\s+{o_list}"
+            rf"|(?P<how2>(?:[\w\-/:%]+\s+){{0,4}}?)(?i:von)\s+{o_list.replace('owners', 'owners2')}\s+(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?i:gehalten|kontrolliert))")
+        # "bought a 5% stake in XPeng and unveiled a strategic partnership to jointly develop", "took an
+        # equity stake in CATL for joint battery development": a tie stated with the stake
+        self.stake_and_tie = _Gated(
+            r"(?i:partner|partenar|allian|cooperat|collabora|coopérat|Kooperation|Allianz|Zusammenarbeit|joint|congiunt|conjoint|gemeinsam)",
+            r"(?<![\w\-])(?:(?i:and|e|ed|et|und)\s+(?:(?i:also|anche|aussi|auch)\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?i:announced|unveiled|signed|formed|agreed|launched|entered|sealed|annunciato|annunciata|firmato|siglato|"
+            r"stretto|avviato|annoncé|signé|conclu|noué|lancé|vereinbart|unterzeichnet|angekündigt|geschlossen|"
+            r"vorgestellt|verkündet)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?i:partnership|alliance|cooperation|collaboration|partenariato|alleanza|cooperazione|collaborazione|"
+            r"partenariat|coopération|Partnerschaft|Kooperation|Allianz|Zusammenarbeit)"
+            r"|(?i:und)\s+(?:(?i:auch)\s+)?(?:(?i:eine|die|ihre)\s+)?(?:[\w\-]+\s+)?(?i:Partnerschaft|Kooperation|Allianz|Zusammenarbeit)"
+            r"\s+(?:[\w\-]+\s+){0,3}?(?i:vereinbart|geschlossen|angekündigt|unterzeichnet|vorgestellt|verkündet)"
+            r"|(?i:for|per|pour|zur|für)\s+(?:(?i:a|the|una|la|lo|il|le|une|die|eine)\s+)?"
+            r"(?:(?i:joint)\s+(?:[\w\-]+\s+)?(?i:development|research)|(?i:sviluppo|ricerca)\s+(?:[\w\-]+\s+)?congiunt[oa]|"
+            r"(?i:développement|recherche)\s+(?:[\w\-]+\s+)?conjoint\w*|(?i:gemeinsamen?)\s+(?:[\w\-]+\s+)?(?i:Entwicklung|Forschung)))(?![\w\-])")
+        # "VW hat sich die Mehrheit an dem Joint Venture X gesichert", "a pris la majorité de X", "took a
+        # majority of X": a majority held, no percentage stated
+        self.majority = _Gated(
+            r"(?i:Mehrheit|majorit|maggioranza)",
+            rf"⟨C(?P<x>\d+)⟩\s+(?:(?![⟨])[\w\-']+\s+){{0,5}}?(?i:die Mehrheit|the majority|a majority|la majorité|la maggioranza)\s+"
+            rf"(?:(?i:des Kapitals|der Anteile|of the shares|of the capital|du capital|des parts|del capitale|delle quote)\s+)?"
+            rf"(?i:an|am|of|in|de|du|d'|di|del|della|dello|dell')\s*(?:(?i:the|la|il|le|l'|der|dem|den|des)\s*)?"
+            rf"(?:{venture}\s+)?⟨C(?P<t>\d+)⟩(?!['’]s?\b)")
+        self.majority_verb = re.compile(
+            r"(?<![\w\-])(?i:hold\w*|held|own\w*|t[ao]ok|tak\w+|acquir\w+|bought|buy\w*|gain\w*|secur\w+|gesichert|sichert\w*|"
+            r"übernimm\w*|übernehm\w*|übernomm\w*|übernahm\w*|erwarb\w*|erwirb\w*|erwerb\w*|hält|halten|hielt|rilev\w+|"
+            r"acquis\w*|detien\w*|deterr\w*|possied\w*|pris|prend\w*|prendr\w*|détien\w*|détiendr\w*|rachet\w*|rachèt\w*)(?![\w\-])")
+        # "Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC", "l'entrée
+        # au capital de Mercedes dans ACC", "Mercedes joined ACC as an equal partner", "Mercedes steigt bei
+        # ACC ein": a company entering a company's capital
+        tgt = lambda g: rf"(?:(?i:the|la|il|le|l'|der|dem|die|das)\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<{g}>\d+)⟩"  # noqa: E731
+        self.entry = _Gated(
+            r"(?i:entr|join|capital|steig|Einstieg)",
+            rf"⟨C(?P<i>\d+)⟩\s+(?:[\w\-']+\s+){{0,3}}?(?:"
+            rf"(?i:entered|enters|enter|entering|joined|joins|join|joining)\s+(?i:the capital of|the share capital of)\s+{tgt('t1')}"
+            rf"|(?i:joined|joins|join|joining|entered|enters|enter|entering)\s+{tgt('t2')}\s+(?i:as)\s+(?:(?i:a|an)\s+)?(?:[\w\-]+\s+)?"
+            rf"(?i:partner|shareholder|investor|co-owner)"
+            rf"|(?i:entrat[ao]|entra|entrano|entrerà|entreranno|entrare)\s+(?:(?i:come)\s+(?i:socio|azionista)\s+(?:[\w\-]+\s+)?(?i:in|nel|nella)"
+            rf"|(?i:nel capitale di|nel capitale della|nel capitale del|nell'azionariato di))\s*{tgt('t3')}"
+            rf"|(?i:r?entrer|r?entre|r?entrera|r?entré[es]*|r?entrent)\s+(?i:au capital de|au capital d'|au capital du|dans le capital de|dans le capital du)\s*{tgt('t4')}"
+            rf"|(?i:steigt|steigen|stieg|stiegen)\s+(?:[\w\-]+\s+){{0,3}}?(?i:bei|beim)\s+{tgt('t5')}\s+(?:[\w\-]+\s+){{0,3}}?(?i:ein))"
+            rf"|(?i:l'entrée|entrée|l'ingresso|ingresso|entry|Einstieg)\s+(?i:au capital\s+)?(?i:de|d'|du|di|del|della|of|von)\s*"
+            rf"(?:(?i:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<i2>\d+)⟩\s+(?i:au capital de|au capital du|dans|nel capitale di|in|into|nella|nel|bei|beim|an)\s+"
+            rf"(?:(?i:the|la|il|le|l'|leur|their|loro|der|dem|ihr\w*)\s*)?(?:[\w\-]+\s+){{0,2}}?⟨C(?P<t6>\d+)⟩")
+        self.their_word = re.compile(r"(?<![\w\-])(?i:their|leurs?|loro|ihre?[mns]?)(?![\w\-])")
+        # "The two car giants have a 50 per cent stake each in NUMMI", "Les deux groupes détiennent chacun
+        # 50 % de X", "Die beiden Konzerne halten jeweils 50 Prozent an X": the pair the sentence before named
+        self.pair_each = re.compile(
+            r"^\W*(?i:the two|both|i due|le due|entrambe|entrambi|les deux|die beiden|beide)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?i:have|hold|own|will hold|hanno|detengono|possiedono|deterranno|ont|détiennent|possèdent|détiendront|"
+            r"halten|besitzen|haben|werden)\s")
         self.our_partner = re.compile(
             r"(?<![\w\-])(?i:our|nostr[oaie]|notre|nos|unser\w*)\s+(?:[\w\-]+\s+){0,2}?"
             r"(?i:partners?|partner|partenaires?|alleat[oi]|Partner\w*)(?![\w\-])")
@@ -1210,6 +1370,10 @@ class _Article:
                 propose(m.start(1), m.end(1), strong=True)
         for m in _NAMED_ORG.finditer(span):
             propose(m.start(1), m.end(1))
+        if ("appel" in span or "call" in span or "chiamer" in span or "named" in span or "nommée" in span
+                or "baptis" in span or "denominat" in span or "Namen" in span) and _TO_BE_CALLED_GATE.search(span):
+            for m in _TO_BE_CALLED.finditer(span):
+                propose(m.start(1), m.end(1), strong=True)
         low = span.casefold()
         brand_gate = any(w in low for w in ("brand", "marchi", "marque", "marke"))
         unit_gate = "'s " in span or "’s " in span
@@ -1517,6 +1681,7 @@ class _Article:
         self._led_by(i, masked, mentions)
         if len(self.sent_companies[i]) == 1:
             self._stake_in_the_firm(i, masked, mentions)
+            self._pair_each_stake(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -1557,12 +1722,18 @@ class _Article:
         aside = self._asides(masked, mentions)
         if "⟩ ⟨C" in masked:
             aside |= self._group_before_unit(i, masked, mentions)
+        if "venture" in masked or "JV" in masked:
+            aside |= self._ventures_of_each(masked)
         if len({mentions[k].entity for k in companies}) >= 2:
             n = len(self.facts)
             self._mutual_stakes(i, masked, mentions, role_orgs)
             self.share_spans = self._shares(i, masked, mentions, role_orgs)
+            self.share_spans += self._held_in(i, masked, mentions, role_orgs)
             self._even_venture(i, masked, mentions, role_orgs)
             self._their_venture(i, masked, mentions, role_orgs)
+            self._venture_makers(i, masked, mentions, role_orgs)
+            self._split_venture(i, masked, mentions, role_orgs)
+            self._entries(i, masked, mentions, role_orgs)
             self._each_stake(i, masked, mentions, role_orgs)
             self._partner_apposition(i, masked, mentions)
             if "⟩-" in masked:
@@ -1577,6 +1748,7 @@ class _Article:
             if "⟩" in masked and self.px.supply_deal.search(masked):
                 self._deal_parties(i, masked, mentions, [k for k in companies if k not in role_orgs])
             self._co_owners(i, masked, n)
+            self._stake_and_tie(i, masked, n)
             linked = {frozenset((f.subject, f.object)) for f in self.facts[n:]}
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
@@ -2093,6 +2265,193 @@ class _Article:
         for p in parents:
             self._add("INVESTS_IN", p, target, {"stake_pct": 50}, i, 0.7)
 
+    def _venture_makers(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"ACC, la joint venture creata da Stellantis e TotalEnergies", "Flexis, created by Renault and
+        Volvo": the companies that made a venture are partners, and each holds a share of it when it is
+        named (half each of a 50/50 one made by two)."""
+        for m in (*self.px.venture_made.finditer(masked), *self.px.venture_between.finditer(masked),
+                  *self.px.venture_formed.finditer(masked)):
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            g = m.groupdict()
+            lst = g.get("list") or g.get("list2") or ""
+            # the first name of each "A (B)" pair: B is A's short name
+            makers = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", lst) if int(k) not in role_orgs]
+            makers = [x for x in dict.fromkeys(makers) if x.type == "Company"]
+            x = next((mentions[int(g)].entity for g in m.group(*(n for n in ("x", "x2", "x3") if n in m.re.groupindex)) if g), None)
+            if x is not None and (x in makers or x.type != "Company"):
+                continue
+            if len(makers) < 2:
+                continue
+            status = self._span_status(masked, m.start(), m.end())
+            even = self.px.even_venture.search(masked) is not None
+            for n, a in enumerate(makers):
+                for b in makers[n + 1:]:
+                    self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.7)
+                if x is not None and status == "active":
+                    self._add("INVESTS_IN", a, x, {"stake_pct": 100 // len(makers) if 100 % len(makers) == 0 else round(100 / len(makers), 1)} if even else {}, i, 0.65)
+
+    def _split_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent", the sentences before
+        having named a joint venture: each holder's share of the one other company of this sentence and
+        the two before, and the two are partners."""
+        m = self.px.split_pct.search(masked)
+        if m is None or "⟨C" in masked[m.end():] or self._negated(masked, m.start()) \
+                or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                or self.px.weighing.search(masked, max(0, m.start() - 40), m.start("p1")):
+            return
+        if not any(self.px.venture.search(self._mask(*self.sents[j])[0]) for j in range(max(0, i - 3), i + 1)):
+            return
+        x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+        if int(m.group("x")) in role_orgs or int(m.group("y")) in role_orgs or x == y \
+                or not x.type == y.type == "Company":
+            return
+        others = set().union(*self.sent_companies[max(0, i - 2):i + 1]) - {x, y}
+        if len(others) != 1:
+            return
+        target = others.pop()
+        if target.type != "Company":
+            return
+        for owner, p in ((x, m.group("p1")), (y, m.group("p2"))):
+            self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(_PCT.search(p))}, i, 0.65)
+        self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start(), m.end())}, i, 0.6)
+
+    def _entries(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
+        """"Mercedes è entrata come socio paritario in ACC", "Renault va rentrer au capital de ACC": the
+        company entering another's capital holds a share of it (and, by the owners' reading, partners
+        the venture's other owners the sentence names)."""
+        for m in self.px.entry.finditer(masked):
+            k = int(m.group("i") or m.group("i2"))
+            t = int(next(g for g in m.group("t1", "t2", "t3", "t4", "t5", "t6") if g))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or self.px.weighing.search(masked, max(0, m.start() - 40), m.end()):
+                continue
+            if self._span_status(masked, m.start(), m.end()) != "active" \
+                    or self.px.cue["negation"].search(masked, max(0, m.start() - 40), m.start()):
+                continue  # ("ruled out the entry of C")
+            self._add("INVESTS_IN", x, y, {}, i, 0.65)
+            if m.group("i2") and self.px.their_word.search(masked, m.end("i2"), m.start("t6")):
+                # "A et B ont annoncé l'entrée au capital de C dans leur co-entreprise X": the entrant
+                # partners the owners named just before
+                pos = self._place(masked)
+                lists = self._lists(masked, [n for n, z in enumerate(mentions) if z.entity.type == "Company"
+                                             and n not in role_orgs and pos[n][1] <= m.start()], pos)
+                owners = list(dict.fromkeys(mentions[n].entity for n in lists[-1])) if lists else []
+                if len(owners) < 2 or x in owners or y in owners or "⟨C" in masked[pos[lists[-1][-1]][1]:m.start()]:
+                    continue
+                for o in owners:
+                    self._add("INVESTS_IN", o, y, {}, i, 0.6)
+                    self._add("PARTNERS_WITH", x, o, {"status": "active"}, i, 0.6)
+
+    def _held_in(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> list[tuple[int, int]]:
+        """"An dem Gemeinschaftsunternehmen SAIC Volkswagen hält VW 50 Prozent", "ACC, dans laquelle
+        Stellantis détient 50 %": the holder's stake in the company named before it. Returns the spans
+        read, for the general reading (which would take the first company for the holder) to skip."""
+        spans: list[tuple[int, int]] = []
+        for m in self.px.held_in.finditer(masked):
+            if m.group("t3") and not self.px.hold.search(m.group()):
+                continue  # "X, di cui Y ... il 50%" says nothing of holding
+            spans.append((m.start(), m.end()))  # (denied or not)
+            t = int(m.group("t") or m.group("t2") or m.group("t3"))
+            k = int(m.group("x") or m.group("x2") or m.group("x3"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(m.group("pct")))}, i, 0.75)
+        for m in self.px.owned_by_many.finditer(masked):
+            spans.append((m.start(), m.end()))
+            if self._negated(masked, m.start()) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            y = mentions[int(m.group("t"))].entity
+            lst = m.group("owners") or m.group("owners2")
+            owners = [mentions[int(k)].entity for k in re.findall(r"(?<!\()⟨C(\d+)⟩", lst) if int(k) not in role_orgs]
+            owners = [o for o in dict.fromkeys(owners) if o != y and o.type == y.type == "Company"]
+            if len(owners) < 2:
+                continue
+            how = m.group("how") or m.group("how2") or ""
+            pcts = [_stake(p) for p in _PCT.finditer(how + " " + lst)]
+            even = self.px.even_shares.search(how) is not None
+            if len(pcts) == len(owners):  # "owned 60% by A and 40% by B"
+                stakes = pcts
+            elif even or pcts == [50] and len(owners) == 2:  # "owned 50:50", "detenuta al 50% da A e B"
+                stakes = [100 // len(owners) if 100 % len(owners) == 0 else round(100 / len(owners), 1)] * len(owners)
+            else:
+                stakes = [None] * len(owners)
+            for o, s in zip(owners, stakes):
+                self._add("INVESTS_IN", o, y, {"stake_pct": s} if s is not None else {}, i, 0.7)
+            whole = None not in stakes and sum(stakes) >= 99  # "owned 60% by A and 40% by B": the two own it all
+            if even or whole or m.group("joint") or self.px.venture.search(masked):
+                status = self._span_status(masked, m.start(), m.end())
+                for a_k, a in enumerate(owners):
+                    for b in owners[a_k + 1:]:
+                        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+        for m in self.px.majority.finditer(masked):
+            spans.append((m.start(), m.end()))
+            k, t = int(m.group("x")), int(m.group("t"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    or self.px.weighing.search(m.group()) or (self.lang == "de" and _DE_NOT_AFTER.match(masked, m.end())) \
+                    or not self.px.majority_verb.search(masked, m.start(), m.end() + 30):
+                continue  # ("supplies the majority of ...": no holding)
+            self._add("INVESTS_IN", x, y, {}, i, 0.7)
+        for m in self.px.part_held.finditer(masked):
+            spans.append((m.start(), m.end()))
+            k, t = int(m.group("x") or m.group("x2")), int(m.group("t") or m.group("t2"))
+            x, y = mentions[k].entity, mentions[t].entity
+            if k in role_orgs or x == y or not x.type == y.type == "Company" or self._negated(masked, m.start()) \
+                    or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                continue
+            pct = m.group("pct") or m.group("pct2") or m.group("pct3")
+            self._add("INVESTS_IN", x, y, {"stake_pct": _stake(_PCT.search(pct))} if pct else {}, i, 0.75)
+        return spans
+
+    def _stake_and_tie(self, i: int, masked: str, n: int) -> None:
+        """"Volkswagen bought a 5% stake in XPeng and unveiled a strategic partnership", "Honda took an
+        equity stake in CATL for joint battery development": the investor and the company invested in,
+        the one stake of this sentence, are partners too."""
+        m = next(self.px.stake_and_tie.finditer(masked), None)
+        if m is None or self._negated(masked, m.start()) or any(
+                self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+            return
+        stakes = {(f.subject, f.object) for f in self.facts[n:] if f.predicate == "INVESTS_IN"}
+        if len(stakes) != 1 or "⟨C" in masked[m.end():m.end() + 40]:
+            return  # ("and signed a partnership with Tesla": a tie with someone else)
+        a, b = stakes.pop()
+        status = self._span_status(masked, m.start(), m.end())
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
+
+    def _ventures_of_each(self, masked: str) -> set[int]:
+        """"The GAC venture closed one factory and the Dongfeng venture two plants": two companies each
+        naming its own venture (with someone else) are no partners of each other."""
+        ks = {int(m.group(1)) for m in _VENTURE_OF.finditer(masked)}
+        return ks if len(ks) >= 2 else set()
+
+    def _pair_each_stake(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"GM is ending its partnership with Toyota. The two car giants have a 50 per cent stake each in
+        NUMMI": a stake for each of the two companies the sentence before named, in the one company
+        this sentence names after the percentage."""
+        m = self.px.pair_each.search(masked)
+        if m is None or i == 0 or self.px.each.search(masked) is None:
+            return
+        pcts = list(_PCT.finditer(masked))
+        if len(pcts) != 1 or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked[:pcts[0].start()])):
+            return
+        pos = self._place(masked)
+        after = [k for k, x in enumerate(mentions) if x.entity.type == "Company" and pos[k][0] > pcts[0].end()]
+        if not after or not self.px.prep_before.search(masked[pcts[0].end():pos[after[0]][0]][-60:]) \
+                or len(_TOKEN.findall(masked[pcts[0].end():pos[after[0]][0]])) > 6:
+            return
+        target = mentions[after[0]].entity
+        pair = self.sent_companies[i - 1] - {target}
+        if len(pair) != 2 or any(x.type != "Company" for x in pair):
+            return
+        for owner in sorted(pair, key=lambda e: e.name):
+            self._add("INVESTS_IN", owner, target, {"stake_pct": _stake(pcts[0])}, i, 0.65)
+
     def _their_venture(self, i: int, masked: str, mentions: list[Mention], role_orgs: set[int]) -> None:
         """"Stellantis et TotalEnergies ont annoncé l'entrée de Mercedes dans leur co-entreprise ACC":
         the companies the sentence opens with are partners in the venture, and hold a share of it when
@@ -2444,6 +2803,9 @@ class _Article:
         names = [mentions[k].entity for k in chosen]
         if len(set(names)) != 2:
             return
+        if len(before) >= 2 and any(self.px.cue["negation"].fullmatch(w)
+                                    for w in _TOKEN.findall(masked[pos[chosen[-1]][1]:m.start()])):
+            return  # "A e B non deterranno il 15% delle quote del partner"
         a, b = names
         self._add("INVESTS_IN", a, b, {}, i, 0.7)
         self._add("INVESTS_IN", b, a, {}, i, 0.7)
@@ -2629,6 +2991,8 @@ class _Article:
             after = after[:nxt.start()] if nxt else after
             window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
+            if stake is None and _HALF.search(window):
+                stake = 50  # "owns half of X": a stake, not control
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
             more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
             if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"
@@ -2675,7 +3039,7 @@ class _Article:
             t = mentions[int(tk)].entity if tk else self.current_focus()
             if t is None:
                 continue
-            for k in _PLACE_C.findall(m.group("list") or m.group("list2")):
+            for k in _PLACE_C.findall(m.group("list") or m.groupdict().get("list2")):
                 inv = mentions[int(k)].entity
                 if inv != t and inv.type == t.type == "Company" and int(k) not in role_orgs:
                     found.setdefault((inv, t), (0.7, None))
@@ -2886,7 +3250,7 @@ class _Article:
         """Stakes of several holders of one company, units in a parenthesis after their group."""
         px = self.px
         if not px.cue["ended"].search(masked):
-            for m in (*px.joint_holders.finditer(masked), *px.holders_list.finditer(masked),
+            for m in (*px.joint_holders.finditer(masked), *px.joint_stakes.finditer(masked), *px.holders_list.finditer(masked),
                       *px.relative_holders.finditer(masked)):
                 if self._negated(masked, m.start("list")) or px.weighing.search(masked, max(0, m.start() - 60), m.start("list")) \
                         or any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked, m.end("list"), m.end())):
@@ -2922,9 +3286,11 @@ class _Article:
         for f in self.facts[n:]:
             if f.predicate == "INVESTS_IN" and f.subject not in owners.setdefault(f.object, []):
                 owners[f.object].append(f.subject)
-        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked):
-            return
-        status = None
+        even = None if self.px.venture.search(masked) else self.px.even_shares.search(masked)
+        if all(len(who) < 2 for who in owners.values()) or not self.px.venture.search(masked) and even is None:
+            return  # (owners in equal shares are co-owners of a venture too)
+        # (their status is the one of the words from "in equal shares" on)
+        status = None if even is None else self._span_status(masked, even.start(), len(masked))
         for target, who in owners.items():
             if len(who) < 2:
                 continue

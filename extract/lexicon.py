@@ -49,7 +49,7 @@ _LEX: dict[str, dict[str, str]] = {
         "pair": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|partners|groups|sides)|the pair|the duo",
         "backref": r"(?:the|both) (?:two )?(?:companies|automakers|carmakers|firms|groups|sides)|the pair|the duo|between them|each other",
         "their": r"their",
-        "mutual": r"stakes? in each other|stakes? in one another|cross-?shareholdings?|cross-?holdings?|mutual (?:equity )?stakes?|(?:equity|share|stock) swap",
+        "mutual": r"stakes? in each other|reciprocat\w* by (?:taking|buying|acquiring)|stakes? in one another|of each other's (?:shares|capital)|of the other's (?:shares|capital)|cross-?shareholdings?|cross-?holdings?|mutual (?:equity )?stakes?|(?:equity|share|stock) swap",
     },
     "it": {
         "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|allea(?:no|to|ti|ta|te|rsi|ndosi|ndo)?|alleer\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti",
@@ -88,7 +88,7 @@ _LEX: dict[str, dict[str, str]] = {
         "pair": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|partner|colossi)|entramb[ei] (?:le società|i gruppi)|il duo",
         "backref": r"(?:le|i) due (?:società|aziende|case(?: automobilistiche)?|gruppi|parti|colossi)|entramb[ei]|tra (?:di )?loro|il duo",
         "their": r"loro",
-        "mutual": r"partecipazion\w* incrociat\w*|quote incrociate|incroci azionari|scambio (?:di )?(?:quote|azioni|partecipazioni)|partecipazion\w* reciproc\w*|(?:quote|partecipazioni) l'una nell'altra",
+        "mutual": r"partecipazion\w* incrociat\w*|quote incrociate|incroci azionari|scambio (?:di )?(?:quote|azioni|partecipazioni)|partecipazion\w* reciproc\w*|(?:quote|partecipazioni) l'una nell'altra|(?:quote|azioni|capitale) (?:del|dell') (?:partner|altr[oa])|ricambier\w* (?:acquisendo|prendendo|rilevando)",
     },
     "fr": {
         "partner": r"convenu\w*|s'accord\w+|partenariat\w*|partenaires?|collabor\w*|coopér\w*|co-?entreprise|entreprise commune|allian\w+|s'allie\w*|allié\w*|accord\w*|fusion|rapprochement|négociations|pourparlers|protocole d'accord|lettre d'intention|déclaration d'intention",
@@ -127,7 +127,7 @@ _LEX: dict[str, dict[str, str]] = {
         "pair": r"les deux (?:groupes|entreprises|sociétés|constructeurs|partenaires)|le duo",
         "backref": r"les deux (?:groupes|entreprises|sociétés|constructeurs)|entre eux|entre elles|le duo",
         "their": r"leur|leurs",
-        "mutual": r"participations? croisées?|échange de participations|participations? réciproques?",
+        "mutual": r"participations? croisées?|réciproquer\w* en (?:prenant|achetant|acquérant)|(?:actions|capital|parts) (?:de l'autre|du partenaire)|échange de participations|participations? réciproques?",
     },
     "de": {
         "partner": r"arbeite[nt]?(?=\s[^.;:,⟨⟩]{0,40}(?:⟨[^.;:]{0,80})?\szusammen(?![\w-]))|zusammen ?gearbeitet|vereinbar\w*|verständig\w*|zusammenschließen|zusammengeschlossen|zusammentun|Partnerschaft\w*|Partner|Kooperation\w*|\w+(?:kooperation|partnerschaft)\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
@@ -164,7 +164,7 @@ _LEX: dict[str, dict[str, str]] = {
         "pair": r"die beiden (?:Unternehmen|Konzerne|Hersteller|Partner)|das Duo",
         "backref": r"die beiden (?:Unternehmen|Konzerne|Hersteller)|beide|zwischen ihnen|das Duo",
         "their": r"ihre|ihrer|ihren",
-        "mutual": r"Überkreuzbeteiligung\w*|gegenseitige\w* Beteiligung\w*|Aktientausch\w*|wechselseitige\w* Beteiligung\w*",
+        "mutual": r"Überkreuzbeteiligung\w*|(?:Anteile|Aktien) (?:am|an dem) jeweils anderen|gegenseitige\w* Beteiligung\w*|Aktientausch\w*|wechselseitige\w* Beteiligung\w*",
     },
 }
 

@@ -2638,3 +2638,333 @@ def test_a_german_supply_by_a_company_referred_to_with_the_verb_last(text, expec
 ])
 def test_a_supplier_role_taken_on_by_the_company_right_before_the_verb(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- joint ventures and stakes --
+@pytest.mark.parametrize("lang,text,partners,owned", [
+    ("it", "Horse Powertrain, la joint venture creata da Renault e Geely, produrrà motori ibridi.",
+     {("Geely Holding", "Renault Group")}, "Horse Powertrain"),
+    ("en", "The engine company Horse Powertrain created by Renault and Geely opened its first plant.",
+     {("Geely Holding", "Renault Group")}, "Horse Powertrain"),
+    ("fr", "ACC, une coentreprise formée par Stellantis et Mercedes-Benz, construit une usine à Douvrin.",
+     {("Mercedes-Benz Group", "Stellantis")}, "ACC"),
+    ("de", "Das Gemeinschaftsunternehmen ACC wurde 2020 von Stellantis und Mercedes-Benz gegründet.",
+     {("Mercedes-Benz Group", "Stellantis")}, "ACC"),
+    ("fr", "Il s'agissait d'une coentreprise créée par Stellantis et Mercedes-Benz.",
+     {("Mercedes-Benz Group", "Stellantis")}, None),
+    # one maker, a denial: no venture of two
+    ("en", "Horse Powertrain, founded by Renault, opened a plant in Spain.", set(), None),
+    ("en", "Horse Powertrain was not created by Renault and Geely.", set(), None),
+])
+def test_the_makers_of_a_venture_are_partners_and_its_owners(lang, text, partners, owned):
+    got = {tuple(sorted(p[:2])) for p in pairs(text, lang)}
+    assert got == partners
+    inv = {(s, o) for s, o, _ in stakes(text, lang)}
+    assert inv == ({(a, owned) for pair in partners for a in pair} if owned else set())
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Horse Powertrain è una joint venture paritetica tra Renault e Geely.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("en", "Horse Powertrain, a 50:50 joint venture between Renault and Geely, makes engines.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("fr", "ACC est une coentreprise à parts égales entre Stellantis, TotalEnergies et Mercedes-Benz.",
+     {("Stellantis", "ACC", 33.3), ("TotalEnergies", "ACC", 33.3), ("Mercedes-Benz Group", "ACC", 33.3)}),
+    ("de", "ACC ist ein Gemeinschaftsunternehmen zwischen Stellantis und Mercedes-Benz.",
+     {("Stellantis", "ACC", None), ("Mercedes-Benz Group", "ACC", None)}),
+    ("en", "Horse Powertrain would be a joint venture between Renault and Geely, if talks succeed.", set()),
+    ("it", "Horse Powertrain non è una joint venture tra Renault e Geely.", set()),
+])
+def test_a_venture_between_two_owners_is_held_by_each(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,partners", [
+    ("fr", "ACC compte trois actionnaires à parts égales : Stellantis, TotalEnergies et Mercedes-Benz.", True),
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz hold equal stakes in ACC.", True),
+    ("it", "Stellantis, TotalEnergies e Mercedes-Benz detengono quote paritarie di ACC.", True),
+    ("de", "Stellantis, TotalEnergies und Mercedes-Benz halten zu gleichen Teilen Anteile an ACC.", True),
+    # shares not said to be equal, in no venture: holders, not partners
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz hold stakes in ACC.", False),
+])
+def test_owners_in_equal_shares_hold_the_company_and_are_partners(lang, text, partners):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+    got = {tuple(sorted(p[:2])) for p in pairs(text, lang)}
+    assert got == ({tuple(sorted((a, b))) for a in trio for b in trio if a < b} if partners else set())
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Stellantis, TotalEnergies and Mercedes-Benz do not hold equal stakes in ACC."),
+    ("it", "Stellantis, TotalEnergies e Mercedes-Benz non detengono quote paritarie di ACC."),
+])
+def test_owners_in_equal_shares_denied(lang, text):
+    assert stakes(text, lang) == set() and pairs(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Toyota et Panasonic créeront une co-entreprise. L'entreprise sera appelée Zentrix Power. "
+           "Toyota détiendra 51 pour cent des actions et Panasonic 49 pour cent."),
+    ("en", "Toyota and Panasonic will form a joint venture. The company will be called Zentrix Power. "
+           "Toyota will hold 51% and Panasonic 49%."),
+    ("it", "Toyota e Panasonic creeranno una joint venture. La società si chiamerà Zentrix Power. "
+           "Toyota deterrà il 51% e Panasonic il 49%."),
+    ("de", "Toyota und Panasonic gründen ein Gemeinschaftsunternehmen. Das Unternehmen wird den Namen Zentrix Power "
+           "tragen. Toyota hält 51 Prozent und Panasonic 49 Prozent."),
+])
+def test_shares_of_a_venture_named_in_the_sentences_before(lang, text):
+    assert stakes(text, lang) == {("Toyota", "Zentrix Power", 51), ("Panasonic", "Zentrix Power", 49)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Zentrix Power makes batteries in Osaka. Toyota holds 51% and Panasonic 49%."),  # no venture
+    ("en", "Toyota and Panasonic will form a joint venture. The company will be called Zentrix Power. "
+           "Toyota will not hold 51% and Panasonic 49%."),
+])
+def test_shares_of_no_venture_named_before(lang, text):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault is working with Geely on engines. The two carmakers have a 50 per cent stake each in Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("fr", "Renault travaille avec Geely. Les deux groupes détiennent chacun 50 % de Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("it", "Renault lavora con Geely. Le due società detengono ciascuna il 50% di Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    ("de", "Renault arbeitet mit Geely zusammen. Die beiden Konzerne halten jeweils 50 Prozent an Horse Powertrain.",
+     {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
+    # no pair before, a denial
+    ("en", "Renault, Geely and Nissan met in Paris. The two carmakers have a 50 per cent stake each in Horse Powertrain.",
+     set()),
+    ("en", "Renault is working with Geely. The two carmakers do not have a 50 per cent stake each in Horse Powertrain.",
+     set()),
+])
+def test_a_stake_each_of_the_pair_named_before(lang, text, expected):
+    assert {x for x in stakes(text, lang) if x[1] == "Horse Powertrain"} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Mercedes-Benz è entrata come socio paritario in ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("it", "Mercedes-Benz entrerà nel capitale di ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("fr", "Mercedes-Benz va rentrer au capital de ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("fr", "Stellantis a confirmé l'entrée au capital de Mercedes-Benz dans ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("en", "Mercedes-Benz joined ACC as an equal partner.", {("Mercedes-Benz Group", "ACC")}),
+    ("en", "Mercedes-Benz has entered the capital of ACC.", {("Mercedes-Benz Group", "ACC")}),
+    ("de", "Mercedes-Benz steigt bei ACC ein.", {("Mercedes-Benz Group", "ACC")}),
+    ("it", "Mercedes-Benz non entrerà nel capitale di ACC.", set()),
+    ("en", "Mercedes-Benz is considering joining ACC as a shareholder.", set()),
+    ("en", "Mercedes-Benz could join ACC as a shareholder, Reuters reported.", set()),
+])
+def test_a_company_entering_the_capital_of_another(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Mercedes-Benz è entrata come socio paritario in ACC, la joint venture creata da Stellantis e TotalEnergies."),
+    ("fr", "Mercedes-Benz va rentrer au capital de ACC, la coentreprise formée par Stellantis et TotalEnergies."),
+])
+def test_a_company_entering_a_venture_partners_its_makers(lang, text):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted((a, b))) for a in trio for b in trio if a < b}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault e Nissan deterranno il 15% delle quote del partner a testa.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("en", "Renault and Nissan will each hold 15% of each other's shares.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("fr", "Renault et Nissan détiendront chacun 15 % du capital de l'autre.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("de", "Renault und Nissan halten jeweils 15 Prozent der Anteile am jeweils anderen.",
+     {("Renault Group", "Nissan"), ("Nissan", "Renault Group")}),
+    ("it", "Renault e Nissan non deterranno il 15% delle quote del partner.", set()),
+    ("en", "Hyundai and Kia also have stakes in Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("it", "Hyundai e Kia hanno anche quote in Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("fr", "Hyundai et Kia ont aussi des parts dans Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("de", "Hyundai und Kia halten auch Anteile an Ola Electric Mobility.",
+     {("Hyundai Motor Company", "Ola Electric Mobility"), ("Kia", "Ola Electric Mobility")}),
+    ("en", "Hyundai and Kia do not have stakes in Ola Electric Mobility.", set()),
+])
+def test_stakes_in_each_other_and_stakes_of_a_listed_pair(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon un communiqué publié vendredi à Paris, Stellantis et TotalEnergies ont annoncé l'entrée au capital "
+           "de Mercedes-Benz dans leur co-entreprise ACC."),
+    ("en", "On Friday in Paris, Stellantis and TotalEnergies announced the entry of Mercedes-Benz into their joint venture ACC."),
+    ("it", "Venerdì a Parigi Stellantis e TotalEnergies hanno annunciato l'ingresso di Mercedes-Benz nella loro joint venture ACC."),
+    ("de", "Am Freitag in Paris haben Stellantis und TotalEnergies den Einstieg von Mercedes-Benz bei ihrem "
+           "Gemeinschaftsunternehmen ACC bekanntgegeben."),
+])
+def test_the_entry_of_a_company_into_their_venture(lang, text):
+    trio = {"Stellantis", "TotalEnergies", "Mercedes-Benz Group"}
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted((a, b))) for a in trio for b in trio if a < b}
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == {(x, "ACC") for x in trio}
+
+
+def test_the_entry_of_a_company_into_their_venture_ruled_out():
+    text = "On Friday in Paris, Stellantis and TotalEnergies ruled out the entry of Mercedes-Benz into their joint venture ACC."
+    assert not any("Mercedes-Benz Group" in p[:2] for p in pairs(text, "en"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Toyota va prendre 5 % du capital de Mazda, lequel réciproquera en prenant 0,25 % de Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("en", "Toyota will take 5% of Mazda, which will reciprocate by taking 0.25% of Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("it", "Toyota rileverà il 5% di Mazda, che ricambierà acquisendo lo 0,25% di Toyota.",
+     {("Toyota", "Mazda"), ("Mazda", "Toyota")}),
+    ("en", "Toyota thanked Mazda and promised to reciprocate its support.", set()),
+])
+def test_a_stake_reciprocated(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "An dem Gemeinschaftsunternehmen ACC hält Stellantis 50 Prozent.", {("Stellantis", "ACC", 50)}),
+    ("de", "Das Joint-Venture ACC, an dem Stellantis ebenfalls 50 Prozent hält, besteht seit 2020.", {("Stellantis", "ACC", 50)}),
+    ("en", "In the joint venture ACC, Stellantis holds 50%.", {("Stellantis", "ACC", 50)}),
+    ("en", "ACC, in which Stellantis holds 50%, builds cells.", {("Stellantis", "ACC", 50)}),
+    ("it", "Nella joint venture ACC Stellantis detiene il 50%.", {("Stellantis", "ACC", 50)}),
+    ("it", "ACC, di cui Stellantis detiene il 50%, produce celle.", {("Stellantis", "ACC", 50)}),
+    ("fr", "Dans la coentreprise ACC, Stellantis détient 50 %.", {("Stellantis", "ACC", 50)}),
+    ("fr", "ACC, dont Stellantis détient 50 %, produit des cellules.", {("Stellantis", "ACC", 50)}),
+    # denied: no stake either way
+    ("de", "An dem Gemeinschaftsunternehmen ACC hält Stellantis keine 50 Prozent.", set()),
+    ("it", "ACC, di cui Stellantis è cliente dal 50% dei casi, produce celle.", set()),
+])
+def test_a_stake_in_the_company_named_before_its_holder(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Volkswagen owns half of ACC."),
+    ("it", "Volkswagen possiede metà di ACC."),
+    ("fr", "Volkswagen détient la moitié de ACC."),
+    ("de", "Volkswagen hält die Hälfte an ACC."),
+])
+def test_half_of_a_company_is_a_stake_not_control(lang, text):
+    assert stakes(text, lang) == {("Volkswagen Group", "ACC", 50)}
+    assert subsidiaries(text, lang) == set()
+
+
+def test_owning_a_company_outright_is_still_control():
+    assert subsidiaries("Volkswagen owns ACC.", "en") == {("ACC", "Volkswagen Group")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Volkswagen ist an ACC beteiligt.", {("Volkswagen Group", "ACC", None)}),
+    ("de", "Volkswagen ist seit 2019 mit 20 Prozent an ACC beteiligt.", {("Volkswagen Group", "ACC", 20)}),
+    ("de", "Volkswagen ist an ACC mit 20 Prozent beteiligt.", {("Volkswagen Group", "ACC", 20)}),
+    ("en", "Volkswagen has a 50% ownership of ACC.", {("Volkswagen Group", "ACC", 50)}),
+    ("en", "Volkswagen bought a 49% interest in the joint venture ACC.", {("Volkswagen Group", "ACC", 49)}),
+    ("de", "Volkswagen ist nicht an ACC beteiligt.", set()),
+    ("de", "Volkswagen ist an ACC nicht beteiligt.", set()),
+    ("en", "Volkswagen has no 49% interest in ACC.", set()),
+])
+def test_a_share_said_with_beteiligt_ownership_or_interest(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected,partners", [
+    ("en", "ACC, owned 50:50 by Stellantis and TotalEnergies, builds cells.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("en", "ACC is owned 60% by Stellantis and 40% by TotalEnergies.",
+     {("Stellantis", "ACC", 60), ("TotalEnergies", "ACC", 40)}, True),
+    ("it", "ACC è controllata al 60% da Stellantis e al 40% da TotalEnergies.",
+     {("Stellantis", "ACC", 60), ("TotalEnergies", "ACC", 40)}, True),
+    ("it", "ACC, detenuta al 50% da Stellantis e TotalEnergies, produce celle.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("fr", "ACC, détenue à parts égales par Stellantis et TotalEnergies, produit des cellules.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    ("de", "ACC wird zu gleichen Teilen von Stellantis und TotalEnergies gehalten.",
+     {("Stellantis", "ACC", 50), ("TotalEnergies", "ACC", 50)}, True),
+    # shares that leave room for others: holders, not a venture of the two
+    ("en", "ACC is owned 30% by Stellantis and 20% by TotalEnergies.",
+     {("Stellantis", "ACC", 30), ("TotalEnergies", "ACC", 20)}, False),
+    ("en", "ACC is not owned by Stellantis and TotalEnergies.", set(), False),
+])
+def test_a_company_owned_by_several_named_after_it(lang, text, expected, partners):
+    assert stakes(text, lang) == expected
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == ({("Stellantis", "TotalEnergies")} if partners else set())
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 2020, Volkswagen spent 1.1 billion euros for a 26.5% stake in Gotion and 1 billion euros in JAC Motors."),
+    ("it", "Volkswagen ha investito 1,1 miliardi per una quota del 26,5% in Gotion e 1 miliardo di euro in JAC Motors."),
+    ("fr", "Volkswagen a investi 1,1 milliard pour une participation de 26,5 % dans Gotion et 1 milliard d'euros dans JAC Motors."),
+    ("de", "Volkswagen investierte 1,1 Milliarden Euro für einen Anteil von 26,5 Prozent an Gotion und 1 Milliarde Euro in "
+           "JAC Motors."),
+])
+def test_a_second_sum_invested_after_a_stake(lang, text):
+    assert stakes(text, lang) == {("Volkswagen Group", "Gotion High-Tech", 26.5), ("Volkswagen Group", "JAC Motors", None)}
+
+
+def test_a_sum_spent_on_goods_is_no_stake():
+    text = "Volkswagen bought a 26.5% stake in Gotion and 1 billion euros of batteries from JAC Motors."
+    assert stakes(text, "en") == {("Volkswagen Group", "Gotion High-Tech", 26.5)}
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    ("en", "Volkswagen bought a 5% stake in XPeng and unveiled a strategic partnership to jointly develop new vehicles.",
+     ("Volkswagen Group", "XPeng")),
+    ("en", "Honda took an equity stake in CATL for joint battery development.", ("CATL", "Honda")),
+    ("it", "Volkswagen ha acquistato una quota del 5% di XPeng e ha annunciato una partnership strategica.",
+     ("Volkswagen Group", "XPeng")),
+    ("it", "Honda ha rilevato una quota di CATL per lo sviluppo congiunto di batterie.", ("CATL", "Honda")),
+    ("fr", "Volkswagen a acquis une participation de 5 % dans XPeng et a annoncé un partenariat stratégique.",
+     ("Volkswagen Group", "XPeng")),
+    ("fr", "Honda a pris une participation dans CATL pour le développement conjoint de batteries.", ("CATL", "Honda")),
+    ("de", "Volkswagen hat einen Anteil von 5 Prozent an XPeng erworben und eine strategische Partnerschaft vereinbart.",
+     ("Volkswagen Group", "XPeng")),
+    ("de", "Honda erwarb einen Anteil an CATL zur gemeinsamen Entwicklung von Batterien.", ("CATL", "Honda")),
+])
+def test_a_stake_with_a_tie_stated_next_to_it(lang, text, pair):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {pair}
+
+
+@pytest.mark.parametrize("text", [
+    "Volkswagen bought a 5% stake in XPeng and did not announce a partnership.",
+    "Volkswagen bought a 5% stake in XPeng.",
+])
+def test_a_stake_alone_or_with_a_tie_denied_is_no_partnership(text):
+    assert pairs(text, "en") == set()
+
+
+def test_two_companies_each_naming_its_own_venture_are_no_partners():
+    text = "The GAC venture closed one factory in March and the Dongfeng venture recently closed two plants."
+    assert pairs(text, "en") == set()
+    # one company's venture with another named: still a tie
+    assert {tuple(sorted(p[:2])) for p in pairs("Stellantis formed a joint venture with GAC.", "en")} == {("GAC Group", "Stellantis")}
+
+
+@pytest.mark.parametrize("lang,text,owned", [
+    ("en", "Stellantis and CATL set up a joint venture called Zentrix Power.", True),
+    ("it", "Stellantis e CATL hanno costituito una joint venture, Zentrix Power.", True),
+    ("fr", "Stellantis et CATL ont créé une coentreprise nommée Zentrix Power.", True),
+    ("de", "Stellantis und CATL gründeten das Gemeinschaftsunternehmen Zentrix Power.", True),
+    ("en", "Stellantis and CATL did not form a joint venture called Zentrix Power.", False),
+    ("en", "Stellantis and CATL plan to form a joint venture called Zentrix Power.", False),
+])
+def test_the_makers_of_a_venture_named_after_it_hold_it(lang, text, owned):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == (
+        {("Stellantis", "Zentrix Power"), ("CATL", "Zentrix Power")} if owned else set())
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Volkswagen hat sich die Mehrheit an dem Joint Venture ACC gesichert.", {("Volkswagen Group", "ACC")}),
+    ("fr", "Volkswagen a pris la majorité de ACC.", {("Volkswagen Group", "ACC")}),
+    ("it", "Volkswagen ha rilevato la maggioranza di ACC.", {("Volkswagen Group", "ACC")}),
+    ("en", "Volkswagen took a majority of ACC.", {("Volkswagen Group", "ACC")}),
+    ("de", "Volkswagen hat die Mehrheit an ACC nicht übernommen.", set()),
+    ("en", "Volkswagen is considering taking a majority of ACC.", set()),
+    ("en", "CATL supplies the majority of Tesla's cells.", set()),
+])
+def test_a_majority_of_a_company_is_a_stake(lang, text, expected):
+    assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
