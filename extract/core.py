@@ -717,6 +717,26 @@ class _Patterns:
             rf"(?i:of the|del|della|dello|dell'|du|de la|de l'|des|der)\s*(?P<desc>{desc})(?=\s*(?:[,.;)]|$))"
             rf"|^\W*(?i:zu)\s+(?:(?i:dem|der)\s+)(?P<desc2>{desc})\s+gehör\w*\s+(?:(?i:auch|heute|jetzt|inzwischen|zudem|ebenfalls)\s+)?"
             rf"(?:(?i:die|der|das)\s+)?(?:[\w\-]+\s+)?⟨C(?P<x2>\d+)⟩(?=\s*(?:[,.;)]|$))")
+        # a takeover done, said of the company bought: "Maxwell was acquired by Tesla in 2019", "Opel, bought by
+        # PSA in 2017", "Opel, which PSA bought in 2017", "Opel, che PSA ha acquisito", "Opel, que PSA a racheté",
+        # "Opel, das PSA 2017 übernommen hat", "Opel wurde 2017 von PSA übernommen"
+        taken = (r"(?i:acquired|bought|purchased|taken over|acquisit[oa]|rilevat[oa]|comprat[oa]|acquistat[oa]|assorbit[oa]|"
+                 r"rachetée?|acquise?|absorbée?|reprise?|übernommen|gekauft|erworben)")
+        when = r"(?:(?i:in|nel|en|im)\s+\d{4}\s+|\d{4}\s+)?"
+        self.taken_by = _Gated(r"(?i:acqui|bought|purchas|taken|rilev|compr|assorb|rachet|absorb|repris|übernommen|gekauft|erworben)",
+            rf"⟨C(?P<x>\d+)⟩\s*(?:,\s*(?:(?i:which|che|que|qu'|das|die|den)\s*)?|\s+(?i:was|were|has been|had been|è stat[oa]|era stat[oa]|"
+            rf"fu|a été|avait été|wurde)\s+)"
+            rf"(?:⟨C(?P<y2>\d+)⟩\s+(?:(?i:has|had|ha|aveva|a|avait)\s+)?{when}(?:{taken}|(?i:bought|acquired|purchased|took over))"
+            rf"(?:\s+(?i:hat|hatte))?|{when}{taken}\s+(?i:by|da|dal|dalla|dall'|par|von)\s+"
+            rf"(?:(?i:{det})\s*)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-))"
+            rf"|⟨C(?P<x3>\d+)⟩\s+(?i:wurde|wurden)\s+(?:[^⟨⟩.;]{{0,30}}?\s)?von\s+(?:(?i:{det})\s*)?⟨C(?P<y3>\d+)⟩\s+"
+            rf"(?:[\w\-]+\s+){{0,2}}?(?:übernommen|gekauft|erworben)(?![\w\-])")
+        # a unit's group in an apposition: "Opel, now part of Stellantis", "Volvo Cars, part of Geely since 2010",
+        # "Opel, oggi parte di Stellantis", "Opel, désormais dans le giron de PSA", "Opel, seit 2017 Teil von PSA"
+        self.part_appos = _Gated(r"(?i:part|parte|giron|Teil)",
+            rf"⟨C(?P<x>\d+)⟩\s*,\s*(?:(?i:now|today|since \d{{4}}|ora|oggi|dal \d{{4}}|désormais|aujourd'hui|depuis \d{{4}}|"
+            rf"heute|jetzt|seit \d{{4}}|inzwischen)\s+)?(?i:(?:a\s+)?part of|parte (?:di|del|della|dello|dell')|dans le giron (?:de|du)|"
+            rf"Teil (?:von|des|der))\s*(?:(?i:{det})\s*)?(?:(?i:gruppo|group|groupe|Konzern)\s+)?⟨C(?P<y>\d+)⟩(?!['’]s|\s*⟨|-)")
         # a sale of a unit: "BMW has agreed to sell the Rover brand to SAIC" (still the seller's until done),
         # "The MG badge was sold ... to Nanjing Automotive" (the buyer's once done)
         unit_n = r"(?i:brand|unit|division|subsidiary|business|badge|marque|filiale|division|marchio|divisione|controllata|Marke|Tochter\w*|Sparte)"
@@ -3344,6 +3364,19 @@ class _Article:
             if x != y and x.type == y.type == "Company" \
                     and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.part_appos.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x != y and x.type == y.type == "Company" \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.7)
+        for m in px.taken_by.finditer(masked):
+            x = mentions[int(m.group("x") or m.group("x3"))].entity
+            y = mentions[int(m.group("y") or m.group("y2") or m.group("y3"))].entity
+            if x != y and x.type == y.type == "Company" and not _PCT.search(m.group()) \
+                    and not _STAKE_WORD.search(masked, max(0, m.start() - 40), m.start()) \
+                    and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
+                    and not px.cue["prospective"].search(m.group()):
+                self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
         for m in px.in_hands.finditer(masked):
             x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("y")) \

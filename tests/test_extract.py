@@ -2968,3 +2968,19 @@ def test_the_makers_of_a_venture_named_after_it_hold_it(lang, text, owned):
 ])
 def test_a_majority_of_a_company_is_a_stake(lang, text, expected):
     assert {(s, o) for s, o, _ in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Opel, bought by PSA in 2017, builds vans.", {("Opel", "Stellantis")}),
+    ("en", "Opel, which PSA bought in 2017, builds vans.", {("Opel", "Stellantis")}),
+    ("en", "Opel, now part of Stellantis, builds vans.", {("Opel", "Stellantis")}),
+    ("it", "Opel, che PSA ha acquisito nel 2017, produce furgoni.", {("Opel", "Stellantis")}),
+    ("it", "Opel, oggi parte di Stellantis, produce furgoni.", {("Opel", "Stellantis")}),
+    ("fr", "Opel, que PSA a rachetée en 2017, fabrique des utilitaires.", {("Opel", "Stellantis")}),
+    ("de", "Opel wurde 2017 von PSA übernommen.", {("Opel", "Stellantis")}),
+    ("en", "Opel was not acquired by Ford.", set()),
+    ("en", "Opel could be acquired by Ford.", set()),
+    ("en", "A 20% stake in Opel was acquired by Ford.", set()),
+])
+def test_a_company_said_to_be_bought_by_or_part_of_a_group_is_its_unit(lang, text, expected):
+    assert subsidiaries(text, lang) == expected
