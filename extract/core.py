@@ -424,6 +424,10 @@ class _Patterns:
                    rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
                        rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
+        # "under CEO Carlos Tavares", "CEO and founder Henrik Fisker", "l'amministratore delegato Elon Musk",
+        # "former chairman Carlos Ghosn": a title with no company attached, before a person's name
+        self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
+        self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
         # Jaguar Land Rover": the owner named by a description
         self.described_owner = _Gated(
@@ -1299,6 +1303,8 @@ class _Article:
             for person, role, desc in self._works_for_definite(masked, mentions, register=False):
                 if desc is None:
                     self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+        if "⟨P" in masked and "⟨C" in masked:
+            self._bare_titles(i, masked, mentions, {f.subject for f in self.facts[-len(self.role_orgs_at):]} if self.role_orgs_at else set())
         if self.px.persons_near_role.search(masked):
             # "Makoto Uchida, CEO del produttore automobilistico giapponese": the Japanese one
             for person, role, desc in self._works_for_definite(masked, mentions, register=False):
@@ -1373,6 +1379,38 @@ class _Article:
                 org = mentions[int(k)].entity
                 if org.type == "Company":
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _bare_titles(self, i: int, masked: str, mentions: list[Mention], placed: set[Name]) -> None:
+        """A title with no company attached in a sentence that names companies ("With a 1 percent
+        share, Stellantis is reshuffling ... under CEO Carlos Tavares", "l'ad del gruppo Carlos
+        Tavares"): the person heads the company the text is about, when the sentence names it. Not a
+        title after a company's name ("Jeep boss X" is read as Jeep's), nor a person the text has
+        already placed at another company."""
+        here = {m.entity for m in mentions if m.entity.type == "Company"}
+        pos = self._place(masked)
+
+        def counterpart(e: Name) -> bool:  # "a partnership with Nikola": the other party, not the speaker's
+            return all(self.px.with_before.search(masked[max(0, pos[k][0] - 60):pos[k][0]])
+                       for k, m in enumerate(mentions) if m.entity == e and k in pos)
+        org = next((e for e in (self.focus, self.current_focus()) if e is not None and e in here and not counterpart(e)), None)
+        if org is None:
+            return
+        found = []
+        for m in self.px.bare_title.finditer(masked):
+            lead = masked[max(0, m.start() - 12):m.start()]
+            if re.search(r"(?:⟩|⟩['’]s?|[\w\-]*[A-Z][\w\-]*|-)\s*$", lead) and not re.search(r"(?:^|[.:;!?\"“”«]\s*)[A-Z][\w\-]*\s*$", lead) \
+                    or (m.start() and masked[m.start() - 1] in "-⟩"):
+                continue  # "Ford CEO X", "VW-Chef X": the company is named before the title
+            if self.px.past_title.search(masked, max(0, m.start() - 16), m.end()):
+                continue  # "the previous CEO X": who headed it once is not who works there
+            found.append((mentions[int(m.group("p"))].entity, _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))))
+        found += [(p, r) for p, r, desc in self._works_for_definite(masked, mentions, register=False) if desc is None]
+        for person, role in found:
+            if person.type != "Person" or person in placed:
+                continue
+            if any(f.predicate == "WORKS_FOR" and f.subject == person and f.object != org for f in self.facts):
+                continue
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
     # -- helpers ------------------------------------------------------------------------------
     def _asides(self, masked: str, mentions: list[Mention]) -> set[int]:

@@ -2267,3 +2267,31 @@ def test_a_german_quote_opens_a_sentence_of_its_own(text):
 ])
 def test_a_supply_deal_in_talks_is_none_and_a_signed_one_runs_one_way(lang, text, expected):
     assert supplies(text, lang) == expected
+
+
+# -- roles and references --
+def employers(text, lang):
+    return {(r["subject"], r["object"]) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault is cutting costs. Renault will close two plants under CEO Jane Morel, a spokesman said.",
+     {("Jane Morel", "Renault Group")}),
+    ("it", "Renault taglia i costi. Lo ha detto l'amministratore delegato Marco Bellini, parlando dei risultati di Renault.",
+     {("Marco Bellini", "Renault Group")}),
+    ("it", "Renault taglia i costi. Lo spiega l'ad del gruppo Marco Bellini in un incontro sui conti di Renault.",
+     {("Marco Bellini", "Renault Group")}),
+    ("fr", "Renault réduit ses coûts. Renault fermera deux usines, a indiqué le PDG Jean Morel.",
+     {("Jean Morel", "Renault Group")}),
+    ("de", "Renault senkt die Kosten. Renault schließt zwei Werke, sagte Vorstandschef Hans Keller.",
+     {("Hans Keller", "Renault Group")}),
+    # the company named before the title: its own
+    ("en", "Renault is cutting costs. Renault will close two plants, Nissan CEO Jane Morel said.",
+     {("Jane Morel", "Nissan")}),
+    # a former chief is no employee; the partner after "with" is not the speaker's company
+    ("en", "Renault is cutting costs. Renault is still recovering from the years under former CEO Jane Morel.", set()),
+    ("en", "Renault is cutting costs. Renault and Nissan met. \"This partnership with Renault helps us,\" said CEO Jane Morel of the Japanese side.",
+     set()),
+])
+def test_a_bare_title_in_a_sentence_naming_the_company_the_text_is_about(lang, text, expected):
+    assert employers(text, lang) == expected
