@@ -426,6 +426,13 @@ class _Patterns:
         ]
         # "under CEO Carlos Tavares", "CEO and founder Henrik Fisker", "l'amministratore delegato Elon Musk",
         # "former chairman Carlos Ghosn": a title with no company attached, before a person's name
+        # "The two will form a joint venture", "Together, the two companies would develop": the pair named
+        # just before, acting together
+        self.the_two = re.compile(r"(?<![\w\-])(?i:the two|both|i due|entrambi|les deux|tous deux|die beiden|beide)"
+                                  r"(?=\s+(?i:will|would|have|had|are|were|plan\w*|signed|agreed|intend\w*|hanno|avevano|"
+                                  r"sono|saranno|ont|avaient|sont|seront|vont|haben|hatten|sind|werden|wollen)\b)")
+        self.together = re.compile(r"(?<![\w\-])(?i:together|jointly|insieme|congiuntamente|ensemble|conjointement|"
+                                   r"gemeinsam)(?![\w\-])")
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
@@ -1286,6 +1293,8 @@ class _Article:
             self._stake_in_the_firm(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
+        if len(self.sent_companies[i]) < 2:
+            self._pair_named_before(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
             self._tie_reference(i, masked, mentions)
@@ -2246,6 +2255,35 @@ class _Article:
         if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
+    def _pair_named_before(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Les deux sociétés, déjà partenaires depuis 2022", "Together, the two companies would
+        develop": a tie of the two companies a recent sentence named (the last one that named
+        companies, within three), when no tie of theirs is known yet; a sentence naming a third
+        company, or an earlier one naming more than two, refers to no pair."""
+        ref = self.px.cue["pair"].search(masked) or self.px.the_two.search(masked)
+        if ref is None:
+            return
+        units = {f.subject for f in self.facts if f.predicate == "SUBSIDIARY_OF"}
+        pair = {e for e in self.sent_companies[i] if e not in units}
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if len(pair) >= 2:
+                break
+            pair |= {e for e in self.sent_companies[j] if e not in units}  # a unit goes with its owner
+        if len(pair) != 2:
+            return
+        hit = next((h for h in self.px.cue["partner"].finditer(masked) if not self._negated(masked, h.start())), None) \
+            or self.px.together.search(masked)
+        if hit is None or self._negated(masked, hit.start()):
+            return
+        def first(e: Name) -> tuple[int, int]:  # where the text first names it
+            j = next(j for j in range(i + 1) if e in self.sent_companies[j])
+            return j, next(m.start for m in self._mask(*self.sents[j])[1] if m.entity == e)
+        a, b = sorted(pair, key=first)
+        if any(f.predicate == "PARTNERS_WITH" and ({f.subject, f.object} == {a, b} or i - f.sentence <= 3) for f in self.facts):
+            return  # a tie known, or one just stated: whether it changed is for _pair_reference to say
+        status = self._status(self._status_span(masked, min(ref.start(), hit.start()), max(ref.end(), hit.end())))
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
 
     def _misspelt(self, word: str) -> Name | None:
         """The known or bundled company a word names with a letter repeated by mistake ("Nisssan",

@@ -2295,3 +2295,22 @@ def employers(text, lang):
 ])
 def test_a_bare_title_in_a_sentence_naming_the_company_the_text_is_about(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford bought a 5% stake in Mazda. Ford paid $1 billion. Together, the two companies will develop new cars.",
+     {("Ford", "Mazda", "active")}),
+    ("en", "Ford bought a 5% stake in Mazda. The two will form a joint venture in Ohio.", {("Ford", "Mazda", "active")}),
+    ("it", "Ford ha comprato il 5% di Mazda. Le due aziende collaborano già da anni sulle batterie.",
+     {("Ford", "Mazda", "active")}),
+    ("fr", "Ford a acheté 5 % de Mazda. Les deux sociétés, déjà partenaires depuis 2020, vont lancer une voiture.",
+     {("Ford", "Mazda", "active")}),
+    ("de", "Ford hat 5 Prozent an Mazda gekauft. Die beiden Unternehmen arbeiten seit Jahren zusammen und haben eine Kooperation.",
+     {("Ford", "Mazda", "active")}),
+    # no partnership word, three companies, a denial: no pair
+    ("en", "Ford bought a 5% stake in Mazda. The two companies declined to comment.", set()),
+    ("en", "Ford, Mazda and Toyota met in Tokyo. The two companies will develop new cars together.", set()),
+    ("it", "Ford ha comprato il 5% di Mazda. Le due aziende non hanno alcuna collaborazione.", set()),
+])
+def test_the_two_companies_are_the_pair_named_just_before(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
