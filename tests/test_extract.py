@@ -2314,3 +2314,19 @@ def test_a_bare_title_in_a_sentence_naming_the_company_the_text_is_about(lang, t
 ])
 def test_the_two_companies_are_the_pair_named_just_before(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ford ha stracciato gli accordi con Mazda.", {("Ford", "Mazda", "ended")}),
+    ("it", "I colloqui fra Ford e Mazda per una possibile alleanza si interrompono.", {("Ford", "Mazda", "ended")}),
+    ("en", "Ford rescinded its partnership agreement with Mazda.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Ford rompt son partenariat avec Mazda.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Ford a mis un terme à son partenariat avec Mazda.", {("Ford", "Mazda", "ended")}),
+    ("de", "Ford ließ die Zusammenarbeit mit Mazda platzen.", {("Ford", "Mazda", "ended")}),
+    ("de", "Ford kündigte die Partnerschaft mit Mazda auf.", {("Ford", "Mazda", "ended")}),
+    # announcing a partnership ("kündigte ... an") is not ending it
+    ("de", "Ford kündigte eine Partnerschaft mit Mazda an.", {("Ford", "Mazda", "active")}),
+    ("it", "Ford ha firmato un accordo con Mazda.", {("Ford", "Mazda", "active")}),
+])
+def test_ties_broken_off_in_other_wordings(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
