@@ -433,6 +433,18 @@ class _Patterns:
                                   r"sono|saranno|ont|avaient|sont|seront|vont|haben|hatten|sind|werden|wollen)\b)")
         self.together = re.compile(r"(?<![\w\-])(?i:together|jointly|insieme|congiuntamente|ensemble|conjointement|"
                                    r"gemeinsam)(?![\w\-])")
+        # "X has been appointed CEO of the new company", "Y, nominato CEO della neonata azienda", "Z wurde
+        # zum Chef des neuen Unternehmens ernannt": the company just founded, named before
+        new_firm = (rf"(?i:new|newly[- ]formed|newly[- ]created|nuov[oa]|neonat[oa]|neo-?costituit[oa]|nouvel(?:le)?|nouveau|"
+                    rf"neue[nmrs]?|neu gegründete[nmrs]?)\s+(?:[\w\-]+\s+)?(?:{firm_noun}|(?i:{_FIRM})|(?i:joint[- ]venture|"
+                    rf"venture|realtà|entità|entité|co-?entreprise|Gemeinschaftsunternehmens?|Unternehmens?|Firma))(?![\w\-])")
+        be = r"(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|wurde|wird|ist)"
+        new_gate = r"(?i:new|nuov|neonat|neo-?costituit|nouvel|nouveau|neue|neu gegr)"
+        self.appointed_new = [
+            _Gated(new_gate, rf"{name}\s*,?\s+(?:{be}\s+)?(?:(?i:also|anche|aussi|auch)\s+)?(?i:named|appointed|nominat[oa]|nommée?)\s+"
+                             rf"(?:(?i:as|come|comme)\s+)?(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{new_firm}"),
+            _Gated(new_gate, rf"{name}\s+{be}\s+(?:(?i:zum|zur)\s+){role_g}\s+(?i:des|der)\s+{new_firm}\s+(?i:ernannt|berufen)"),
+        ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
@@ -1295,6 +1307,7 @@ class _Article:
             self._them_and(i, masked, mentions)
         if len(self.sent_companies[i]) < 2:
             self._pair_named_before(i, masked, mentions)
+        self._head_of_new_firm(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
             self._tie_reference(i, masked, mentions)
@@ -1388,6 +1401,34 @@ class _Article:
                 org = mentions[int(k)].entity
                 if org.type == "Company":
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _head_of_new_firm(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Volvo Group's Jane Doe has been appointed CEO of the new company", "Mario Rossi, nominato
+        CEO della neonata azienda": the head of the company last named in this sentence or the three
+        before, not the one named as the person's own ("Volvo Group's")."""
+        for m in (m for rx in self.px.appointed_new for m in rx.finditer(masked)):
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name) or self._new_person(name)
+            if person.type != "Person":
+                continue
+            own = re.search(r"⟨C(\d+)⟩['’]s?\s*$", masked[:m.start()])
+            skip = {mentions[int(own.group(1))].entity} if own else set()
+            here = [mentions[int(k)].entity for k in _PLACE_C.findall(masked[:m.start()])]
+            org = next((e for e in reversed(here) if e not in skip and e.type == "Company"), None)
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if org is not None:
+                    break
+                named = [x.entity for x in self._mask(*self.sents[j])[1] if x.entity.type == "Company" and x.entity not in skip]
+                org = named[-1] if named else None
+            if org is not None:
+                role = _normalize_role(" ".join(m.group("role").split()))
+                self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
     def _bare_titles(self, i: int, masked: str, mentions: list[Mention], placed: set[Name]) -> None:
         """A title with no company attached in a sentence that names companies ("With a 1 percent

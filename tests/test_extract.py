@@ -2330,3 +2330,20 @@ def test_the_two_companies_are_the_pair_named_just_before(lang, text, expected):
 ])
 def test_ties_broken_off_in_other_wordings(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault and Geely created Horse Powertrain. Geely's Jane Morel has been appointed CEO of the new company.",
+     {("Jane Morel", "Horse Powertrain")}),
+    ("it", "La nuova società si chiama Horse Powertrain, con al comando Marco Bellini, nominato CEO della neonata azienda.",
+     {("Marco Bellini", "Horse Powertrain")}),
+    ("fr", "Renault et Geely ont créé Horse Powertrain. Jean Morel a été nommé directeur général de la nouvelle société.",
+     {("Jean Morel", "Horse Powertrain")}),
+    ("de", "Renault und Geely gründen Horse Powertrain. Hans Keller wurde zum Chef des neuen Unternehmens ernannt.",
+     {("Hans Keller", "Horse Powertrain")}),
+    # a new model, not a new company; no company named before
+    ("en", "Renault and Geely created Horse Powertrain. Jane Morel has been appointed head of the new model line.", set()),
+    ("en", "Jane Morel has been appointed CEO of the new company.", set()),
+])
+def test_the_head_of_the_new_company_heads_the_one_just_named(lang, text, expected):
+    assert employers(text, lang) == expected
