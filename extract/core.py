@@ -820,6 +820,15 @@ class _Patterns:
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
         partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
+        # "alongside our existing partners, CATL and Samsung SDI", "the group's existing Chinese partner SAIC",
+        # "i nostri partner A e B", "nos partenaires A et B", "unsere Partner A und B": partners of the
+        # speaker's company or of the group the sentence is about
+        self.owned_partners = _Gated(
+            partner_noun,
+            rf"(?<![\w\-])(?:(?P<our>(?i:our|nostr[oaie]|i nostri|le nostre|notre|nos|unser(?:e|em|en|er)?))|(?P<group>(?i:the)\s+"
+            rf"(?i:group|company|carmaker|automaker|firm)['’]s|(?i:del gruppo|della società|du groupe|de la société|des Konzerns)))\s+"
+            rf"(?:[\w\-]+\s+){{0,2}}?{partner_noun}(?:\s+(?!(?:di|del|della|in|of|con|with|de|du|des|von|mit|per|for|a|à|e|and|et|und)\b)[a-zà-ÿ][\w\-]*){{0,2}}?"
+            rf"\s*[,:]?\s*(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und|as well as))\s*⟨C\d+⟩)*)")
         invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
         # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
         self.invest_in_firm = re.compile(
@@ -1366,6 +1375,7 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
+            self._owned_partners(i, masked, mentions)
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
                 and mentions[companies[0]].entity not in self.groups:
             # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
@@ -1997,6 +2007,27 @@ class _Article:
             return
         status = self._span_status(masked, m.start(), m.end())
         self._add("PARTNERS_WITH", speakers.pop(), others.pop(), {"status": status}, i, 0.6)
+
+    def _owned_partners(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"alongside our existing partners, CATL and Samsung SDI": partners of the company whose
+        person speaks (the one role of the sentence, else the company the text is about); "the
+        group's existing Chinese partner SAIC": of the company the sentence opens with."""
+        for m in self.px.owned_partners.finditer(masked):
+            listed = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("list"))}
+            if m.group("our"):
+                speakers = {mentions[k].entity for k in self.role_orgs_at} - listed
+                owner = speakers.pop() if len(speakers) == 1 else None if speakers else self.focus
+            else:
+                first = _PLACE.search(masked)
+                opens = first is not None and first.start() < m.start() and first.group(1) == "C" \
+                    and len(_TOKEN.findall(masked[:first.start()])) <= 3
+                owner = mentions[int(first.group(2))].entity if opens else self.current_focus()
+            if owner is None or owner in listed or owner.type != "Company" or self._negated(masked, m.start()):
+                continue
+            status = self._span_status(masked, m.start(), m.end())
+            for x in listed:
+                if x.type == "Company":
+                    self._add("PARTNERS_WITH", owner, x, {"status": status}, i, 0.6)
 
     def _customer_lists(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> set[int]:
         """Lists of companies that hang from a supply word: "L'azienda sarà fornitore di molti

@@ -2347,3 +2347,22 @@ def test_ties_broken_off_in_other_wordings(lang, text, expected):
 ])
 def test_the_head_of_the_new_company_heads_the_one_just_named(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW is expanding. Northvolt is a new supplier, alongside our existing partners, CATL and Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("en", "Volkswagen said its Audi brand will build cars with the group's existing Chinese partner SAIC.",
+     {("SAIC Motor", "Volkswagen Group", "active")}),
+    ("it", "BMW cresce. Oltre a Northvolt, lavoriamo con i nostri partner storici CATL e Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("fr", "BMW se développe. Outre Northvolt, nous travaillons avec nos partenaires CATL et Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("de", "BMW wächst. Neben Northvolt arbeiten wir mit unseren Partnern CATL und Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    # not a partner of ours
+    ("en", "BMW is expanding. Northvolt said CATL and Samsung SDI are not our partners.", set()),
+])
+def test_partners_after_our_or_the_groups(lang, text, expected):
+    got = {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)}
+    assert {p for p in got if "Northvolt" not in p and "Huawei" not in p and "Audi" not in p} == expected
