@@ -820,6 +820,18 @@ class _Patterns:
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
         partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
+        # "l'azienda cinese che collabora anche dei gruppi A, B e C", "the Japanese firm was abandoning merger
+        # discussions with Honda": a tie of a company named by its country and a word for a firm
+        work_with = (r"(?i:works?|working|worked|lavor\w*|travaill\w*|arbeite\w*|zusammenarbeite\w*)\s+(?:\w+\s+)?"
+                     r"(?i:with|con|avec|mit)")
+        self.described_tie = _Gated(
+            rf"(?i:{firm_noun}|{_FIRM})",
+            rf"(?<![\w\-])(?:(?i:the|il|lo|la|l'|l’|le|der|die|das|dem|dall'|dall’|dalla|dal|della|dell'|dell’|du|de la)\s*)"
+            rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])"
+            rf"[^⟨⟩.;:!?\"“”]{{0,70}}?(?<![\w\-])(?P<cue>{self.cue['partner'].pattern}|{work_with})"
+            rf"(?:\s+(?i:also|anche|aussi|auch|already|già|déjà|bereits|with|con|col|coi|avec|mit|dei|degli|delle|des|di|de|"
+            rf"the|i|gli|le|les|die|den|dem|groups|gruppi|groupes|Konzernen|companies|aziende|sociétés|Unternehmen|"
+            rf"discussions|talks|negotiations|colloqui|trattative|négociations|pourparlers|Gesprächen?|Verhandlungen)){{0,4}}\s*(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und))\s*⟨C\d+⟩)*)")
         # "alongside our existing partners, CATL and Samsung SDI", "the group's existing Chinese partner SAIC",
         # "i nostri partner A e B", "nos partenaires A et B", "unsere Partner A und B": partners of the
         # speaker's company or of the group the sentence is about
@@ -1317,6 +1329,8 @@ class _Article:
         if len(self.sent_companies[i]) < 2:
             self._pair_named_before(i, masked, mentions)
         self._head_of_new_firm(i, masked, mentions)
+        if "⟨C" in masked:
+            self._described_tie(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
             self._tie_reference(i, masked, mentions)
@@ -2007,6 +2021,28 @@ class _Article:
             return
         status = self._span_status(masked, m.start(), m.end())
         self._add("PARTNERS_WITH", speakers.pop(), others.pop(), {"status": status}, i, 0.6)
+
+    def _described_tie(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"dall'azienda cinese che collabora anche dei gruppi A, B e C": each listed company is a
+        partner of the one the description names by its country, among the companies of this
+        sentence and the one before other than those listed."""
+        for m in self.px.described_tie.finditer(masked):
+            if self._negated(masked, m.start("cue")):
+                continue
+            words = [p for w in m.group("desc").split() for p in w.split("-") if p]
+            countries = {c for w in words for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)}
+            countries |= {_COUNTRY_PREFIXES[w.casefold()] for w in words if w.casefold() in _COUNTRY_PREFIXES}
+            if not countries:
+                continue  # "the company": which one, only a country says here
+            listed = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("list"))}
+            near = (self.sent_companies[i] | (self.sent_companies[i - 1] if i else set())) - listed
+            found = [e for e in near if _country(e) in countries]
+            if len(found) != 1:
+                continue
+            status = self._span_status(masked, m.start("cue"), m.end())
+            for x in listed:
+                if x.type == "Company":
+                    self._add("PARTNERS_WITH", found[0], x, {"status": status}, i, 0.6)
 
     def _owned_partners(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"alongside our existing partners, CATL and Samsung SDI": partners of the company whose

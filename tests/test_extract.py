@@ -2366,3 +2366,18 @@ def test_the_head_of_the_new_company_heads_the_one_just_named(lang, text, expect
 def test_partners_after_our_or_the_groups(lang, text, expected):
     got = {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)}
     assert {p for p in got if "Northvolt" not in p and "Huawei" not in p and "Audi" not in p} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "CATL costruirà una fabbrica. Le batterie arriveranno dall'azienda cinese che collabora anche con i gruppi BMW e Ford.",
+     {("BMW", "CATL", "active"), ("CATL", "Ford", "active")}),
+    ("en", "Nissan reported a loss. A source said the Japanese firm was abandoning merger discussions with Honda.",
+     {("Honda", "Nissan", "ended")}),
+    ("fr", "CATL construit une usine. Les batteries viendront du groupe chinois, qui travaille déjà avec BMW et Ford.",
+     {("BMW", "CATL", "active"), ("CATL", "Ford", "active")}),
+    # no country: which company, the text does not say; a denial
+    ("en", "CATL will build a plant. Tesla will buy cells from the new company, which also works with BMW and Ford.", set()),
+    ("en", "Nissan reported a loss. The Japanese firm is not in merger discussions with Honda.", set()),
+])
+def test_a_tie_of_a_company_named_by_its_country(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
