@@ -832,6 +832,14 @@ class _Patterns:
             rf"(?:\s+(?i:also|anche|aussi|auch|already|già|déjà|bereits|with|con|col|coi|avec|mit|dei|degli|delle|des|di|de|"
             rf"the|i|gli|le|les|die|den|dem|groups|gruppi|groupes|Konzernen|companies|aziende|sociétés|Unternehmen|"
             rf"discussions|talks|negotiations|colloqui|trattative|négociations|pourparlers|Gesprächen?|Verhandlungen)){{0,4}}\s*(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und))\s*⟨C\d+⟩)*)")
+        # "Panasonic is also a partner of Tesla", "Panasonic est aussi le partenaire dans ce domaine du constructeur
+        # américain Tesla", "ist auch Partner des US-Autobauers Tesla": a partner stated with a copula
+        self.partner_of = _Gated(
+            partner_noun,
+            rf"⟨C(?P<x>\d+)⟩\s+(?i:is|was|has been|remains|è|era|resta|rimane|est|était|reste|demeure|ist|war|bleibt)\s+"
+            rf"(?:(?i:also|anche|aussi|auch|already|già|déjà|bereits|still|ancora|toujours|noch|now|ora|désormais|jetzt)\s+){{0,2}}"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?P<noun>{partner_noun})(?:\s+[^⟨⟩,.;:]{{0,25}}?)?\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<y>\d+)⟩")
         # "alongside our existing partners, CATL and Samsung SDI", "the group's existing Chinese partner SAIC",
         # "i nostri partner A e B", "nos partenaires A et B", "unsere Partner A und B": partners of the
         # speaker's company or of the group the sentence is about
@@ -1390,6 +1398,7 @@ class _Article:
                            role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
             self._owned_partners(i, masked, mentions)
+            self._partner_of(i, masked, mentions)
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
                 and mentions[companies[0]].entity not in self.groups:
             # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
@@ -2043,6 +2052,14 @@ class _Article:
             for x in listed:
                 if x.type == "Company":
                     self._add("PARTNERS_WITH", found[0], x, {"status": status}, i, 0.6)
+
+    def _partner_of(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Panasonic is also a partner of Tesla", "X è anche partner del costruttore americano Y"."""
+        for m in self.px.partner_of.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x == y or x.type != "Company" or y.type != "Company" or self._negated(masked, m.start("noun")):
+                continue
+            self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start("noun"), m.end())}, i, 0.6)
 
     def _owned_partners(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"alongside our existing partners, CATL and Samsung SDI": partners of the company whose

@@ -2381,3 +2381,16 @@ def test_partners_after_our_or_the_groups(lang, text, expected):
 ])
 def test_a_tie_of_a_company_named_by_its_country(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Panasonic is also a partner of Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("en", "Panasonic is a long-time partner of the American carmaker Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("it", "Panasonic è anche partner del costruttore americano Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("fr", "Panasonic est aussi le partenaire dans ce domaine du constructeur américain Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("de", "Panasonic ist auch Partner des US-Autobauers Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("en", "Panasonic is not a partner of Tesla.", set()),
+    ("it", "Panasonic non è partner di Tesla.", set()),
+])
+def test_a_partner_stated_with_is(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
