@@ -431,6 +431,10 @@ class _Patterns:
         self.the_two = re.compile(r"(?<![\w\-])(?i:the two|both|i due|entrambi|les deux|tous deux|die beiden|beide)"
                                   r"(?=\s+(?i:will|would|have|had|are|were|plan\w*|signed|agreed|intend\w*|hanno|avevano|"
                                   r"sono|saranno|ont|avaient|sont|seront|vont|haben|hatten|sind|werden|wollen)\b)")
+        # "Questa partnership rafforzerà ...", "cette alliance", "this tie-up": the tie of the pair just named
+        self.this_tie = re.compile(r"(?<![\w\-])(?i:this|questa|quest['’]|cette|diese[rs]?)\s*(?:[\w\-]+\s+){0,3}?"
+                                   r"(?i:partnership|alliance|alleanza|tie-up|cooperation|collaboration|collaborazione|cooperazione|"
+                                   r"partenariat|coopération|Partnerschaft|Allianz|Kooperation|Zusammenarbeit)(?![\w\-])")
         self.together = re.compile(r"(?<![\w\-])(?i:together|jointly|insieme|congiuntamente|ensemble|conjointement|"
                                    r"gemeinsam)(?![\w\-])")
         # "X has been appointed CEO of the new company", "Y, nominato CEO della neonata azienda", "Z wurde
@@ -2386,7 +2390,7 @@ class _Article:
         develop": a tie of the two companies a recent sentence named (the last one that named
         companies, within three), when no tie of theirs is known yet; a sentence naming a third
         company, or an earlier one naming more than two, refers to no pair."""
-        ref = self.px.cue["pair"].search(masked) or self.px.the_two.search(masked)
+        ref = self.px.cue["pair"].search(masked) or self.px.the_two.search(masked) or self.px.this_tie.search(masked)
         if ref is None:
             return
         units = {f.subject for f in self.facts if f.predicate == "SUBSIDIARY_OF"}

@@ -2394,3 +2394,18 @@ def test_a_tie_of_a_company_named_by_its_country(lang, text, expected):
 ])
 def test_a_partner_stated_with_is(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ford ha comprato il 20% di Mazda. Questa partnership rafforzerà la nostra posizione in Asia.",
+     {("Ford", "Mazda", "active")}),
+    ("en", "Ford bought 20% of Mazda. This strategic tie-up will strengthen our position in Asia.", {("Ford", "Mazda", "active")}),
+    ("fr", "Ford a acheté 20 % de Mazda. Cette alliance renforcera notre position en Asie.", {("Ford", "Mazda", "active")}),
+    ("de", "Ford hat 20 Prozent an Mazda gekauft. Diese Partnerschaft stärkt unsere Position in Asien.",
+     {("Ford", "Mazda", "active")}),
+    # one company named before, or a denial: no pair
+    ("en", "Ford reported a loss in Japan. This partnership will strengthen our position.", set()),
+    ("en", "Ford bought 20% of Mazda. This is no partnership, a spokesman said.", set()),
+])
+def test_this_partnership_is_the_tie_of_the_pair_named_just_before(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
