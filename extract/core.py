@@ -451,6 +451,14 @@ class _Patterns:
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        # "Richard Palmer, direttore finanziario, ...", "said Jane Doe, chief financial officer.", "Alfredo
+        # Altavilla, responsabile Emea del gruppo": a title after a name, with no company after it
+        self.name_title = _Gated(
+            rf",\s*(?:(?i:{det})\s+)?(?i:{mods}(?:{role}))",
+            rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
+            rf"(?P<qual>\s+(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*)?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
+            rf"(?:\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun})?"
+            rf"\s*(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
         # Jaguar Land Rover": the owner named by a description
         self.described_owner = _Gated(
@@ -1288,6 +1296,7 @@ class _Article:
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
+            self._name_titles(masked, mentions, register=True)
             for r in self.px.persons_near_role.finditer(masked):
                 m = self.px.name_after_role.match(masked, r.end())
                 if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
@@ -1341,6 +1350,7 @@ class _Article:
         if len(self.sent_companies[i]) < 2:
             self._pair_named_before(i, masked, mentions)
         self._head_of_new_firm(i, masked, mentions)
+        self._titled_after_name(i, masked, mentions)
         if "⟨C" in masked:
             self._described_tie(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -1466,6 +1476,53 @@ class _Article:
             if org is not None:
                 role = _normalize_role(" ".join(m.group("role").split()))
                 self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _name_titles(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+        """(person, role) for each "Name, title," with no company after the title."""
+        out = []
+        for m in self.px.name_title.finditer(masked):
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name)
+                if person is None:
+                    if not register:
+                        continue
+                    person = self._new_person(name)
+            if person.type == "Person" and not self.px.past_title.search(m.group("role")):
+                role = m.group("role") + (m.group("qual") or "") + (m.group("more_roles") or "")
+                out.append((person, _normalize_role(" ".join(role.split()))))
+        return out
+
+    def _titled_after_name(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Richard Palmer, direttore finanziario": the person works for the company the text is
+        about, when the sentence names it or names no company; not for a company named only as the
+        other party ("a partnership with X"), nor when the text placed the person elsewhere."""
+        if "," not in masked or not self.px.role_gate.search(masked):
+            return
+        found = self._name_titles(masked, mentions, register=False)
+        if not found:
+            return
+        here = {m.entity for m in mentions if m.entity.type == "Company"}
+        pos = self._place(masked)
+
+        def counterpart(e: Name) -> bool:
+            return all(self.px.with_before.search(masked[max(0, pos[k][0] - 60):pos[k][0]])
+                       for k, m in enumerate(mentions) if m.entity == e and k in pos)
+        if here:
+            org = next((e for e in (self.focus, self.current_focus()) if e is not None and e in here and not counterpart(e)), None)
+        else:
+            org = self.current_focus()
+        if org is None:
+            return
+        for person, role in found:
+            if any(f.predicate == "WORKS_FOR" and f.subject == person for f in self.facts):
+                continue  # placed already, by a pattern that names the company
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.55))
 
     def _bare_titles(self, i: int, masked: str, mentions: list[Mention], placed: set[Name]) -> None:
         """A title with no company attached in a sentence that names companies ("With a 1 percent

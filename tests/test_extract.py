@@ -2409,3 +2409,21 @@ def test_a_partner_stated_with_is(lang, text, expected):
 ])
 def test_this_partnership_is_the_tie_of_the_pair_named_just_before(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault cerca un successore. I candidati sono due: Marco Bellini, direttore finanziario, e Luca Neri, responsabile Emea del gruppo.",
+     {("Marco Bellini", "Renault Group"), ("Luca Neri", "Renault Group")}),
+    ("en", "Renault cut its forecast. Margins will recover next year, said Jane Morel, chief financial officer.",
+     {("Jane Morel", "Renault Group")}),
+    ("fr", "Renault réduit ses prévisions. Les marges remonteront, a déclaré Jean Morel, directeur financier.",
+     {("Jean Morel", "Renault Group")}),
+    ("de", "Renault senkt die Prognose. Die Margen steigen wieder, sagte Hans Keller, Finanzchef, am Montag.",
+     {("Hans Keller", "Renault Group")}),
+    # an analyst, a title at a company named after it, a former title
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, an analyst at Bernstein.", set()),
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, chief executive of Nissan.", {("Jane Morel", "Nissan")}),
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, former chairman.", set()),
+])
+def test_a_title_after_a_name_with_no_company(lang, text, expected):
+    assert employers(text, lang) == expected
