@@ -458,7 +458,8 @@ class _Patterns:
             rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
             rf"(?P<qual>\s+(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*)?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
             rf"(?:\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun})?"
-            rf"\s*(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")
+            rf"\s*(?!,\s*(?:(?i:{conj})\s+)?(?i:{mods}(?:{role})))"  # not the first of several titles ("founder, chairman ... of NIO")
+            rf"(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
         # Jaguar Land Rover": the owner named by a description
         self.described_owner = _Gated(
