@@ -451,8 +451,22 @@ class _Patterns:
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        # "Lee Ma e Juan Ferrera sono rispettivamente stati nominati direttore finanziario e ...", "Jane Doe was
+        # named chief financial officer": an appointment that names no company, at the one of the last one
+        one = rf"(?:{_NAME_TOK}(?:\s+{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        self.appointed_too_de = _Gated(
+            r"(?i:ernannt|berufen)",
+            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:wurden|wurde|werden|wird)\s+(?:(?i:jeweils|auch)\s+)?"
+            rf"(?i:zum|zur)\s+{role_g}(?:\s+(?i:und|sowie)\s+(?i:zum|zur)\s+[^⟨⟩.;]{{0,40}}?)?\s+(?i:ernannt|berufen)")
+        self.appointed_too = _Gated(
+            r"(?i:named|appointed|nominat|nommé|ernannt|berufen)",
+            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:are|were|have|has|is|was|will be|sono|è|sarà|saranno|"
+            rf"furono|ont|a|sont|seront|wurden|wurde|werden|wird)\s+(?:(?i:respectively|rispettivamente|respectivement|jeweils|also|"
+            rf"anche|aussi|auch|been|stati|stato|stata|state|été)\s+){{0,3}}(?i:named|appointed|nominat[oaie]|nommée?s?|ernannt|berufen)\s+"
+            rf"(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}(?![^.;]*?(?<![\w\-])(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)")
         # "Richard Palmer, direttore finanziario, ...", "said Jane Doe, chief financial officer.", "Alfredo
         # Altavilla, responsabile Emea del gruppo": a title after a name, with no company after it
+        self.conj_words = conj
         self.name_title = _Gated(
             rf",\s*(?:(?i:{det})\s+)?(?i:{mods}(?:{role}))",
             rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
@@ -1298,6 +1312,7 @@ class _Article:
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
             self._name_titles(masked, mentions, register=True)
+            self._appointed_names(masked, mentions, register=True)
             for r in self.px.persons_near_role.finditer(masked):
                 m = self.px.name_after_role.match(masked, r.end())
                 if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
@@ -1352,6 +1367,7 @@ class _Article:
             self._pair_named_before(i, masked, mentions)
         self._head_of_new_firm(i, masked, mentions)
         self._titled_after_name(i, masked, mentions)
+        self._appointed_too(i, masked, mentions)
         if "⟨C" in masked:
             self._described_tie(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
@@ -1477,6 +1493,41 @@ class _Article:
             if org is not None:
                 role = _normalize_role(" ".join(m.group("role").split()))
                 self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _appointed_names(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+        """(person, role) for each person of "A and B were appointed CFO and head of HR" that names no company."""
+        out = []
+        for m in [*self.px.appointed_too.finditer(masked), *self.px.appointed_too_de.finditer(masked)]:
+            role = _normalize_role(" ".join(m.group("role").split()))
+            for name in re.split(rf"\s*(?:,|(?<![\w\-])(?:{self.px.conj_words})(?![\w\-]))\s*", m.group("names")):
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                else:
+                    name = " ".join(name.split())
+                    if not name or not self._valid_person(name):
+                        continue
+                    person = self.index.get(name)
+                    if person is None:
+                        if not register:
+                            continue
+                        person = self._new_person(name)
+                if person.type == "Person":
+                    out.append((person, role))
+        return out
+
+    def _appointed_too(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Matias Giannini è stato nominato ceo di Horse Powertrain. Lee Ma e Juan Ferrera sono
+        rispettivamente stati nominati direttore finanziario e ...": appointments that name no company
+        are at the company of an appointment stated in this sentence or the two before."""
+        found = self._appointed_names(masked, mentions, register=False)
+        if not found:
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate == "WORKS_FOR" and i - f.sentence <= 2), None)
+        if last is None:
+            return
+        for person, role in found:
+            if person != last.subject and not any(f.predicate == "WORKS_FOR" and f.subject == person for f in self.facts):
+                self.facts.append(_Fact("WORKS_FOR", person, last.object, {"role": role}, i, 0.55))
 
     def _name_titles(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
         """(person, role) for each "Name, title," with no company after the title."""

@@ -2427,3 +2427,21 @@ def test_this_partnership_is_the_tie_of_the_pair_named_just_before(lang, text, e
 ])
 def test_a_title_after_a_name_with_no_company(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Marco Bellini è stato nominato ceo di Horse Powertrain. Luca Neri e Anna Costa sono rispettivamente stati nominati "
+           "direttore finanziario e direttore tecnico.",
+     {("Marco Bellini", "Horse Powertrain"), ("Luca Neri", "Horse Powertrain"), ("Anna Costa", "Horse Powertrain")}),
+    ("en", "Jane Morel was appointed CEO of Horse Powertrain. Tom Baker and Ann Lee were named chief financial officer and "
+           "chief technology officer.",
+     {("Jane Morel", "Horse Powertrain"), ("Tom Baker", "Horse Powertrain"), ("Ann Lee", "Horse Powertrain")}),
+    ("fr", "Jean Morel a été nommé directeur général de Horse Powertrain. Paul Blanc a été nommé directeur financier.",
+     {("Jean Morel", "Horse Powertrain"), ("Paul Blanc", "Horse Powertrain")}),
+    ("de", "Der Vorstandschef von Horse Powertrain, Hans Keller, stellte sein Team vor. Paul Weiss wurde zum Finanzchef ernannt.",
+     {("Paul Weiss", "Horse Powertrain")}),
+    # no appointment before: at which company, the text does not say
+    ("en", "Renault reported a loss. Tom Baker was named chief financial officer.", set()),
+])
+def test_an_appointment_naming_no_company_is_at_the_one_of_the_last(lang, text, expected):
+    assert {p for p in employers(text, lang)} >= expected and all(p[1] == "Horse Powertrain" for p in employers(text, lang))
