@@ -867,6 +867,20 @@ class _Patterns:
             rf"(?:(?i:also|anche|aussi|auch|already|già|déjà|bereits|still|ancora|toujours|noch|now|ora|désormais|jetzt)\s+){{0,2}}"
             rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?P<noun>{partner_noun})(?:\s+[^⟨⟩,.;:]{{0,25}}?)?\s+(?i:{of})\s*"
             rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<y>\d+)⟩")
+        # "Nissan is reportedly in talks to invest $400 million in Fisker", "Amazon and GM are in talks about
+        # making an investment in Rivian", "Foxconn has emerged as a possible investor in Nissan", "è in trattativa
+        # per investire in", "en discussions pour entrer au capital de", "in Gesprächen über eine Beteiligung an":
+        # a tie in prospect between the investor and the company
+        talks = (r"(?i:in talks|in discussions?|in negotiations?|negotiating|in trattativ[ae]|in colloqui|in negoziat\w+|"
+                 r"en discussions?|en négociations?|en pourparlers|négocie|in Gesprächen|in Verhandlungen|verhandel\w*)")
+        stake_word = (r"(?i:invest\w*|(?:minority |majority )?stake|partecipazion\w+|quota|capitale|investi\w+|participation|"
+                      r"capital|Beteiligung|Einstieg|Anteil\w*)")
+        self.investment_talks = _Gated(
+            r"(?i:talks|discussion|negotiat|trattativ|colloqui|negoziat|négoci|pourparlers|Gespräch|Verhandl|verhandel|investor|investitore|investisseur|Investor)",
+            rf"(?P<xs>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)[^⟨⟩.;:]{{0,40}}?(?P<t>{talks}[^⟨⟩.;:]{{0,40}}?{stake_word}"
+            rf"|(?i:possible|potential|prospective|possibile|potenziale|potentiel|möglicher)\s+(?i:investor|investitore|investisseur|Investor))"
+            rf"[^⟨⟩.;:]{{0,50}}?(?<![\w\-])(?i:in|into|nel|nella|nell'|in|dans|au capital de|an|bei|of|di|de|du)\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,4}}?⟨C(?P<y>\d+)⟩")
         # "alongside our existing partners, CATL and Samsung SDI", "the group's existing Chinese partner SAIC",
         # "i nostri partner A e B", "nos partenaires A et B", "unsere Partner A und B": partners of the
         # speaker's company or of the group the sentence is about
@@ -1430,6 +1444,7 @@ class _Article:
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
             self._owned_partners(i, masked, mentions)
             self._partner_of(i, masked, mentions)
+            self._investment_talks(i, masked, mentions)
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
                 and mentions[companies[0]].entity not in self.groups:
             # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
@@ -2165,6 +2180,22 @@ class _Article:
             for x in listed:
                 if x.type == "Company":
                     self._add("PARTNERS_WITH", found[0], x, {"status": status}, i, 0.6)
+
+    def _investment_talks(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Nissan is in talks to invest $400 million in Fisker": a prospective tie of each investor
+        with the company; the investment itself is not made yet."""
+        for m in self.px.investment_talks.finditer(masked):
+            if self._negated(masked, m.start("t")):
+                continue
+            y = mentions[int(m.group("y"))].entity
+            xs = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("xs"))}
+            if len(xs) > 1:  # "Amazon and GM are in talks about an investment in Rivian": co-investors, not partners
+                self.facts = [f for f in self.facts if not (f.sentence == i and f.predicate == "PARTNERS_WITH"
+                                                             and {f.subject, f.object} <= xs)]
+            for k in _PLACE_C.findall(m.group("xs")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("PARTNERS_WITH", x, y, {"status": "prospective"}, i, 0.6)
 
     def _partner_of(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"Panasonic is also a partner of Tesla", "X è anche partner del costruttore americano Y"."""

@@ -2445,3 +2445,17 @@ def test_a_title_after_a_name_with_no_company(lang, text, expected):
 ])
 def test_an_appointment_naming_no_company_is_at_the_one_of_the_last(lang, text, expected):
     assert {p for p in employers(text, lang)} >= expected and all(p[1] == "Horse Powertrain" for p in employers(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Nissan is reportedly in talks to invest $400 million in ailing start-up Fisker Inc.", {("Fisker", "Nissan", "prospective")}),
+    ("en", "Amazon and Ford are in talks about making an investment in Michigan-based startup Rivian.",
+     {("Amazon", "Rivian", "prospective"), ("Ford", "Rivian", "prospective")}),
+    ("en", "Meanwhile, Taiwanese giant Foxconn has emerged as a possible investor in Nissan.", {("Foxconn", "Nissan", "prospective")}),
+    ("it", "Nissan è in trattativa per investire 400 milioni nella start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("fr", "Nissan est en discussions pour prendre une participation dans la start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("de", "Nissan ist in Gesprächen über eine Beteiligung an dem Start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("en", "Nissan is not in talks to invest in Rivian.", set()),
+])
+def test_talks_to_invest_are_a_tie_in_prospect(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
