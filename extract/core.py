@@ -1402,7 +1402,7 @@ class _Article:
                 if desc is None:
                     self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
         if "⟨P" in masked and "⟨C" in masked:
-            self._bare_titles(i, masked, mentions, {f.subject for f in self.facts[-len(self.role_orgs_at):]} if self.role_orgs_at else set())
+            self._bare_titles(i, masked, mentions, {f.subject for f in self.facts if f.sentence == i and f.predicate == "WORKS_FOR"})
         if self.px.persons_near_role.search(masked):
             # "Makoto Uchida, CEO del produttore automobilistico giapponese": the Japanese one
             for person, role, desc in self._works_for_definite(masked, mentions, register=False):
