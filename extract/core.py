@@ -1306,6 +1306,8 @@ class _Article:
             return here[0] if len(here) == 1 else None if here else self.current_focus()
         near = set(here) | (self.sent_companies[i - 1] if i else set())
         found = [e for e in near if _country(e) in countries]
+        if len(found) > 1:  # one of that country in this sentence, others only in the one before: this one
+            found = [e for e in found if e in here]
         return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:

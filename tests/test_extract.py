@@ -2459,3 +2459,15 @@ def test_an_appointment_naming_no_company_is_at_the_one_of_the_last(lang, text, 
 ])
 def test_talks_to_invest_are_a_tie_in_prospect(lang, text, expected):
     assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Nissan e Mitsubishi crescono. Toyota investirà in Ampere, ha detto Mario Rossi, CEO del costruttore giapponese.",
+     {("Mario Rossi", "Toyota")}),
+    ("en", "Nissan and Mitsubishi are growing. Toyota will invest in Ampere, said Jane Doe, CEO of the Japanese carmaker.",
+     {("Jane Doe", "Toyota")}),
+    # two of that country in the sentence itself: which one, the text does not say
+    ("en", "Nissan is growing. Toyota will invest in Honda, said Jane Doe, CEO of the Japanese carmaker.", set()),
+])
+def test_a_described_company_of_this_sentence_before_one_of_the_last(lang, text, expected):
+    assert employers(text, lang) == expected
