@@ -101,6 +101,8 @@ _ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
 _WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|einem)\s+)?"
                        r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
 _PLACE_C = re.compile(r"⟨C(\d+)⟩")
+# titles that name heads of state and government as often as heads of companies
+_POLITICAL_TITLE = re.compile(r"(?i:presiden\w*|présiden\w*|Präsident\w*|head)")
 _PAREN = re.compile(r"\([^()]*\)")
 # "who heads X", "che guida X": a role stated by its verb
 _HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
@@ -1616,6 +1618,8 @@ class _Article:
                 continue  # "Ford CEO X", "VW-Chef X": the company is named before the title
             if self.px.past_title.search(masked, max(0, m.start() - 16), m.end()):
                 continue  # "the previous CEO X": who headed it once is not who works there
+            if _POLITICAL_TITLE.search(m.group("role")):
+                continue  # "said President Joe Biden", "il presidente Sergio Mattarella": a head of state as often
             found.append((mentions[int(m.group("p"))].entity, _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))))
         found += [(p, r) for p, r, desc in self._works_for_definite(masked, mentions, register=False) if desc is None]
         for person, role in found:

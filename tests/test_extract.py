@@ -2471,3 +2471,11 @@ def test_talks_to_invest_are_a_tie_in_prospect(lang, text, expected):
 ])
 def test_a_described_company_of_this_sentence_before_one_of_the_last(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford is building a plant. Ford will hire 2,000 workers in Ohio, said President Joe Biden."),
+    ("it", "Stellantis investe a Melfi. Lo ha annunciato il presidente Sergio Mattarella, in visita a Stellantis."),
+])
+def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
+    assert employers(text, lang) == set()
