@@ -101,6 +101,7 @@ _ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
 _WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|einem)\s+)?"
                        r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
 _PLACE_C = re.compile(r"⟨C(\d+)⟩")
+_SELL_WORD = re.compile(r"(?i:sell\w*|sold|sale|divest\w*|vend\w*|cede\w*|cessione|céder|cession|verkauf\w*|abgeben|Abgabe)")
 # titles that name heads of state and government as often as heads of companies
 _POLITICAL_TITLE = re.compile(r"(?i:presiden\w*|présiden\w*|Präsident\w*|head)")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -2191,8 +2192,8 @@ class _Article:
         """"Nissan is in talks to invest $400 million in Fisker": a prospective tie of each investor
         with the company; the investment itself is not made yet."""
         for m in self.px.investment_talks.finditer(masked):
-            if self._negated(masked, m.start("t")):
-                continue
+            if self._negated(masked, m.start("t")) or _SELL_WORD.search(masked, m.start("t"), m.end()):
+                continue  # "in talks to sell its stake in Nissan": a tie ending, not one in prospect
             y = mentions[int(m.group("y"))].entity
             xs = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("xs"))}
             if len(xs) > 1:  # "Amazon and GM are in talks about an investment in Rivian": co-investors, not partners

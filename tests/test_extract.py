@@ -2479,3 +2479,7 @@ def test_a_described_company_of_this_sentence_before_one_of_the_last(lang, text,
 ])
 def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
     assert employers(text, lang) == set()
+
+
+def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
+    assert pairs("Renault is in talks to sell its stake in Nissan.", "en") == set()
