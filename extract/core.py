@@ -101,6 +101,9 @@ _ROLE_ACRONYMS = frozenset("ceo cfo cto coo pdg".split())
 _WITH_PCT = re.compile(r"\s*,?\s*(?i:with|con|avec|mit)\s+(?:(?i:a|il|un|le|the|einem)\s+)?"
                        r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent\b|percent\b|per cento\b|pour cent\b|Prozent\b)", re.I)
 _PLACE_C = re.compile(r"⟨C(\d+)⟩")
+_SELL_WORD = re.compile(r"(?i:sell\w*|sold|sale|divest\w*|vend\w*|cede\w*|cessione|céder|cession|verkauf\w*|abgeben|Abgabe)")
+# titles that name heads of state and government as often as heads of companies
+_POLITICAL_TITLE = re.compile(r"(?i:presiden\w*|présiden\w*|Präsident\w*|head)")
 _PAREN = re.compile(r"\([^()]*\)")
 # "who heads X", "che guida X": a role stated by its verb
 _HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
@@ -468,6 +471,56 @@ class _Patterns:
                    rf"{name}\s*,\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
                        rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])(?!\s*⟨)"),
         ]
+        # "under CEO Carlos Tavares", "CEO and founder Henrik Fisker", "l'amministratore delegato Elon Musk",
+        # "former chairman Carlos Ghosn": a title with no company attached, before a person's name
+        # "The two will form a joint venture", "Together, the two companies would develop": the pair named
+        # just before, acting together
+        self.the_two = re.compile(r"(?<![\w\-])(?i:the two|both|i due|entrambi|les deux|tous deux|die beiden|beide)"
+                                  r"(?=\s+(?i:will|would|have|had|are|were|plan\w*|signed|agreed|intend\w*|hanno|avevano|"
+                                  r"sono|saranno|ont|avaient|sont|seront|vont|haben|hatten|sind|werden|wollen)\b)")
+        # "Questa partnership rafforzerà ...", "cette alliance", "this tie-up": the tie of the pair just named
+        self.this_tie = re.compile(r"(?<![\w\-])(?i:this|questa|quest['’]|cette|diese[rs]?)\s*(?:[\w\-]+\s+){0,3}?"
+                                   r"(?i:partnership|alliance|alleanza|tie-up|cooperation|collaboration|collaborazione|cooperazione|"
+                                   r"partenariat|coopération|Partnerschaft|Allianz|Kooperation|Zusammenarbeit)(?![\w\-])")
+        self.together = re.compile(r"(?<![\w\-])(?i:together|jointly|insieme|congiuntamente|ensemble|conjointement|"
+                                   r"gemeinsam)(?![\w\-])")
+        # "X has been appointed CEO of the new company", "Y, nominato CEO della neonata azienda", "Z wurde
+        # zum Chef des neuen Unternehmens ernannt": the company just founded, named before
+        new_firm = (rf"(?i:new|newly[- ]formed|newly[- ]created|nuov[oa]|neonat[oa]|neo-?costituit[oa]|nouvel(?:le)?|nouveau|"
+                    rf"neue[nmrs]?|neu gegründete[nmrs]?)\s+(?:[\w\-]+\s+)?(?:{firm_noun}|(?i:{_FIRM})|(?i:joint[- ]venture|"
+                    rf"venture|realtà|entità|entité|co-?entreprise|Gemeinschaftsunternehmens?|Unternehmens?|Firma))(?![\w\-])")
+        be = r"(?i:is|was|has been|had been|will be|è stat[oa]|sarà|viene|verrà|a été|sera|est|wurde|wird|ist)"
+        new_gate = r"(?i:new|nuov|neonat|neo-?costituit|nouvel|nouveau|neue|neu gegr)"
+        self.appointed_new = [
+            _Gated(new_gate, rf"{name}\s*,?\s+(?:{be}\s+)?(?:(?i:also|anche|aussi|auch)\s+)?(?i:named|appointed|nominat[oa]|nommée?)\s+"
+                             rf"(?:(?i:as|come|comme)\s+)?(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{new_firm}"),
+            _Gated(new_gate, rf"{name}\s+{be}\s+(?:(?i:zum|zur)\s+){role_g}\s+(?i:des|der)\s+{new_firm}\s+(?i:ernannt|berufen)"),
+        ]
+        self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
+        self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        # "Lee Ma e Juan Ferrera sono rispettivamente stati nominati direttore finanziario e ...", "Jane Doe was
+        # named chief financial officer": an appointment that names no company, at the one of the last one
+        one = rf"(?:{_NAME_TOK}(?:\s+{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        self.appointed_too_de = _Gated(
+            r"(?i:ernannt|berufen)",
+            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:wurden|wurde|werden|wird)\s+(?:(?i:jeweils|auch)\s+)?"
+            rf"(?i:zum|zur)\s+{role_g}(?:\s+(?i:und|sowie)\s+(?i:zum|zur)\s+[^⟨⟩.;]{{0,40}}?)?\s+(?i:ernannt|berufen)")
+        self.appointed_too = _Gated(
+            r"(?i:named|appointed|nominat|nommé|ernannt|berufen)",
+            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:are|were|have|has|is|was|will be|sono|è|sarà|saranno|"
+            rf"furono|ont|a|sont|seront|wurden|wurde|werden|wird)\s+(?:(?i:respectively|rispettivamente|respectivement|jeweils|also|"
+            rf"anche|aussi|auch|been|stati|stato|stata|state|été)\s+){{0,3}}(?i:named|appointed|nominat[oaie]|nommée?s?|ernannt|berufen)\s+"
+            rf"(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}(?![^.;]*?(?<![\w\-])(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)")
+        # "Richard Palmer, direttore finanziario, ...", "said Jane Doe, chief financial officer.", "Alfredo
+        # Altavilla, responsabile Emea del gruppo": a title after a name, with no company after it
+        self.conj_words = conj
+        self.name_title = _Gated(
+            rf",\s*(?:(?i:{det})\s+)?(?i:{mods}(?:{role}))",
+            rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
+            rf"(?P<qual>\s+(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*)?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
+            rf"(?:\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun})?"
+            rf"\s*(?!,\s*(?:(?i:{conj})\s+)?(?i:{mods}(?:{role})))"  # not the first of several titles ("founder, chairman ... of NIO")
+            rf"(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")
         # "Il gruppo indiano, già proprietario di Jaguar Land Rover", "the Indian group, already the owner of
         # Jaguar Land Rover": the owner named by a description
         self.described_owner = _Gated(
@@ -1050,6 +1103,49 @@ class _Patterns:
         also = r"(?i:insieme a|insieme con|assieme a|together with|along with|as well as|alongside|aux côtés de|ainsi que|avec|sowie|neben|mit)"
         partner_noun = r"(?i:partners?|alleat[oaie]|alliée?s?|partenaires?|Partner(?:in|n)?)"
         firm_word = r"(?i:company|firm|start-?up|società|azienda|entreprise|société|Unternehmen|Firma)"
+        # "l'azienda cinese che collabora anche dei gruppi A, B e C", "the Japanese firm was abandoning merger
+        # discussions with Honda": a tie of a company named by its country and a word for a firm
+        work_with = (r"(?i:works?|working|worked|lavor\w*|travaill\w*|arbeite\w*|zusammenarbeite\w*)\s+(?:\w+\s+)?"
+                     r"(?i:with|con|avec|mit)")
+        self.described_tie = _Gated(
+            rf"(?i:{firm_noun}|{_FIRM})",
+            rf"(?<![\w\-])(?:(?i:the|il|lo|la|l'|l’|le|der|die|das|dem|dall'|dall’|dalla|dal|della|dell'|dell’|du|de la)\s*)"
+            rf"(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}})(?![\w\-])"
+            rf"[^⟨⟩.;:!?\"“”]{{0,70}}?(?<![\w\-])(?P<cue>{self.cue['partner'].pattern}|{work_with})"
+            rf"(?:\s+(?i:also|anche|aussi|auch|already|già|déjà|bereits|with|con|col|coi|avec|mit|dei|degli|delle|des|di|de|"
+            rf"the|i|gli|le|les|die|den|dem|groups|gruppi|groupes|Konzernen|companies|aziende|sociétés|Unternehmen|"
+            rf"discussions|talks|negotiations|colloqui|trattative|négociations|pourparlers|Gesprächen?|Verhandlungen)){{0,4}}\s*(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und))\s*⟨C\d+⟩)*)")
+        # "Panasonic is also a partner of Tesla", "Panasonic est aussi le partenaire dans ce domaine du constructeur
+        # américain Tesla", "ist auch Partner des US-Autobauers Tesla": a partner stated with a copula
+        self.partner_of = _Gated(
+            partner_noun,
+            rf"⟨C(?P<x>\d+)⟩\s+(?i:is|was|has been|remains|è|era|resta|rimane|est|était|reste|demeure|ist|war|bleibt)\s+"
+            rf"(?:(?i:also|anche|aussi|auch|already|già|déjà|bereits|still|ancora|toujours|noch|now|ora|désormais|jetzt)\s+){{0,2}}"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?(?P<noun>{partner_noun})(?:\s+[^⟨⟩,.;:]{{0,25}}?)?\s+(?i:{of})\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?⟨C(?P<y>\d+)⟩")
+        # "Nissan is reportedly in talks to invest $400 million in Fisker", "Amazon and GM are in talks about
+        # making an investment in Rivian", "Foxconn has emerged as a possible investor in Nissan", "è in trattativa
+        # per investire in", "en discussions pour entrer au capital de", "in Gesprächen über eine Beteiligung an":
+        # a tie in prospect between the investor and the company
+        talks = (r"(?i:in talks|in discussions?|in negotiations?|negotiating|in trattativ[ae]|in colloqui|in negoziat\w+|"
+                 r"en discussions?|en négociations?|en pourparlers|négocie|in Gesprächen|in Verhandlungen|verhandel\w*)")
+        stake_word = (r"(?i:invest\w*|(?:minority |majority )?stake|partecipazion\w+|quota|capitale|investi\w+|participation|"
+                      r"capital|Beteiligung|Einstieg|Anteil\w*)")
+        self.investment_talks = _Gated(
+            r"(?i:talks|discussion|negotiat|trattativ|colloqui|negoziat|négoci|pourparlers|Gespräch|Verhandl|verhandel|investor|investitore|investisseur|Investor)",
+            rf"(?P<xs>⟨C\d+⟩(?:\s*(?:,|(?i:{conj}))\s*⟨C\d+⟩)*)[^⟨⟩.;:]{{0,40}}?(?P<t>{talks}[^⟨⟩.;:]{{0,40}}?{stake_word}"
+            rf"|(?i:possible|potential|prospective|possibile|potenziale|potentiel|möglicher)\s+(?i:investor|investitore|investisseur|Investor))"
+            rf"[^⟨⟩.;:]{{0,50}}?(?<![\w\-])(?i:in|into|nel|nella|nell'|in|dans|au capital de|an|bei|of|di|de|du)\s*"
+            rf"(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,4}}?⟨C(?P<y>\d+)⟩")
+        # "alongside our existing partners, CATL and Samsung SDI", "the group's existing Chinese partner SAIC",
+        # "i nostri partner A e B", "nos partenaires A et B", "unsere Partner A und B": partners of the
+        # speaker's company or of the group the sentence is about
+        self.owned_partners = _Gated(
+            partner_noun,
+            rf"(?<![\w\-])(?:(?P<our>(?i:our|nostr[oaie]|i nostri|le nostre|notre|nos|unser(?:e|em|en|er)?))|(?P<group>(?i:the)\s+"
+            rf"(?i:group|company|carmaker|automaker|firm)['’]s|(?i:del gruppo|della società|du groupe|de la société|des Konzerns)))\s+"
+            rf"(?:[\w\-]+\s+){{0,2}}?{partner_noun}(?:\s+(?!(?:di|del|della|in|of|con|with|de|du|des|von|mit|per|for|a|à|e|and|et|und)\b)[a-zà-ÿ][\w\-]*){{0,2}}?"
+            rf"\s*[,:]?\s*(?P<list>⟨C\d+⟩(?:\s*(?:,|(?i:and|e|et|und|as well as))\s*⟨C\d+⟩)*)")
         invest_verb = r"(?i:invest\w*|acquir\w+|bought|buy(?:s|ing)?|took|takes?|taking|acquist\w*|rilev\w*|compr\w+|rachet\w*|achet\w*|erw[ai]rb\w*|kauf\w*)"
         # "Volkswagen investirà 100 milioni di dollari nella società specializzata in batterie"
         self.invest_in_firm = re.compile(
@@ -1634,6 +1730,8 @@ class _Article:
             return here[0] if len(here) == 1 else None if here else self.current_focus()
         near = set(here) | (self.sent_companies[i - 1] if i else set())
         found = [e for e in near if _country(e) in countries]
+        if len(found) > 1:  # one of that country in this sentence, others only in the one before: this one
+            found = [e for e in found if e in here]
         return found[0] if len(found) == 1 else None
 
     def _new_person(self, name: str) -> Name:
@@ -1653,6 +1751,8 @@ class _Article:
             masked, mentions = self._mask(s, e)
             self._works_for(masked, mentions, register=True)
             self._works_for_definite(masked, mentions, register=True)
+            self._name_titles(masked, mentions, register=True)
+            self._appointed_names(masked, mentions, register=True)
             for r in self.px.persons_near_role.finditer(masked):
                 m = self.px.name_after_role.match(masked, r.end())
                 if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
@@ -1704,6 +1804,13 @@ class _Article:
             self._pair_each_stake(i, masked, mentions)
         if mentions:
             self._them_and(i, masked, mentions)
+        if len(self.sent_companies[i]) < 2:
+            self._pair_named_before(i, masked, mentions)
+        self._head_of_new_firm(i, masked, mentions)
+        self._titled_after_name(i, masked, mentions)
+        self._appointed_too(i, masked, mentions)
+        if "⟨C" in masked:
+            self._described_tie(i, masked, mentions)
         if len(mentions) < 2 and not (mentions and self.current_focus() is not None):
             self._pair_reference(i, masked, mentions)
             self._tie_reference(i, masked, mentions)
@@ -1721,6 +1828,8 @@ class _Article:
             for person, role, desc in self._works_for_definite(masked, mentions, register=False):
                 if desc is None:
                     self.facts.append(_Fact("WORKS_FOR", person, about, {"role": role}, i, 0.6))
+        if "⟨P" in masked and "⟨C" in masked:
+            self._bare_titles(i, masked, mentions, {f.subject for f in self.facts if f.sentence == i and f.predicate == "WORKS_FOR"})
         if self.px.persons_near_role.search(masked):
             # "Makoto Uchida, CEO del produttore automobilistico giapponese": the Japanese one
             for person, role, desc in self._works_for_definite(masked, mentions, register=False):
@@ -1773,6 +1882,9 @@ class _Article:
             self._partners(i, masked, mentions, [k for k in companies if k not in role_orgs and k not in aside],
                            role_orgs, linked)
             self._our_partner(i, masked, mentions, [k for k in companies if k not in role_orgs])
+            self._owned_partners(i, masked, mentions)
+            self._partner_of(i, masked, mentions)
+            self._investment_talks(i, masked, mentions)
         elif len(companies) == 1 and self.current_focus() not in (None, mentions[companies[0]].entity) \
                 and mentions[companies[0]].entity not in self.groups:
             # (not an alliance's name alone: "l'alliance Renault-Nissan peut nouer des partenariats avec
@@ -1822,6 +1934,150 @@ class _Article:
                 org = mentions[int(k)].entity
                 if org.type == "Company":
                     self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _head_of_new_firm(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Volvo Group's Jane Doe has been appointed CEO of the new company", "Mario Rossi, nominato
+        CEO della neonata azienda": the head of the company last named in this sentence or the three
+        before, not the one named as the person's own ("Volvo Group's")."""
+        for m in (m for rx in self.px.appointed_new for m in rx.finditer(masked)):
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name) or self._new_person(name)
+            if person.type != "Person":
+                continue
+            own = re.search(r"⟨C(\d+)⟩['’]s?\s*$", masked[:m.start()])
+            skip = {mentions[int(own.group(1))].entity} if own else set()
+            here = [mentions[int(k)].entity for k in _PLACE_C.findall(masked[:m.start()])]
+            org = next((e for e in reversed(here) if e not in skip and e.type == "Company"), None)
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if org is not None:
+                    break
+                named = [x.entity for x in self._mask(*self.sents[j])[1] if x.entity.type == "Company" and x.entity not in skip]
+                org = named[-1] if named else None
+            if org is not None:
+                role = _normalize_role(" ".join(m.group("role").split()))
+                self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _appointed_names(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+        """(person, role) for each person of "A and B were appointed CFO and head of HR" that names no company."""
+        out = []
+        for m in [*self.px.appointed_too.finditer(masked), *self.px.appointed_too_de.finditer(masked)]:
+            role = _normalize_role(" ".join(m.group("role").split()))
+            for name in re.split(rf"\s*(?:,|(?<![\w\-])(?:{self.px.conj_words})(?![\w\-]))\s*", m.group("names")):
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                else:
+                    name = " ".join(name.split())
+                    if not name or not self._valid_person(name):
+                        continue
+                    person = self.index.get(name)
+                    if person is None:
+                        if not register:
+                            continue
+                        person = self._new_person(name)
+                if person.type == "Person":
+                    out.append((person, role))
+        return out
+
+    def _appointed_too(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Matias Giannini è stato nominato ceo di Horse Powertrain. Lee Ma e Juan Ferrera sono
+        rispettivamente stati nominati direttore finanziario e ...": appointments that name no company
+        are at the company of an appointment stated in this sentence or the two before."""
+        found = self._appointed_names(masked, mentions, register=False)
+        if not found:
+            return
+        last = next((f for f in reversed(self.facts) if f.predicate == "WORKS_FOR" and i - f.sentence <= 2), None)
+        if last is None:
+            return
+        for person, role in found:
+            if person != last.subject and not any(f.predicate == "WORKS_FOR" and f.subject == person for f in self.facts):
+                self.facts.append(_Fact("WORKS_FOR", person, last.object, {"role": role}, i, 0.55))
+
+    def _name_titles(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
+        """(person, role) for each "Name, title," with no company after the title."""
+        out = []
+        for m in self.px.name_title.finditer(masked):
+            name = m.group("name")
+            if name.startswith("⟨"):
+                person = mentions[int(name[2:-1])].entity
+            else:
+                name = " ".join(name.split())
+                if not self._valid_person(name):
+                    continue
+                person = self.index.get(name)
+                if person is None:
+                    if not register:
+                        continue
+                    person = self._new_person(name)
+            if person.type == "Person" and not self.px.past_title.search(m.group("role")):
+                role = m.group("role") + (m.group("qual") or "") + (m.group("more_roles") or "")
+                out.append((person, _normalize_role(" ".join(role.split()))))
+        return out
+
+    def _titled_after_name(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Richard Palmer, direttore finanziario": the person works for the company the text is
+        about, when the sentence names it or names no company; not for a company named only as the
+        other party ("a partnership with X"), nor when the text placed the person elsewhere."""
+        if "," not in masked or not self.px.role_gate.search(masked):
+            return
+        found = self._name_titles(masked, mentions, register=False)
+        if not found:
+            return
+        here = {m.entity for m in mentions if m.entity.type == "Company"}
+        pos = self._place(masked)
+
+        def counterpart(e: Name) -> bool:
+            return all(self.px.with_before.search(masked[max(0, pos[k][0] - 60):pos[k][0]])
+                       for k, m in enumerate(mentions) if m.entity == e and k in pos)
+        if here:
+            org = next((e for e in (self.focus, self.current_focus()) if e is not None and e in here and not counterpart(e)), None)
+        else:
+            org = self.current_focus()
+        if org is None:
+            return
+        for person, role in found:
+            if any(f.predicate == "WORKS_FOR" and f.subject == person for f in self.facts):
+                continue  # placed already, by a pattern that names the company
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.55))
+
+    def _bare_titles(self, i: int, masked: str, mentions: list[Mention], placed: set[Name]) -> None:
+        """A title with no company attached in a sentence that names companies ("With a 1 percent
+        share, Stellantis is reshuffling ... under CEO Carlos Tavares", "l'ad del gruppo Carlos
+        Tavares"): the person heads the company the text is about, when the sentence names it. Not a
+        title after a company's name ("Jeep boss X" is read as Jeep's), nor a person the text has
+        already placed at another company."""
+        here = {m.entity for m in mentions if m.entity.type == "Company"}
+        pos = self._place(masked)
+
+        def counterpart(e: Name) -> bool:  # "a partnership with Nikola": the other party, not the speaker's
+            return all(self.px.with_before.search(masked[max(0, pos[k][0] - 60):pos[k][0]])
+                       for k, m in enumerate(mentions) if m.entity == e and k in pos)
+        org = next((e for e in (self.focus, self.current_focus()) if e is not None and e in here and not counterpart(e)), None)
+        if org is None:
+            return
+        found = []
+        for m in self.px.bare_title.finditer(masked):
+            lead = masked[max(0, m.start() - 12):m.start()]
+            if re.search(r"(?:⟩|⟩['’]s?|[\w\-]*[A-Z][\w\-]*|-)\s*$", lead) and not re.search(r"(?:^|[.:;!?\"“”«]\s*)[A-Z][\w\-]*\s*$", lead) \
+                    or (m.start() and masked[m.start() - 1] in "-⟩"):
+                continue  # "Ford CEO X", "VW-Chef X": the company is named before the title
+            if self.px.past_title.search(masked, max(0, m.start() - 16), m.end()):
+                continue  # "the previous CEO X": who headed it once is not who works there
+            if _POLITICAL_TITLE.search(m.group("role")):
+                continue  # "said President Joe Biden", "il presidente Sergio Mattarella": a head of state as often
+            found.append((mentions[int(m.group("p"))].entity, _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))))
+        found += [(p, r) for p, r, desc in self._works_for_definite(masked, mentions, register=False) if desc is None]
+        for person, role in found:
+            if person.type != "Person" or person in placed:
+                continue
+            if any(f.predicate == "WORKS_FOR" and f.subject == person and f.object != org for f in self.facts):
+                continue
+            self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
     # -- helpers ------------------------------------------------------------------------------
     def _asides(self, masked: str, mentions: list[Mention]) -> set[int]:
@@ -2546,6 +2802,73 @@ class _Article:
         status = self._span_status(masked, m.start(), m.end())
         self._add("PARTNERS_WITH", speakers.pop(), others.pop(), {"status": status}, i, 0.6)
 
+    def _described_tie(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"dall'azienda cinese che collabora anche dei gruppi A, B e C": each listed company is a
+        partner of the one the description names by its country, among the companies of this
+        sentence and the one before other than those listed."""
+        for m in self.px.described_tie.finditer(masked):
+            if self._negated(masked, m.start("cue")):
+                continue
+            words = [p for w in m.group("desc").split() for p in w.split("-") if p]
+            countries = {c for w in words for rx, c in _COUNTRY_WORDS if rx.fullmatch(w)}
+            countries |= {_COUNTRY_PREFIXES[w.casefold()] for w in words if w.casefold() in _COUNTRY_PREFIXES}
+            if not countries:
+                continue  # "the company": which one, only a country says here
+            listed = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("list"))}
+            near = (self.sent_companies[i] | (self.sent_companies[i - 1] if i else set())) - listed
+            found = [e for e in near if _country(e) in countries]
+            if len(found) != 1:
+                continue
+            status = self._span_status(masked, m.start("cue"), m.end())
+            for x in listed:
+                if x.type == "Company":
+                    self._add("PARTNERS_WITH", found[0], x, {"status": status}, i, 0.6)
+
+    def _investment_talks(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Nissan is in talks to invest $400 million in Fisker": a prospective tie of each investor
+        with the company; the investment itself is not made yet."""
+        for m in self.px.investment_talks.finditer(masked):
+            if self._negated(masked, m.start("t")) or _SELL_WORD.search(masked, m.start("t"), m.end()):
+                continue  # "in talks to sell its stake in Nissan": a tie ending, not one in prospect
+            y = mentions[int(m.group("y"))].entity
+            xs = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("xs"))}
+            if len(xs) > 1:  # "Amazon and GM are in talks about an investment in Rivian": co-investors, not partners
+                self.facts = [f for f in self.facts if not (f.sentence == i and f.predicate == "PARTNERS_WITH"
+                                                             and {f.subject, f.object} <= xs)]
+            for k in _PLACE_C.findall(m.group("xs")):
+                x = mentions[int(k)].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("PARTNERS_WITH", x, y, {"status": "prospective"}, i, 0.6)
+
+    def _partner_of(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Panasonic is also a partner of Tesla", "X è anche partner del costruttore americano Y"."""
+        for m in self.px.partner_of.finditer(masked):
+            x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
+            if x == y or x.type != "Company" or y.type != "Company" or self._negated(masked, m.start("noun")):
+                continue
+            self._add("PARTNERS_WITH", x, y, {"status": self._span_status(masked, m.start("noun"), m.end())}, i, 0.6)
+
+    def _owned_partners(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"alongside our existing partners, CATL and Samsung SDI": partners of the company whose
+        person speaks (the one role of the sentence, else the company the text is about); "the
+        group's existing Chinese partner SAIC": of the company the sentence opens with."""
+        for m in self.px.owned_partners.finditer(masked):
+            listed = {mentions[int(k)].entity for k in _PLACE_C.findall(m.group("list"))}
+            if m.group("our"):
+                speakers = {mentions[k].entity for k in self.role_orgs_at} - listed
+                owner = speakers.pop() if len(speakers) == 1 else None if speakers else self.focus
+            else:
+                first = _PLACE.search(masked)
+                opens = first is not None and first.start() < m.start() and first.group(1) == "C" \
+                    and len(_TOKEN.findall(masked[:first.start()])) <= 3
+                owner = mentions[int(first.group(2))].entity if opens else self.current_focus()
+            if owner is None or owner in listed or owner.type != "Company" or self._negated(masked, m.start()):
+                continue
+            status = self._span_status(masked, m.start(), m.end())
+            for x in listed:
+                if x.type == "Company":
+                    self._add("PARTNERS_WITH", owner, x, {"status": status}, i, 0.6)
+
     def _customer_lists(self, i: int, masked: str, mentions: list[Mention], ks: list[int]) -> set[int]:
         """Lists of companies that hang from a supply word: "L'azienda sarà fornitore di molti
         clienti, tra cui A, B e C" (A, B and C are its customers), "X's suppliers include A and B",
@@ -2847,6 +3170,35 @@ class _Article:
         if status == "active" or (status == "prospective" and not _STAGE.fullmatch(hit.group())):
             return  # only a stage of the agreement (talks, a memorandum) or its end says more
         self._add("PARTNERS_WITH", last.subject, last.object, {**last.props, "status": status}, i, 0.6)
+
+    def _pair_named_before(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Les deux sociétés, déjà partenaires depuis 2022", "Together, the two companies would
+        develop": a tie of the two companies a recent sentence named (the last one that named
+        companies, within three), when no tie of theirs is known yet; a sentence naming a third
+        company, or an earlier one naming more than two, refers to no pair."""
+        ref = self.px.cue["pair"].search(masked) or self.px.the_two.search(masked) or self.px.this_tie.search(masked)
+        if ref is None:
+            return
+        units = {f.subject for f in self.facts if f.predicate == "SUBSIDIARY_OF"}
+        pair = {e for e in self.sent_companies[i] if e not in units}
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if len(pair) >= 2:
+                break
+            pair |= {e for e in self.sent_companies[j] if e not in units}  # a unit goes with its owner
+        if len(pair) != 2:
+            return
+        hit = next((h for h in self.px.cue["partner"].finditer(masked) if not self._negated(masked, h.start())), None) \
+            or self.px.together.search(masked)
+        if hit is None or self._negated(masked, hit.start()):
+            return
+        def first(e: Name) -> tuple[int, int]:  # where the text first names it
+            j = next(j for j in range(i + 1) if e in self.sent_companies[j])
+            return j, next(m.start for m in self._mask(*self.sents[j])[1] if m.entity == e)
+        a, b = sorted(pair, key=first)
+        if any(f.predicate == "PARTNERS_WITH" and ({f.subject, f.object} == {a, b} or i - f.sentence <= 3) for f in self.facts):
+            return  # a tie known, or one just stated: whether it changed is for _pair_reference to say
+        status = self._status(self._status_span(masked, min(ref.start(), hit.start()), max(ref.end(), hit.end())))
+        self._add("PARTNERS_WITH", a, b, {"status": status}, i, 0.6)
 
     def _misspelt(self, word: str) -> Name | None:
         """The known or bundled company a word names with a letter repeated by mistake ("Nisssan",

@@ -14,7 +14,7 @@ __all__ = ["cues", "source", "DOMAINS", "ROLE_TRANSLATIONS"]
 _LEX: dict[str, dict[str, str]] = {
     "en": {
         "partner": r"agree(?:d|s)?(?! that| to (?:buy|acquire|sell|pay|purchase|take over|invest))|partner(?:ship|ships|s|ed|ing)?|collaborat\w*|co-?operat\w*|joint[- ]venture\w*|JV|allian\w+|allied|tie-?ups?|team(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|agreements?|deals?|co-?develop\w*|jointly develop\w*|work(?:s|ed|ing)? together|merger|merge|integration|talks|negotiations|ventures?|memorandum|MoU|letter of intent",
-        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration|tie-up|agreement|deal)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?|abandon\w*|g[ai]ves? up|giving up|renounc\w+|forgo(?:es|ne)?|forwent",
+        "ended": r"ended|ends|ending|(?:to|will|would|decided to|agreed to) end|end(?: to| of)? (?:the |their |its )?(?:talks|negotiations|partnership|alliance|joint venture|cooperation|collaboration|tie-up|agreement|deal)|terminat\w+|dissolv\w+|scrapp\w+|call(?:s|ed)? off|fell apart|fall(?:s|en)? apart|collaps\w+|pull(?:s|ed)? out|withdr[ae]w\w*|walk(?:s|ed)? away|turn(?:s|ed)? (?:its|their) backs?|mov(?:es|ed) away|br(?:oke|eak|eaks) off|(?:broke|break|breaks) up|cancel\w*|dead[- ]end|no longer|did not succeed|failed|unwound|exit(?:s|ed)?|abandon\w*|g[ai]ves? up|giving up|renounc\w+|forgo(?:es|ne)?|forwent|rescind\w*|rescission|t[oe]re up|tears? up|(?:let|lets|letting) (?:\w+ ){0,3}lapse|lapsed",
         "prospective": r"talks|talking|discussions?|discuss(?:es|ed|ing)?|negotiat\w+|explor\w+|consider\w*|memorandum|MoU|letter of intent|potential|possible|possibly|could|may|might|would|plan(?:s|ned|ning)? to|aim(?:s|ed|ing)? to|stud(?:y|ying)|evaluat\w+|weigh(?:s|ing)?|mull\w*|seek(?:s|ing)?|prob\w+ a|the way (?:for|to|towards)|intend\w*|propos\w+|prospect\w*|goal|objective",
         "negation": r"not|no|never|denied|denies|deny|ruled out|rules out|rule out|nor|without",
         "with": r"with|alongside",
@@ -53,7 +53,7 @@ _LEX: dict[str, dict[str, str]] = {
     },
     "it": {
         "partner": r"concordat\w*|hanno convenuto|concord\w+ di|partner(?:ship)?|collabor\w*|cooperazion\w*|cooper\w*|joint[- ]venture|allean\w+|allea(?:no|to|ti|ta|te|rsi|ndosi|ndo)?|alleer\w+|accord[oi]|intesa|sodalizio|fare squadra|fanno squadra|unir\w* le forze|uniranno le forze|fusione|integrazione|trattativ\w*|negoziat\w*|memorandum|protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti",
-        "ended": r"mancat[oaie]|fallit[oaie]|terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|sfumat[oaie]|svanit[oaie]|abbandonat\w*|ritirat\w*|ritiro|rinunci\w*|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*",
+        "ended": r"mancat[oaie]|fallit[oaie]|terminat\w*|interrott\w*|sciolt\w*|scioglimento|rott[oaie]|rottura|fine (?:della|dell'|del|delle|alla)|cancell\w+|naufragat\w*|saltat[oaie]|sfumat[oaie]|svanit[oaie]|abbandonat\w*|ritirat\w*|ritiro|rinunci\w*|chius[oae] (?:la|il|le)|stop (?:alla|al)|non (?:sono |è )?riuscit\w*|stracciat\w*|straccia(?:no|re|to)?|interromp\w*|rescis\w*|rescind\w*|disdett\w*|disdic\w*",
         "prospective": r"trattativ\w*|negoziat\w*|colloqui|discussion\w*|esplor\w*|valut\w*|memorandum|protocollo d'intesa|lettera d'intenti|dichiarazione d'intenti|possibil\w*|potenzial\w*|prospettiv\w*|potrebbe\w*|potrebbero|ipotes\w*|speculazion\w*|intenzione|intend\w*|studiare|studio|si preparano|preparano|prepara|la strada (?:per|verso)|verso (?:la|una) (?:nuova )?(?:fusione|alleanza|partnership)|progett\w+|obiettiv\w+",
         "negation": r"non|nessun\w*|né|smentit\w*|smentisc\w*|esclud\w*|esclus\w*|senza",
         "with": r"con|col|coi|insieme a|insieme con|assieme a|assieme con",
@@ -92,7 +92,7 @@ _LEX: dict[str, dict[str, str]] = {
     },
     "fr": {
         "partner": r"convenu\w*|s'accord\w+|partenariat\w*|partenaires?|collabor\w*|coopér\w*|co-?entreprise|entreprise commune|allian\w+|s'allie\w*|allié\w*|accord\w*|fusion|rapprochement|négociations|pourparlers|protocole d'accord|lettre d'intention|déclaration d'intention",
-        "ended": r"mis fin|met fin|mettre fin|fin (?:du|de la|des)|rompu\w*|rupture|termin\w+|dissou\w+|dissolution|abandonn\w+|annul\w+|retir\w+|échou\w+|échec|renonc\w+",
+        "ended": r"mis fin|met fin|mettre fin|fin (?:du|de la|des)|rompu\w*|rupture|termin\w+|dissou\w+|dissolution|abandonn\w+|annul\w+|retir\w+|échou\w+|échec|renonc\w+|romp(?:t|ent|re)|résili\w+|(?:mis|met|mettre|mettent) un terme",
         "prospective": r"discussions?|négociations?|pourparlers|explor\w+|envisag\w+|étudi\w+|protocole d'accord|lettre d'intention|déclaration d'intention|possibles?|potentiel\w*|pourrai\w+|projet\w*|prévoi\w+|la voie (?:à|vers)|intention|objectif",
         "negation": r"ne|n'|pas|aucun\w*|jamais|dément\w*|exclu\w*|sans",
         "with": r"avec|aux côtés de",
@@ -131,7 +131,7 @@ _LEX: dict[str, dict[str, str]] = {
     },
     "de": {
         "partner": r"arbeite[nt]?(?=\s[^.;:,⟨⟩]{0,40}(?:⟨[^.;:]{0,80})?\szusammen(?![\w-]))|zusammen ?gearbeitet|vereinbar\w*|verständig\w*|zusammenschließen|zusammengeschlossen|zusammentun|Partnerschaft\w*|Partner|Kooperation\w*|\w+(?:kooperation|partnerschaft)\w*|kooperier\w+|Zusammenarbeit|zusammenarbeit\w*|Gemeinschaftsunternehmen|Allianz|Bündnis|Vereinbarung|Abkommen|Fusion|Gespräche|Verhandlungen|Absichtserklärung",
-        "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|geplatzt|abgeblasen|abgesagt|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben|verzicht\w*",
+        "ended": r"beende\w*|aufgelöst|aufgekündigt|abgebrochen|gescheitert|geplatzt|abgeblasen|abgesagt|Ende der|Aus für|zurückgezogen|gestoppt|aufgegeben|verzicht\w*|platzen|platzte[n]?|kündigte\w* (?:\S+ ){1,6}auf\b|aufgekündigt|aufkündig\w*",
         "prospective": r"Gespräche\w*|Verhandlung\w*|verhandel\w*|prüf\w+|erwäg\w+|Absichtserklärung|mögliche\w*|könnte\w*|potenziell\w*|plan\w+|sondier\w+|den Weg (?:für|zu)|Ziel\w*",
         "negation": r"nicht|kein\w*|nie|dementiert\w*|ausgeschlossen|ohne",
         "with": r"mit",

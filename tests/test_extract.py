@@ -2984,3 +2984,219 @@ def test_a_majority_of_a_company_is_a_stake(lang, text, expected):
 ])
 def test_a_company_said_to_be_bought_by_or_part_of_a_group_is_its_unit(lang, text, expected):
     assert subsidiaries(text, lang) == expected
+
+
+# -- roles and references --
+def employers(text, lang):
+    return {(r["subject"], r["object"]) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault is cutting costs. Renault will close two plants under CEO Jane Morel, a spokesman said.",
+     {("Jane Morel", "Renault Group")}),
+    ("it", "Renault taglia i costi. Lo ha detto l'amministratore delegato Marco Bellini, parlando dei risultati di Renault.",
+     {("Marco Bellini", "Renault Group")}),
+    ("it", "Renault taglia i costi. Lo spiega l'ad del gruppo Marco Bellini in un incontro sui conti di Renault.",
+     {("Marco Bellini", "Renault Group")}),
+    ("fr", "Renault réduit ses coûts. Renault fermera deux usines, a indiqué le PDG Jean Morel.",
+     {("Jean Morel", "Renault Group")}),
+    ("de", "Renault senkt die Kosten. Renault schließt zwei Werke, sagte Vorstandschef Hans Keller.",
+     {("Hans Keller", "Renault Group")}),
+    # the company named before the title: its own
+    ("en", "Renault is cutting costs. Renault will close two plants, Nissan CEO Jane Morel said.",
+     {("Jane Morel", "Nissan")}),
+    # a former chief is no employee; the partner after "with" is not the speaker's company
+    ("en", "Renault is cutting costs. Renault is still recovering from the years under former CEO Jane Morel.", set()),
+    ("en", "Renault is cutting costs. Renault and Nissan met. \"This partnership with Renault helps us,\" said CEO Jane Morel of the Japanese side.",
+     set()),
+])
+def test_a_bare_title_in_a_sentence_naming_the_company_the_text_is_about(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford bought a 5% stake in Mazda. Ford paid $1 billion. Together, the two companies will develop new cars.",
+     {("Ford", "Mazda", "active")}),
+    ("en", "Ford bought a 5% stake in Mazda. The two will form a joint venture in Ohio.", {("Ford", "Mazda", "active")}),
+    ("it", "Ford ha comprato il 5% di Mazda. Le due aziende collaborano già da anni sulle batterie.",
+     {("Ford", "Mazda", "active")}),
+    ("fr", "Ford a acheté 5 % de Mazda. Les deux sociétés, déjà partenaires depuis 2020, vont lancer une voiture.",
+     {("Ford", "Mazda", "active")}),
+    ("de", "Ford hat 5 Prozent an Mazda gekauft. Die beiden Unternehmen arbeiten seit Jahren zusammen und haben eine Kooperation.",
+     {("Ford", "Mazda", "active")}),
+    # no partnership word, three companies, a denial: no pair
+    ("en", "Ford bought a 5% stake in Mazda. The two companies declined to comment.", set()),
+    ("en", "Ford, Mazda and Toyota met in Tokyo. The two companies will develop new cars together.", set()),
+    ("it", "Ford ha comprato il 5% di Mazda. Le due aziende non hanno alcuna collaborazione.", set()),
+])
+def test_the_two_companies_are_the_pair_named_just_before(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ford ha stracciato gli accordi con Mazda.", {("Ford", "Mazda", "ended")}),
+    ("it", "I colloqui fra Ford e Mazda per una possibile alleanza si interrompono.", {("Ford", "Mazda", "ended")}),
+    ("en", "Ford rescinded its partnership agreement with Mazda.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Ford rompt son partenariat avec Mazda.", {("Ford", "Mazda", "ended")}),
+    ("fr", "Ford a mis un terme à son partenariat avec Mazda.", {("Ford", "Mazda", "ended")}),
+    ("de", "Ford ließ die Zusammenarbeit mit Mazda platzen.", {("Ford", "Mazda", "ended")}),
+    ("de", "Ford kündigte die Partnerschaft mit Mazda auf.", {("Ford", "Mazda", "ended")}),
+    # announcing a partnership ("kündigte ... an") is not ending it
+    ("de", "Ford kündigte eine Partnerschaft mit Mazda an.", {("Ford", "Mazda", "active")}),
+    ("it", "Ford ha firmato un accordo con Mazda.", {("Ford", "Mazda", "active")}),
+])
+def test_ties_broken_off_in_other_wordings(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault and Geely created Horse Powertrain. Geely's Jane Morel has been appointed CEO of the new company.",
+     {("Jane Morel", "Horse Powertrain")}),
+    ("it", "La nuova società si chiama Horse Powertrain, con al comando Marco Bellini, nominato CEO della neonata azienda.",
+     {("Marco Bellini", "Horse Powertrain")}),
+    ("fr", "Renault et Geely ont créé Horse Powertrain. Jean Morel a été nommé directeur général de la nouvelle société.",
+     {("Jean Morel", "Horse Powertrain")}),
+    ("de", "Renault und Geely gründen Horse Powertrain. Hans Keller wurde zum Chef des neuen Unternehmens ernannt.",
+     {("Hans Keller", "Horse Powertrain")}),
+    # a new model, not a new company; no company named before
+    ("en", "Renault and Geely created Horse Powertrain. Jane Morel has been appointed head of the new model line.", set()),
+    ("en", "Jane Morel has been appointed CEO of the new company.", set()),
+])
+def test_the_head_of_the_new_company_heads_the_one_just_named(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW is expanding. Northvolt is a new supplier, alongside our existing partners, CATL and Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("en", "Volkswagen said its Audi brand will build cars with the group's existing Chinese partner SAIC.",
+     {("SAIC Motor", "Volkswagen Group", "active")}),
+    ("it", "BMW cresce. Oltre a Northvolt, lavoriamo con i nostri partner storici CATL e Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("fr", "BMW se développe. Outre Northvolt, nous travaillons avec nos partenaires CATL et Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    ("de", "BMW wächst. Neben Northvolt arbeiten wir mit unseren Partnern CATL und Samsung SDI.",
+     {("BMW", "CATL", "active"), ("BMW", "Samsung SDI", "active")}),
+    # not a partner of ours
+    ("en", "BMW is expanding. Northvolt said CATL and Samsung SDI are not our partners.", set()),
+])
+def test_partners_after_our_or_the_groups(lang, text, expected):
+    got = {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)}
+    assert {p for p in got if "Northvolt" not in p and "Huawei" not in p and "Audi" not in p} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "CATL costruirà una fabbrica. Le batterie arriveranno dall'azienda cinese che collabora anche con i gruppi BMW e Ford.",
+     {("BMW", "CATL", "active"), ("CATL", "Ford", "active")}),
+    ("en", "Nissan reported a loss. A source said the Japanese firm was abandoning merger discussions with Honda.",
+     {("Honda", "Nissan", "ended")}),
+    ("fr", "CATL construit une usine. Les batteries viendront du groupe chinois, qui travaille déjà avec BMW et Ford.",
+     {("BMW", "CATL", "active"), ("CATL", "Ford", "active")}),
+    # no country: which company, the text does not say; a denial
+    ("en", "CATL will build a plant. Tesla will buy cells from the new company, which also works with BMW and Ford.", set()),
+    ("en", "Nissan reported a loss. The Japanese firm is not in merger discussions with Honda.", set()),
+])
+def test_a_tie_of_a_company_named_by_its_country(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Panasonic is also a partner of Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("en", "Panasonic is a long-time partner of the American carmaker Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("it", "Panasonic è anche partner del costruttore americano Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("fr", "Panasonic est aussi le partenaire dans ce domaine du constructeur américain Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("de", "Panasonic ist auch Partner des US-Autobauers Tesla.", {("Panasonic", "Tesla", "active")}),
+    ("en", "Panasonic is not a partner of Tesla.", set()),
+    ("it", "Panasonic non è partner di Tesla.", set()),
+])
+def test_a_partner_stated_with_is(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ford ha comprato il 20% di Mazda. Questa partnership rafforzerà la nostra posizione in Asia.",
+     {("Ford", "Mazda", "active")}),
+    ("en", "Ford bought 20% of Mazda. This strategic tie-up will strengthen our position in Asia.", {("Ford", "Mazda", "active")}),
+    ("fr", "Ford a acheté 20 % de Mazda. Cette alliance renforcera notre position en Asie.", {("Ford", "Mazda", "active")}),
+    ("de", "Ford hat 20 Prozent an Mazda gekauft. Diese Partnerschaft stärkt unsere Position in Asien.",
+     {("Ford", "Mazda", "active")}),
+    # one company named before, or a denial: no pair
+    ("en", "Ford reported a loss in Japan. This partnership will strengthen our position.", set()),
+    ("en", "Ford bought 20% of Mazda. This is no partnership, a spokesman said.", set()),
+])
+def test_this_partnership_is_the_tie_of_the_pair_named_just_before(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault cerca un successore. I candidati sono due: Marco Bellini, direttore finanziario, e Luca Neri, responsabile Emea del gruppo.",
+     {("Marco Bellini", "Renault Group"), ("Luca Neri", "Renault Group")}),
+    ("en", "Renault cut its forecast. Margins will recover next year, said Jane Morel, chief financial officer.",
+     {("Jane Morel", "Renault Group")}),
+    ("fr", "Renault réduit ses prévisions. Les marges remonteront, a déclaré Jean Morel, directeur financier.",
+     {("Jean Morel", "Renault Group")}),
+    ("de", "Renault senkt die Prognose. Die Margen steigen wieder, sagte Hans Keller, Finanzchef, am Montag.",
+     {("Hans Keller", "Renault Group")}),
+    # an analyst, a title at a company named after it, a former title
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, an analyst at Bernstein.", set()),
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, chief executive of Nissan.", {("Jane Morel", "Nissan")}),
+    ("en", "Renault cut its forecast. Margins will recover, said Jane Morel, former chairman.", set()),
+])
+def test_a_title_after_a_name_with_no_company(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Marco Bellini è stato nominato ceo di Horse Powertrain. Luca Neri e Anna Costa sono rispettivamente stati nominati "
+           "direttore finanziario e direttore tecnico.",
+     {("Marco Bellini", "Horse Powertrain"), ("Luca Neri", "Horse Powertrain"), ("Anna Costa", "Horse Powertrain")}),
+    ("en", "Jane Morel was appointed CEO of Horse Powertrain. Tom Baker and Ann Lee were named chief financial officer and "
+           "chief technology officer.",
+     {("Jane Morel", "Horse Powertrain"), ("Tom Baker", "Horse Powertrain"), ("Ann Lee", "Horse Powertrain")}),
+    ("fr", "Jean Morel a été nommé directeur général de Horse Powertrain. Paul Blanc a été nommé directeur financier.",
+     {("Jean Morel", "Horse Powertrain"), ("Paul Blanc", "Horse Powertrain")}),
+    ("de", "Der Vorstandschef von Horse Powertrain, Hans Keller, stellte sein Team vor. Paul Weiss wurde zum Finanzchef ernannt.",
+     {("Paul Weiss", "Horse Powertrain")}),
+    # no appointment before: at which company, the text does not say
+    ("en", "Renault reported a loss. Tom Baker was named chief financial officer.", set()),
+])
+def test_an_appointment_naming_no_company_is_at_the_one_of_the_last(lang, text, expected):
+    assert {p for p in employers(text, lang)} >= expected and all(p[1] == "Horse Powertrain" for p in employers(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Nissan is reportedly in talks to invest $400 million in ailing start-up Fisker Inc.", {("Fisker", "Nissan", "prospective")}),
+    ("en", "Amazon and Ford are in talks about making an investment in Michigan-based startup Rivian.",
+     {("Amazon", "Rivian", "prospective"), ("Ford", "Rivian", "prospective")}),
+    ("en", "Meanwhile, Taiwanese giant Foxconn has emerged as a possible investor in Nissan.", {("Foxconn", "Nissan", "prospective")}),
+    ("it", "Nissan è in trattativa per investire 400 milioni nella start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("fr", "Nissan est en discussions pour prendre une participation dans la start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("de", "Nissan ist in Gesprächen über eine Beteiligung an dem Start-up Rivian.", {("Nissan", "Rivian", "prospective")}),
+    ("en", "Nissan is not in talks to invest in Rivian.", set()),
+])
+def test_talks_to_invest_are_a_tie_in_prospect(lang, text, expected):
+    assert {(*sorted(p[:2]), p[2]) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Nissan e Mitsubishi crescono. Toyota investirà in Ampere, ha detto Mario Rossi, CEO del costruttore giapponese.",
+     {("Mario Rossi", "Toyota")}),
+    ("en", "Nissan and Mitsubishi are growing. Toyota will invest in Ampere, said Jane Doe, CEO of the Japanese carmaker.",
+     {("Jane Doe", "Toyota")}),
+    # two of that country in the sentence itself: which one, the text does not say
+    ("en", "Nissan is growing. Toyota will invest in Honda, said Jane Doe, CEO of the Japanese carmaker.", set()),
+])
+def test_a_described_company_of_this_sentence_before_one_of_the_last(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ford is building a plant. Ford will hire 2,000 workers in Ohio, said President Joe Biden."),
+    ("it", "Stellantis investe a Melfi. Lo ha annunciato il presidente Sergio Mattarella, in visita a Stellantis."),
+])
+def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
+    assert employers(text, lang) == set()
+
+
+def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
+    assert pairs("Renault is in talks to sell its stake in Nissan.", "en") == set()
