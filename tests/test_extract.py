@@ -1454,7 +1454,7 @@ def test_shares_that_are_no_stake_in_a_named_company(lang, text):
            "Audi 10 Prozent.",
      {("FAW Group", "FAW-Volkswagen", 60), ("Volkswagen Group", "FAW-Volkswagen", 30), ("Audi", "FAW-Volkswagen", 10)}),
     ("en", "Renault holds 45% of Flexis, Volvo Cars 45% and CMA CGM Group 10%.",
-     {("Renault Group", "Flexis", 45), ("Volvo Cars", "Flexis", 45), ("CMA CGM Group", "Flexis", 10)}),
+     {("Renault Group", "Flexis", 45), ("Volvo Cars", "Flexis", 45), ("CMA CGM", "Flexis", 10)}),
     ("it", "Renault e Geely hanno creato Horse Powertrain. Renault ne detiene il 50%, Geely il 50%.",
      {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
     ("fr", "Renault détient 25 % de Flexis et Volvo Cars 75 %.",
@@ -3200,3 +3200,18 @@ def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
 
 def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
     assert pairs("Renault is in talks to sell its stake in Nissan.", "en") == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "GlobalFoundries will supply chips to Ford.", {("SUPPLIES", "GlobalFoundries", "Ford")}),
+    ("en", "SoftBank holds a 10% stake in Getaround.", {("INVESTS_IN", "SoftBank Group", "Getaround")}),
+    ("it", "Berkshire Hathaway detiene il 5% di BYD.", {("INVESTS_IN", "Berkshire Hathaway", "BYD")}),
+    ("de", "Hella liefert Scheinwerfer an Isuzu.", {("SUPPLIES", "Hella", "Isuzu Motors")}),
+    ("fr", "Symbio a signé un partenariat avec Hino.", {("PARTNERS_WITH", "Hino Motors", "Symbio")}),
+])
+def test_more_companies_of_the_industry_are_known_by_name(lang, text, expected):
+    got = set()
+    for r in rels(text, lang):
+        pair = (r["subject"], r["object"])
+        got.add((r["predicate"], *(sorted(pair) if r["predicate"] == "PARTNERS_WITH" else pair)))
+    assert got == expected
