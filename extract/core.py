@@ -190,7 +190,14 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
                   "vend vendu cède cédé verkauft verkaufen".split())
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
-                       r"Technologies|Mobility|Batteries")
+                       r"Technologies|Mobility|Batteries|Semiconductors?|Robotics|Resources|Mining|Lithium|Metals|Minerals|"
+                       r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited")
+# heads that also end the name of a field ("Renewable Energy", "Battery Systems"): a firm's only
+# when the word before is no common word of the trade
+_TOPIC_HEAD = re.compile(r"Energy|Solutions|Systems|Resources|Mining|Lithium|Metals|Minerals|Robotics|Logistics|Semiconductors?")
+_TOPIC_FIRST = frozenset("""renewable clean green solar wind electric digital smart new global advanced autonomous battery
+energy power mobility storage charging hydrogen fuel driver driving safety software hardware vehicle vehicles automotive
+industrial critical rare raw natural sustainable circular integrated intelligent connected embedded""".split())
 # what may stand between a takeover verb and the company taken: not a seller or a place ("bought
 # cells from CATL", "acquired a plant in"), a word that describes the company ("son compatriote")
 _TAKEOVER_NOT = re.compile(r"(?i:(?<![\w\-])(?:with|con|avec|mit|from|da|dal|dalla|dallo|dai|auprès|von|vom|in|into|nel|nella|dans|an|am|bei|of|di|del|della|"
@@ -1525,7 +1532,8 @@ class _Article:
                 propose(a, b)  # "die Marke Mini", "die Traditionsmarke Rolls-Royce": a brand is a company's
                 continue
             if len(words) >= 2 and _ORG_HEAD.fullmatch(words[-1]) and not _DESC_WORD.fullmatch(words[0]) \
-                    and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)):
+                    and (words[0].casefold() not in _NOT_NAME or _ACRONYM_HEAD(words)) \
+                    and not (_TOPIC_HEAD.fullmatch(words[-1]) and words[0].casefold() in _TOPIC_FIRST):
                 propose(a, b)  # "Isuzu Motors", "Fuji Heavy Industries": the name of a firm
                 continue
             if last and last.group(1).casefold() in _OBJECT_LEAD \

@@ -1459,7 +1459,7 @@ def test_shares_that_are_no_stake_in_a_named_company(lang, text):
      {("Renault Group", "Horse Powertrain", 50), ("Geely Holding", "Horse Powertrain", 50)}),
     ("fr", "Renault détient 25 % de Flexis et Volvo Cars 75 %.",
      {("Renault Group", "Flexis", 25), ("Volvo Cars", "Flexis", 75)}),
-    ("en", "Toyota holds a 50% stake in the joint venture Primearth.", {("Toyota", "Primearth", 50)}),
+    ("en", "Toyota holds a 50% stake in the joint venture Primearth.", {("Toyota", "Prime Earth EV Energy", 50)}),
 ])
 def test_stakes_in_a_venture_stated_one_then_by_ellipsis(lang, text, expected):
     assert stakes(text, lang) == expected
@@ -3215,3 +3215,14 @@ def test_more_companies_of_the_industry_are_known_by_name(lang, text, expected):
         pair = (r["subject"], r["object"])
         got.add((r["predicate"], *(sorted(pair) if r["predicate"] == "PARTNERS_WITH" else pair)))
     assert got == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Renault signed a partnership with Westwater Resources.", {("Renault Group", "Westwater Resources")}),
+    ("it", "Stellantis firma un accordo con Vulcan Energy per il litio.", {("Stellantis", "Vulcan Energy")}),
+    ("en", "BMW signed a partnership with Inova Semiconductors.", {("BMW", "Inova Semiconductors")}),
+    ("en", "Renault will invest in Renewable Energy across Europe.", set()),
+    ("en", "Renault signed a partnership on Battery Systems with its suppliers.", set()),
+])
+def test_a_firm_named_by_its_trade_word_unless_the_words_name_a_field(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang)} == expected
