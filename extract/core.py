@@ -192,6 +192,9 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries|Semiconductors?|Robotics|Resources|Mining|Lithium|Metals|Minerals|"
                        r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited")
+# an unnamed unit after its owner's possessive: "GM's autonomous vehicle operation", "Ford's battery business"
+_UNIT_OF_OWNER = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:operations?|units?|business(?:es)?|divisions?|arm|"
+                            r"subsidiar(?:y|ies)|venture|spin-?off|affiliate)(?![\w\-])")
 # heads that also end the name of a field ("Renewable Energy", "Battery Systems"): a firm's only
 # when the word before is no common word of the trade
 _TOPIC_HEAD = re.compile(r"Energy|Solutions|Systems|Resources|Mining|Lithium|Metals|Minerals|Robotics|Logistics|Semiconductors?")
@@ -3348,8 +3351,8 @@ class _Article:
                 if px.prep_before.search(gap[-60:]) or not gap.strip():
                     target = k
                 break
-            if target is None:
-                continue
+            if target is None or _UNIT_OF_OWNER.match(masked, pos[target][1]):
+                continue  # (not in "a stake in GM's autonomous vehicle operation": in the unit, unnamed)
             investor = None
             in_rel = next(((a, b) for a, b in self._relative_spans(masked) if a <= h.start() < b), None)
             if in_rel is not None:  # "Geely, which holds 9.7% of Daimler": the antecedent invests

@@ -3226,3 +3226,13 @@ def test_more_companies_of_the_industry_are_known_by_name(lang, text, expected):
 ])
 def test_a_firm_named_by_its_trade_word_unless_the_words_name_a_field(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "SoftBank made a $2.25 billion investment for a 19.6 percent stake in GM's autonomous vehicle operation.", set()),
+    ("en", "Toyota took a 10% stake in Ford's battery business.", set()),
+    ("en", "SoftBank took a 19.6 percent stake in GM.", {("SoftBank Group", "General Motors", 19.6)}),
+    ("en", "SoftBank took a 5% stake in GM's shares last year.", {("SoftBank Group", "General Motors", 5)}),
+])
+def test_a_stake_in_an_unnamed_unit_of_a_company_is_no_stake_in_the_company(lang, text, expected):
+    assert stakes(text, lang) == expected
