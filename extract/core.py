@@ -181,11 +181,24 @@ _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
 _MORE_STAKE = re.compile(
-    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s*(?:,\s*(?:(?:and|e|et|und)\s+)?|(?:and|e|et|und)\s+)(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
     # "... and 1 billion euros in JAC": a second sum invested
     r"|(?:€|\$|US\$)?\s*\d+(?:[.,]\d+)?\s*(?:billion|million|bn|miliard[oi]|milion[ei]|milliards?|millions?|Milliarden?|Million(?:en)?)"
     r"(?:\s+(?:of\s+)?(?:euros?|dollars?|yuan|di euro|di dollari|d'euros|de dollars|Euro|Dollar))?)"
     r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+# between one holding and the next of the same holder: "⟨C1⟩ Ltd., a 16.8 percent stake", "⟨C0⟩ Motor Co., and
+# has a 50.2 percent stake", "⟨C1⟩, il 20% (di)"; no verb but that of holding, no other name
+_NEXT_HOLDING = re.compile(
+    r"(?:\s+(?:Motors?|Corp|Co|Inc|Ltd|Ltd|Holdings?|Group|AG|SE|SpA|SA|S\.A|N\.V|plc)\.?)*\s*[,;]?\s*"
+    r"(?:(?:and|e|ed|et|und|sowie)\s+)?(?:(?:also|has|have|holds?|owns?|ha|detiene|possiede|a|détient|possède|hält|besitzt)\s+)?"
+    r"(?:(?:a|an|un|una|uno|il|lo|la|le|l'|the|einen?|einem|eine)\s*)?(?:(?:nearly|about|almost|some|circa|environ|rund|etwa)\s+)?"
+    r"(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)(?:-prozentig\w*)?\s*)?", re.I)
+_NEW_HOLDING = re.compile(r"[,;]\s*(?:(?:and|e|et|und)\s+)?(?:has|holds|owns|ha|detiene|a|détient|hält|an?|il|la|le|un|una|une|einen?|\d)\b"
+                          r"|\s(?:and|e|et|und)\s+(?:has|holds|owns|ha|detiene|a|détient|hält|an?|il|la|le|un|una|une|einen?|\d)\b", re.I)
+# a clause whose subject is "it": the company the text is about ("It wholly owns Daihatsu")
+_IT_HOLDS = re.compile(r"\s*(?:It|Il|Elle|Esso|Essa|Er|Es|Sie)\s+(?:(?:also|already|now|wholly|fully|aussi|déjà|anche|già|auch|bereits)\s+)*"
+                       r"(?:(?:has|had|ha|a|hat|holds|détient|detiene|hält)\s+)?(?:(?:a|an|un|una|il|une|einen?)\s+)?"
+                       r"(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)\s*)?$")
 _SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
                   "vend vendu cède cédé verkauft verkaufen".split())
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
@@ -3312,6 +3325,7 @@ class _Article:
                 pct = _PCT.search(before) if cue["invest"].search(before) else None
                 stake = _stake(pct)
                 found[(a, b)] = (0.85 if stake is not None else 0.75, stake)
+        held_by: dict[int, Name] = {}  # a stake's target -> its holder, for the stakes listed after it
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
@@ -3350,30 +3364,49 @@ class _Article:
             owned = cue["owned_by"].search(tail)
             if owned:
                 investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
+            holder = None  # the investor, when it is not named in this sentence or not next to the cue
             if investor is None and not owned:
                 # (not across a semicolon: "entered a deal with Tesla; the company invested $30 million")
                 investor = next((k for k in reversed(comps) if pos[k][1] <= h.start()
                                  and mentions[k].entity != mentions[target].entity
                                  and ";" not in masked[pos[k][1]:h.start()]), None)
-            if investor is None:
+                if investor is not None and investor in held_by and masked[pos[investor][1]:h.start()].strip() \
+                        and _NEXT_HOLDING.fullmatch(masked, pos[investor][1], h.start()):
+                    # "has 50% of Hino, a 16.8% stake in Subaru": each stake is the holder's, not the
+                    # last target's
+                    holder, investor = held_by[investor], None
+                elif investor is None and _IT_HOLDS.match(masked[:h.start()]):
+                    holder = self.current_focus()  # "It wholly owns Daihatsu": the company the text is about
+            if investor is None and holder is None:
                 continue
             # the stated percentage: before the target, or just after it up to the next cue
             after = masked[pos[target][1]:pos[target][1] + 50]
             nxt = cue["invest"].search(after)
             after = after[:nxt.start()] if nxt else after
-            window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
+            if investor is None or investor in held_by:  # a list of holdings: each one's own percentage
+                nxt = _NEW_HOLDING.search(after)
+                after = after[:nxt.start()] if nxt else after
+            start = max(0, h.start() - 40)
+            if investor is None or investor in held_by:
+                start = max(start, masked.rfind("⟩", 0, h.start()) + 1)
+            window = masked[start:pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
             if stake is None and _HALF.search(window):
                 stake = 50  # "owns half of X": a stake, not control
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            inv_ent = mentions[investor].entity if investor is not None else holder
+            for t in lst[lst.index(target):]:
+                held_by[t] = inv_ent
             more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
-            if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"
+            while more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki", "51% of A, 20% of B"
                 k = int(more.group("k"))
-                a, b = mentions[investor].entity, mentions[k].entity
+                a, b = inv_ent, mentions[k].entity
                 if a != b and b.type == "Company":
                     found[(a, b)] = (0.75, _stake(_PCT.search(more.group())))
+                    held_by[k] = a
+                more = _MORE_STAKE.match(masked, more.end())
             for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
-                a, b = mentions[investor].entity, mentions[t].entity
+                a, b = inv_ent, mentions[t].entity
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
@@ -3382,8 +3415,9 @@ class _Article:
                         continue  # "the Chinese company that owns NEVS", "owns half of JAC Motors' parent"
                     # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
                     # each hold a share (read by the holders' pattern), none owns it alone
-                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])
-                    if len({mentions[k].entity for k in owners}) == 1:
+                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor]) \
+                        if investor is not None else []
+                    if len({mentions[k].entity for k in owners}) <= 1:
                         self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)
                     continue
                 conf = 0.85 if stake is not None else 0.75

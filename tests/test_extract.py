@@ -3200,3 +3200,39 @@ def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
 
 def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
     assert pairs("Renault is in talks to sell its stake in Nissan.", "en") == set()
+
+
+# -- lists of stakes and partners --
+def stakes(text, lang):
+    return {(r["subject"], r["object"], r.get("stake_pct")) for r in rels(text, lang, predicate="INVESTS_IN")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota reported results. It wholly owns Daihatsu, and has a 20 percent stake in Hino, a 16.8 percent stake "
+           "in Subaru and a 5.1 percent stake in Mazda.",
+     {("Toyota", "Hino", 20), ("Toyota", "Subaru", 16.8), ("Toyota", "Mazda", 5.1)}),
+    ("en", "Toyota has a 20% stake in Mazda, a 5% stake in Subaru and owns Daihatsu outright.",
+     {("Toyota", "Mazda", 20), ("Toyota", "Subaru", 5)}),
+    ("en", "Toyota owns 51% of Daihatsu, 20% of Hino and 5% of Mazda.",
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+    ("fr", "Renault a publié ses résultats. Il détient 15 % de Nissan, 10 % de Dacia et 5 % de Daimler.",
+     {("Renault Group", "Nissan", 15), ("Renault Group", "Dacia", 10), ("Renault Group", "Mercedes-Benz Group", 5)}),
+    ("it", "Toyota detiene il 51% di Daihatsu, il 20% di Hino e il 5% di Mazda.",
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+    ("de", "VW hält 20 Prozent an Traton und 10 Prozent an Rivian.",
+     {("Volkswagen Group", "Traton", 20), ("Volkswagen Group", "Rivian", 10)}),
+    # a stake of the company named last, in a clause of its own: its own
+    ("en", "Toyota has a 20% stake in Mazda, which holds 5% of Subaru.", {("Toyota", "Mazda", 20), ("Mazda", "Subaru", 5)}),
+    ("en", "Toyota does not own a stake in Mazda, Subaru or Hino.", set()),
+])
+def test_a_list_of_stakes_are_all_the_holders(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota reported results. It wholly owns Daihatsu, and has a 20 percent stake in Hino.", {("Daihatsu", "Toyota")}),
+    ("en", "Toyota has a 20% stake in Mazda and owns Daihatsu outright.", {("Daihatsu", "Toyota")}),
+    ("en", "Toyota reported results. It has a 20% stake in Mazda and a 5% stake in Subaru.", set()),
+])
+def test_a_wholly_owned_holding_in_a_list_is_a_unit(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")} == expected
