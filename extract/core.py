@@ -131,6 +131,13 @@ _SOLD_AFTER = re.compile(
     r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
 # a second reported clause: what the first one says does not decide the status of the second
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
+# a company named as another's rival, before the name of that other: "Uber rival Lyft"
+_RIVAL_OF = re.compile(r"\s+(?i:rival|competitor|concurrent|rivale|concorrente|Konkurrent|Rivale)\s+⟨C")
+# a clause of its own with a pronoun subject, between a company and the cue: "X ... as it works with Y"
+_PRONOUN_CLAUSE = re.compile(r"(?<!\w)(?i:as|because|since|while|whereas|car|parce qu'|puisqu'|perché|poiché|mentre|weil|da|während)"
+                             r"\s*(?i:it|they|il|elle|ils|elles|esso|essa|er|sie|es)(?!\w)")
+_PREP_LAST = re.compile(r"(?<!\w)(?i:to|for|from|of|at|by|à|au|aux|pour|de|du|des|a|al|ai|alla|per|di|del|della|zu|zum|zur|für|von|vom)"
+                        r"\s+(?:(?i:the|le|la|les|l'|il|lo|der|dem|den|die)\s*)?$")
 _DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
 # what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
 _POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
@@ -2339,6 +2346,20 @@ class _Article:
                     # "after talks with X, signed a deal with Y": Y belongs to the later cue
                     and not any(h.end() <= g.start() and g.end() < pos[lst[0]][0]
                                 and px.with_before.search(masked[g.end():pos[lst[0]][0]]) for g in hits)]
+            # "a relationship with Uber rival Lyft": the rival named as a description is no party
+            objs = [next((x for x in after if pos[x[0]][0] >= pos[lst[-1]][1]), lst)
+                    if _RIVAL_OF.match(masked, pos[lst[-1]][1]) else lst for lst in objs]
+            if in_rel is not None and objs:  # "Waymo, which expanded its tie with X, and GM ...": only the clause's own
+                objs = [[o for o in lst if pos[o][0] < in_rel[1]] for lst in objs]
+                objs = [lst for lst in objs if lst]
+                if antecedent:  # "deals with Ford and Waymo, which ...": the clause is Waymo's alone
+                    subj = [subj[-1]]
+            if in_rel is not None and subj is not None and objs \
+                    and len(_TOKEN.findall(masked, pos[subj[-1]][1], in_rel[0])) >= 2:
+                continue  # "buys cells from the new company, which works with BMW": the antecedent is not named
+            if subj is not None and objs and _PRONOUN_CLAUSE.search(masked, pos[subj[-1]][1], h.start()) \
+                    and _PREP_LAST.search(masked, max(0, pos[subj[0]][0] - 20), pos[subj[0]][0]):
+                continue  # "X is no stranger to Y as it works with Z": "it" is not Y, named as an object
             if after and after[0] is not between and after[0] is not of_subject \
                     and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
                 if px.venture.fullmatch(h.group()):

@@ -3236,3 +3236,31 @@ def test_a_list_of_stakes_are_all_the_holders(lang, text, expected):
 ])
 def test_a_wholly_owned_holding_in_a_list_is_a_unit(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Stellantis travaille également avec les fabricants de puces Infineon, NXP et Qualcomm.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP"), ("Stellantis", "Qualcomm")}),
+    ("fr", "Renault travaille avec Geely et Nissan sur les moteurs.", {("Renault Group", "Geely Holding"), ("Renault Group", "Nissan")}),
+    ("en", "Stellantis also works with chipmakers Infineon, NXP and Qualcomm.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP"), ("Stellantis", "Qualcomm")}),
+    ("en", "Ford works closely with Lyft.", {("Ford", "Lyft")}),
+    ("it", "Stellantis lavora anche con i produttori di chip Infineon e NXP.", {("Stellantis", "Infineon"), ("Stellantis", "NXP")}),
+    ("de", "Stellantis arbeitet auch mit den Chipherstellern Infineon und NXP zusammen.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP")}),
+    ("en", "GM has a long relationship with Lyft.", {("General Motors", "Lyft")}),
+    ("en", "Waymo expanded its relationship with Stellantis this week.", {("Stellantis", "Waymo")}),
+    # a rival named to describe the partner is no party
+    ("en", "GM has an existing relationship with Uber rival Lyft.", {("General Motors", "Lyft")}),
+    # a relative clause speaks of its antecedent alone, up to its end
+    ("en", "Lyft has struck deals with Ford and Waymo, which this week expanded its relationship with Stellantis, "
+           "and GM did not comment.",
+     {("Ford", "Lyft"), ("Lyft", "Waymo"), ("Stellantis", "Waymo")}),
+    # "it" after a company named as an object is not that company
+    ("en", "Horizon is no stranger to Volkswagen as it works with the Audi brand.", set()),
+    ("en", "BMW does not work with Infineon or Qualcomm.", set()),
+    ("fr", "Renault ne travaille pas avec Geely.", set()),
+    ("en", "The software works with Android and was built by Google.", set()),
+])
+def test_partners_after_working_with_or_a_relationship_with(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted(p)) for p in expected}
