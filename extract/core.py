@@ -138,6 +138,10 @@ _PRONOUN_CLAUSE = re.compile(r"(?<!\w)(?i:as|because|since|while|whereas|car|par
                              r"\s*(?i:it|they|il|elle|ils|elles|esso|essa|er|sie|es)(?!\w)")
 _PREP_LAST = re.compile(r"(?<!\w)(?i:to|for|from|of|at|by|à|au|aux|pour|de|du|des|a|al|ai|alla|per|di|del|della|zu|zum|zur|für|von|vom)"
                         r"\s+(?:(?i:the|le|la|les|l'|il|lo|der|dem|den|die)\s*)?$")
+# rivals, not partners: "the deal helps Toyota compete with Nissan and GM"
+_COMPETE_WITH = re.compile(r"(?<!\w)(?i:compet(?:e|es|ed|ing)|rivali?zz\w*|competer\w*|compet(?:ere|ono|e)|concurrencer|rivaliser|"
+                           r"konkurrier\w*)\s+(?i:with|against|con|contro|avec|contre|mit|gegen)\s+(?:(?i:the|its|i|le|la|les|den|die)\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}$")
 _DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
 # what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
 _POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
@@ -548,7 +552,8 @@ class _Patterns:
             rf"(?<!\w)(?i:{det})\s*(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?)"
             rf"\s*,?\s*(?:(?i:già|already|déjà|bereits|also|anche|aussi|auch)\s+)?(?:(?i:the|il|le|la|der)\s+|l')?"
             rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩")
-        gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
+        # ("Ford Motor Co. and Waymo": the abbreviation's dot left after the name ends no sentence)
+        gap_list = rf"^(?:\.(?=,|\s+(?:{conj})\b))?\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
         # "Veoneer, the Swedish maker, and Qualcomm"
@@ -2342,6 +2347,7 @@ class _Article:
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
             objs = [lst for lst in after if lst is not between and lst is not of_subject
                     and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
+                    and not _COMPETE_WITH.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
                     and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))
                     # "after talks with X, signed a deal with Y": Y belongs to the later cue
                     and not any(h.end() <= g.start() and g.end() < pos[lst[0]][0]

@@ -3264,3 +3264,20 @@ def test_a_wholly_owned_holding_in_a_list_is_a_unit(lang, text, expected):
 ])
 def test_partners_after_working_with_or_a_relationship_with(lang, text, expected):
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted(p)) for p in expected}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the dot of an abbreviated name ends no list
+    ("en", "Lyft, for example, has struck deals with Ford Motor Co. and Waymo.", {("Ford", "Lyft"), ("Lyft", "Waymo")}),
+    ("fr", "Renault a signé un accord avec Ford Motor Co. et Rivian.", {("Ford", "Renault Group"), ("Renault Group", "Rivian")}),
+    ("de", "VW hat eine Vereinbarung mit Ford Motor Co. und Rivian unterzeichnet.",
+     {("Ford", "Volkswagen Group"), ("Rivian", "Volkswagen Group")}),
+    ("en", "Lyft struck a deal with Ford Motor Co. And Waymo did not.", {("Ford", "Lyft")}),
+    # rivals are no partners
+    ("en", "The deal may help Toyota compete with Nissan Motor Co. and General Motors Co. in selling electric cars.", set()),
+    ("en", "Toyota signed a deal with Tesla to compete with Nissan.", {("Tesla", "Toyota")}),
+    ("it", "L'accordo aiuterà Toyota a competere con Nissan e Ford.", set()),
+    ("fr", "L'accord aidera Toyota à rivaliser avec Nissan et Ford.", set()),
+])
+def test_a_list_past_an_abbreviated_name_and_rivals_after_compete_with(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
