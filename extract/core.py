@@ -1047,7 +1047,8 @@ class _Patterns:
             rf"(?<![\w\-])(?P<deal>(?i:agreements?|contracts?|deals?|accord[oi]|contratt[oi]|intesa|accords?|contrats?|"
             rf"Vertr[aä]g\w*|Vereinbarung\w*|Abkommen|{memo}))(?![\w\-])[^.;:]{{0,100}}?\s"
             rf"(?i:to secure|to ensure|to guarantee|per garantire|per assicurare|per assicurarsi|pour sécuriser|"
-            rf"pour garantir|pour assurer|um)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"pour garantir|pour assurer|um|guaranteeing|securing|ensuring|garantendo|assicurando|"
+            rf"che garantisce|che assicura|qui garantit|qui assure|qui sécurise|en garantissant|en assurant)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
             rf"(?P<d>(?i:supply|supplies|fornitur[ae]|approvvigionament\w+|approvisionnements?|Versorgung|"
             rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
         # "... than its long-standing relationship with Panasonic", "its pact with LG Chem and CATL", "il suo
@@ -3588,16 +3589,30 @@ class _Article:
         STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu sichern"): the
         one further up the supply chain (chips before parts, parts before cars) sells."""
         names = list(dict.fromkeys(x.entity for x in mentions if x.entity.type == "Company"))
-        if len(names) != 2 or _tier(names[0]) == _tier(names[1]):
-            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells)
         m = self.px.secured_supply.rx.search(masked)
         if m is None or not self.px.with_word.search(masked) or self._status(masked) != "active":
             return
+        focus = self.current_focus()
+        buyers = []
+        if focus is not None and focus not in names and "⟨C" not in masked[:m.start("deal")] \
+                and _CARMAKER_SUBJECT.match(masked) and all(_sector(n) not in _MAKERS for n in names):
+            # "The automaker has signed an agreement with A and B, guaranteeing the supply": the carmaker
+            # the text is about buys from each
+            names.insert(0, focus)
+            buyers = [focus]
+        if len(names) < 2 or len(names) > 4:
+            return
+        top = max(_tier(n) for n in names)
+        buyers = buyers or [n for n in names if _tier(n) == top]
+        if len(buyers) != 1:
+            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells; each seller
+            # of a lower tier than the one buyer)
         if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked)):
             return
-        seller, buyer = names if _tier(names[0]) < _tier(names[1]) else names[::-1]
         dom = self._domain(m.group("d"))
-        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+        for seller in names:
+            if seller != buyers[0]:
+                self._add("SUPPLIES", seller, buyers[0], {"domain": dom} if dom else {}, i, 0.6)
 
     def _buyer_ties(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A company's supply deals with others ("gli accordi di fornitura di Tesla con CATL e LG Chem": the
@@ -4099,6 +4114,17 @@ _SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|ode
 
 # how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
 # to carmakers
+_MAKERS = frozenset(("automaker", "ev-maker", "trucks"))
+# a sentence whose subject is a carmaker described, not named: "The automaker has signed", "Le constructeur a signé"
+_CARMAKER_SUBJECT = re.compile(r"\s*(?i:the|le|la|il|der|die)\s+(?:[\w-]+\s+)?(?i:automaker|carmaker|car maker|manufacturer|"
+                               r"constructeur|casa automobilistica|costruttore|Autobauer|Autohersteller|Hersteller|Konzern|group|groupe|gruppo)\b")
+
+
+def _sector(ent: Name) -> str | None:
+    sectors = _sectors()
+    return next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+
+
 _TIERS = {"materials": 0, "semiconductor": 1, "battery": 1, "energy": 1, "supplier": 2, "powertrain": 2,
           "software": 2, "technology": 2, "charging": 2}
 

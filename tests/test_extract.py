@@ -3281,3 +3281,24 @@ def test_partners_after_working_with_or_a_relationship_with(lang, text, expected
 ])
 def test_a_list_past_an_abbreviated_name_and_rivals_after_compete_with(lang, text, expected):
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW has signed an agreement with Infineon and Qualcomm, guaranteeing the supply of chips.",
+     {("Infineon", "BMW"), ("Qualcomm", "BMW")}),
+    ("en", "BMW signed deals with Infineon and NXP to secure the supply of chips.", {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("fr", "BMW a signé un accord avec Infineon et NXP, qui garantit l'approvisionnement en puces.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("it", "BMW ha firmato un accordo con Infineon e NXP che garantisce la fornitura di chip.", {("Infineon", "BMW"), ("NXP", "BMW")}),
+    # the carmaker described, not named: the one the text is about
+    ("en", "BMW needs chips. The automaker has signed an agreement with Infineon and NXP, guaranteeing the supply of chips.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("fr", "BMW a besoin de puces. Le constructeur a signé un accord avec Infineon et NXP, qui garantit l'approvisionnement en puces.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    # another carmaker sells no chips; a denial; talks
+    ("en", "BMW needs chips. The automaker has signed an agreement with Ford, guaranteeing the supply of chips.", set()),
+    ("en", "BMW did not sign an agreement with Infineon and NXP guaranteeing the supply of chips.", set()),
+    ("en", "BMW is in talks on an agreement with Infineon and NXP, guaranteeing the supply of chips.", set()),
+])
+def test_each_party_to_a_deal_that_secures_a_supply_sells(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")} == expected
