@@ -3388,6 +3388,8 @@ class _Article:
             in_rel = next(((a, b) for a, b in self._relative_spans(masked) if a <= h.start() < b), None)
             if in_rel is not None:  # "Geely, which holds 9.7% of Daimler": the antecedent invests
                 investor = next((k for k in reversed(comps) if pos[k][1] <= in_rel[0]), None)
+                if investor is not None and _NAMED_ANTECEDENT.search(masked, pos[investor][1], in_rel[0]):
+                    continue  # "backed by the fund, which holds investments in Uber": the fund, unnamed
             tail = masked[pos[target][1]:]
             owned = cue["owned_by"].search(tail)
             if owned:
@@ -4114,6 +4116,9 @@ _SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|ode
 
 # how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
 # to carmakers
+# between a company and a relative clause, a noun phrase of its own: the clause is that phrase's
+# ("GM ... other companies backed by the fund, which holds ...")
+_NAMED_ANTECEDENT = re.compile(r"(?<!\w)(?i:the|a|an|its|their|le|la|les|l'|un|une|il|lo|gli|i|una|der|die|das|dem|den|ein|eine)\s+[\w-]+")
 _MAKERS = frozenset(("automaker", "ev-maker", "trucks"))
 # a sentence whose subject is a carmaker described, not named: "The automaker has signed", "Le constructeur a signé"
 _CARMAKER_SUBJECT = re.compile(r"\s*(?i:the|le|la|il|der|die)\s+(?:[\w-]+\s+)?(?i:automaker|carmaker|car maker|manufacturer|"

@@ -3302,3 +3302,14 @@ def test_a_list_past_an_abbreviated_name_and_rivals_after_compete_with(lang, tex
 ])
 def test_each_party_to_a_deal_that_secures_a_supply_sells(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota will invest in GM, the first of many deals for the fund, which holds investments in Uber.",
+     {("Toyota", "General Motors")}),
+    ("fr", "Renault a investi dans Nissan, un choix du groupe, qui détient aussi des parts de Dacia.", {("Renault Group", "Nissan")}),
+    ("en", "Geely, which holds 9.7 percent of Daimler, grew.", {("Geely Holding", "Mercedes-Benz Group")}),
+    ("en", "Toyota bought shares of Mazda Motor Corp., which owns 5 percent of Subaru.", {("Toyota", "Mazda"), ("Mazda", "Subaru")}),
+])
+def test_a_holding_in_a_relative_clause_of_an_unnamed_antecedent(lang, text, expected):
+    assert {s[:2] for s in stakes(text, lang)} == expected
