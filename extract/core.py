@@ -2142,7 +2142,8 @@ class _Article:
             gap = masked[pos[lists[-1][-1]][1]:pos[k][0]] if lists else ""
             if "⟨C" in gap:  # "A, the truck unit of B, and C": the aside left out, A and C are a list
                 gap = self.px.unit_aside.sub("", gap)
-            if lists and (self.px.list_gap.match(gap) or self._apposition(gap)):
+            if lists and (self.px.list_gap.match(gap) or self._apposition(gap)
+                          or len(lists[-1]) >= 2 and _UNKNOWN_ITEM.match(gap)):
                 lists[-1].append(k)
             else:
                 lists.append([k])
@@ -4119,6 +4120,8 @@ _SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|ode
 # between a company and a relative clause, a noun phrase of its own: the clause is that phrase's
 # ("GM ... other companies backed by the fund, which holds ...")
 _NAMED_ANTECEDENT = re.compile(r"(?<!\w)(?i:the|a|an|its|their|le|la|les|l'|un|une|il|lo|gli|i|una|der|die|das|dem|den|ein|eine)\s+[\w-]+")
+# a list's item that is no known name, before its last: "Infineon, NXP, onsemi, et Qualcomm"
+_UNKNOWN_ITEM = re.compile(r"\s*,\s*(?!\w+(?:ly|ment|mente|weise)\b|(?i:too|also|anche|aussi|auch|jeweils|etc|inclus|included)\b)[\w][\w.&'-]*\s*,?\s*(?i:and|e|et|und|as well as|ainsi que|oltre a|sowie)\s+$")
 _MAKERS = frozenset(("automaker", "ev-maker", "trucks"))
 # a sentence whose subject is a carmaker described, not named: "The automaker has signed", "Le constructeur a signé"
 _CARMAKER_SUBJECT = re.compile(r"\s*(?i:the|le|la|il|der|die)\s+(?:[\w-]+\s+)?(?i:automaker|carmaker|car maker|manufacturer|"

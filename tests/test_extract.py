@@ -3313,3 +3313,17 @@ def test_each_party_to_a_deal_that_secures_a_supply_sells(lang, text, expected):
 ])
 def test_a_holding_in_a_relative_clause_of_an_unnamed_antecedent(lang, text, expected):
     assert {s[:2] for s in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a name not known, inside a list, ends no list
+    ("fr", "Stellantis travaille également avec les fabricants de puces Infineon, NXP, zorvex, et Qualcomm.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("it", "Stellantis ha firmato accordi con Infineon, NXP, zorvex e Qualcomm.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("de", "Stellantis hat Vereinbarungen mit Infineon, NXP, zorvex und Qualcomm unterzeichnet.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("en", "Ford works with Infineon, NXP, respectively, and Qualcomm said nothing.", {("Ford", "Infineon"), ("Ford", "NXP")}),
+])
+def test_a_list_with_an_unknown_name_inside(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
