@@ -131,6 +131,17 @@ _SOLD_AFTER = re.compile(
     r"vendut[oaie]|rachetée?s?|acquise?s?|cédée?s?|vendue?s?)\s+(?:by|to|da|dalla|dal|a|alla|al|par|à|au)(?![\w])")
 # a second reported clause: what the first one says does not decide the status of the second
 _NEW_CLAUSE = re.compile(r"(?<!\w)(?i:and that|but that|e che|ma che|et que|mais que|und dass|aber dass)(?!\w)|[;:]")
+# a company named as another's rival, before the name of that other: "Uber rival Lyft"
+_RIVAL_OF = re.compile(r"\s+(?i:rival|competitor|concurrent|rivale|concorrente|Konkurrent|Rivale)\s+⟨C")
+# a clause of its own with a pronoun subject, between a company and the cue: "X ... as it works with Y"
+_PRONOUN_CLAUSE = re.compile(r"(?<!\w)(?i:as|because|since|while|whereas|car|parce qu'|puisqu'|perché|poiché|mentre|weil|da|während)"
+                             r"\s*(?i:it|they|il|elle|ils|elles|esso|essa|er|sie|es)(?!\w)")
+_PREP_LAST = re.compile(r"(?<!\w)(?i:to|for|from|of|at|by|à|au|aux|pour|de|du|des|a|al|ai|alla|per|di|del|della|zu|zum|zur|für|von|vom)"
+                        r"\s+(?:(?i:the|le|la|les|l'|il|lo|der|dem|den|die)\s*)?$")
+# rivals, not partners: "the deal helps Toyota compete with Nissan and GM"
+_COMPETE_WITH = re.compile(r"(?<!\w)(?i:compet(?:e|es|ed|ing)|rivali?zz\w*|competer\w*|compet(?:ere|ono|e)|concurrencer|rivaliser|"
+                           r"konkurrier\w*)\s+(?i:with|against|con|contro|avec|contre|mit|gegen)\s+(?:(?i:the|its|i|le|la|les|den|die)\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}$")
 _DE_NOT_AFTER = re.compile(r"(?:\s+(?:sich|sie|er|es|daran|dort|auch|jedoch|aber))*\s+(?:nicht|kein\w*|nie)(?!\w)")
 # what the goods-of-a-customer pattern needs, checked first (the pattern is slower)
 _POSSESSIVE_OR_OF = re.compile(r"⟩['’]s?\s|\s(?:of|di|del|della|dei|de|du|des|von)\s+(?:\S+\s+)?⟨C")
@@ -181,11 +192,24 @@ _HYPHEN_GROUP = re.compile(rf"(?<![\w\-])[{_UP}][\w&]*(?:-[{_UP}][\w&]*)+(?![\w\
 _GENERIC = frozenset("""any every more other ogni qualsiasi qualunque altre altri altra tout toute tous toutes chaque
 autres jede jeder jedes jeden weitere weiteren""".split())
 _MORE_STAKE = re.compile(
-    r"\s*,?\s*(?:and|e|et|und)\s+(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
+    r"\s*(?:,\s*(?:(?:and|e|et|und)\s+)?|(?:and|e|et|und)\s+)(?:(?:a|un|una|il|the|le|la|l')\s*)?(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)"
     # "... and 1 billion euros in JAC": a second sum invested
     r"|(?:€|\$|US\$)?\s*\d+(?:[.,]\d+)?\s*(?:billion|million|bn|miliard[oi]|milion[ei]|milliards?|millions?|Milliarden?|Million(?:en)?)"
     r"(?:\s+(?:of\s+)?(?:euros?|dollars?|yuan|di euro|di dollari|d'euros|de dollars|Euro|Dollar))?)"
     r"\s+(?:in|of|nella|nel|di|della|dans|de|du|an)\s+(?:(?:the|la|il|le|l'|der|dem)\s*)?⟨C(?P<k>\d+)⟩")
+# between one holding and the next of the same holder: "⟨C1⟩ Ltd., a 16.8 percent stake", "⟨C0⟩ Motor Co., and
+# has a 50.2 percent stake", "⟨C1⟩, il 20% (di)"; no verb but that of holding, no other name
+_NEXT_HOLDING = re.compile(
+    r"(?:\s+(?:Motors?|Corp|Co|Inc|Ltd|Ltd|Holdings?|Group|AG|SE|SpA|SA|S\.A|N\.V|plc)\.?)*\s*[,;]?\s*"
+    r"(?:(?:and|e|ed|et|und|sowie)\s+)?(?:(?:also|has|have|holds?|owns?|ha|detiene|possiede|a|détient|possède|hält|besitzt)\s+)?"
+    r"(?:(?:a|an|un|una|uno|il|lo|la|le|l'|the|einen?|einem|eine)\s*)?(?:(?:nearly|about|almost|some|circa|environ|rund|etwa)\s+)?"
+    r"(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)(?:-prozentig\w*)?\s*)?", re.I)
+_NEW_HOLDING = re.compile(r"[,;]\s*(?:(?:and|e|et|und)\s+)?(?:has|holds|owns|ha|detiene|a|détient|hält|an?|il|la|le|un|una|une|einen?|\d)\b"
+                          r"|\s(?:and|e|et|und)\s+(?:has|holds|owns|ha|detiene|a|détient|hält|an?|il|la|le|un|una|une|einen?|\d)\b", re.I)
+# a clause whose subject is "it": the company the text is about ("It wholly owns Daihatsu")
+_IT_HOLDS = re.compile(r"\s*(?:It|Il|Elle|Esso|Essa|Er|Es|Sie)\s+(?:(?:also|already|now|wholly|fully|aussi|déjà|anche|già|auch|bereits)\s+)*"
+                       r"(?:(?:has|had|ha|a|hat|holds|détient|detiene|hält)\s+)?(?:(?:a|an|un|una|il|une|einen?)\s+)?"
+                       r"(?:\d{1,3}(?:[.,]\d+)?\s*(?:%|per ?cent|percent|per cento|pour cent|Prozent)\s*)?$")
 _SELL = frozenset("sell sells sold selling divest divests divested vende venduto venduta cede ceduto ceduta cedere "
                   "vend vendu cède cédé verkauft verkaufen".split())
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
@@ -538,7 +562,8 @@ class _Patterns:
             rf"(?<!\w)(?i:{det})\s*(?P<desc>(?:[\w\-]+\s+){{0,2}}?(?:{firm_noun}|(?i:{_FIRM}))(?:\s+[a-zà-ÿ][\w\-]*){{0,2}}?)"
             rf"\s*,?\s*(?:(?i:già|already|déjà|bereits|also|anche|aussi|auch)\s+)?(?:(?i:the|il|le|la|der)\s+|l')?"
             rf"(?i:owner|proprietari[oa]|propriétaire|Eigentümer\w*)\s+(?i:{s('of')})\s*(?:(?i:{det})\s*)?⟨C(?P<x>\d+)⟩")
-        gap_list = rf"^\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
+        # ("Ford Motor Co. and Waymo": the abbreviation's dot left after the name ends no sentence)
+        gap_list = rf"^(?:\.(?=,|\s+(?:{conj})\b))?\s*(?:,|(?i:{conj})|,\s*(?i:{conj}))\s*(?:(?i:{det})\s*)?$"
         self.list_gap = re.compile(gap_list)
         # a list item with a descriptive apposition: "Fca, il colosso dei microchip Intel e Mobileye",
         # "Veoneer, the Swedish maker, and Qualcomm"
@@ -1032,7 +1057,8 @@ class _Patterns:
             rf"(?<![\w\-])(?P<deal>(?i:agreements?|contracts?|deals?|accord[oi]|contratt[oi]|intesa|accords?|contrats?|"
             rf"Vertr[aä]g\w*|Vereinbarung\w*|Abkommen|{memo}))(?![\w\-])[^.;:]{{0,100}}?\s"
             rf"(?i:to secure|to ensure|to guarantee|per garantire|per assicurare|per assicurarsi|pour sécuriser|"
-            rf"pour garantir|pour assurer|um)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
+            rf"pour garantir|pour assurer|um|guaranteeing|securing|ensuring|garantendo|assicurando|"
+            rf"che garantisce|che assicura|qui garantit|qui assure|qui sécurise|en garantissant|en assurant)\s+(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,3}}?"
             rf"(?P<d>(?i:supply|supplies|fornitur[ae]|approvvigionament\w+|approvisionnements?|Versorgung|"
             rf"Lieferung\w*|Belieferung)(?:\s+[^⟨⟩.;:,]{{0,60}})?)")
         # "... than its long-standing relationship with Panasonic", "its pact with LG Chem and CATL", "il suo
@@ -2127,7 +2153,8 @@ class _Article:
             gap = masked[pos[lists[-1][-1]][1]:pos[k][0]] if lists else ""
             if "⟨C" in gap:  # "A, the truck unit of B, and C": the aside left out, A and C are a list
                 gap = self.px.unit_aside.sub("", gap)
-            if lists and (self.px.list_gap.match(gap) or self._apposition(gap)):
+            if lists and (self.px.list_gap.match(gap) or self._apposition(gap)
+                          or len(lists[-1]) >= 2 and _UNKNOWN_ITEM.match(gap)):
                 lists[-1].append(k)
             else:
                 lists.append([k])
@@ -2333,10 +2360,25 @@ class _Article:
                 of_subject = after[0]  # "la cooperazione di Renault con ..."
             objs = [lst for lst in after if lst is not between and lst is not of_subject
                     and px.with_before.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
+                    and not _COMPETE_WITH.search(masked[max(h.end(), pos[lst[0]][0] - 60):pos[lst[0]][0]])
                     and (in_rel is not None or not any(a <= pos[lst[0]][0] < b for a, b in rel))
                     # "after talks with X, signed a deal with Y": Y belongs to the later cue
                     and not any(h.end() <= g.start() and g.end() < pos[lst[0]][0]
                                 and px.with_before.search(masked[g.end():pos[lst[0]][0]]) for g in hits)]
+            # "a relationship with Uber rival Lyft": the rival named as a description is no party
+            objs = [next((x for x in after if pos[x[0]][0] >= pos[lst[-1]][1]), lst)
+                    if _RIVAL_OF.match(masked, pos[lst[-1]][1]) else lst for lst in objs]
+            if in_rel is not None and objs:  # "Waymo, which expanded its tie with X, and GM ...": only the clause's own
+                objs = [[o for o in lst if pos[o][0] < in_rel[1]] for lst in objs]
+                objs = [lst for lst in objs if lst]
+                if antecedent:  # "deals with Ford and Waymo, which ...": the clause is Waymo's alone
+                    subj = [subj[-1]]
+            if in_rel is not None and subj is not None and objs \
+                    and len(_TOKEN.findall(masked, pos[subj[-1]][1], in_rel[0])) >= 2:
+                continue  # "buys cells from the new company, which works with BMW": the antecedent is not named
+            if subj is not None and objs and _PRONOUN_CLAUSE.search(masked, pos[subj[-1]][1], h.start()) \
+                    and _PREP_LAST.search(masked, max(0, pos[subj[0]][0] - 20), pos[subj[0]][0]):
+                continue  # "X is no stranger to Y as it works with Z": "it" is not Y, named as an object
             if after and after[0] is not between and after[0] is not of_subject \
                     and px.direct_after.match(masked[h.end():pos[after[0][0]][0]]) and after[0] not in objs:
                 if px.venture.fullmatch(h.group()):
@@ -3323,6 +3365,7 @@ class _Article:
                 pct = _PCT.search(before) if cue["invest"].search(before) else None
                 stake = _stake(pct)
                 found[(a, b)] = (0.85 if stake is not None else 0.75, stake)
+        held_by: dict[int, Name] = {}  # a stake's target -> its holder, for the stakes listed after it
         for h in cue["invest"].finditer(masked):
             if self._negated(masked, h.start()) or any(a <= h.start() < b for a, b in passive):
                 continue
@@ -3357,34 +3400,55 @@ class _Article:
             in_rel = next(((a, b) for a, b in self._relative_spans(masked) if a <= h.start() < b), None)
             if in_rel is not None:  # "Geely, which holds 9.7% of Daimler": the antecedent invests
                 investor = next((k for k in reversed(comps) if pos[k][1] <= in_rel[0]), None)
+                if investor is not None and _NAMED_ANTECEDENT.search(masked, pos[investor][1], in_rel[0]):
+                    continue  # "backed by the fund, which holds investments in Uber": the fund, unnamed
             tail = masked[pos[target][1]:]
             owned = cue["owned_by"].search(tail)
             if owned:
                 investor = next((k for k in comps if pos[k][0] >= pos[target][1] + owned.end()), None)
+            holder = None  # the investor, when it is not named in this sentence or not next to the cue
             if investor is None and not owned:
                 # (not across a semicolon: "entered a deal with Tesla; the company invested $30 million")
                 investor = next((k for k in reversed(comps) if pos[k][1] <= h.start()
                                  and mentions[k].entity != mentions[target].entity
                                  and ";" not in masked[pos[k][1]:h.start()]), None)
-            if investor is None:
+                if investor is not None and investor in held_by and masked[pos[investor][1]:h.start()].strip() \
+                        and _NEXT_HOLDING.fullmatch(masked, pos[investor][1], h.start()):
+                    # "has 50% of Hino, a 16.8% stake in Subaru": each stake is the holder's, not the
+                    # last target's
+                    holder, investor = held_by[investor], None
+                elif investor is None and _IT_HOLDS.match(masked[:h.start()]):
+                    holder = self.current_focus()  # "It wholly owns Daihatsu": the company the text is about
+            if investor is None and holder is None:
                 continue
             # the stated percentage: before the target, or just after it up to the next cue
             after = masked[pos[target][1]:pos[target][1] + 50]
             nxt = cue["invest"].search(after)
             after = after[:nxt.start()] if nxt else after
-            window = masked[max(0, h.start() - 40):pos[target][0]] + " " + after
+            if investor is None or investor in held_by:  # a list of holdings: each one's own percentage
+                nxt = _NEW_HOLDING.search(after)
+                after = after[:nxt.start()] if nxt else after
+            start = max(0, h.start() - 40)
+            if investor is None or investor in held_by:
+                start = max(start, masked.rfind("⟩", 0, h.start()) + 1)
+            window = masked[start:pos[target][0]] + " " + after
             stake = _stake(_PCT.search(window))
             if stake is None and _HALF.search(window):
                 stake = 50  # "owns half of X": a stake, not control
             lst = next((x for x in self._lists(masked, comps, pos) if target in x), [target])
+            inv_ent = mentions[investor].entity if investor is not None else holder
+            for t in lst[lst.index(target):]:
+                held_by[t] = inv_ent
             more = _MORE_STAKE.match(masked, pos[lst[-1]][1])
-            if more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki"
+            while more is not None:  # "a 49 percent stake in Isuzu and 10 percent in Suzuki", "51% of A, 20% of B"
                 k = int(more.group("k"))
-                a, b = mentions[investor].entity, mentions[k].entity
+                a, b = inv_ent, mentions[k].entity
                 if a != b and b.type == "Company":
                     found[(a, b)] = (0.75, _stake(_PCT.search(more.group())))
+                    held_by[k] = a
+                more = _MORE_STAKE.match(masked, more.end())
             for t in lst[lst.index(target):]:  # "investments in Tesla and Nio"
-                a, b = mentions[investor].entity, mentions[t].entity
+                a, b = inv_ent, mentions[t].entity
                 if a == b:
                     continue
                 if stake is None and px.control.fullmatch(h.group()):
@@ -3393,8 +3457,9 @@ class _Article:
                         continue  # "the Chinese company that owns NEVS", "owns half of JAC Motors' parent"
                     # "Geely, which owns Volvo Cars"; not "Toyota and Denso own Zentrix": joint owners
                     # each hold a share (read by the holders' pattern), none owns it alone
-                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor])
-                    if len({mentions[k].entity for k in owners}) == 1:
+                    owners = next((x for x in self._lists(masked, comps, pos) if investor in x), [investor]) \
+                        if investor is not None else []
+                    if len({mentions[k].entity for k in owners}) <= 1:
                         self._add("SUBSIDIARY_OF", b, a, {}, i, 0.7)
                     continue
                 conf = 0.85 if stake is not None else 0.75
@@ -3538,16 +3603,30 @@ class _Article:
         STMicroelectronics einen Vertrag geschlossen, um die Versorgung mit Halbleitern zu sichern"): the
         one further up the supply chain (chips before parts, parts before cars) sells."""
         names = list(dict.fromkeys(x.entity for x in mentions if x.entity.type == "Company"))
-        if len(names) != 2 or _tier(names[0]) == _tier(names[1]):
-            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells)
         m = self.px.secured_supply.rx.search(masked)
         if m is None or not self.px.with_word.search(masked) or self._status(masked) != "active":
             return
+        focus = self.current_focus()
+        buyers = []
+        if focus is not None and focus not in names and "⟨C" not in masked[:m.start("deal")] \
+                and _CARMAKER_SUBJECT.match(masked) and all(_sector(n) not in _MAKERS for n in names):
+            # "The automaker has signed an agreement with A and B, guaranteeing the supply": the carmaker
+            # the text is about buys from each
+            names.insert(0, focus)
+            buyers = [focus]
+        if len(names) < 2 or len(names) > 4:
+            return
+        top = max(_tier(n) for n in names)
+        buyers = buyers or [n for n in names if _tier(n) == top]
+        if len(buyers) != 1:
+            return  # (chips go to a parts supplier, parts to a carmaker: the one further up sells; each seller
+            # of a lower tier than the one buyer)
         if self._negated(masked, m.start("deal")) or any(self.px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(masked)):
             return
-        seller, buyer = names if _tier(names[0]) < _tier(names[1]) else names[::-1]
         dom = self._domain(m.group("d"))
-        self._add("SUPPLIES", seller, buyer, {"domain": dom} if dom else {}, i, 0.6)
+        for seller in names:
+            if seller != buyers[0]:
+                self._add("SUPPLIES", seller, buyers[0], {"domain": dom} if dom else {}, i, 0.6)
 
     def _buyer_ties(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """A company's supply deals with others ("gli accordi di fornitura di Tesla con CATL e LG Chem": the
@@ -4049,6 +4128,22 @@ _SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|ode
 
 # how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
 # to carmakers
+# between a company and a relative clause, a noun phrase of its own: the clause is that phrase's
+# ("GM ... other companies backed by the fund, which holds ...")
+_NAMED_ANTECEDENT = re.compile(r"(?<!\w)(?i:the|a|an|its|their|le|la|les|l'|un|une|il|lo|gli|i|una|der|die|das|dem|den|ein|eine)\s+[\w-]+")
+# a list's item that is no known name, before its last: "Infineon, NXP, onsemi, et Qualcomm"
+_UNKNOWN_ITEM = re.compile(r"\s*,\s*(?!\w+(?:ly|ment|mente|weise)\b|(?i:too|also|anche|aussi|auch|jeweils|etc|inclus|included)\b)[\w][\w.&'-]*\s*,?\s*(?i:and|e|et|und|as well as|ainsi que|oltre a|sowie)\s+$")
+_MAKERS = frozenset(("automaker", "ev-maker", "trucks"))
+# a sentence whose subject is a carmaker described, not named: "The automaker has signed", "Le constructeur a signé"
+_CARMAKER_SUBJECT = re.compile(r"\s*(?i:the|le|la|il|der|die)\s+(?:[\w-]+\s+)?(?i:automaker|carmaker|car maker|manufacturer|"
+                               r"constructeur|casa automobilistica|costruttore|Autobauer|Autohersteller|Hersteller|Konzern|group|groupe|gruppo)\b")
+
+
+def _sector(ent: Name) -> str | None:
+    sectors = _sectors()
+    return next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+
+
 _TIERS = {"materials": 0, "semiconductor": 1, "battery": 1, "energy": 1, "supplier": 2, "powertrain": 2,
           "software": 2, "technology": 2, "charging": 2}
 

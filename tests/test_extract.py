@@ -3236,3 +3236,130 @@ def test_a_firm_named_by_its_trade_word_unless_the_words_name_a_field(lang, text
 ])
 def test_a_stake_in_an_unnamed_unit_of_a_company_is_no_stake_in_the_company(lang, text, expected):
     assert stakes(text, lang) == expected
+
+
+# -- lists of stakes and partners --
+def stakes(text, lang):
+    return {(r["subject"], r["object"], r.get("stake_pct")) for r in rels(text, lang, predicate="INVESTS_IN")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota reported results. It wholly owns Daihatsu, and has a 20 percent stake in Hino, a 16.8 percent stake "
+           "in Subaru and a 5.1 percent stake in Mazda.",
+     {("Toyota", "Hino", 20), ("Toyota", "Subaru", 16.8), ("Toyota", "Mazda", 5.1)}),
+    ("en", "Toyota has a 20% stake in Mazda, a 5% stake in Subaru and owns Daihatsu outright.",
+     {("Toyota", "Mazda", 20), ("Toyota", "Subaru", 5)}),
+    ("en", "Toyota owns 51% of Daihatsu, 20% of Hino and 5% of Mazda.",
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+    ("fr", "Renault a publié ses résultats. Il détient 15 % de Nissan, 10 % de Dacia et 5 % de Daimler.",
+     {("Renault Group", "Nissan", 15), ("Renault Group", "Dacia", 10), ("Renault Group", "Mercedes-Benz Group", 5)}),
+    ("it", "Toyota detiene il 51% di Daihatsu, il 20% di Hino e il 5% di Mazda.",
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+    ("de", "VW hält 20 Prozent an Traton und 10 Prozent an Rivian.",
+     {("Volkswagen Group", "Traton", 20), ("Volkswagen Group", "Rivian", 10)}),
+    # a stake of the company named last, in a clause of its own: its own
+    ("en", "Toyota has a 20% stake in Mazda, which holds 5% of Subaru.", {("Toyota", "Mazda", 20), ("Mazda", "Subaru", 5)}),
+    ("en", "Toyota does not own a stake in Mazda, Subaru or Hino.", set()),
+])
+def test_a_list_of_stakes_are_all_the_holders(lang, text, expected):
+    assert stakes(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota reported results. It wholly owns Daihatsu, and has a 20 percent stake in Hino.", {("Daihatsu", "Toyota")}),
+    ("en", "Toyota has a 20% stake in Mazda and owns Daihatsu outright.", {("Daihatsu", "Toyota")}),
+    ("en", "Toyota reported results. It has a 20% stake in Mazda and a 5% stake in Subaru.", set()),
+])
+def test_a_wholly_owned_holding_in_a_list_is_a_unit(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUBSIDIARY_OF")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Stellantis travaille également avec les fabricants de puces Infineon, NXP et Qualcomm.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP"), ("Stellantis", "Qualcomm")}),
+    ("fr", "Renault travaille avec Geely et Nissan sur les moteurs.", {("Renault Group", "Geely Holding"), ("Renault Group", "Nissan")}),
+    ("en", "Stellantis also works with chipmakers Infineon, NXP and Qualcomm.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP"), ("Stellantis", "Qualcomm")}),
+    ("en", "Ford works closely with Lyft.", {("Ford", "Lyft")}),
+    ("it", "Stellantis lavora anche con i produttori di chip Infineon e NXP.", {("Stellantis", "Infineon"), ("Stellantis", "NXP")}),
+    ("de", "Stellantis arbeitet auch mit den Chipherstellern Infineon und NXP zusammen.",
+     {("Stellantis", "Infineon"), ("Stellantis", "NXP")}),
+    ("en", "GM has a long relationship with Lyft.", {("General Motors", "Lyft")}),
+    ("en", "Waymo expanded its relationship with Stellantis this week.", {("Stellantis", "Waymo")}),
+    # a rival named to describe the partner is no party
+    ("en", "GM has an existing relationship with Uber rival Lyft.", {("General Motors", "Lyft")}),
+    # a relative clause speaks of its antecedent alone, up to its end
+    ("en", "Lyft has struck deals with Ford and Waymo, which this week expanded its relationship with Stellantis, "
+           "and GM did not comment.",
+     {("Ford", "Lyft"), ("Lyft", "Waymo"), ("Stellantis", "Waymo")}),
+    # "it" after a company named as an object is not that company
+    ("en", "Horizon is no stranger to Volkswagen as it works with the Audi brand.", set()),
+    ("en", "BMW does not work with Infineon or Qualcomm.", set()),
+    ("fr", "Renault ne travaille pas avec Geely.", set()),
+    ("en", "The software works with Android and was built by Google.", set()),
+])
+def test_partners_after_working_with_or_a_relationship_with(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == {tuple(sorted(p)) for p in expected}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the dot of an abbreviated name ends no list
+    ("en", "Lyft, for example, has struck deals with Ford Motor Co. and Waymo.", {("Ford", "Lyft"), ("Lyft", "Waymo")}),
+    ("fr", "Renault a signé un accord avec Ford Motor Co. et Rivian.", {("Ford", "Renault Group"), ("Renault Group", "Rivian")}),
+    ("de", "VW hat eine Vereinbarung mit Ford Motor Co. und Rivian unterzeichnet.",
+     {("Ford", "Volkswagen Group"), ("Rivian", "Volkswagen Group")}),
+    ("en", "Lyft struck a deal with Ford Motor Co. And Waymo did not.", {("Ford", "Lyft")}),
+    # rivals are no partners
+    ("en", "The deal may help Toyota compete with Nissan Motor Co. and General Motors Co. in selling electric cars.", set()),
+    ("en", "Toyota signed a deal with Tesla to compete with Nissan.", {("Tesla", "Toyota")}),
+    ("it", "L'accordo aiuterà Toyota a competere con Nissan e Ford.", set()),
+    ("fr", "L'accord aidera Toyota à rivaliser avec Nissan et Ford.", set()),
+])
+def test_a_list_past_an_abbreviated_name_and_rivals_after_compete_with(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW has signed an agreement with Infineon and Qualcomm, guaranteeing the supply of chips.",
+     {("Infineon", "BMW"), ("Qualcomm", "BMW")}),
+    ("en", "BMW signed deals with Infineon and NXP to secure the supply of chips.", {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("fr", "BMW a signé un accord avec Infineon et NXP, qui garantit l'approvisionnement en puces.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("it", "BMW ha firmato un accordo con Infineon e NXP che garantisce la fornitura di chip.", {("Infineon", "BMW"), ("NXP", "BMW")}),
+    # the carmaker described, not named: the one the text is about
+    ("en", "BMW needs chips. The automaker has signed an agreement with Infineon and NXP, guaranteeing the supply of chips.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    ("fr", "BMW a besoin de puces. Le constructeur a signé un accord avec Infineon et NXP, qui garantit l'approvisionnement en puces.",
+     {("Infineon", "BMW"), ("NXP", "BMW")}),
+    # another carmaker sells no chips; a denial; talks
+    ("en", "BMW needs chips. The automaker has signed an agreement with Ford, guaranteeing the supply of chips.", set()),
+    ("en", "BMW did not sign an agreement with Infineon and NXP guaranteeing the supply of chips.", set()),
+    ("en", "BMW is in talks on an agreement with Infineon and NXP, guaranteeing the supply of chips.", set()),
+])
+def test_each_party_to_a_deal_that_secures_a_supply_sells(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="SUPPLIES")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Toyota will invest in GM, the first of many deals for the fund, which holds investments in Uber.",
+     {("Toyota", "General Motors")}),
+    ("fr", "Renault a investi dans Nissan, un choix du groupe, qui détient aussi des parts de Dacia.", {("Renault Group", "Nissan")}),
+    ("en", "Geely, which holds 9.7 percent of Daimler, grew.", {("Geely Holding", "Mercedes-Benz Group")}),
+    ("en", "Toyota bought shares of Mazda Motor Corp., which owns 5 percent of Subaru.", {("Toyota", "Mazda"), ("Mazda", "Subaru")}),
+])
+def test_a_holding_in_a_relative_clause_of_an_unnamed_antecedent(lang, text, expected):
+    assert {s[:2] for s in stakes(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a name not known, inside a list, ends no list
+    ("fr", "Stellantis travaille également avec les fabricants de puces Infineon, NXP, zorvex, et Qualcomm.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("it", "Stellantis ha firmato accordi con Infineon, NXP, zorvex e Qualcomm.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("de", "Stellantis hat Vereinbarungen mit Infineon, NXP, zorvex und Qualcomm unterzeichnet.",
+     {("Infineon", "Stellantis"), ("NXP", "Stellantis"), ("Qualcomm", "Stellantis")}),
+    ("en", "Ford works with Infineon, NXP, respectively, and Qualcomm said nothing.", {("Ford", "Infineon"), ("Ford", "NXP")}),
+])
+def test_a_list_with_an_unknown_name_inside(lang, text, expected):
+    assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
