@@ -462,7 +462,9 @@ class _Patterns:
             re.compile(rf"(?<![\w\-⟩])(?:(?i:said|says|told|added|explained|according to|ha detto|ha spiegato|"
                        rf"ha dichiarato|ha affermato|ha sottolineato|dall'|dall’|l'|l’|a déclaré|a expliqué|"
                        rf"selon|sagte|erklärte|so)\s*)"
-                       rf"(?P<role>(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|PDG|directeur général|"
+                       # "ha affermato il Ceo X", "a déclaré le PDG X", "sagte der Vorstandschef X"
+                       rf"(?:(?i:the|its|il|lo|le|la|der|sein|seine)\s+)?"
+                       rf"(?P<role>(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
                        rf"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?))\s*,?\s+{name}"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says

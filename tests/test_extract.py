@@ -3200,3 +3200,17 @@ def test_a_bare_presidential_title_is_no_role_at_the_company(lang, text):
 
 def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
     assert pairs("Renault is in talks to sell its stake in Nissan.", "en") == set()
+
+
+# -- people and their roles --
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Stellantis chiude il trimestre in crescita. Lo ha affermato il Ceo Mario Rossi.", {("Mario Rossi", "Stellantis")}),
+    ("en", "Ford posted higher sales in March. The gains were broad, said the CEO, Jane Doe.", {("Jane Doe", "Ford")}),
+    ("fr", "Renault a vendu plus de voitures en mars. Les ventes progressent, a déclaré le PDG Jean Martin.", {("Jean Martin", "Renault Group")}),
+    ("de", "BMW hat im März mehr Autos verkauft. Die Nachfrage sei stark, sagte der Vorstandschef Hans Müller.", {("Hans Müller", "BMW")}),
+    # a head of state after the verb: no role at the company
+    ("en", "Ford posted higher sales in March. The gains were broad, said the President Joe Biden.", set()),
+])
+def test_a_chief_executive_after_a_reporting_verb_and_article(lang, text, expected):
+    assert employers(text, lang) >= expected if expected else employers(text, lang) == set()
