@@ -380,7 +380,7 @@ class _Patterns:
         self.cue = cues(lang)
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
-        name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+){{0,2}}{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
         # for the firm before its name
         # ("responsabile del marchio Jeep", "head of the Jeep brand" is read by the unit rules)
@@ -412,7 +412,10 @@ class _Patterns:
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
                        rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
-            re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
+            # "il presidente della Fiat e della Ferrari, Mario Rossi", "chairman of Ford and of Lincoln, Jane
+            # Doe": the title at each company
+            re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
+                       rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
@@ -429,7 +432,7 @@ class _Patterns:
         ]
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
-        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}})"
+        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+){{0,2}}{_NAME_TOK}){{1,2}})"
         self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
@@ -1677,6 +1680,9 @@ class _Article:
                     if org.type == "Company" and person.type == "Person":
                         role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                         out.append((person, org, _normalize_role(role), k))
+                        k2 = m.groupdict().get("org2")
+                        if k2 is not None and mentions[int(k2)].entity.type == "Company" and mentions[int(k2)].entity != org:
+                            out.append((person, mentions[int(k2)].entity, _normalize_role(role), int(k2)))
                     continue
                 words = name.split()
                 while len(words) > 2 and words[0].casefold() in _NOT_NAME:
@@ -1695,6 +1701,9 @@ class _Article:
                             self.index.add(tail, person)
                 role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                 out.append((person, org, _normalize_role(role), k))
+                k2 = m.groupdict().get("org2")
+                if k2 is not None and mentions[int(k2)].entity.type == "Company" and mentions[int(k2)].entity != org:
+                    out.append((person, mentions[int(k2)].entity, _normalize_role(role), int(k2)))
         return out
 
     def _works_for_definite(self, masked: str, mentions: list[Mention],

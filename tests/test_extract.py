@@ -3214,3 +3214,19 @@ def test_talks_to_sell_a_stake_are_no_tie_in_prospect():
 ])
 def test_a_chief_executive_after_a_reporting_verb_and_article(lang, text, expected):
     assert employers(text, lang) >= expected if expected else employers(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Per il presidente della Fiat e della Ferrari, Mario Rossi Bianchi, l'accordo è positivo.",
+     {("Mario Rossi Bianchi", "Fiat"), ("Mario Rossi Bianchi", "Ferrari")}),
+    ("en", "The chairman of Ford and of Renault, Jane van Dyke, welcomed the deal.",
+     {("Jane van Dyke", "Ford"), ("Jane van Dyke", "Renault Group")}),
+    ("fr", "Le président de Renault et de Nissan, Jean de la Croix, a salué l'accord.",
+     {("Jean de la Croix", "Renault Group"), ("Jean de la Croix", "Nissan")}),
+    ("de", "Der Chef von BMW und Audi, Hans von der Berg, begrüßte die Einigung.",
+     {("Hans von der Berg", "BMW"), ("Hans von der Berg", "Audi")}),
+    # one company with the title, another only as the deal's party
+    ("en", "The chairman of Ford, Jane Doe, welcomed the deal with Nissan.", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_two_companies_before_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
