@@ -380,7 +380,12 @@ class _Patterns:
         self.cue = cues(lang)
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
-        name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+){{0,2}}{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        # "R.J. Scaringe", "J.-P. Martin", "Mary T. Barra": initials before the surname or a middle one
+        initials = rf"(?!U\.[SK]\.)(?:[{_UP}]\.-?){{1,3}}"
+        particles = rf"(?:(?:{s('person_particle')})\s+){{0,2}}"
+        person = (rf"(?:{initials}\s?{particles}{_NAME_TOK}(?:\s+{particles}{_NAME_TOK})?"
+                  rf"|{_NAME_TOK}(?:\s+[{_UP}]\.)?(?:\s+{particles}{_NAME_TOK}){{1,2}})")
+        name = rf"(?P<name>{person}|⟨P\d+⟩)"
         # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
         # for the firm before its name
         # ("responsabile del marchio Jeep", "head of the Jeep brand" is read by the unit rules)
@@ -432,7 +437,7 @@ class _Patterns:
         ]
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
-        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+){{0,2}}{_NAME_TOK}){{1,2}})"
+        person_name = rf"(?P<name>{person})"
         self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
@@ -456,6 +461,8 @@ class _Patterns:
         self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
             rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
             rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
+        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
+                      r"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?)")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
@@ -467,8 +474,11 @@ class _Patterns:
                        rf"selon|sagte|erklärte|so)\s*)"
                        # "ha affermato il Ceo X", "a déclaré le PDG X", "sagte der Vorstandschef X"
                        rf"(?:(?i:the|its|il|lo|le|la|der|sein|seine)\s+)?"
-                       rf"(?P<role>(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
-                       rf"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?))\s*,?\s+{name}"),
+                       rf"(?P<role>{chief_exec})\s*,?\s+{name}"),
+            # "CEO Jane Doe described the platform", "Il Ceo Mario Rossi ha spiegato": a chief executive
+            # as the subject of a sentence that names no company
+            re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?:(?i:new|nuovo|nouveau|neue)\s+)?"
+                       rf"(?P<role>{chief_exec})\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
             _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"

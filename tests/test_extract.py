@@ -3230,3 +3230,26 @@ def test_a_chief_executive_after_a_reporting_verb_and_article(lang, text, expect
 ])
 def test_a_title_at_two_companies_before_the_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Rivian plans to sell its first truck next year. CEO R.J. Smith described the platform as a skateboard.",
+     {("R.J. Smith", "Rivian")}),
+    ("en", "Ford is cutting costs. The CEO, J. Paul Jones, said plants would close.", {("J. Paul Jones", "Ford")}),
+    ("it", "Stellantis investe in Italia. Il Ceo J.-P. Martin ha spiegato che le fabbriche restano aperte.",
+     {("J.-P. Martin", "Stellantis")}),
+    ("fr", "Renault vend plus de voitures. Le PDG Jean de la Croix a expliqué la stratégie.", {("Jean de la Croix", "Renault Group")}),
+    ("de", "BMW baut ein neues Werk. Der Vorstandschef Hans M. Berg sagte, die Nachfrage sei stark.", {("Hans M. Berg", "BMW")}),
+    # a head of state, an analyst as the subject: no role at the company
+    ("en", "Ford is cutting costs. President Joe Biden said plants would close.", set()),
+    ("en", "Ford is cutting costs. Analyst Jane Doe said plants would close.", set()),
+])
+def test_a_chief_executive_opening_a_sentence_with_initials_in_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+def test_initials_do_not_end_a_sentence():
+    from autokg.extract.sentences import split_sentences
+    text = "Rivian was founded in 2009. CEO R.J. Smith spoke. Sales rose in the U.S. The end."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Rivian was founded in 2009.", "CEO R.J. Smith spoke.", "Sales rose in the U.S. The end."]
