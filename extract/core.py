@@ -532,7 +532,12 @@ class _Patterns:
         self.name_title = _Gated(
             rf",\s*(?:(?i:{det})\s+)?(?i:{mods}(?:{role}))",
             rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
-            rf"(?P<qual>\s+(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*)?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
+            # "a board member responsible for purchasing", "responsabile degli acquisti", "en charge des achats",
+            # "zuständig für den Einkauf": the duty of the title
+            rf"(?P<qual>(?<=(?i:responsabile))\s+(?i:del|della|dello|dei|degli|delle)\s+[a-zà-ÿ][\w\-]*"
+            rf"|\s+(?:(?i:responsible for|in charge of|responsabile (?:del|della|dello|dei|degli|delle|di)|"
+            rf"en charge (?:de la|du|des|de)|chargée? (?:de la|du|des|de)|zuständig für(?: den| die| das)?)\s+[\w\-]+"
+            rf"|(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*))?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
             rf"(?:\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun})?"
             rf"\s*(?!,\s*(?:(?i:{conj})\s+)?(?i:{mods}(?:{role})))"  # not the first of several titles ("founder, chairman ... of NIO")
             rf"(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")

@@ -3253,3 +3253,19 @@ def test_initials_do_not_end_a_sentence():
     text = "Rivian was founded in 2009. CEO R.J. Smith spoke. Sales rose in the U.S. The end."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Rivian was founded in 2009.", "CEO R.J. Smith spoke.", "Sales rose in the U.S. The end."]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW secured more chips. \"Supply is stable,\" Jane Doe, a board member responsible for purchasing, said on Monday.",
+     {("Jane Doe", "BMW")}),
+    ("it", "Stellantis rafforza gli acquisti. Mario Rossi, responsabile degli acquisti, ha detto che la fornitura è stabile.",
+     {("Mario Rossi", "Stellantis")}),
+    ("fr", "Renault sécurise ses puces. Jean Martin, directeur en charge des achats, a déclaré que l'offre est stable.",
+     {("Jean Martin", "Renault Group")}),
+    ("de", "BMW sichert sich Chips. Hans Berg, Vorstand zuständig für den Einkauf, sagte, die Versorgung sei stabil.",
+     {("Hans Berg", "BMW")}),
+    # an analyst with a duty: no title at the company
+    ("en", "BMW secured more chips. Jane Doe, an analyst responsible for autos, said supply is stable.", set()),
+])
+def test_a_title_with_its_duty_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
