@@ -414,7 +414,12 @@ class _Patterns:
         self.cue = cues(lang)
         role, det, conj, former = s("role"), s("det"), s("conj"), s("former")
         role_of = s("role_of")
-        name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
+        # "R.J. Scaringe", "J.-P. Martin", "Mary T. Barra": initials before the surname or a middle one
+        initials = rf"(?!U\.[SK]\.)(?:[{_UP}]\.-?){{1,3}}"
+        particles = rf"(?:(?:{s('person_particle')})\s+){{0,2}}"
+        person = (rf"(?:{initials}\s?{particles}{_NAME_TOK}(?:\s+{particles}{_NAME_TOK})?"
+                  rf"|{_NAME_TOK}(?:\s+[{_UP}]\.)?(?:\s+{particles}{_NAME_TOK}){{1,2}})")
+        name = rf"(?P<name>{person}|⟨P\d+⟩)"
         # "CEO of the carmaker Ford", "Geschäftsführer der Unternehmensberatung JSC Automotive": a word
         # for the firm before its name
         # ("responsabile del marchio Jeep", "head of the Jeep brand" is read by the unit rules)
@@ -446,7 +451,10 @@ class _Patterns:
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
                        rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
-            re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}\s*,?\s*{name}"),
+            # "il presidente della Fiat e della Ferrari, Mario Rossi", "chairman of Ford and of Lincoln, Jane
+            # Doe": the title at each company
+            re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
+                       rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
@@ -463,7 +471,7 @@ class _Patterns:
         ]
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
-        person_name = rf"(?P<name>{_NAME_TOK}(?:\s+(?:(?:{s('person_particle')})\s+)?{_NAME_TOK}){{1,2}})"
+        person_name = rf"(?P<name>{person})"
         self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
@@ -487,6 +495,8 @@ class _Patterns:
         self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
             rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
             rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
+        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
+                      r"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?)")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
@@ -496,8 +506,13 @@ class _Patterns:
             re.compile(rf"(?<![\w\-⟩])(?:(?i:said|says|told|added|explained|according to|ha detto|ha spiegato|"
                        rf"ha dichiarato|ha affermato|ha sottolineato|dall'|dall’|l'|l’|a déclaré|a expliqué|"
                        rf"selon|sagte|erklärte|so)\s*)"
-                       rf"(?P<role>(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|PDG|directeur général|"
-                       rf"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?))\s*,?\s+{name}"),
+                       # "ha affermato il Ceo X", "a déclaré le PDG X", "sagte der Vorstandschef X"
+                       rf"(?:(?i:the|its|il|lo|le|la|der|sein|seine)\s+)?"
+                       rf"(?P<role>{chief_exec})\s*,?\s+{name}"),
+            # "CEO Jane Doe described the platform", "Il Ceo Mario Rossi ha spiegato": a chief executive
+            # as the subject of a sentence that names no company
+            re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?:(?i:new|nuovo|nouveau|neue)\s+)?"
+                       rf"(?P<role>{chief_exec})\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
             _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
@@ -551,7 +566,12 @@ class _Patterns:
         self.name_title = _Gated(
             rf",\s*(?:(?i:{det})\s+)?(?i:{mods}(?:{role}))",
             rf"(?<![\w\-]){name}\s*,\s*(?:(?i:{det})\s+)?{role_g}{more_roles}"
-            rf"(?P<qual>\s+(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*)?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
+            # "a board member responsible for purchasing", "responsabile degli acquisti", "en charge des achats",
+            # "zuständig für den Einkauf": the duty of the title
+            rf"(?P<qual>(?<=(?i:responsabile))\s+(?i:del|della|dello|dei|degli|delle)\s+[a-zà-ÿ][\w\-]*"
+            rf"|\s+(?:(?i:responsible for|in charge of|responsabile (?:del|della|dello|dei|degli|delle|di)|"
+            rf"en charge (?:de la|du|des|de)|chargée? (?:de la|du|des|de)|zuständig für(?: den| die| das)?)\s+[\w\-]+"
+            rf"|(?!(?i:{role_of}|{det}|{conj})(?![\w\-]))[a-zà-ÿ][\w\-]*))?(?:\s+[A-Z](?:[A-Z]{{1,4}}|[a-z]{{2,4}})(?![\w\-]))?"
             rf"(?:\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun})?"
             rf"\s*(?!,\s*(?:(?i:{conj})\s+)?(?i:{mods}(?:{role})))"  # not the first of several titles ("founder, chairman ... of NIO")
             rf"(?=[,;.)]|$|\s+(?i:said|says|ha detto|ha dichiarato|ha spiegato|a déclaré|a dit|a expliqué|sagte|erklärte))")
@@ -1712,6 +1732,9 @@ class _Article:
                     if org.type == "Company" and person.type == "Person":
                         role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                         out.append((person, org, _normalize_role(role), k))
+                        k2 = m.groupdict().get("org2")
+                        if k2 is not None and mentions[int(k2)].entity.type == "Company" and mentions[int(k2)].entity != org:
+                            out.append((person, mentions[int(k2)].entity, _normalize_role(role), int(k2)))
                     continue
                 words = name.split()
                 while len(words) > 2 and words[0].casefold() in _NOT_NAME:
@@ -1730,6 +1753,9 @@ class _Article:
                             self.index.add(tail, person)
                 role = " ".join((m.group("role") + (m.groupdict().get("more_roles") or "") + (m.groupdict().get("extra") or "")).split())
                 out.append((person, org, _normalize_role(role), k))
+                k2 = m.groupdict().get("org2")
+                if k2 is not None and mentions[int(k2)].entity.type == "Company" and mentions[int(k2)].entity != org:
+                    out.append((person, mentions[int(k2)].entity, _normalize_role(role), int(k2)))
         return out
 
     def _works_for_definite(self, masked: str, mentions: list[Mention],

@@ -25,6 +25,7 @@ hr fr dipl nr bzw ca usw z.b u.a
 _END = re.compile(r"[.!?…]+[\"'”’»“«)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘«„‚»(\[]?[A-ZÀ-ÖØ-Þ0-9ŁŚŽČ]")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+_INITIALS = re.compile(r"[A-ZÀ-ÖØ-Þ](?:\.-?[A-ZÀ-ÖØ-Þ]){1,2}")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -34,6 +35,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).casefold().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial, as in "J. Smith"
+    if _INITIALS.fullmatch(m.group(1)):
+        return True  # initials, as in "R.J. Scaringe", "J.-P. Martin"
     return word in _ABBREV
 
 

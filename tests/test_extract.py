@@ -3246,15 +3246,15 @@ def stakes(text, lang):
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "Toyota reported results. It wholly owns Daihatsu, and has a 20 percent stake in Hino, a 16.8 percent stake "
            "in Subaru and a 5.1 percent stake in Mazda.",
-     {("Toyota", "Hino", 20), ("Toyota", "Subaru", 16.8), ("Toyota", "Mazda", 5.1)}),
+     {("Toyota", "Hino Motors", 20), ("Toyota", "Subaru", 16.8), ("Toyota", "Mazda", 5.1)}),
     ("en", "Toyota has a 20% stake in Mazda, a 5% stake in Subaru and owns Daihatsu outright.",
      {("Toyota", "Mazda", 20), ("Toyota", "Subaru", 5)}),
     ("en", "Toyota owns 51% of Daihatsu, 20% of Hino and 5% of Mazda.",
-     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino Motors", 20), ("Toyota", "Mazda", 5)}),
     ("fr", "Renault a publié ses résultats. Il détient 15 % de Nissan, 10 % de Dacia et 5 % de Daimler.",
      {("Renault Group", "Nissan", 15), ("Renault Group", "Dacia", 10), ("Renault Group", "Mercedes-Benz Group", 5)}),
     ("it", "Toyota detiene il 51% di Daihatsu, il 20% di Hino e il 5% di Mazda.",
-     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino", 20), ("Toyota", "Mazda", 5)}),
+     {("Toyota", "Daihatsu", 51), ("Toyota", "Hino Motors", 20), ("Toyota", "Mazda", 5)}),
     ("de", "VW hält 20 Prozent an Traton und 10 Prozent an Rivian.",
      {("Volkswagen Group", "Traton", 20), ("Volkswagen Group", "Rivian", 10)}),
     # a stake of the company named last, in a clause of its own: its own
@@ -3363,3 +3363,72 @@ def test_a_holding_in_a_relative_clause_of_an_unnamed_antecedent(lang, text, exp
 ])
 def test_a_list_with_an_unknown_name_inside(lang, text, expected):
     assert {tuple(sorted(p[:2])) for p in pairs(text, lang)} == expected
+
+
+# -- people and their roles --
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Stellantis chiude il trimestre in crescita. Lo ha affermato il Ceo Mario Rossi.", {("Mario Rossi", "Stellantis")}),
+    ("en", "Ford posted higher sales in March. The gains were broad, said the CEO, Jane Doe.", {("Jane Doe", "Ford")}),
+    ("fr", "Renault a vendu plus de voitures en mars. Les ventes progressent, a déclaré le PDG Jean Martin.", {("Jean Martin", "Renault Group")}),
+    ("de", "BMW hat im März mehr Autos verkauft. Die Nachfrage sei stark, sagte der Vorstandschef Hans Müller.", {("Hans Müller", "BMW")}),
+    # a head of state after the verb: no role at the company
+    ("en", "Ford posted higher sales in March. The gains were broad, said the President Joe Biden.", set()),
+])
+def test_a_chief_executive_after_a_reporting_verb_and_article(lang, text, expected):
+    assert employers(text, lang) >= expected if expected else employers(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Per il presidente della Fiat e della Ferrari, Mario Rossi Bianchi, l'accordo è positivo.",
+     {("Mario Rossi Bianchi", "Fiat"), ("Mario Rossi Bianchi", "Ferrari")}),
+    ("en", "The chairman of Ford and of Renault, Jane van Dyke, welcomed the deal.",
+     {("Jane van Dyke", "Ford"), ("Jane van Dyke", "Renault Group")}),
+    ("fr", "Le président de Renault et de Nissan, Jean de la Croix, a salué l'accord.",
+     {("Jean de la Croix", "Renault Group"), ("Jean de la Croix", "Nissan")}),
+    ("de", "Der Chef von BMW und Audi, Hans von der Berg, begrüßte die Einigung.",
+     {("Hans von der Berg", "BMW"), ("Hans von der Berg", "Audi")}),
+    # one company with the title, another only as the deal's party
+    ("en", "The chairman of Ford, Jane Doe, welcomed the deal with Nissan.", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_two_companies_before_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Rivian plans to sell its first truck next year. CEO R.J. Smith described the platform as a skateboard.",
+     {("R.J. Smith", "Rivian")}),
+    ("en", "Ford is cutting costs. The CEO, J. Paul Jones, said plants would close.", {("J. Paul Jones", "Ford")}),
+    ("it", "Stellantis investe in Italia. Il Ceo J.-P. Martin ha spiegato che le fabbriche restano aperte.",
+     {("J.-P. Martin", "Stellantis")}),
+    ("fr", "Renault vend plus de voitures. Le PDG Jean de la Croix a expliqué la stratégie.", {("Jean de la Croix", "Renault Group")}),
+    ("de", "BMW baut ein neues Werk. Der Vorstandschef Hans M. Berg sagte, die Nachfrage sei stark.", {("Hans M. Berg", "BMW")}),
+    # a head of state, an analyst as the subject: no role at the company
+    ("en", "Ford is cutting costs. President Joe Biden said plants would close.", set()),
+    ("en", "Ford is cutting costs. Analyst Jane Doe said plants would close.", set()),
+])
+def test_a_chief_executive_opening_a_sentence_with_initials_in_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+def test_initials_do_not_end_a_sentence():
+    from autokg.extract.sentences import split_sentences
+    text = "Rivian was founded in 2009. CEO R.J. Smith spoke. Sales rose in the U.S. The end."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Rivian was founded in 2009.", "CEO R.J. Smith spoke.", "Sales rose in the U.S. The end."]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "BMW secured more chips. \"Supply is stable,\" Jane Doe, a board member responsible for purchasing, said on Monday.",
+     {("Jane Doe", "BMW")}),
+    ("it", "Stellantis rafforza gli acquisti. Mario Rossi, responsabile degli acquisti, ha detto che la fornitura è stabile.",
+     {("Mario Rossi", "Stellantis")}),
+    ("fr", "Renault sécurise ses puces. Jean Martin, directeur en charge des achats, a déclaré que l'offre est stable.",
+     {("Jean Martin", "Renault Group")}),
+    ("de", "BMW sichert sich Chips. Hans Berg, Vorstand zuständig für den Einkauf, sagte, die Versorgung sei stabil.",
+     {("Hans Berg", "BMW")}),
+    # an analyst with a duty: no title at the company
+    ("en", "BMW secured more chips. Jane Doe, an analyst responsible for autos, said supply is stable.", set()),
+])
+def test_a_title_with_its_duty_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
