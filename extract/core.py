@@ -219,6 +219,12 @@ _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Grupp
 # an unnamed unit after its owner's possessive: "GM's autonomous vehicle operation", "Ford's battery business"
 _UNIT_OF_OWNER = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:operations?|units?|business(?:es)?|divisions?|arm|"
                             r"subsidiar(?:y|ies)|venture|spin-?off|affiliate)(?![\w\-])")
+# a company's owner in a possessive just before it: "Alphabet's Waymo", "Intel’s Mobileye"
+_OWNER_POSSESSIVE = re.compile(r"⟨C(\d+)⟩['’]s?\s+⟨C(\d+)⟩")
+_AFTER_OWNED = re.compile(r"\s*(?:[.,;:)]|$|\s(?:on|in|to|for|and|with|which|that|has|had|is|was|will|said|says|"
+                          r"unit|division|subsidiary|brand)\b)")
+# a news dateline: the place in capitals, maybe a date, then an agency in brackets or a dash
+_DATELINE = re.compile(r"^\W*([A-ZÀ-ÖØ-Þ]{3,}(?:[ \-][A-ZÀ-ÖØ-Þ]{2,})*)(?=(?:,[^\n(]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?(?:--|—|–|-\s))")
 # heads that also end the name of a field ("Renewable Energy", "Battery Systems"): a firm's only
 # when the word before is no common word of the trade
 _TOPIC_HEAD = re.compile(r"Energy|Solutions|Systems|Resources|Mining|Lithium|Metals|Minerals|Robotics|Logistics|Semiconductors?")
@@ -1500,6 +1506,9 @@ class _Article:
     def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
         span = self.ftext[s:e]
         busy = [(m.start - s, m.end - s) for m in taken]
+        if s == (self.sents[0][0] if self.sents else 0):
+            # "WOLFSBURG (dpa-AFX) -", "STOCKHOLM --": the dateline's place, not a company
+            busy.extend(m.span(1) for m in _DATELINE.finditer(span, 0, 60))
 
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in busy)
@@ -2150,6 +2159,8 @@ class _Article:
         out = {int(m.group("y")) for m in self.px.unit_aside.finditer(masked)
                if masked[:m.start()].endswith("⟩")} if "," in masked and _UNIT_WORD.search(masked) else set()
         out.update(int(m.group("k")) for m in self.px.example.finditer(masked))
+        # "talks with Alphabet's Waymo": the owner named in a possessive is no party, its company is
+        out.update(int(m.group(1)) for m in _OWNER_POSSESSIVE.finditer(masked))
         return out
 
     def _group_before_unit(self, i: int, masked: str, mentions: list[Mention]) -> set[int]:
@@ -3845,6 +3856,14 @@ class _Article:
                     and not any(px.cue["negation"].fullmatch(w) for w in _TOKEN.findall(m.group())) \
                     and not px.cue["prospective"].search(m.group()):
                 self._add("SUBSIDIARY_OF", x, y, {}, i, 0.65)
+        for m in _OWNER_POSSESSIVE.finditer(masked):
+            # "talks with Alphabet's Waymo": a company named after its owner's possessive is its unit
+            # (not "Renault's Nissan stake", "Toyota's Mazda deal": a noun after it says what is meant)
+            tail = masked[m.end():m.end() + 30]
+            if _AFTER_OWNED.match(tail) and not self._negated(masked, m.start()):
+                x, y = mentions[int(m.group(2))].entity, mentions[int(m.group(1))].entity
+                if x != y and x.type == y.type == "Company":
+                    self._add("SUBSIDIARY_OF", x, y, {}, i, 0.6)
         for m in px.in_hands.finditer(masked):
             x, y = mentions[int(m.group("x"))].entity, mentions[int(m.group("y"))].entity
             if x != y and x.type == y.type == "Company" and not self._negated(masked, m.start("y")) \

@@ -3432,3 +3432,22 @@ def test_initials_do_not_end_a_sentence():
 ])
 def test_a_title_with_its_duty_after_the_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Honda is also in continuing talks with Alphabet's Waymo.", {("SUBSIDIARY_OF", "Waymo", "Alphabet")}),
+    ("en", "Volkswagen works with Intel’s Mobileye on driver assistance.", {("SUBSIDIARY_OF", "Mobileye", "Intel")}),
+    ("en", "Renault's Nissan stake is worth less.", set()),
+    ("en", "It is not Alphabet's Waymo.", set()),
+])
+def test_a_company_after_its_owners_possessive_is_its_unit_and_the_owner_no_party(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("WOLFSBURG (dpa-AFX) - Volkswagen works with Mobileye. In Wolfsburg, Bosch signed a deal with Qualcomm.",
+     {("Mobileye", "Volkswagen Group"), ("Bosch", "Qualcomm")}),
+    ("STOCKHOLM -- Volvo Cars signed a partnership with Polestar.", {("Polestar", "Volvo Cars")}),
+])
+def test_a_datelines_place_is_no_company(text, expected):
+    assert {tuple(sorted((r["subject"], r["object"]))) for r in rels(text, "en")} == expected
