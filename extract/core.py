@@ -4156,9 +4156,7 @@ def _sectors() -> dict[str, str]:
 
 def _supplier_sector(ent: Name) -> bool:
     """Whether the bundled list says *ent* makes parts (batteries, chips, software) rather than vehicles."""
-    sectors = _sectors()
-    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
-    return sector in _SUPPLIER_SECTORS
+    return _sector(ent) in _SUPPLIER_SECTORS
 
 
 # what is given without being sold: "provide details to Honda", "fornirà dettagli a Renault"
@@ -4171,8 +4169,6 @@ _NOT_SUPPLIED = re.compile(r"(?i)\b(?:details?|information|info|updates?|guidanc
 _SUBJECT_BEFORE = re.compile(r"⟨C(\d+)⟩\s+(?:(?!(?i:and|e|et|und|or|o|ou|oder|but|ma|mais|aber)\b)[\w\-']+\s+){0,2}$")
 
 
-# how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
-# to carmakers
 # between a company and a relative clause, a noun phrase of its own: the clause is that phrase's
 # ("GM ... other companies backed by the fund, which holds ...")
 _NAMED_ANTECEDENT = re.compile(r"(?<!\w)(?i:the|a|an|its|their|le|la|les|l'|un|une|il|lo|gli|i|una|der|die|das|dem|den|ein|eine)\s+[\w-]+")
@@ -4189,15 +4185,15 @@ def _sector(ent: Name) -> str | None:
     return next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
 
 
+# how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
+# to carmakers
 _TIERS = {"materials": 0, "semiconductor": 1, "battery": 1, "energy": 1, "supplier": 2, "powertrain": 2,
           "software": 2, "technology": 2, "charging": 2}
 
 
 def _tier(ent: Name) -> int:
     """The place of *ent*'s sector in a supply chain (3 for carmakers and sectors not listed)."""
-    sectors = _sectors()
-    sector = next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
-    return _TIERS.get(sector, 3)
+    return _TIERS.get(_sector(ent), 3)
 
 
 _COPULA_AFTER = re.compile(r"\s+(?i:are|were|is|was|remain|remains|sono|erano|è|era|restano|sont|étaient|est|"
