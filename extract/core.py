@@ -4154,6 +4154,12 @@ def _sectors() -> dict[str, str]:
     return out
 
 
+def _sector(ent: Name) -> str | None:
+    """The sector the bundled list gives *ent* under its name or an alias, if any."""
+    sectors = _sectors()
+    return next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
+
+
 def _supplier_sector(ent: Name) -> bool:
     """Whether the bundled list says *ent* makes parts (batteries, chips, software) rather than vehicles."""
     return _sector(ent) in _SUPPLIER_SECTORS
@@ -4178,11 +4184,6 @@ _MAKERS = frozenset(("automaker", "ev-maker", "trucks"))
 # a sentence whose subject is a carmaker described, not named: "The automaker has signed", "Le constructeur a signé"
 _CARMAKER_SUBJECT = re.compile(r"\s*(?i:the|le|la|il|der|die)\s+(?:[\w-]+\s+)?(?i:automaker|carmaker|car maker|manufacturer|"
                                r"constructeur|casa automobilistica|costruttore|Autobauer|Autohersteller|Hersteller|Konzern|group|groupe|gruppo)\b")
-
-
-def _sector(ent: Name) -> str | None:
-    sectors = _sectors()
-    return next((sectors[n.casefold()] for n in (ent.name, *ent.aliases) if n.casefold() in sectors), None)
 
 
 # how far up the chain a sector sells: materials to chip and cell makers, chips to parts suppliers, parts
