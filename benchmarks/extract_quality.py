@@ -24,7 +24,6 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from autokg.extract import extract, read_html
 from autokg.extract.names import LEGAL_FORMS, NameIndex
 from autokg.graph.embedded import EmbeddedStore
@@ -57,9 +56,58 @@ def article(directory: Path, ann: dict) -> tuple[str, dict]:
     return path.read_text(encoding="utf-8"), meta
 
 
+def canonizer(resolver: NameIndex):
+    """The name a benchmark compares: the known entity's name, else the name without a legal form."""
+    def canon(name: str) -> str:
+        hit = resolver.get(name)
+        if hit:
+            return hit.name
+        words = name.split()  # "Brilliance China Automotive Holdings" is "Brilliance China Automotive"
+        while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
+            words.pop()
+        return " ".join(words)
+    return canon
+
+
 def key(pred: str, s: str, o: str, canon) -> tuple:
     s, o = canon(s), canon(o)
     return (pred, *sorted((s, o))) if pred in SYMMETRIC else (pred, s, o)
+
+
+def score(chosen, outputs: dict, canon) -> dict:
+    """True positives, false positives and misses of *outputs* (records per file) against the
+    annotations of *chosen* ((annotation, text, meta) triples)."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    status_ok = status_n = 0
+    verbatim = True
+    misses, extras, wrong_status = [], [], []
+    for ann, text, meta in chosen:
+        recs = [r for r in outputs[ann["file"]] if "predicate" in r]
+        verbatim &= all(r["source"]["quote"] in text for r in recs)
+        got: dict[tuple, dict] = {}
+        for r in sorted(recs, key=lambda r: -r["confidence"]):
+            got.setdefault(key(r["predicate"], r["subject"], r["object"], canon), r)
+        want = {}
+        for f in ann.get("facts", []):
+            want[key(f["predicate"], f["subject"], f["object"], canon)] = f
+        for k, f in want.items():
+            if k in got:
+                tp[k[0]] += 1
+                if k[0] == "PARTNERS_WITH":
+                    status_n += 1
+                    if got[k].get("status", "active") == f.get("status", "active"):
+                        status_ok += 1
+                    else:
+                        wrong_status.append((ann["file"], k, got[k].get("status"), f.get("status")))
+            else:
+                fn[k[0]] += 1
+                misses.append((ann["file"], k))
+        for k in got:
+            if k not in want:
+                fp[k[0]] += 1
+                extras.append((ann["file"], k, got[k]["source"]["quote"][:100]))
+    return {"tp": tp, "fp": fp, "fn": fn, "misses": misses, "extras": extras, "wrong_status": wrong_status,
+            "status_ok": status_ok, "status_n": status_n, "verbatim": verbatim}
 
 
 def main(argv=None) -> int:
@@ -73,6 +121,7 @@ def main(argv=None) -> int:
                          "together; heldout12: the next blind batch, to be run once; "
                          "all: every split (default: dev, so that no blind batch is run by accident)")
     ap.add_argument("--empty-store", action="store_true", help="extract with no known names (bundled list only)")
+    ap.add_argument("--rules-only", action="store_true", help="extract without the bundled pair model")
     ap.add_argument("--repeat", type=int, default=20, help="timing runs over the articles")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     args = ap.parse_args(argv)
@@ -80,15 +129,7 @@ def main(argv=None) -> int:
     known = [] if args.empty_store else known_names(KNOWN_FILES)
     resolver = NameIndex(known_names(KNOWN_FILES))
 
-    def canon(name: str) -> str:
-        hit = resolver.get(name)
-        if hit:
-            return hit.name
-        words = name.split()  # "Brilliance China Automotive Holdings" is "Brilliance China Automotive"
-        while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
-            words.pop()
-        return " ".join(words)
-
+    canon = canonizer(resolver)
 
     anns = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(args.annotations.glob("*.yaml"))]
     splits = [*SPLITS, "dev", "all"] if args.split == "all" else [args.split]
@@ -108,40 +149,15 @@ def main(argv=None) -> int:
 
     outputs = {}
     for ann, text, meta in docs:
-        outputs[ann["file"]] = extract(text, meta=meta, known=known, lang=ann.get("lang", "auto"))
+        outputs[ann["file"]] = extract(text, meta=meta, known=known, lang=ann.get("lang", "auto"),
+                                     learned=not args.rules_only)
 
     for split in splits:
         chosen = [d for d in docs if split == "all" or d[0].get("split") == split
                   or (split == "dev" and d[0].get("split") in DEV)]
-        tp, fp, fn = Counter(), Counter(), Counter()
-        status_ok = status_n = 0
-        verbatim = True
-        misses, extras, wrong_status = [], [], []
-        for ann, text, meta in chosen:
-            recs = [r for r in outputs[ann["file"]] if "predicate" in r]
-            verbatim &= all(r["source"]["quote"] in text for r in recs)
-            got: dict[tuple, dict] = {}
-            for r in sorted(recs, key=lambda r: -r["confidence"]):
-                got.setdefault(key(r["predicate"], r["subject"], r["object"], canon), r)
-            want = {}
-            for f in ann.get("facts", []):
-                want[key(f["predicate"], f["subject"], f["object"], canon)] = f
-            for k, f in want.items():
-                if k in got:
-                    tp[k[0]] += 1
-                    if k[0] == "PARTNERS_WITH":
-                        status_n += 1
-                        if got[k].get("status", "active") == f.get("status", "active"):
-                            status_ok += 1
-                        else:
-                            wrong_status.append((ann["file"], k, got[k].get("status"), f.get("status")))
-                else:
-                    fn[k[0]] += 1
-                    misses.append((ann["file"], k))
-            for k in got:
-                if k not in want:
-                    fp[k[0]] += 1
-                    extras.append((ann["file"], k, got[k]["source"]["quote"][:100]))
+        res = score(chosen, outputs, canon)
+        tp, fp, fn, misses, extras, wrong_status = (res[k] for k in ("tp", "fp", "fn", "misses", "extras", "wrong_status"))
+        status_ok, status_n, verbatim = res["status_ok"], res["status_n"], res["verbatim"]
         print(f"== {split}: {len(chosen)} articles ==")
         print(f"{'predicate':<14} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>6}")
         for pred in (*SCORED, "MET_WITH", "ATTENDED", "SCORED (5)"):
@@ -189,7 +205,7 @@ def main(argv=None) -> int:
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         for text, meta in texts:
-            extract(text, meta=meta, known=known)
+            extract(text, meta=meta, known=known, learned=not args.rules_only)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     n = args.repeat * len(texts)
     chars = sum(len(t) for t, _ in texts) / len(texts)
@@ -208,7 +224,7 @@ def main(argv=None) -> int:
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(args.repeat):
             for piece in pieces:
-                extract(piece, meta={"title": "typical"}, known=known)
+                extract(piece, meta={"title": "typical"}, known=known, learned=not args.rules_only)
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         n = args.repeat * len(pieces)
         mean = sum(map(len, pieces)) / len(pieces)
