@@ -121,7 +121,6 @@ def main(argv=None) -> int:
                          "together; heldout12: the next blind batch, to be run once; "
                          "all: every split (default: dev, so that no blind batch is run by accident)")
     ap.add_argument("--empty-store", action="store_true", help="extract with no known names (bundled list only)")
-    ap.add_argument("--rules-only", action="store_true", help="extract without the bundled pair model")
     ap.add_argument("--repeat", type=int, default=20, help="timing runs over the articles")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     args = ap.parse_args(argv)
@@ -149,8 +148,7 @@ def main(argv=None) -> int:
 
     outputs = {}
     for ann, text, meta in docs:
-        outputs[ann["file"]] = extract(text, meta=meta, known=known, lang=ann.get("lang", "auto"),
-                                     learned=not args.rules_only)
+        outputs[ann["file"]] = extract(text, meta=meta, known=known, lang=ann.get("lang", "auto"))
 
     for split in splits:
         chosen = [d for d in docs if split == "all" or d[0].get("split") == split
@@ -205,7 +203,7 @@ def main(argv=None) -> int:
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         for text, meta in texts:
-            extract(text, meta=meta, known=known, learned=not args.rules_only)
+            extract(text, meta=meta, known=known)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     n = args.repeat * len(texts)
     chars = sum(len(t) for t, _ in texts) / len(texts)
@@ -224,7 +222,7 @@ def main(argv=None) -> int:
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in range(args.repeat):
             for piece in pieces:
-                extract(piece, meta={"title": "typical"}, known=known, learned=not args.rules_only)
+                extract(piece, meta={"title": "typical"}, known=known)
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         n = args.repeat * len(pieces)
         mean = sum(map(len, pieces)) / len(pieces)
