@@ -74,6 +74,13 @@ def key(pred: str, s: str, o: str, canon) -> tuple:
     return (pred, *sorted((s, o))) if pred in SYMMETRIC else (pred, s, o)
 
 
+BANDS = ("< 0.6", "0.6-0.7", "0.7-0.8", ">= 0.8")
+
+
+def _band(confidence: float) -> str:
+    return BANDS[0] if confidence < 0.6 else BANDS[1] if confidence < 0.7 else BANDS[2] if confidence < 0.8 else BANDS[3]
+
+
 def score(chosen, outputs: dict, canon) -> dict:
     """True positives, false positives and misses of *outputs* (records per file) against the
     annotations of *chosen* ((annotation, text, meta) triples)."""
@@ -81,6 +88,7 @@ def score(chosen, outputs: dict, canon) -> dict:
     status_ok = status_n = 0
     verbatim = True
     misses, extras, wrong_status = [], [], []
+    bands = Counter()  # (confidence band, right) of the scored facts
     for ann, text, meta in chosen:
         recs = [r for r in outputs[ann["file"]] if "predicate" in r]
         verbatim &= all(r["source"]["quote"] in text for r in recs)
@@ -103,10 +111,12 @@ def score(chosen, outputs: dict, canon) -> dict:
                 fn[k[0]] += 1
                 misses.append((ann["file"], k))
         for k in got:
+            if k[0] in SCORED:
+                bands[(_band(got[k]["confidence"]), k in want)] += 1
             if k not in want:
                 fp[k[0]] += 1
                 extras.append((ann["file"], k, got[k]["source"]["quote"][:100]))
-    return {"tp": tp, "fp": fp, "fn": fn, "misses": misses, "extras": extras, "wrong_status": wrong_status,
+    return {"bands": bands, "tp": tp, "fp": fp, "fn": fn, "misses": misses, "extras": extras, "wrong_status": wrong_status,
             "status_ok": status_ok, "status_n": status_n, "verbatim": verbatim}
 
 
@@ -170,6 +180,9 @@ def main(argv=None) -> int:
         acc = f"{status_ok}/{status_n} = {status_ok / status_n:.2f}" if status_n else "-"
         print(f"status accuracy of matched partnerships: {acc}")
         print(f"every quote verbatim: {'yes' if verbatim else 'NO'}")
+        bands = res["bands"]
+        print("precision by confidence (scored predicates): " + ", ".join(
+            f"{b} {bands[(b, True)]}/{bands[(b, True)] + bands[(b, False)]}" for b in BANDS))
         if args.verbose:
             for m in misses:
                 print("  miss", *m)

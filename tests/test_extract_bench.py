@@ -50,6 +50,8 @@ def test_quality_figures(tmp_path, capsys):
     assert "miss a01_one.txt ('SUPPLIES', 'CATL', 'Tesla')" in out
     assert "status accuracy of matched partnerships: 3/3 = 1.00" in out
     assert "every output loads: yes" in out
+    bands = next(line for line in out.splitlines() if line.startswith("precision by confidence"))
+    assert sum(int(part.split("/")[1]) for part in bands.split(": ", 1)[1].split(", ")) == 4  # each found fact once
 
 
 def test_score_counts_misses_and_extras():
