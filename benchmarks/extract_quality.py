@@ -65,7 +65,8 @@ def canonizer(resolver: NameIndex):
         words = name.split()  # "Brilliance China Automotive Holdings" is "Brilliance China Automotive"
         while len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
             words.pop()
-        return " ".join(words)
+        name = " ".join(words)
+        return name if name[:1].isupper() else name[:1].upper() + name[1:]  # "smart" is the brand Smart
     return canon
 
 

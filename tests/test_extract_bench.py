@@ -86,3 +86,22 @@ def test_pair_model_learns_a_separable_label():
     model = extract_pairs.train([pos, neg] * 5, min_count=1)
     assert model.probabilities(["b:partner", "t:CC"])[0] > 0.8
     assert model.probabilities(["b:said", "t:CC"])[0] < 0.2
+
+
+def test_agreement_of_two_annotations(tmp_path, capsys):
+    import extract_agreement
+
+    _, first = _devset(tmp_path)
+    second = tmp_path / "second"
+    second.mkdir()
+    ann = yaml.safe_load((first / "a01_one.yaml").read_text(encoding="utf-8"))
+    ann["facts"] = [f for f in ann["facts"] if f["predicate"] != "SUPPLIES"]  # one fact left out
+    ann["facts"].append({"subject": "Toyota", "predicate": "PARTNERS_WITH", "object": "Renault", "status": "active",
+                         "quote": "Toyota"})  # and one added
+    ann["facts"][0]["status"] = "ended"  # and one status changed
+    (second / "a01_one.yaml").write_text(yaml.safe_dump(ann), encoding="utf-8")
+    assert extract_agreement.main(["--first", str(first), "--second", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles annotated twice" in out
+    assert "SCORED (5)        2        1        1      0.67   0.67" in out
+    assert "same status on partnerships both give: 0/1 = 0.00" in out
