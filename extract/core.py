@@ -216,6 +216,23 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries|Semiconductors?|Robotics|Resources|Mining|Lithium|Metals|Minerals|"
                        r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited")
+# the last word of an investor's name ("Silk Road Fund", "Yew Tree Consortium", "Mirai Creation Investment
+# Limited Partnership"), and the first word where the language puts it first ("Fondo Strategico Italiano",
+# "Fonds Avenir Automobile")
+_INVESTOR_HEAD = re.compile(r"Funds?|Fonds|Fondo|Capital|Consortium|Partners|Partnership|Ventures|Investments?|"
+                            r"Konsortium|Consorzio")
+_INVESTOR_GATE = re.compile(rf"(?<![\w\-])(?:{_INVESTOR_HEAD.pattern}|Fondo|Fonds|Consorzio|Konsortium)(?![\w\-])")
+# the capitalised words before an investor's head word, and after a head word that comes first
+_INVESTOR_BEFORE = re.compile(rf"(?<![\w\-])(?:{_CAP}\s+){{1,6}}$")
+_INVESTOR_AFTER = re.compile(rf"(?:\s+(?:di|de|du|des|d'|per|pour|für))?(?:\s+{_CAP}){{1,4}}(?![\w\-])")
+_PARTNERSHIP_AFTER = re.compile(rf"(?:\s+(?:Limited|{_INVESTOR_HEAD.pattern}))*\s+(?:{_INVESTOR_HEAD.pattern})(?![\w\-])")
+
+
+def _title_case(span: str) -> bool:
+    """Whether *span* is written in title case, as headlines are ("Stellantis to Halt Investments in
+    ..."): there a capital opens verbs and common nouns, so it does not mark a name."""
+    words = [w for w in span.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 # an unnamed unit after its owner's possessive: "GM's autonomous vehicle operation", "Ford's battery business"
 _UNIT_OF_OWNER = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:operations?|units?|business(?:es)?|divisions?|arm|"
                             r"subsidiar(?:y|ies)|venture|spin-?off|affiliate)(?![\w\-])")
@@ -1573,6 +1590,20 @@ class _Article:
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))
+        if _INVESTOR_GATE.search(span) and not _title_case(span):
+            for g in _INVESTOR_GATE.finditer(span):
+                a, b = g.span()
+                if g.group() in ("Fondo", "Fonds", "Consorzio", "Konsortium") and (m := _INVESTOR_AFTER.match(span, b)):
+                    b = m.end()
+                elif m := _INVESTOR_BEFORE.search(span, max(0, a - 120), a):
+                    a = m.start()
+                    if p := _PARTNERSHIP_AFTER.match(span, b):
+                        b = p.end()
+                else:
+                    continue
+                words = [w for w in span[a:b].split() if w.casefold() not in _NOT_NAME]
+                if len(words) >= 2 and not _DESC_WORD.fullmatch(words[0]) and words[0].casefold() not in _NOT_ORG_START:
+                    propose(a, b)  # "Silk Road Fund", "Yew Tree Consortium", "Fondo Italiano": an investor
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
         known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
         for m in _CAPSEQ.finditer(span):

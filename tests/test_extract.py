@@ -3451,3 +3451,28 @@ def test_a_company_after_its_owners_possessive_is_its_unit_and_the_owner_no_part
 ])
 def test_a_datelines_place_is_no_company(text, expected):
     assert {tuple(sorted((r["subject"], r["object"]))) for r in rels(text, "en")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Northwind Capital Partners bought a 5% stake in Lucid.", {("INVESTS_IN", "Northwind Capital Partners", "Lucid")}),
+    ("en", "Blue Harbour Fund acquired a 10% stake in Rivian last year.", {("INVESTS_IN", "Blue Harbour Fund", "Rivian")}),
+    ("en", "Aston Martin's shareholders include the Oak Tree Consortium, which holds 20% of the carmaker.",
+     {("INVESTS_IN", "Oak Tree Consortium", "Aston Martin")}),
+    ("it", "Il Fondo Strategico Italiano ha acquisito una quota del 10% di Pirelli.",
+     {("INVESTS_IN", "Fondo Strategico Italiano", "Pirelli")}),
+    ("it", "Atlante Capital ha acquisito il 10% di Pirelli.", {("INVESTS_IN", "Atlante Capital", "Pirelli")}),
+    ("fr", "Le Fonds Avenir Automobile a pris une participation de 10 % dans Forvia.",
+     {("INVESTS_IN", "Fonds Avenir Automobile", "Forvia")}),
+    ("de", "Der Fonds Nordlicht hat eine Beteiligung von 10 Prozent an Continental erworben.",
+     {("INVESTS_IN", "Fonds Nordlicht", "Continental")}),
+    ("de", "Nordlicht Capital ist mit 10 Prozent an Continental beteiligt.", {("INVESTS_IN", "Nordlicht Capital", "Continental")}),
+    # denials give nothing
+    ("en", "Blue Harbour Fund denied that it would invest in Rivian.", set()),
+    ("fr", "Atlante Capital n'a pas acquis de participation dans Forvia.", set()),
+    ("it", "Atlante Capital non ha acquisito quote di Pirelli.", set()),
+    # a headline in title case: "Investments" is a noun there, no investor's name
+    ("en", "Stellantis to Halt Investments in Hydrogen Joint Venture With Symbio.",
+     {("INVESTS_IN", "Stellantis", "Symbio"), ("PARTNERS_WITH", "Stellantis", "Symbio")}),
+])
+def test_an_investors_name_ends_in_fund_capital_partners_or_consortium(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
