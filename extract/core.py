@@ -228,6 +228,17 @@ _INVESTOR_AFTER = re.compile(rf"(?:\s+(?:di|de|du|des|d'|per|pour|für))?(?:\s+{
 _PARTNERSHIP_AFTER = re.compile(rf"(?:\s+(?:Limited|{_INVESTOR_HEAD.pattern}))*\s+(?:{_INVESTOR_HEAD.pattern})(?![\w\-])")
 
 
+# the capitalised words after a known company's name that may name one of its units or ventures
+_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP})(?: {_CAP}){{0,3}})(?![\w\-'’])")
+_UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Vehicles?|Bus|Buses|Trucks?|Cars|Capital|"
+                             r"India|China|Europe|America|Americas|Japan|Korea|Deutschland|Italia|France")
+# words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
+_RESTATING_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Holdings?|Corporation|Limited|"
+                             r"Company|International|Industries")
+# a word that names a unit on its own after its owner's name ("Iveco Bus", "SoftBank Vision Fund" has two)
+_UNIT_WORD_ALONE = re.compile(r"Bus|Buses|Trucks|Mobility|Energy|Ventures|Capital|Fund|Investments?")
+
+
 def _title_case(span: str) -> bool:
     """Whether *span* is written in title case, as headlines are ("Stellantis to Halt Investments in
     ..."): there a capital opens verbs and common nouns, so it does not mark a name."""
@@ -1518,6 +1529,8 @@ class _Article:
         # "Renault-Nissan": a grouping of companies written as one hyphenated word, its parts
         self.groups: dict[Name, tuple[Name, ...]] = {}
         self._group_names: dict[str, Name | None] = {}
+        # "Iveco Bus", "BMW Brilliance Automotive": a unit named after its owners, and those owners
+        self.unit_owners: dict[Name, frozenset[Name]] = {}
 
     # -- names --------------------------------------------------------------------------------
     def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
@@ -1604,6 +1617,10 @@ class _Article:
                 words = [w for w in span[a:b].split() if w.casefold() not in _NOT_NAME]
                 if len(words) >= 2 and not _DESC_WORD.fullmatch(words[0]) and words[0].casefold() not in _NOT_ORG_START:
                     propose(a, b)  # "Silk Road Fund", "Yew Tree Consortium", "Fondo Italiano": an investor
+        if not _title_case(span):
+            for t in taken:
+                if t.entity.type == "Company":
+                    self._propose_unit_name(span, t.start - s, t.end - s, t.entity, busy)
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
         known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
         for m in _CAPSEQ.finditer(span):
@@ -1662,6 +1679,38 @@ class _Article:
                     propose(a, b)
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
+
+    def _propose_unit_name(self, span: str, a: int, b: int, owner: Name, busy: list[tuple[int, int]]) -> None:
+        """A known company's name with capitalised words after it that end in a word for a firm or
+        a unit ("Mahindra Electric Mobility", "Volkswagen Commercial Vehicles", "Iveco Bus"): the name
+        of that company's unit or venture, not the company itself. A word that only restates the
+        company ("Nissan Motor", "Stellantis Group") makes no new name."""
+        m = _UNIT_NAME_TAIL.match(span, b)
+        if m is None:
+            return
+        words = m.group(1).split()
+        while words and not _UNIT_NAME_HEAD.fullmatch(words[-1]):
+            words.pop()
+        if not words or (len(words) == 1 and not _UNIT_WORD_ALONE.fullmatch(words[0])):
+            return
+        if all(_RESTATING_HEAD.fullmatch(w) for w in words):
+            return  # "Daimler Automotive Corporation": the company's own name in full
+        if any((w.casefold() in _NOT_NAME and w is not words[-1]) or _DESC_WORD.fullmatch(w) for w in words):
+            return
+        end = m.start(1) + len(" ".join(words)) if " ".join(words) == m.group(1)[:len(" ".join(words))] else None
+        if end is None:
+            return  # words spaced otherwise than by single spaces: leave the name as it is
+        if any(not (end <= x or a >= y) for x, y in busy if not (x == a and y == b) and not (a <= x and y <= end)):
+            return
+        name = " ".join(span[a:end].split())
+        if self.index.get(name) is None:
+            unit = Name(name, "Company", False)
+            self.index.add(name, unit)
+            # its owners by name: the company named first, and any other known company named inside
+            owners = {h for h in (self.index.get(w) for w in span[a:end].split()) if h is not None and h != unit}
+            owners.add(owner)
+            self.unit_owners[unit] = frozenset(owners)
+        busy.append((a, end))
 
     def _unit_after(self, span: str, b: int) -> bool:
         """Whether a unit's apposition follows the name ending at *b*: "Iveco, unità di veicoli
@@ -4112,6 +4161,8 @@ class _Article:
             break
 
     def _add(self, predicate: str, subj: Name, obj: Name, props: dict, i: int, conf: float) -> None:
+        if predicate == "PARTNERS_WITH" and (subj in self.unit_owners.get(obj, ()) or obj in self.unit_owners.get(subj, ())):
+            return  # a unit named after its owner is no partner of that owner
         if not subj.known and subj.type == "Company" and not subj.aliases and not subj.attrs:
             conf -= 0.1  # a name proposed from context only
         if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:

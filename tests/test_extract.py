@@ -3476,3 +3476,28 @@ def test_a_datelines_place_is_no_company(text, expected):
 ])
 def test_an_investors_name_ends_in_fund_capital_partners_or_consortium(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Iveco Bus signed a partnership with Hyundai to build hydrogen buses.",
+     {("PARTNERS_WITH", "Iveco Bus", "Hyundai Motor Company")}),
+    ("en", "SoftBank signed an agreement with Mahindra Electric Mobility to develop batteries.",
+     {("PARTNERS_WITH", "SoftBank Group", "Mahindra Electric Mobility")}),
+    ("it", "Iveco Bus collaborerà con Hyundai per equipaggiare i suoi pullman.",
+     {("PARTNERS_WITH", "Iveco Bus", "Hyundai Motor Company")}),
+    ("fr", "Stellantis Ventures a signé un partenariat avec Bosch.", {("PARTNERS_WITH", "Stellantis Ventures", "Bosch")}),
+    ("de", "Volkswagen Commercial Vehicles arbeitet mit Mobileye bei autonomen Transportern zusammen.",
+     {("PARTNERS_WITH", "Volkswagen Commercial Vehicles", "Mobileye")}),
+    # words that only restate the company's own name make no new one
+    ("en", "Nissan Motor signed a partnership with Bosch.", {("PARTNERS_WITH", "Nissan", "Bosch")}),
+    ("en", "Daimler Automotive Corporation signed a partnership with Bosch.", {("PARTNERS_WITH", "Mercedes-Benz Group", "Bosch")}),
+    # a unit is no partner of the owner it is named after
+    ("en", "Iveco Bus signed a partnership with Iveco on hydrogen buses.", set()),
+    ("en", "BMW Brilliance Automotive signed a partnership with Brilliance.", set()),
+    # denials and two companies with no tie
+    ("en", "Iveco Bus did not sign a partnership with Hyundai.", set()),
+    ("en", "Bosch and Mahindra Electric Mobility said they had no plans for a partnership.", set()),
+    ("en", "BMW and Mahindra Electric Mobility sell cars in India.", set()),
+])
+def test_a_known_name_with_words_for_a_unit_after_it_names_the_unit(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
