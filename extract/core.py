@@ -229,7 +229,13 @@ _PARTNERSHIP_AFTER = re.compile(rf"(?:\s+(?:Limited|{_INVESTOR_HEAD.pattern}))*\
 
 
 # the capitalised words after a known company's name that may name one of its units or ventures
-_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP})(?: {_CAP}){{0,3}})(?![\w\-'’])")
+_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP}|[a-z][{_UP}][\w\-]*)(?: (?:{_CAP}|[a-z][{_UP}][\w\-]*)){{0,3}})(?![\w\-'’])")
+# a word for a venture, a unit or a company just before a name ("the joint venture", "la société", "baptisée")
+_UNIT_CONTEXT_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|société (?:commune|mixte)|la société|l'entreprise|the company|"
+    r"the venture|subsidiary|controllata|filiale|consociata|la società|l'azienda|Gemeinschaftsunternehmen|Joint-Venture|"
+    r"Tochter(?:gesellschaft|firma|unternehmen)?|das Unternehmen|called|named|dubbed|baptisée?|nommée?|"
+    r"chiamat[ao]|denominat[ao]|namens|genannt)\s*,?\s+$")
 _UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Vehicles?|Bus|Buses|Trucks?|Cars|Capital|"
                              r"India|China|Europe|America|Americas|Japan|Korea|Deutschland|Italia|France")
 # words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
@@ -1689,10 +1695,21 @@ class _Article:
         if m is None:
             return
         words = m.group(1).split()
-        while words and not _UNIT_NAME_HEAD.fullmatch(words[-1]):
-            words.pop()
-        if not words or (len(words) == 1 and not _UNIT_WORD_ALONE.fullmatch(words[0])):
-            return
+        for k, w in enumerate(words):
+            if (w.casefold() in _NOT_NAME and not _UNIT_NAME_HEAD.fullmatch(w)) or self.px.persons_near_role.fullmatch(w):
+                del words[k:]  # "the venture Foo CEO Jane Doe": the name ends before the title
+                break
+        # "la coentreprise Valeo Siemens eAutomotive", "Osram Sylvania, filiale américaine d'Osram": named
+        # as a venture or a unit, the words after the owner's name are that venture's or unit's name
+        named = bool(words) and (_UNIT_CONTEXT_BEFORE.search(span, max(0, a - 40), a) is not None
+                                 or self._unit_after(span, m.start(1) + len(" ".join(words))))
+        if named and (hit := self.index.get(words[-1])) is not None and hit.type == "Company":
+            named = False  # "nella joint venture ACC Stellantis detiene": the next clause's subject
+        if not named:
+            while words and not _UNIT_NAME_HEAD.fullmatch(words[-1]):
+                words.pop()
+            if not words or (len(words) == 1 and not _UNIT_WORD_ALONE.fullmatch(words[0])):
+                return
         if all(_RESTATING_HEAD.fullmatch(w) for w in words):
             return  # "Daimler Automotive Corporation": the company's own name in full
         if any((w.casefold() in _NOT_NAME and w is not words[-1]) or _DESC_WORD.fullmatch(w) for w in words):

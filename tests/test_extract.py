@@ -3501,3 +3501,28 @@ def test_an_investors_name_ends_in_fund_capital_partners_or_consortium(lang, tex
 ])
 def test_a_known_name_with_words_for_a_unit_after_it_names_the_unit(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture Valeo Kapec to supply motors.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Kapec")}),
+    ("en", "Valeo Kapec, a subsidiary of Valeo, signed a partnership with Bosch.",
+     {("PARTNERS_WITH", "Valeo Kapec", "Bosch"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    ("fr", "Bosch a signé un partenariat avec la coentreprise Valeo Siemens eAutomotive.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Siemens eAutomotive")}),
+    ("fr", "Valeo détient 50 % de la société Valeo Sylvania.", {("INVESTS_IN", "Valeo", "Valeo Sylvania")}),
+    ("fr", "Valeo Kapec, filiale coréenne de Valeo, a signé un partenariat avec Bosch.",
+     {("PARTNERS_WITH", "Valeo Kapec", "Bosch"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    ("it", "Stellantis detiene il 51% della società Leapmotor International.",
+     {("INVESTS_IN", "Stellantis", "Leapmotor International")}),
+    ("de", "BMW hält 75 Prozent an dem Gemeinschaftsunternehmen BMW Brilliance.", {("INVESTS_IN", "BMW", "BMW Brilliance")}),
+    ("de", "Bosch hat eine Partnerschaft mit Valeo Kapec, einer Tochter von Valeo, unterzeichnet.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Kapec"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    # the name ends before a title; denials and companies merely named together give nothing
+    ("en", "Bosch signed a partnership with the company Tesla CEO Elon Musk runs.",
+     {("PARTNERS_WITH", "Bosch", "Tesla"), ("WORKS_FOR", "Elon Musk", "Tesla")}),
+    ("en", "Bosch did not sign a partnership with the joint venture Valeo Kapec.", set()),
+    ("en", "Bosch and the joint venture Valeo Kapec make motors.", set()),
+])
+def test_a_known_name_with_more_words_named_as_a_venture_or_unit_names_it(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
