@@ -410,6 +410,11 @@ _UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|fi
 _HOLD_WORD = r"(?i:own|hold|détien|possèd|contrôl|deteng|possied|controll|halten|besitz|kontroll)"
 
 
+# a verb of being now or next between a person and a title: "is", "remains", "rimarrà", "reste", "bleibt"
+_BEING_VERB = (r"(?i:is|remains|will remain|will stay|will be|becomes|will become|è|rimane|rimarrà|resta|resterà|sarà|diventa|"
+               r"diventerà|est|reste|restera|sera|devient|deviendra|ist|bleibt|wird|bleiben wird)")
+
+
 class _Gated:
     """A slow pattern behind a cheap one: ``finditer`` runs the pattern only where the gate is found."""
 
@@ -495,6 +500,10 @@ class _Patterns:
             # Doe": the title at each company
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
                        rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
+            # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
+            # Berg bleibt Chef von Continental": a person, a verb of being and the title
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+                       rf"(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
@@ -540,6 +549,9 @@ class _Patterns:
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+            # "Mario Rossi rimarrà presidente della società", "Jane Doe remains chief executive of the company"
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+                       rf"(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}(?![\w\-])(?!\s*⟨)"),
             # "said CEO Mary Barra", "illustrata dall'amministratore delegato, Carlos Tavares": a chief
             # executive named in a sentence that names no company heads the one the text is about
             # (used only then)

@@ -3526,3 +3526,26 @@ def test_a_known_name_with_words_for_a_unit_after_it_names_the_unit(lang, text, 
 ])
 def test_a_known_name_with_more_words_named_as_a_venture_or_unit_names_it(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+def employers3(text, lang):
+    return {(r["subject"], r["object"], r.get("role")) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe is chief executive of Stellantis.", {("Jane Doe", "Stellantis", "CEO")}),
+    ("en", "Jane Doe, who is chief executive of Stellantis, spoke on Monday.", {("Jane Doe", "Stellantis", "CEO")}),
+    ("en", "Jane Doe will remain chairman of Pininfarina.", {("Jane Doe", "Pininfarina", "chairman")}),
+    ("it", "Mario Rossi rimarrà presidente di Pininfarina.", {("Mario Rossi", "Pininfarina", "president")}),
+    ("it", "Pininfarina passa a Mahindra. Mario Rossi rimarrà presidente della società.",
+     {("Mario Rossi", "Pininfarina", "president")}),
+    ("fr", "Jean Martin reste président de Valeo.", {("Jean Martin", "Valeo", "president")}),
+    ("de", "Peter Berg bleibt Chef von Continental.", {("Peter Berg", "Continental", "chef")}),
+    # denied, or past: no title held now
+    ("en", "Jane Doe is not chief executive of Stellantis.", set()),
+    ("en", "Jane Doe was chief executive of Stellantis.", set()),
+    ("de", "Peter Berg ist nicht mehr Chef von Continental.", set()),
+])
+def test_a_person_is_or_remains_a_title_of_a_company(lang, text, expected):
+    assert employers3(text, lang) == expected
+
