@@ -410,6 +410,8 @@ _UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|fi
 _HOLD_WORD = r"(?i:own|hold|détien|possèd|contrôl|deteng|possied|controll|halten|besitz|kontroll)"
 
 
+# a capitalised word just before a company's name, neither opening another name nor in one: a given name?
+_GIVEN_BEFORE_COMPANY = re.compile(rf"(?<![\w\-'’⟩.])(?P<given>[{_UP}][a-zà-ÿ]{{2,}})\s⟨C(?P<k>\d+)⟩(?!['’\-]|\s*[{_UP}⟨])")
 # a verb of being now or next between a person and a title: "is", "remains", "rimarrà", "reste", "bleibt"
 _BEING_VERB = (r"(?i:is|remains|will remain|will stay|will be|becomes|will become|è|rimane|rimarrà|resta|resterà|sarà|diventa|"
                r"diventerà|est|reste|restera|sera|devient|deviendra|ist|bleibt|wird|bleiben wird)")
@@ -518,6 +520,10 @@ class _Patterns:
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
+        # "CEO and founder Henrik ⟨C⟩", "Henrik ⟨C⟩, chief executive", "Paolo ⟨C⟩ rimarrà presidente": a title
+        # next to a given name and a company's name, which together name a person
+        self.role_before_name = re.compile(rf"(?<!\w)(?i:{role})(?:\s+(?i:{conj})\s+(?i:{role}))?\s*,?\s*$")
+        self.role_after_name = re.compile(rf"\s*(?:,\s*(?:(?i:{det})\s*)?|\s+{_BEING_VERB}\s+(?:(?i:{det})\s*)?)(?i:{role})(?![\w\-])")
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
         person_name = rf"(?P<name>{person})"
@@ -1915,6 +1921,26 @@ class _Article:
             found = [e for e in found if e in here]
         return found[0] if len(found) == 1 else None
 
+    def _named_after_company(self, masked: str, mentions: list[Mention]) -> None:
+        """People whose surname is a company's name ("Henrik Fisker", "Paolo Pininfarina"): a
+        capitalised word just before the company's name, with a title just before it ("founder Henrik
+        Fisker") or after the name (", chief executive", "rimarrà presidente"), is a person."""
+        for m in _GIVEN_BEFORE_COMPANY.finditer(masked):
+            given, k = m.group("given"), int(m.group("k"))
+            ent = mentions[k].entity
+            if ent.type != "Company" or given.casefold() in _NOT_NAME or self.index.get(given) is not None \
+                    or _DESC_WORD.fullmatch(given) or self.px.firm_noun.fullmatch(given) \
+                    or self.px.persons_near_role.fullmatch(given) or given.casefold() in _TITLE_WORDS:
+                continue
+            before, after = masked[:m.start("given")], masked[m.end():]
+            role_before = (r := self.px.role_before_name.search(before)) is not None
+            role_after = self.px.role_after_name.match(after) is not None
+            if not (role_before or role_after):
+                continue
+            name = f"{given} {mentions[k].text}"
+            if self._valid_person(name):
+                self._new_person(name)
+
     def _new_person(self, name: str) -> Name:
         """A person the text names and the index does not know yet, now in the index."""
         person = Name(name, "Person", False)
@@ -1944,6 +1970,7 @@ class _Article:
                     tail = " ".join(name.split()[1:])
                     if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
                         self.index.add(tail, person)
+            self._named_after_company(masked, mentions)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
                 if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:

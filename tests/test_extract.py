@@ -3549,3 +3549,19 @@ def employers3(text, lang):
 def test_a_person_is_or_remains_a_title_of_a_company(lang, text, expected):
     assert employers3(text, lang) == expected
 
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Fisker is in talks with a large carmaker. The talks ended, said Henrik Fisker, chief executive and founder.",
+     {("Henrik Fisker", "Fisker", "chief executive and founder")}),
+    ("en", "Ferrari sold more cars. Piero Ferrari, vice chairman of Ferrari, said sales were strong.",
+     {("Piero Ferrari", "Ferrari", "vice chairman")}),
+    ("it", "Pininfarina passa a Mahindra. Paolo Pininfarina rimarrà presidente della società.",
+     {("Paolo Pininfarina", "Pininfarina", "president")}),
+    ("fr", "Peugeot grandit. Robert Peugeot, président de Peugeot, a parlé.", {("Robert Peugeot", "Peugeot", "president")}),
+    ("de", "Porsche wächst. Wolfgang Porsche bleibt Chef von Porsche.", {("Wolfgang Porsche", "Porsche", "chef")}),
+    # a word before a company's name with no title near is no given name
+    ("en", "Analysts at Morgan Stanley said Ford shares rose.", set()),
+    ("en", "Sales at Ford rose, said Jane Doe.", set()),
+])
+def test_a_person_whose_surname_is_a_companys_name(lang, text, expected):
+    assert employers3(text, lang) == expected
