@@ -181,6 +181,7 @@ _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
 parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation united
 board
+province provinz provincia région region regione bundesland stadt city città ville comune municipality
 """.split())
 
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word

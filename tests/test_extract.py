@@ -3565,3 +3565,15 @@ def test_a_person_is_or_remains_a_title_of_a_company(lang, text, expected):
 ])
 def test_a_person_whose_surname_is_a_companys_name(lang, text, expected):
     assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "La cinese Provincia Anhui collabora con Volkswagen.", set()),
+    ("fr", "CATL, installé dans la chinoise Province Fujian, travaille déjà avec BMW.", {("CATL", "BMW")}),
+    ("de", "Die chinesische Stadt Hefei arbeitet mit Volkswagen zusammen.", set()),
+    ("de", "CATL mit Sitz in der chinesischen Provinz Fujian arbeitet bereits mit BMW und Daimler zusammen.",
+     {("CATL", "BMW"), ("CATL", "Mercedes-Benz Group")}),
+    ("en", "CATL, based in the Chinese Province Fujian, already works with BMW.", {("CATL", "BMW")}),
+])
+def test_a_province_or_city_is_no_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
