@@ -242,6 +242,9 @@ _UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Veh
 # words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
 _RESTATING_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Holdings?|Corporation|Limited|"
                              r"Company|International|Industries")
+# "Sumitomo Corp of Americas", "Volkswagen Group of America": a company's unit for a region
+_OF_REGION = re.compile(r" of (?:the )?(?:(?:North|South|Latin|Central) )?(?:America|Americas|Europe|Asia|Japan|China|India|Canada|"
+                        r"Mexico|Brazil|Korea|Australia|Africa)(?![\w\-])")
 # a word that names a unit on its own after its owner's name ("Iveco Bus", "SoftBank Vision Fund" has two)
 _UNIT_WORD_ALONE = re.compile(r"Bus|Buses|Trucks|Mobility|Energy|Ventures|Capital|Fund|Investments?")
 
@@ -1600,7 +1603,8 @@ class _Article:
             busy.append((a, b))
 
         for m in _LEGAL_ORG.finditer(span):
-            propose(m.start(1), m.end())
+            region = _OF_REGION.match(span, m.end())
+            propose(m.start(1), region.end() if region else m.end())  # "Sumitomo Corp of Americas": a unit
         if "(" in span or " via " in span:
             for m in _OWNER_OF_UNIT.finditer(span):
                 propose(m.start(1), m.end(1), strong=True)
@@ -1710,6 +1714,10 @@ class _Article:
         a unit ("Mahindra Electric Mobility", "Volkswagen Commercial Vehicles", "Iveco Bus"): the name
         of that company's unit or venture, not the company itself. A word that only restates the
         company ("Nissan Motor", "Stellantis Group") makes no new name."""
+        region = _OF_REGION.match(span, b)
+        if region is not None:
+            self._add_unit(span, a, b, region.end(), owner, busy)  # "Sumitomo Corp of Americas"
+            return
         m = _UNIT_NAME_TAIL.match(span, b)
         if m is None:
             return
@@ -1736,6 +1744,10 @@ class _Article:
         end = m.start(1) + len(" ".join(words)) if " ".join(words) == m.group(1)[:len(" ".join(words))] else None
         if end is None:
             return  # words spaced otherwise than by single spaces: leave the name as it is
+        self._add_unit(span, a, b, end, owner, busy)
+
+    def _add_unit(self, span: str, a: int, b: int, end: int, owner: Name, busy: list[tuple[int, int]]) -> None:
+        """The unit named by span[a:end], its owner's name at span[a:b], now in the index."""
         if any(not (end <= x or a >= y) for x, y in busy if not (x == a and y == b) and not (a <= x and y <= end)):
             return
         name = " ".join(span[a:end].split())

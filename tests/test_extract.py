@@ -3577,3 +3577,18 @@ def test_a_person_whose_surname_is_a_companys_name(lang, text, expected):
 ])
 def test_a_province_or_city_is_no_company(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sumitomo Corp of Americas acquired a 5% stake in Rivian.", {("INVESTS_IN", "Sumitomo Corp of Americas", "Rivian")}),
+    ("Rivian's backers include Sumitomo Corp of Americas, which bought a 5% stake in the company.",
+     {("INVESTS_IN", "Sumitomo Corp of Americas", "Rivian")}),
+    ("Volkswagen Group of America signed a partnership with Bosch.",
+     {("PARTNERS_WITH", "Volkswagen Group of America", "Bosch")}),
+    # a region after a description is no part of a name; denials and mere neighbours give nothing
+    ("Stellantis is the third carmaker of Europe and works with Bosch.", {("PARTNERS_WITH", "Stellantis", "Bosch")}),
+    ("Ford of Europe did not sign a partnership with Bosch.", set()),
+    ("Volkswagen Group of America and Bosch sell parts in Ohio.", set()),
+])
+def test_a_companys_unit_for_a_region_is_named_with_of(text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, "en")} == expected
