@@ -1557,6 +1557,7 @@ class _Article:
         # "Renault-Nissan": a grouping of companies written as one hyphenated word, its parts
         self.groups: dict[Name, tuple[Name, ...]] = {}
         self._group_names: dict[str, Name | None] = {}
+        self.dateline_places: set[str] = set()
         # "Iveco Bus", "BMW Brilliance Automotive": a unit named after its owners, and those owners
         self.unit_owners: dict[Name, frozenset[Name]] = {}
 
@@ -1592,6 +1593,8 @@ class _Article:
             if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
+            if name.casefold() in self.dateline_places:
+                return  # "WOLFSBURG (dpa-AFX) - ... a Wolfsburg, il più grande produttore": the dateline's place
             if len(words) == 1 and _RUN_TOGETHER.fullmatch(name):
                 return  # "Germancarmaker": a description with its space lost, not a name
             if self.index.get(name) is None and not self._looks_like_person(name):
@@ -1962,6 +1965,10 @@ class _Article:
 
     # -- reading ------------------------------------------------------------------------------
     def read(self) -> None:
+        # "WOLFSBURG (dpa-AFX) -": the place of the dateline is a place wherever the text names it
+        if self.sents:
+            s0 = self.sents[0][0]
+            self.dateline_places = {m.group(1).casefold() for m in _DATELINE.finditer(self.ftext, s0, s0 + 60)}
         # pass 1: new organisations and people, so that pass 2 sees them in every sentence
         for s, e in self.sents:
             self._propose_orgs(s, e, self._mask(s, e)[1])

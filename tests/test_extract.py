@@ -3592,3 +3592,15 @@ def test_a_province_or_city_is_no_company(lang, text, expected):
 ])
 def test_a_companys_unit_for_a_region_is_named_with_of(text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, "en")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "WOLFSBURG (dpa-AFX) - Mercoledì scorso, a Wolfsburg, il più grande produttore di automobili d'Europa ha "
+           "annunciato una collaborazione con Bosch.", set()),
+    ("fr", "SOCHAUX (AFP) - Sochaux, le constructeur, a signé un partenariat avec Bosch.", set()),
+    ("de", "INGOLSTADT (dpa) - Ingolstadt, der Autohersteller, arbeitet mit Bosch zusammen.", set()),
+    ("en", "DETROIT (Reuters) - Detroit, the carmaker, signed a partnership with Bosch.", set()),
+    ("en", "DETROIT (Reuters) - Ford signed a partnership with Bosch in Detroit.", {("Ford", "Bosch")}),
+])
+def test_the_datelines_place_is_no_company_anywhere_in_the_text(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
