@@ -327,7 +327,7 @@ _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ip
 _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
     r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer|"
-    r"business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
+    r"producers?|producteurs?|Produzent\w*|business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
 
 # German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
 _DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"

@@ -3604,3 +3604,19 @@ def test_a_companys_unit_for_a_region_is_named_with_of(text, expected):
 ])
 def test_the_datelines_place_is_no_company_anywhere_in_the_text(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Daimler owns a 3% stake in Chinese-American Li-ion producer Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("en", "Daimler owns a 3% stake in Lithium Ion producer Farasis.", {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("it", "Daimler detiene una quota del 3% nel Sino-Americano Li-ion produttore Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("fr", "Daimler détient une participation de 3 % dans Lithium Ion producteur Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("de", "Daimler hält eine Beteiligung von 3 Prozent an Lithium Ion Produzent Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("en", "Daimler does not own a stake in Lithium Ion producer Farasis.", set()),
+])
+def test_capitalised_words_before_producer_say_what_is_produced(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
