@@ -216,7 +216,7 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries|Semiconductors?|Robotics|Resources|Mining|Lithium|Metals|Minerals|"
-                       r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited")
+                       r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited|Company")
 # the last word of an investor's name ("Silk Road Fund", "Yew Tree Consortium", "Mirai Creation Investment
 # Limited Partnership"), and the first word where the language puts it first ("Fondo Strategico Italiano",
 # "Fonds Avenir Automobile")

@@ -3620,3 +3620,17 @@ def test_the_datelines_place_is_no_company_anywhere_in_the_text(lang, text, expe
 ])
 def test_capitalised_words_before_producer_say_what_is_produced(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with Shenzhen Electric Bus Company.", {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la Shenzhen Electric Bus Company.",
+     {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("fr", "Bosch a signé un partenariat avec Shenzhen Electric Bus Company.", {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("de", "Bosch hat eine Partnerschaft mit der Shenzhen Electric Bus Company unterzeichnet.",
+     {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("en", "Bosch did not sign a partnership with Shenzhen Electric Bus Company.", set()),
+    ("en", "The Company signed a partnership with Bosch.", set()),
+])
+def test_a_name_ending_in_company_is_a_firms(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
