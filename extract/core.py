@@ -230,13 +230,13 @@ _PARTNERSHIP_AFTER = re.compile(rf"(?:\s+(?:Limited|{_INVESTOR_HEAD.pattern}))*\
 
 
 # the capitalised words after a known company's name that may name one of its units or ventures
-_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP}|[a-z][{_UP}][\w\-]*)(?: (?:{_CAP}|[a-z][{_UP}][\w\-]*)){{0,3}})(?![\w\-'’])")
+_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP}|[a-z][{_UP}][\w\-]*)(?: (?:{_CAP}|[a-z][{_UP}][\w\-]*)){{0,4}})(?![\w\-'’])")
 # a word for a venture, a unit or a company just before a name ("the joint venture", "la société", "baptisée")
 _UNIT_CONTEXT_BEFORE = re.compile(
     r"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|société (?:commune|mixte)|la société|l'entreprise|the company|"
     r"the venture|subsidiary|controllata|filiale|consociata|la società|l'azienda|Gemeinschaftsunternehmen|Joint-Venture|"
     r"Tochter(?:gesellschaft|firma|unternehmen)?|das Unternehmen|called|named|dubbed|baptisée?|nommée?|"
-    r"chiamat[ao]|denominat[ao]|namens|genannt)\s*,?\s+$")
+    r"chiamat[ao]|si chiamerà|s'appellera|denominat[ao]|namens|genannt)\s*,?\s+$")
 _UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Vehicles?|Bus|Buses|Trucks?|Cars|Capital|"
                              r"India|China|Europe|America|Americas|Japan|Korea|Deutschland|Italia|France")
 # words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
@@ -1742,8 +1742,9 @@ class _Article:
                 return
         if all(_RESTATING_HEAD.fullmatch(w) for w in words):
             return  # "Daimler Automotive Corporation": the company's own name in full
-        if any((w.casefold() in _NOT_NAME and w is not words[-1]) or _DESC_WORD.fullmatch(w) for w in words):
-            return
+        if any((w.casefold() in _NOT_NAME or _DESC_WORD.fullmatch(w)) and not (w is words[-1] and _UNIT_NAME_HEAD.fullmatch(w))
+               for w in words):
+            return  # "Nissan Chinese partner": a description, not a name; "... Company" ends one
         end = m.start(1) + len(" ".join(words)) if " ".join(words) == m.group(1)[:len(" ".join(words))] else None
         if end is None:
             return  # words spaced otherwise than by single spaces: leave the name as it is

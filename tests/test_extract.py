@@ -3634,3 +3634,18 @@ def test_capitalised_words_before_producer_say_what_is_produced(lang, text, expe
 ])
 def test_a_name_ending_in_company_is_a_firms(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture SAIC Iveco Hongyan Truck Company.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la joint venture Saic Iveco Hongyan Truck Company.",
+     {("Bosch", "Saic Iveco Hongyan Truck Company")}),
+    ("fr", "Bosch a signé un partenariat avec la coentreprise SAIC Iveco Hongyan Truck Company.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("de", "Bosch arbeitet mit dem Gemeinschaftsunternehmen SAIC Iveco Hongyan Truck Company zusammen.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("en", "Bosch did not sign a partnership with the joint venture SAIC Iveco Hongyan Truck Company.", set()),
+])
+def test_a_ventures_long_name_after_its_owners_ends_in_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
