@@ -1412,7 +1412,8 @@ class _Patterns:
                 r"fondat\w*|fonder\w*|lanciat\w*|dato vita|créé\w*|crée\w*|formé\w*|fondé\w*|lancé\w*|constitu\w*|"
                 r"gründ\w*|gegründet|gebildet|bildeten|aufgebaut)")
         called = (r"(?:\s*,\s*|\s+(?i:called|named|dubbed|known as|chiamata|denominata|battezzata|baptisée|nommée|appelée|"
-                  r"namens|genannt)\s+|\s+)")
+                  r"namens|genannt|(?:that|which) will be (?:called|named)|che si chiamerà|che sarà (?:chiamata|denominata)|"
+                  r"qui s'appellera|qui sera (?:appelée|baptisée|nommée))\s+|\s+)")
         self.venture_formed = _Gated(
             form,
             rf"{founders('list')}\s+(?:[\w\-']+\s+){{0,3}}?{form}\s+(?:(?i:{det})\s*)?"

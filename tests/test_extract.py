@@ -3649,3 +3649,19 @@ def test_a_name_ending_in_company_is_a_firms(lang, text, expected):
 ])
 def test_a_ventures_long_name_after_its_owners_ends_in_company(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Iveco e Saic hanno creato una joint venture che si chiamerà Saic Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "Saic Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "Saic Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("fr", "Iveco et SAIC ont créé une coentreprise qui s'appellera SAIC Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "SAIC Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "SAIC Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("en", "Iveco and SAIC formed a joint venture that will be called SAIC Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "SAIC Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "SAIC Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("en", "Iveco and SAIC did not form a joint venture that will be called SAIC Iveco Hongyan Truck Company.", set()),
+])
+def test_a_venture_that_will_be_called_a_name_is_its_makers(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
