@@ -480,7 +480,9 @@ class _Patterns:
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
-        role_g = rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+        # "Chief Executive Officer (CEO)": the title's short form after it in brackets
+        role_g = (rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+                  rf"(?:\s*\((?:CEO|CFO|CTO|COO|PDG|AD|DG)\))?")
         # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
         aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"

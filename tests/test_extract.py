@@ -3665,3 +3665,17 @@ def test_a_ventures_long_name_after_its_owners_ends_in_company(lang, text, expec
 ])
 def test_a_venture_that_will_be_called_a_name_is_its_makers(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mahindra's Chief Executive Officer (CEO) Jane Doe said sales rose.", {("Jane Doe", "Mahindra", "CEO")}),
+    ("en", "Jane Doe, Chief Financial Officer (CFO) of Mahindra, said sales rose.",
+     {("Jane Doe", "Mahindra", "chief financial officer")}),
+    ("it", "L'amministratore delegato (AD) di Stellantis Mario Rossi ha parlato.", {("Mario Rossi", "Stellantis", "CEO")}),
+    ("fr", "Jean Martin, directeur général (DG) de Renault, a parlé.", {("Jean Martin", "Renault Group", "CEO")}),
+    ("de", "Hans Berg, Vorstandsvorsitzender (CEO) von BMW, sprach.", {("Hans Berg", "BMW", "CEO")}),
+    # an analyst is no title, whatever follows in brackets
+    ("en", "Jane Doe, an analyst (CFA) at Mahindra, spoke.", set()),
+])
+def test_a_titles_short_form_in_brackets_after_it(lang, text, expected):
+    assert employers3(text, lang) == expected
