@@ -1825,6 +1825,8 @@ class _Article:
                 group = self.index.get(word) or Name(word, "Company", False) if ok else None
                 if group is not None:
                     self.groups[group] = tuple(parts)
+                elif len(parts) > 1 and len(set(parts)) == 1 and parts[0] is not None and parts[0].type == "Company":
+                    group = parts[0]  # "Mercedes-Daimler": two names of one company are that company
                 self._group_names[word] = group
             group = self._group_names[word]
             alias = re.match(r"\s*\(([^()]{2,30})\)", self.ftext[b:e])

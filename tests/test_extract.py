@@ -3679,3 +3679,16 @@ def test_a_venture_that_will_be_called_a_name_is_its_makers(lang, text, expected
 ])
 def test_a_titles_short_form_in_brackets_after_it(lang, text, expected):
     assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mercedes-Daimler signed a partnership with Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("it", "Mercedes-Daimler ha firmato un accordo di collaborazione con Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("fr", "Mercedes-Daimler a signé un partenariat avec Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("de", "Mercedes-Daimler arbeitet mit Bosch zusammen.", {("Mercedes-Benz Group", "Bosch")}),
+    # two companies' names stay a grouping of both; a denial gives nothing
+    ("en", "Renault-Nissan signed a partnership with Bosch.", {("Renault Group", "Bosch"), ("Nissan", "Bosch")}),
+    ("en", "Mercedes-Daimler did not sign a partnership with Bosch.", set()),
+])
+def test_two_names_of_one_company_joined_by_a_hyphen_are_that_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
