@@ -1955,7 +1955,7 @@ class _Article:
                     or self.px.persons_near_role.fullmatch(given) or given.casefold() in _TITLE_WORDS:
                 continue
             before, after = masked[:m.start("given")], masked[m.end():]
-            role_before = (r := self.px.role_before_name.search(before)) is not None
+            role_before = self.px.role_before_name.search(before) is not None
             role_after = self.px.role_after_name.match(after) is not None
             if not (role_before or role_after):
                 continue
