@@ -241,7 +241,7 @@ _UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Veh
                              r"India|China|Europe|America|Americas|Japan|Korea|Deutschland|Italia|France")
 # words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
 _RESTATING_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Holdings?|Corporation|Limited|"
-                             r"Company|International|Industries")
+                             r"Company|International|Industry|Industries")
 # "Sumitomo Corp of Americas", "Volkswagen Group of America": a company's unit for a region
 _OF_REGION = re.compile(r" of (?:the )?(?:(?:North|South|Latin|Central) )?(?:America|Americas|Europe|Asia|Japan|China|India|Canada|"
                         r"Mexico|Brazil|Korea|Australia|Africa)(?![\w\-])")
@@ -1757,7 +1757,10 @@ class _Article:
         """The unit named by span[a:end], its owner's name at span[a:b], now in the index."""
         if any(not (end <= x or a >= y) for x, y in busy if not (x == a and y == b) and not (a <= x and y <= end)):
             return
-        name = " ".join(span[a:end].split())
+        words = span[a:end].split()
+        while len(words) > 2 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
+            words.pop()  # "Daimler Hyundai Truck Corporation" is Daimler Hyundai Truck, as other names lose their legal form
+        name = " ".join(words)
         if self.index.get(name) is None:
             unit = Name(name, "Company", False)
             self.index.add(name, unit)

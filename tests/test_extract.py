@@ -3692,3 +3692,16 @@ def test_a_titles_short_form_in_brackets_after_it(lang, text, expected):
 ])
 def test_two_names_of_one_company_joined_by_a_hyphen_are_that_company(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture Daimler Hyundai Truck Corporation.",
+     {("Bosch", "Daimler Hyundai Truck")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la joint venture Daimler Hyundai Truck Corporation.",
+     {("Bosch", "Daimler Hyundai Truck")}),
+    # "Industry Company" only restates the company's own name
+    ("en", "Bosch signed a partnership with Beijing Automotive Industry Company.", {("Bosch", "BAIC Group")}),
+    ("en", "Bosch did not sign a partnership with the joint venture Daimler Hyundai Truck Corporation.", set()),
+])
+def test_a_units_name_loses_its_legal_form_and_restating_words_make_none(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
