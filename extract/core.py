@@ -182,6 +182,7 @@ government ministry commission council parliament court union eu ue governo mini
 parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation united
 board
 province provinz provincia région region regione bundesland stadt city città ville comune municipality
+joint
 """.split())
 
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word

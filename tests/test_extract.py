@@ -3705,3 +3705,13 @@ def test_two_names_of_one_company_joined_by_a_hyphen_are_that_company(lang, text
 ])
 def test_a_units_name_loses_its_legal_form_and_restating_words_make_none(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Bosch arbeitet mit den chinesischen Joint Ventures von Volkswagen zusammen.", set()),
+    ("en", "Bosch signed a partnership with the two Joint Ventures of Volkswagen.", set()),
+    ("it", "Bosch ha firmato un accordo di collaborazione con le Joint Ventures di Volkswagen.", {("Bosch", "Volkswagen Group")}),
+    ("fr", "Bosch a signé un partenariat avec les Joint Ventures de Volkswagen.", {("Bosch", "Volkswagen Group")}),
+])
+def test_joint_ventures_written_in_capitals_name_no_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
