@@ -1609,6 +1609,20 @@ class _Article:
                                else Name(name, "Company", False))
             busy.append((a, b))
 
+        if _INVESTOR_GATE.search(span) and not _title_case(span):
+            for g in _INVESTOR_GATE.finditer(span):
+                a, b = g.span()
+                if g.group() in ("Fondo", "Fonds", "Consorzio", "Konsortium") and (m := _INVESTOR_AFTER.match(span, b)):
+                    b = m.end()
+                elif m := _INVESTOR_BEFORE.search(span, max(0, a - 120), a):
+                    a = m.start()
+                    if p := _PARTNERSHIP_AFTER.match(span, b):
+                        b = p.end()
+                else:
+                    continue
+                words = [w for w in span[a:b].split() if w.casefold() not in _NOT_NAME]
+                if len(words) >= 2 and not _DESC_WORD.fullmatch(words[0]) and words[0].casefold() not in _NOT_ORG_START:
+                    propose(a, b)  # "Silk Road Fund", "Yew Tree Consortium", "Fondo Italiano": an investor
         for m in _LEGAL_ORG.finditer(span):
             region = _OF_REGION.match(span, m.end())
             propose(m.start(1), region.end() if region else m.end())  # "Sumitomo Corp of Americas": a unit
@@ -1639,20 +1653,6 @@ class _Article:
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))
-        if _INVESTOR_GATE.search(span) and not _title_case(span):
-            for g in _INVESTOR_GATE.finditer(span):
-                a, b = g.span()
-                if g.group() in ("Fondo", "Fonds", "Consorzio", "Konsortium") and (m := _INVESTOR_AFTER.match(span, b)):
-                    b = m.end()
-                elif m := _INVESTOR_BEFORE.search(span, max(0, a - 120), a):
-                    a = m.start()
-                    if p := _PARTNERSHIP_AFTER.match(span, b):
-                        b = p.end()
-                else:
-                    continue
-                words = [w for w in span[a:b].split() if w.casefold() not in _NOT_NAME]
-                if len(words) >= 2 and not _DESC_WORD.fullmatch(words[0]) and words[0].casefold() not in _NOT_ORG_START:
-                    propose(a, b)  # "Silk Road Fund", "Yew Tree Consortium", "Fondo Italiano": an investor
         if not _title_case(span):
             for t in taken:
                 if t.entity.type == "Company":

@@ -3715,3 +3715,16 @@ def test_a_units_name_loses_its_legal_form_and_restating_words_make_none(lang, t
 ])
 def test_joint_ventures_written_in_capitals_name_no_company(lang, text, expected):
     assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Aster Creation Investment Limited Partnership acquired a 5% stake in Rivian.",
+     {("INVESTS_IN", "Aster Creation Investment Limited Partnership", "Rivian")}),
+    ("it", "Aster Creation Investment Limited Partnership ha acquisito il 5% di Rivian.",
+     {("INVESTS_IN", "Aster Creation Investment Limited Partnership", "Rivian")}),
+    # a legal form that ends the name is no part of it
+    ("en", "Aster Creation Investment Limited acquired a 5% stake in Rivian.", {("INVESTS_IN", "Aster Creation Investment", "Rivian")}),
+    ("en", "Aster Creation Investment Limited Partnership has no stake in Rivian.", set()),
+])
+def test_an_investors_name_runs_over_a_legal_form_to_partnership(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
