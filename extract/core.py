@@ -181,6 +181,8 @@ _NOT_ORG_START = frozenset("""
 government ministry commission council parliament court union eu ue governo ministero commissione consiglio
 parlamento tribunale gouvernement ministère regierung ministerium kommission state states nation united
 board
+province provinz provincia région region regione bundesland stadt city città ville comune municipality
+joint
 """.split())
 
 # "Geely-owned Volvo", "Tencent-backed Nio", "die VW-Tochter Cariad": the owner written into a word
@@ -215,7 +217,44 @@ _SELL = frozenset("sell sells sold selling divest divests divested vende venduto
 # the last word of a firm's name ("Isuzu Motors", "Fuji Heavy Industries", "Hyundai Mobility")
 _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Industries|Holding|Electronics|"
                        r"Technologies|Mobility|Batteries|Semiconductors?|Robotics|Resources|Mining|Lithium|Metals|Minerals|"
-                       r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited")
+                       r"Energy|Solutions|Systems|Logistics|Holdings|Corporation|Limited|Company")
+# the last word of an investor's name ("Silk Road Fund", "Yew Tree Consortium", "Mirai Creation Investment
+# Limited Partnership"), and the first word where the language puts it first ("Fondo Strategico Italiano",
+# "Fonds Avenir Automobile")
+_INVESTOR_HEAD = re.compile(r"Funds?|Fonds|Fondo|Capital|Consortium|Partners|Partnership|Ventures|Investments?|"
+                            r"Konsortium|Consorzio")
+_INVESTOR_GATE = re.compile(rf"(?<![\w\-])(?:{_INVESTOR_HEAD.pattern}|Fondo|Fonds|Consorzio|Konsortium)(?![\w\-])")
+# the capitalised words before an investor's head word, and after a head word that comes first
+_INVESTOR_BEFORE = re.compile(rf"(?<![\w\-])(?:{_CAP}\s+){{1,6}}$")
+_INVESTOR_AFTER = re.compile(rf"(?:\s+(?:di|de|du|des|d'|per|pour|für))?(?:\s+{_CAP}){{1,4}}(?![\w\-])")
+_PARTNERSHIP_AFTER = re.compile(rf"(?:\s+(?:Limited|{_INVESTOR_HEAD.pattern}))*\s+(?:{_INVESTOR_HEAD.pattern})(?![\w\-])")
+
+
+# the capitalised words after a known company's name that may name one of its units or ventures
+_UNIT_NAME_TAIL = re.compile(rf" ((?:{_CAP}|[a-z][{_UP}][\w\-]*)(?: (?:{_CAP}|[a-z][{_UP}][\w\-]*)){{0,4}})(?![\w\-'’])")
+# a word for a venture, a unit or a company just before a name ("the joint venture", "la société", "baptisée")
+_UNIT_CONTEXT_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:joint[- ]venture|JV|co-?entreprise|société (?:commune|mixte)|la société|l'entreprise|the company|"
+    r"the venture|subsidiary|controllata|filiale|consociata|la società|l'azienda|Gemeinschaftsunternehmen|Joint-Venture|"
+    r"Tochter(?:gesellschaft|firma|unternehmen)?|das Unternehmen|called|named|dubbed|baptisée?|nommée?|"
+    r"chiamat[ao]|si chiamerà|s'appellera|denominat[ao]|namens|genannt)\s*,?\s+$")
+_UNIT_NAME_HEAD = re.compile(rf"{_ORG_HEAD.pattern}|{_INVESTOR_HEAD.pattern}|Vehicles?|Bus|Buses|Trucks?|Cars|Capital|"
+                             r"India|China|Europe|America|Americas|Japan|Korea|Deutschland|Italia|France")
+# words that only restate a company's own name after it ("Nissan Motor", "Daimler Automotive Corporation")
+_RESTATING_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Gruppe|Holdings?|Corporation|Limited|"
+                             r"Company|International|Industry|Industries")
+# "Sumitomo Corp of Americas", "Volkswagen Group of America": a company's unit for a region
+_OF_REGION = re.compile(r" of (?:the )?(?:(?:North|South|Latin|Central) )?(?:America|Americas|Europe|Asia|Japan|China|India|Canada|"
+                        r"Mexico|Brazil|Korea|Australia|Africa)(?![\w\-])")
+# a word that names a unit on its own after its owner's name ("Iveco Bus", "SoftBank Vision Fund" has two)
+_UNIT_WORD_ALONE = re.compile(r"Bus|Buses|Trucks|Mobility|Energy|Ventures|Capital|Fund|Investments?")
+
+
+def _title_case(span: str) -> bool:
+    """Whether *span* is written in title case, as headlines are ("Stellantis to Halt Investments in
+    ..."): there a capital opens verbs and common nouns, so it does not mark a name."""
+    words = [w for w in span.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 # an unnamed unit after its owner's possessive: "GM's autonomous vehicle operation", "Ford's battery business"
 _UNIT_OF_OWNER = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,4}?(?:operations?|units?|business(?:es)?|divisions?|arm|"
                             r"subsidiar(?:y|ies)|venture|spin-?off|affiliate)(?![\w\-])")
@@ -289,7 +328,7 @@ _COMMON_ACRONYMS = frozenset("ev evs bev bevs phev phevs nev nevs suv suvs ai ip
 _MODIFIER_OF_FIRM = re.compile(
     r"\s+(?i:maker|makers|carmaker|automaker|chipmaker|startup|start-up|firm|company|supplier|manufacturer|"
     r"produttore|costruttore|fornitore|fabricant|constructeur|fournisseur|Hersteller|Zulieferer|"
-    r"business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
+    r"producers?|producteurs?|Produzent\w*|business|businesses|Geschäft|activités?)\b")  # "a stake in the E-van business": what the business does
 
 # German common nouns by their endings: "Batteriehersteller", "Anteilseigner", "Schlüsseltechnologie"
 _DE_NOUN_END = re.compile(r"(?:hersteller|bauer|konzern|unternehmen|firma|tochter|eigner|aktionär|lieferant|zulieferer|"
@@ -376,6 +415,13 @@ _UNIT_WORD = re.compile(r"(?i:unit|divisi|subsidiar|affiliat|brand|controllat|fi
 _HOLD_WORD = r"(?i:own|hold|détien|possèd|contrôl|deteng|possied|controll|halten|besitz|kontroll)"
 
 
+# a capitalised word just before a company's name, neither opening another name nor in one: a given name?
+_GIVEN_BEFORE_COMPANY = re.compile(rf"(?<![\w\-'’⟩.])(?P<given>[{_UP}][a-zà-ÿ]{{2,}})\s⟨C(?P<k>\d+)⟩(?!['’\-]|\s*[{_UP}⟨])")
+# a verb of being now or next between a person and a title: "is", "remains", "rimarrà", "reste", "bleibt"
+_BEING_VERB = (r"(?i:is|remains|will remain|will stay|will be|becomes|will become|è|rimane|rimarrà|resta|resterà|sarà|diventa|"
+               r"diventerà|est|reste|restera|sera|devient|deviendra|ist|bleibt|wird|bleiben wird)")
+
+
 class _Gated:
     """A slow pattern behind a cheap one: ``finditer`` runs the pattern only where the gate is found."""
 
@@ -435,7 +481,9 @@ class _Patterns:
         poss = r"(?:'s?)?"
         # "Executive Vice Chairman", "Senior Vice President": title words before the role word
         mods = r"(?:(?:executive|senior|deputy|group|global|regional|interim|acting|vice|co)[\s-]+){0,3}"
-        role_g = rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+        # "Chief Executive Officer (CEO)": the title's short form after it in brackets
+        role_g = (rf"(?<!\w)(?P<role>(?i:(?:(?:{former})\s*)?{mods}(?:{role})(?:\s+(?:{conj})\s+{mods}(?:{role}))?))"
+                  rf"(?:\s*\((?:CEO|CFO|CTO|COO|PDG|AD|DG)\))?")
         # "Hyundai Executive Vice Chairman and heir apparent Euisun Chung": lower-case words after a title
         aside = rf"(?:\s+(?i:{conj})(?:\s+[a-zà-ÿ][\w\-]*){{1,3}}?)?"
         extra = r"(?P<extra>[^,;()⟨⟩.\"“”]{0,60}?)"
@@ -461,6 +509,10 @@ class _Patterns:
             # Doe": the title at each company
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
                        rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
+            # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
+            # Berg bleibt Chef von Continental": a person, a verb of being and the title
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+                       rf"(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
             # "Matias Giannini è stato nominato ceo di Horse Powertrain", "Jane Doe was appointed
@@ -475,6 +527,10 @@ class _Patterns:
                        rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
+        # "CEO and founder Henrik ⟨C⟩", "Henrik ⟨C⟩, chief executive", "Paolo ⟨C⟩ rimarrà presidente": a title
+        # next to a given name and a company's name, which together name a person
+        self.role_before_name = re.compile(rf"(?<!\w)(?i:{role})(?:\s+(?i:{conj})\s+(?i:{role}))?\s*,?\s*$")
+        self.role_after_name = re.compile(rf"\s*(?:,\s*(?:(?i:{det})\s*)?|\s+{_BEING_VERB}\s+(?:(?i:{det})\s*)?)(?i:{role})(?![\w\-])")
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
         person_name = rf"(?P<name>{person})"
@@ -506,6 +562,9 @@ class _Patterns:
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
             re.compile(rf"{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}\s*,?\s+{name}"),
+            # "Mario Rossi rimarrà presidente della società", "Jane Doe remains chief executive of the company"
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+                       rf"(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{firm_noun}(?![\w\-])(?!\s*⟨)"),
             # "said CEO Mary Barra", "illustrata dall'amministratore delegato, Carlos Tavares": a chief
             # executive named in a sentence that names no company heads the one the text is about
             # (used only then)
@@ -1356,7 +1415,8 @@ class _Patterns:
                 r"fondat\w*|fonder\w*|lanciat\w*|dato vita|créé\w*|crée\w*|formé\w*|fondé\w*|lancé\w*|constitu\w*|"
                 r"gründ\w*|gegründet|gebildet|bildeten|aufgebaut)")
         called = (r"(?:\s*,\s*|\s+(?i:called|named|dubbed|known as|chiamata|denominata|battezzata|baptisée|nommée|appelée|"
-                  r"namens|genannt)\s+|\s+)")
+                  r"namens|genannt|(?:that|which) will be (?:called|named)|che si chiamerà|che sarà (?:chiamata|denominata)|"
+                  r"qui s'appellera|qui sera (?:appelée|baptisée|nommée))\s+|\s+)")
         self.venture_formed = _Gated(
             form,
             rf"{founders('list')}\s+(?:[\w\-']+\s+){{0,3}}?{form}\s+(?:(?i:{det})\s*)?"
@@ -1501,6 +1561,9 @@ class _Article:
         # "Renault-Nissan": a grouping of companies written as one hyphenated word, its parts
         self.groups: dict[Name, tuple[Name, ...]] = {}
         self._group_names: dict[str, Name | None] = {}
+        self.dateline_places: set[str] = set()
+        # "Iveco Bus", "BMW Brilliance Automotive": a unit named after its owners, and those owners
+        self.unit_owners: dict[Name, frozenset[Name]] = {}
 
     # -- names --------------------------------------------------------------------------------
     def _propose_orgs(self, s: int, e: int, taken: list[Mention]) -> None:
@@ -1534,6 +1597,8 @@ class _Article:
             if len(words) == 1 and not strong and self._common_noun(words[0], span[max(0, a - 40):a]):
                 return
             name = " ".join(words)
+            if name.casefold() in self.dateline_places:
+                return  # "WOLFSBURG (dpa-AFX) - ... a Wolfsburg, il più grande produttore": the dateline's place
             if len(words) == 1 and _RUN_TOGETHER.fullmatch(name):
                 return  # "Germancarmaker": a description with its space lost, not a name
             if self.index.get(name) is None and not self._looks_like_person(name):
@@ -1544,8 +1609,23 @@ class _Article:
                                else Name(name, "Company", False))
             busy.append((a, b))
 
+        if _INVESTOR_GATE.search(span) and not _title_case(span):
+            for g in _INVESTOR_GATE.finditer(span):
+                a, b = g.span()
+                if g.group() in ("Fondo", "Fonds", "Consorzio", "Konsortium") and (m := _INVESTOR_AFTER.match(span, b)):
+                    b = m.end()
+                elif m := _INVESTOR_BEFORE.search(span, max(0, a - 120), a):
+                    a = m.start()
+                    if p := _PARTNERSHIP_AFTER.match(span, b):
+                        b = p.end()
+                else:
+                    continue
+                words = [w for w in span[a:b].split() if w.casefold() not in _NOT_NAME]
+                if len(words) >= 2 and not _DESC_WORD.fullmatch(words[0]) and words[0].casefold() not in _NOT_ORG_START:
+                    propose(a, b)  # "Silk Road Fund", "Yew Tree Consortium", "Fondo Italiano": an investor
         for m in _LEGAL_ORG.finditer(span):
-            propose(m.start(1), m.end())
+            region = _OF_REGION.match(span, m.end())
+            propose(m.start(1), region.end() if region else m.end())  # "Sumitomo Corp of Americas": a unit
         if "(" in span or " via " in span:
             for m in _OWNER_OF_UNIT.finditer(span):
                 propose(m.start(1), m.end(1), strong=True)
@@ -1573,6 +1653,10 @@ class _Article:
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))
+        if not _title_case(span):
+            for t in taken:
+                if t.entity.type == "Company":
+                    self._propose_unit_name(span, t.start - s, t.end - s, t.entity, busy)
         partner_cue = bool(taken) and self.px.cue["partner"].search(span) is not None
         known_spans = [(m.start - s, m.end - s) for m in taken if m.entity.type == "Company"]
         for m in _CAPSEQ.finditer(span):
@@ -1632,6 +1716,61 @@ class _Article:
                 elif any(y <= a and span[y:a].strip() == "," for _, y in known_spans) and _LIST_NEXT.match(span, b):
                     propose(a, b)  # "tra Enel, Endesa e Alleanza Renault-Nissan": inside a list
 
+    def _propose_unit_name(self, span: str, a: int, b: int, owner: Name, busy: list[tuple[int, int]]) -> None:
+        """A known company's name with capitalised words after it that end in a word for a firm or
+        a unit ("Mahindra Electric Mobility", "Volkswagen Commercial Vehicles", "Iveco Bus"): the name
+        of that company's unit or venture, not the company itself. A word that only restates the
+        company ("Nissan Motor", "Stellantis Group") makes no new name."""
+        region = _OF_REGION.match(span, b)
+        if region is not None:
+            self._add_unit(span, a, b, region.end(), owner, busy)  # "Sumitomo Corp of Americas"
+            return
+        m = _UNIT_NAME_TAIL.match(span, b)
+        if m is None:
+            return
+        words = m.group(1).split()
+        for k, w in enumerate(words):
+            if (w.casefold() in _NOT_NAME and not _UNIT_NAME_HEAD.fullmatch(w)) or self.px.persons_near_role.fullmatch(w):
+                del words[k:]  # "the venture Foo CEO Jane Doe": the name ends before the title
+                break
+        # "la coentreprise Valeo Siemens eAutomotive", "Osram Sylvania, filiale américaine d'Osram": named
+        # as a venture or a unit, the words after the owner's name are that venture's or unit's name
+        named = bool(words) and (_UNIT_CONTEXT_BEFORE.search(span, max(0, a - 40), a) is not None
+                                 or self._unit_after(span, m.start(1) + len(" ".join(words))))
+        if named and (hit := self.index.get(words[-1])) is not None and hit.type == "Company":
+            named = False  # "nella joint venture ACC Stellantis detiene": the next clause's subject
+        if not named:
+            while words and not _UNIT_NAME_HEAD.fullmatch(words[-1]):
+                words.pop()
+            if not words or (len(words) == 1 and not _UNIT_WORD_ALONE.fullmatch(words[0])):
+                return
+        if all(_RESTATING_HEAD.fullmatch(w) for w in words):
+            return  # "Daimler Automotive Corporation": the company's own name in full
+        if any((w.casefold() in _NOT_NAME or _DESC_WORD.fullmatch(w)) and not (w is words[-1] and _UNIT_NAME_HEAD.fullmatch(w))
+               for w in words):
+            return  # "Nissan Chinese partner": a description, not a name; "... Company" ends one
+        end = m.start(1) + len(" ".join(words)) if " ".join(words) == m.group(1)[:len(" ".join(words))] else None
+        if end is None:
+            return  # words spaced otherwise than by single spaces: leave the name as it is
+        self._add_unit(span, a, b, end, owner, busy)
+
+    def _add_unit(self, span: str, a: int, b: int, end: int, owner: Name, busy: list[tuple[int, int]]) -> None:
+        """The unit named by span[a:end], its owner's name at span[a:b], now in the index."""
+        if any(not (end <= x or a >= y) for x, y in busy if not (x == a and y == b) and not (a <= x and y <= end)):
+            return
+        words = span[a:end].split()
+        while len(words) > 2 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
+            words.pop()  # "Daimler Hyundai Truck Corporation" is Daimler Hyundai Truck, as other names lose their legal form
+        name = " ".join(words)
+        if self.index.get(name) is None:
+            unit = Name(name, "Company", False)
+            self.index.add(name, unit)
+            # its owners by name: the company named first, and any other known company named inside
+            owners = {h for h in (self.index.get(w) for w in span[a:end].split()) if h is not None and h != unit}
+            owners.add(owner)
+            self.unit_owners[unit] = frozenset(owners)
+        busy.append((a, end))
+
     def _unit_after(self, span: str, b: int) -> bool:
         """Whether a unit's apposition follows the name ending at *b*: "Iveco, unità di veicoli
         industriali della Fiat"; not a person's post ("responsabile della divisione ... di")."""
@@ -1690,6 +1829,8 @@ class _Article:
                 group = self.index.get(word) or Name(word, "Company", False) if ok else None
                 if group is not None:
                     self.groups[group] = tuple(parts)
+                elif len(parts) > 1 and len(set(parts)) == 1 and parts[0] is not None and parts[0].type == "Company":
+                    group = parts[0]  # "Mercedes-Daimler": two names of one company are that company
                 self._group_names[word] = group
             group = self._group_names[word]
             alias = re.match(r"\s*\(([^()]{2,30})\)", self.ftext[b:e])
@@ -1806,6 +1947,26 @@ class _Article:
             found = [e for e in found if e in here]
         return found[0] if len(found) == 1 else None
 
+    def _named_after_company(self, masked: str, mentions: list[Mention]) -> None:
+        """People whose surname is a company's name ("Henrik Fisker", "Paolo Pininfarina"): a
+        capitalised word just before the company's name, with a title just before it ("founder Henrik
+        Fisker") or after the name (", chief executive", "rimarrà presidente"), is a person."""
+        for m in _GIVEN_BEFORE_COMPANY.finditer(masked):
+            given, k = m.group("given"), int(m.group("k"))
+            ent = mentions[k].entity
+            if ent.type != "Company" or given.casefold() in _NOT_NAME or self.index.get(given) is not None \
+                    or _DESC_WORD.fullmatch(given) or self.px.firm_noun.fullmatch(given) \
+                    or self.px.persons_near_role.fullmatch(given) or given.casefold() in _TITLE_WORDS:
+                continue
+            before, after = masked[:m.start("given")], masked[m.end():]
+            role_before = self.px.role_before_name.search(before) is not None
+            role_after = self.px.role_after_name.match(after) is not None
+            if not (role_before or role_after):
+                continue
+            name = f"{given} {mentions[k].text}"
+            if self._valid_person(name):
+                self._new_person(name)
+
     def _new_person(self, name: str) -> Name:
         """A person the text names and the index does not know yet, now in the index."""
         person = Name(name, "Person", False)
@@ -1814,6 +1975,10 @@ class _Article:
 
     # -- reading ------------------------------------------------------------------------------
     def read(self) -> None:
+        # "WOLFSBURG (dpa-AFX) -": the place of the dateline is a place wherever the text names it
+        if self.sents:
+            s0 = self.sents[0][0]
+            self.dateline_places = {m.group(1).casefold() for m in _DATELINE.finditer(self.ftext, s0, s0 + 60)}
         # pass 1: new organisations and people, so that pass 2 sees them in every sentence
         for s, e in self.sents:
             self._propose_orgs(s, e, self._mask(s, e)[1])
@@ -1835,6 +2000,7 @@ class _Article:
                     tail = " ".join(name.split()[1:])
                     if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
                         self.index.add(tail, person)
+            self._named_after_company(masked, mentions)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
                 if len(words) >= 2 and self.index.get(" ".join(words[1:])) is None:
@@ -4081,6 +4247,8 @@ class _Article:
             break
 
     def _add(self, predicate: str, subj: Name, obj: Name, props: dict, i: int, conf: float) -> None:
+        if predicate == "PARTNERS_WITH" and (subj in self.unit_owners.get(obj, ()) or obj in self.unit_owners.get(subj, ())):
+            return  # a unit named after its owner is no partner of that owner
         if not subj.known and subj.type == "Company" and not subj.aliases and not subj.attrs:
             conf -= 0.1  # a name proposed from context only
         if not obj.known and obj.type == "Company" and not obj.aliases and not obj.attrs:

@@ -3451,3 +3451,280 @@ def test_a_company_after_its_owners_possessive_is_its_unit_and_the_owner_no_part
 ])
 def test_a_datelines_place_is_no_company(text, expected):
     assert {tuple(sorted((r["subject"], r["object"]))) for r in rels(text, "en")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Northwind Capital Partners bought a 5% stake in Lucid.", {("INVESTS_IN", "Northwind Capital Partners", "Lucid")}),
+    ("en", "Blue Harbour Fund acquired a 10% stake in Rivian last year.", {("INVESTS_IN", "Blue Harbour Fund", "Rivian")}),
+    ("en", "Aston Martin's shareholders include the Oak Tree Consortium, which holds 20% of the carmaker.",
+     {("INVESTS_IN", "Oak Tree Consortium", "Aston Martin")}),
+    ("it", "Il Fondo Strategico Italiano ha acquisito una quota del 10% di Pirelli.",
+     {("INVESTS_IN", "Fondo Strategico Italiano", "Pirelli")}),
+    ("it", "Atlante Capital ha acquisito il 10% di Pirelli.", {("INVESTS_IN", "Atlante Capital", "Pirelli")}),
+    ("fr", "Le Fonds Avenir Automobile a pris une participation de 10 % dans Forvia.",
+     {("INVESTS_IN", "Fonds Avenir Automobile", "Forvia")}),
+    ("de", "Der Fonds Nordlicht hat eine Beteiligung von 10 Prozent an Continental erworben.",
+     {("INVESTS_IN", "Fonds Nordlicht", "Continental")}),
+    ("de", "Nordlicht Capital ist mit 10 Prozent an Continental beteiligt.", {("INVESTS_IN", "Nordlicht Capital", "Continental")}),
+    # denials give nothing
+    ("en", "Blue Harbour Fund denied that it would invest in Rivian.", set()),
+    ("fr", "Atlante Capital n'a pas acquis de participation dans Forvia.", set()),
+    ("it", "Atlante Capital non ha acquisito quote di Pirelli.", set()),
+    # a headline in title case: "Investments" is a noun there, no investor's name
+    ("en", "Stellantis to Halt Investments in Hydrogen Joint Venture With Symbio.",
+     {("INVESTS_IN", "Stellantis", "Symbio"), ("PARTNERS_WITH", "Stellantis", "Symbio")}),
+])
+def test_an_investors_name_ends_in_fund_capital_partners_or_consortium(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Iveco Bus signed a partnership with Hyundai to build hydrogen buses.",
+     {("PARTNERS_WITH", "Iveco Bus", "Hyundai Motor Company")}),
+    ("en", "SoftBank signed an agreement with Mahindra Electric Mobility to develop batteries.",
+     {("PARTNERS_WITH", "SoftBank Group", "Mahindra Electric Mobility")}),
+    ("it", "Iveco Bus collaborerà con Hyundai per equipaggiare i suoi pullman.",
+     {("PARTNERS_WITH", "Iveco Bus", "Hyundai Motor Company")}),
+    ("fr", "Stellantis Ventures a signé un partenariat avec Bosch.", {("PARTNERS_WITH", "Stellantis Ventures", "Bosch")}),
+    ("de", "Volkswagen Commercial Vehicles arbeitet mit Mobileye bei autonomen Transportern zusammen.",
+     {("PARTNERS_WITH", "Volkswagen Commercial Vehicles", "Mobileye")}),
+    # words that only restate the company's own name make no new one
+    ("en", "Nissan Motor signed a partnership with Bosch.", {("PARTNERS_WITH", "Nissan", "Bosch")}),
+    ("en", "Daimler Automotive Corporation signed a partnership with Bosch.", {("PARTNERS_WITH", "Mercedes-Benz Group", "Bosch")}),
+    # a unit is no partner of the owner it is named after
+    ("en", "Iveco Bus signed a partnership with Iveco on hydrogen buses.", set()),
+    ("en", "BMW Brilliance Automotive signed a partnership with Brilliance.", set()),
+    # denials and two companies with no tie
+    ("en", "Iveco Bus did not sign a partnership with Hyundai.", set()),
+    ("en", "Bosch and Mahindra Electric Mobility said they had no plans for a partnership.", set()),
+    ("en", "BMW and Mahindra Electric Mobility sell cars in India.", set()),
+])
+def test_a_known_name_with_words_for_a_unit_after_it_names_the_unit(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture Valeo Kapec to supply motors.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Kapec")}),
+    ("en", "Valeo Kapec, a subsidiary of Valeo, signed a partnership with Bosch.",
+     {("PARTNERS_WITH", "Valeo Kapec", "Bosch"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    ("fr", "Bosch a signé un partenariat avec la coentreprise Valeo Siemens eAutomotive.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Siemens eAutomotive")}),
+    ("fr", "Valeo détient 50 % de la société Valeo Sylvania.", {("INVESTS_IN", "Valeo", "Valeo Sylvania")}),
+    ("fr", "Valeo Kapec, filiale coréenne de Valeo, a signé un partenariat avec Bosch.",
+     {("PARTNERS_WITH", "Valeo Kapec", "Bosch"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    ("it", "Stellantis detiene il 51% della società Leapmotor International.",
+     {("INVESTS_IN", "Stellantis", "Leapmotor International")}),
+    ("de", "BMW hält 75 Prozent an dem Gemeinschaftsunternehmen BMW Brilliance.", {("INVESTS_IN", "BMW", "BMW Brilliance")}),
+    ("de", "Bosch hat eine Partnerschaft mit Valeo Kapec, einer Tochter von Valeo, unterzeichnet.",
+     {("PARTNERS_WITH", "Bosch", "Valeo Kapec"), ("SUBSIDIARY_OF", "Valeo Kapec", "Valeo")}),
+    # the name ends before a title; denials and companies merely named together give nothing
+    ("en", "Bosch signed a partnership with the company Tesla CEO Elon Musk runs.",
+     {("PARTNERS_WITH", "Bosch", "Tesla"), ("WORKS_FOR", "Elon Musk", "Tesla")}),
+    ("en", "Bosch did not sign a partnership with the joint venture Valeo Kapec.", set()),
+    ("en", "Bosch and the joint venture Valeo Kapec make motors.", set()),
+])
+def test_a_known_name_with_more_words_named_as_a_venture_or_unit_names_it(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+def employers3(text, lang):
+    return {(r["subject"], r["object"], r.get("role")) for r in rels(text, lang, predicate="WORKS_FOR")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe is chief executive of Stellantis.", {("Jane Doe", "Stellantis", "CEO")}),
+    ("en", "Jane Doe, who is chief executive of Stellantis, spoke on Monday.", {("Jane Doe", "Stellantis", "CEO")}),
+    ("en", "Jane Doe will remain chairman of Pininfarina.", {("Jane Doe", "Pininfarina", "chairman")}),
+    ("it", "Mario Rossi rimarrà presidente di Pininfarina.", {("Mario Rossi", "Pininfarina", "president")}),
+    ("it", "Pininfarina passa a Mahindra. Mario Rossi rimarrà presidente della società.",
+     {("Mario Rossi", "Pininfarina", "president")}),
+    ("fr", "Jean Martin reste président de Valeo.", {("Jean Martin", "Valeo", "president")}),
+    ("de", "Peter Berg bleibt Chef von Continental.", {("Peter Berg", "Continental", "chef")}),
+    # denied, or past: no title held now
+    ("en", "Jane Doe is not chief executive of Stellantis.", set()),
+    ("en", "Jane Doe was chief executive of Stellantis.", set()),
+    ("de", "Peter Berg ist nicht mehr Chef von Continental.", set()),
+])
+def test_a_person_is_or_remains_a_title_of_a_company(lang, text, expected):
+    assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Fisker is in talks with a large carmaker. The talks ended, said Henrik Fisker, chief executive and founder.",
+     {("Henrik Fisker", "Fisker", "chief executive and founder")}),
+    ("en", "Ferrari sold more cars. Piero Ferrari, vice chairman of Ferrari, said sales were strong.",
+     {("Piero Ferrari", "Ferrari", "vice chairman")}),
+    ("it", "Pininfarina passa a Mahindra. Paolo Pininfarina rimarrà presidente della società.",
+     {("Paolo Pininfarina", "Pininfarina", "president")}),
+    ("fr", "Peugeot grandit. Robert Peugeot, président de Peugeot, a parlé.", {("Robert Peugeot", "Peugeot", "president")}),
+    ("de", "Porsche wächst. Wolfgang Porsche bleibt Chef von Porsche.", {("Wolfgang Porsche", "Porsche", "chef")}),
+    # a word before a company's name with no title near is no given name
+    ("en", "Analysts at Morgan Stanley said Ford shares rose.", set()),
+    ("en", "Sales at Ford rose, said Jane Doe.", set()),
+])
+def test_a_person_whose_surname_is_a_companys_name(lang, text, expected):
+    assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "La cinese Provincia Anhui collabora con Volkswagen.", set()),
+    ("fr", "CATL, installé dans la chinoise Province Fujian, travaille déjà avec BMW.", {("CATL", "BMW")}),
+    ("de", "Die chinesische Stadt Hefei arbeitet mit Volkswagen zusammen.", set()),
+    ("de", "CATL mit Sitz in der chinesischen Provinz Fujian arbeitet bereits mit BMW und Daimler zusammen.",
+     {("CATL", "BMW"), ("CATL", "Mercedes-Benz Group")}),
+    ("en", "CATL, based in the Chinese Province Fujian, already works with BMW.", {("CATL", "BMW")}),
+])
+def test_a_province_or_city_is_no_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sumitomo Corp of Americas acquired a 5% stake in Rivian.", {("INVESTS_IN", "Sumitomo Corp of Americas", "Rivian")}),
+    ("Rivian's backers include Sumitomo Corp of Americas, which bought a 5% stake in the company.",
+     {("INVESTS_IN", "Sumitomo Corp of Americas", "Rivian")}),
+    ("Volkswagen Group of America signed a partnership with Bosch.",
+     {("PARTNERS_WITH", "Volkswagen Group of America", "Bosch")}),
+    # a region after a description is no part of a name; denials and mere neighbours give nothing
+    ("Stellantis is the third carmaker of Europe and works with Bosch.", {("PARTNERS_WITH", "Stellantis", "Bosch")}),
+    ("Ford of Europe did not sign a partnership with Bosch.", set()),
+    ("Volkswagen Group of America and Bosch sell parts in Ohio.", set()),
+])
+def test_a_companys_unit_for_a_region_is_named_with_of(text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, "en")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "WOLFSBURG (dpa-AFX) - Mercoledì scorso, a Wolfsburg, il più grande produttore di automobili d'Europa ha "
+           "annunciato una collaborazione con Bosch.", set()),
+    ("fr", "SOCHAUX (AFP) - Sochaux, le constructeur, a signé un partenariat avec Bosch.", set()),
+    ("de", "INGOLSTADT (dpa) - Ingolstadt, der Autohersteller, arbeitet mit Bosch zusammen.", set()),
+    ("en", "DETROIT (Reuters) - Detroit, the carmaker, signed a partnership with Bosch.", set()),
+    ("en", "DETROIT (Reuters) - Ford signed a partnership with Bosch in Detroit.", {("Ford", "Bosch")}),
+])
+def test_the_datelines_place_is_no_company_anywhere_in_the_text(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Daimler owns a 3% stake in Chinese-American Li-ion producer Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("en", "Daimler owns a 3% stake in Lithium Ion producer Farasis.", {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("it", "Daimler detiene una quota del 3% nel Sino-Americano Li-ion produttore Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("fr", "Daimler détient une participation de 3 % dans Lithium Ion producteur Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("de", "Daimler hält eine Beteiligung von 3 Prozent an Lithium Ion Produzent Farasis.",
+     {("INVESTS_IN", "Mercedes-Benz Group", "Farasis Energy")}),
+    ("en", "Daimler does not own a stake in Lithium Ion producer Farasis.", set()),
+])
+def test_capitalised_words_before_producer_say_what_is_produced(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with Shenzhen Electric Bus Company.", {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la Shenzhen Electric Bus Company.",
+     {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("fr", "Bosch a signé un partenariat avec Shenzhen Electric Bus Company.", {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("de", "Bosch hat eine Partnerschaft mit der Shenzhen Electric Bus Company unterzeichnet.",
+     {("Bosch", "Shenzhen Electric Bus Company")}),
+    ("en", "Bosch did not sign a partnership with Shenzhen Electric Bus Company.", set()),
+    ("en", "The Company signed a partnership with Bosch.", set()),
+])
+def test_a_name_ending_in_company_is_a_firms(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture SAIC Iveco Hongyan Truck Company.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la joint venture Saic Iveco Hongyan Truck Company.",
+     {("Bosch", "Saic Iveco Hongyan Truck Company")}),
+    ("fr", "Bosch a signé un partenariat avec la coentreprise SAIC Iveco Hongyan Truck Company.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("de", "Bosch arbeitet mit dem Gemeinschaftsunternehmen SAIC Iveco Hongyan Truck Company zusammen.",
+     {("Bosch", "SAIC Iveco Hongyan Truck Company")}),
+    ("en", "Bosch did not sign a partnership with the joint venture SAIC Iveco Hongyan Truck Company.", set()),
+])
+def test_a_ventures_long_name_after_its_owners_ends_in_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Iveco e Saic hanno creato una joint venture che si chiamerà Saic Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "Saic Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "Saic Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("fr", "Iveco et SAIC ont créé une coentreprise qui s'appellera SAIC Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "SAIC Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "SAIC Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("en", "Iveco and SAIC formed a joint venture that will be called SAIC Iveco Hongyan Truck Company.",
+     {("INVESTS_IN", "Iveco", "SAIC Iveco Hongyan Truck Company"), ("INVESTS_IN", "SAIC Motor", "SAIC Iveco Hongyan Truck Company"),
+      ("PARTNERS_WITH", "Iveco", "SAIC Motor")}),
+    ("en", "Iveco and SAIC did not form a joint venture that will be called SAIC Iveco Hongyan Truck Company.", set()),
+])
+def test_a_venture_that_will_be_called_a_name_is_its_makers(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mahindra's Chief Executive Officer (CEO) Jane Doe said sales rose.", {("Jane Doe", "Mahindra", "CEO")}),
+    ("en", "Jane Doe, Chief Financial Officer (CFO) of Mahindra, said sales rose.",
+     {("Jane Doe", "Mahindra", "chief financial officer")}),
+    ("it", "L'amministratore delegato (AD) di Stellantis Mario Rossi ha parlato.", {("Mario Rossi", "Stellantis", "CEO")}),
+    ("fr", "Jean Martin, directeur général (DG) de Renault, a parlé.", {("Jean Martin", "Renault Group", "CEO")}),
+    ("de", "Hans Berg, Vorstandsvorsitzender (CEO) von BMW, sprach.", {("Hans Berg", "BMW", "CEO")}),
+    # an analyst is no title, whatever follows in brackets
+    ("en", "Jane Doe, an analyst (CFA) at Mahindra, spoke.", set()),
+])
+def test_a_titles_short_form_in_brackets_after_it(lang, text, expected):
+    assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mercedes-Daimler signed a partnership with Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("it", "Mercedes-Daimler ha firmato un accordo di collaborazione con Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("fr", "Mercedes-Daimler a signé un partenariat avec Bosch.", {("Mercedes-Benz Group", "Bosch")}),
+    ("de", "Mercedes-Daimler arbeitet mit Bosch zusammen.", {("Mercedes-Benz Group", "Bosch")}),
+    # two companies' names stay a grouping of both; a denial gives nothing
+    ("en", "Renault-Nissan signed a partnership with Bosch.", {("Renault Group", "Bosch"), ("Nissan", "Bosch")}),
+    ("en", "Mercedes-Daimler did not sign a partnership with Bosch.", set()),
+])
+def test_two_names_of_one_company_joined_by_a_hyphen_are_that_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Bosch signed a partnership with the joint venture Daimler Hyundai Truck Corporation.",
+     {("Bosch", "Daimler Hyundai Truck")}),
+    ("it", "Bosch ha firmato un accordo di collaborazione con la joint venture Daimler Hyundai Truck Corporation.",
+     {("Bosch", "Daimler Hyundai Truck")}),
+    # "Industry Company" only restates the company's own name
+    ("en", "Bosch signed a partnership with Beijing Automotive Industry Company.", {("Bosch", "BAIC Group")}),
+    ("en", "Bosch did not sign a partnership with the joint venture Daimler Hyundai Truck Corporation.", set()),
+])
+def test_a_units_name_loses_its_legal_form_and_restating_words_make_none(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Bosch arbeitet mit den chinesischen Joint Ventures von Volkswagen zusammen.", set()),
+    ("en", "Bosch signed a partnership with the two Joint Ventures of Volkswagen.", set()),
+    ("it", "Bosch ha firmato un accordo di collaborazione con le Joint Ventures di Volkswagen.", {("Bosch", "Volkswagen Group")}),
+    ("fr", "Bosch a signé un partenariat avec les Joint Ventures de Volkswagen.", {("Bosch", "Volkswagen Group")}),
+])
+def test_joint_ventures_written_in_capitals_name_no_company(lang, text, expected):
+    assert {(r["subject"], r["object"]) for r in rels(text, lang, predicate="PARTNERS_WITH")} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Aster Creation Investment Limited Partnership acquired a 5% stake in Rivian.",
+     {("INVESTS_IN", "Aster Creation Investment Limited Partnership", "Rivian")}),
+    ("it", "Aster Creation Investment Limited Partnership ha acquisito il 5% di Rivian.",
+     {("INVESTS_IN", "Aster Creation Investment Limited Partnership", "Rivian")}),
+    # a legal form that ends the name is no part of it
+    ("en", "Aster Creation Investment Limited acquired a 5% stake in Rivian.", {("INVESTS_IN", "Aster Creation Investment", "Rivian")}),
+    ("en", "Aster Creation Investment Limited Partnership has no stake in Rivian.", set()),
+])
+def test_an_investors_name_runs_over_a_legal_form_to_partnership(lang, text, expected):
+    assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
