@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -37,27 +36,17 @@ def main(argv=None) -> int:
     for p in args.first.glob("*.yaml"):
         ann = yaml.safe_load(p.read_text(encoding="utf-8"))
         first[ann["file"]] = ann
-    tp, fp, fn = Counter(), Counter(), Counter()
-    same = n = 0
-    only = []
     seconds = sorted(args.second.glob("*.yaml"))
+    chosen, outputs = [], {}
     for p in seconds:
         b = yaml.safe_load(p.read_text(encoding="utf-8"))
-        a = first[b["file"]]
-        want = {q.key(f["predicate"], f["subject"], f["object"], canon): f for f in a.get("facts") or []}
-        got = {q.key(f["predicate"], f["subject"], f["object"], canon): f for f in b.get("facts") or []}
-        for k, f in want.items():
-            if k in got:
-                tp[k[0]] += 1
-                if k[0] == "PARTNERS_WITH":
-                    n += 1
-                    same += got[k].get("status") == f.get("status")
-            else:
-                fn[k[0]] += 1
-                only.append(("first only ", b["file"], k))
-        for k in got.keys() - want.keys():
-            fp[k[0]] += 1
-            only.append(("second only", b["file"], k))
+        chosen.append((first[b["file"]], "", {}))
+        # the second annotation read as the output of an extractor: each fact a record
+        outputs[b["file"]] = [{**f, "source": {"quote": ""}, "confidence": 1.0} for f in b.get("facts") or []]
+    res = q.score(chosen, outputs, canon)
+    tp, fp, fn = res["tp"], res["fp"], res["fn"]
+    same, n = res["status_ok"], res["status_n"]
+    only = [("first only ", f, k) for f, k in res["misses"]] + [("second only", f, k) for f, k, _ in res["extras"]]
     print(f"{len(seconds)} articles annotated twice")
     print(f"{'predicate':<14} {'both':>4} {'2nd only':>8} {'1st only':>8} {'precision':>9} {'recall':>6}")
     for pred in (*q.SCORED, "SCORED (5)"):

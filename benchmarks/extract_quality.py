@@ -95,7 +95,9 @@ def score(chosen, outputs: dict, canon) -> dict:
         verbatim &= all(r["source"]["quote"] in text for r in recs)
         got: dict[tuple, dict] = {}
         for r in sorted(recs, key=lambda r: -r["confidence"]):
-            got.setdefault(key(r["predicate"], r["subject"], r["object"], canon), r)
+            k = key(r["predicate"], r["subject"], r["object"], canon)
+            if k[1] != k[2]:
+                got.setdefault(k, r)
         want = {}
         for f in ann.get("facts", []):
             k = key(f["predicate"], f["subject"], f["object"], canon)
