@@ -503,7 +503,7 @@ class _Patterns:
             # chairman and chief executive officer of NIO", "Yasuhide Mizuno, attualmente senior managing
             # officer di Honda": a list of titles, an adverb before them
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
-                       rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+                       rf"bisher)\s+)?(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             # "il presidente della Fiat e della Ferrari, Mario Rossi", "chairman of Ford and of Lincoln, Jane
             # Doe": the title at each company
@@ -557,7 +557,7 @@ class _Patterns:
         self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
             rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
             rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
-        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
+        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|P-?DG|directeur général|"
                       r"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?)")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
@@ -612,6 +612,21 @@ class _Patterns:
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        # "Jane Doe, who will succeed John Smith as CEO", "qui succède à Jean Martin", "che succederà a
+        # Mario Rossi", "folgt auf Peter Berg": the one succeeded held the post at the same company
+        two = lambda g: rf"(?P<{g}>{person}|⟨P\d+⟩)(?![\w\-])"  # noqa: E731
+        self.succeeds = _Keyed(
+            ("succe", "succè", "succé", "replac", "rempla", "sostitu", "folgt", "nachfolge", "ersetzt"),
+            rf"{two('a')}(?:\s*,[^;()\"“”⟨]{{0,90}}?(?:⟨C\d+⟩[^;()\"“”⟨,]{{0,30}})?,\s*|\s*,?\s*)(?:(?i:who|che|qui|der|die)\s+)?(?:(?i:will|would|has|had|a|ha|hat|wird)\s+)?"
+            rf"(?i:succeed(?:s|ed)?|replace[sd]?|succède à|succéder(?:a|ait) à|succédé à|remplacer(?:a|ait)?|remplacé|"
+            rf"remplace|succede a|succederà a|succeduto a|sostituisce|sostituirà|sostituito|folgt auf|folgte auf|"
+            rf"(?:tritt|trat) die Nachfolge von|ersetzt)\s+(?:(?i:en|in|im|a|in)\s+\w+\s+)?{two('b')}"
+            rf"(?:\s*,?\s+(?i:as|come|comme|als)\s+(?:(?i:{det})\s*)?{role_g})?")
+        # "his predecessor John Smith", "il suo predecessore Mario Rossi", "son prédécesseur", "sein
+        # Vorgänger": the predecessor of a person named in the sentence, at that person's company
+        self.predecessor = _Keyed(
+            ("predecess", "prédécess", "vorgänger"),
+            rf"(?<![\w\-])(?i:predecessor|predecessore|prédécesseur|Vorgänger(?:in)?)\s*,?\s+{two('b')}")
         # "Lee Ma e Juan Ferrera sono rispettivamente stati nominati direttore finanziario e ...", "Jane Doe was
         # named chief financial officer": an appointment that names no company, at the one of the last one
         one = rf"(?:{_NAME_TOK}(?:\s+{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
@@ -2026,6 +2041,8 @@ class _Article:
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._read_sentence(i, masked, mentions)
+        if "⟨P" in masked or self.facts:
+            self._succession(i, masked, mentions)
         self._tie_after_stake(i, masked)
         if self.sent_companies[i]:
             self._tie_with_the_firm(i, masked)
@@ -2200,6 +2217,43 @@ class _Article:
             if org is not None:
                 role = _normalize_role(" ".join(m.group("role").split()))
                 self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _succession(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Jane Doe, who will succeed John Smith as CEO", "his predecessor John Smith": the one
+        succeeded held a post at the company of the successor's role, as stated in this text."""
+
+        def who(name: str, new: bool) -> Name | None:
+            if name.startswith("⟨"):
+                return mentions[int(name[2:-1])].entity
+            name = " ".join(name.split())
+            if not self._valid_person(name):
+                return None
+            found = self.index.get(name)
+            return found if found is not None or not new else self._new_person(name)
+
+        def role_of(person: Name) -> _Fact | None:
+            return next((f for f in reversed(self.facts) if f.predicate == "WORKS_FOR" and f.subject == person), None)
+
+        pairs = []
+        for m in self.px.succeeds.finditer(masked):
+            if self._negated(masked, m.start("b")):
+                continue
+            a = who(m.group("a"), False)
+            held = role_of(a) if a is not None and a.type == "Person" else None
+            if held is not None:
+                role = _normalize_role(" ".join(m.group("role").split())) if m.group("role") else held.props["role"]
+                pairs.append((m.group("b"), held, role))
+        for m in self.px.predecessor.finditer(masked):
+            others = [mentions[int(k)].entity for k in re.findall(r"⟨P(\d+)⟩", masked) if f"⟨P{k}⟩" != m.group("b")]
+            held = [f for f in (role_of(p) for p in others if p.type == "Person") if f is not None]
+            if len(held) == 1:
+                pairs.append((m.group("b"), held[0], held[0].props["role"]))
+        for name, held, role in pairs:
+            b = who(name, True)
+            if b is None or b.type != "Person" or b == held.subject:
+                continue
+            if not any(f.predicate == "WORKS_FOR" and f.subject == b and f.object == held.object for f in self.facts):
+                self.facts.append(_Fact("WORKS_FOR", b, held.object, {"role": role}, i, 0.55))
 
     def _appointed_names(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
         """(person, role) for each person of "A and B were appointed CFO and head of HR" that names no company."""

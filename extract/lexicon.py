@@ -114,7 +114,7 @@ _LEX: dict[str, dict[str, str]] = {
         "of": r"de|du|des|d'",
         "parent": r"maison mère|société mère|propriétaire",
         "controlled_by": r"contrôlé\w*|détenu\w*",
-        "role": r"(?:PDG|membre du (?:directoire|conseil d'administration|comité exécutif)|vice-président\w*|président(?:-directeur général)?|directeur général|directrice générale|patron|fondateur|fondatrice|cofondateur|directeur|directrice|responsable)",
+        "role": r"(?:P-?DG|membre du (?:directoire|conseil d'administration|comité exécutif)|vice-président\w*|président(?:-directeur général)?|directeur général|directrice générale|patron|fondateur|fondatrice|cofondateur|directeur|directrice|responsable)",
         "role_of": r"de|du|des|d'|chez",
         "former": r"ancien|ancienne|ex-?",
         "person_particle": r"de|du|le|la|van|von",
@@ -187,7 +187,7 @@ DOMAINS: list[tuple[str, str]] = [
 
 ROLE_TRANSLATIONS = {
     "amministratore delegato": "CEO", "amministratrice delegata": "CEO", "ad": "CEO", "a.d.": "CEO",
-    "chief executive": "CEO", "chief executive officer": "CEO", "pdg": "CEO",
+    "chief executive": "CEO", "chief executive officer": "CEO", "pdg": "CEO", "p-dg": "CEO",
     "président-directeur général": "CEO", "directeur général": "CEO", "directrice générale": "CEO",
     "vorstandschef": "CEO", "vorstandsvorsitzender": "CEO", "vorstandsvorsitzende": "CEO",
     "presidente": "president", "président": "president", "präsident": "president",

@@ -3728,3 +3728,38 @@ def test_joint_ventures_written_in_capitals_name_no_company(lang, text, expected
 ])
 def test_an_investors_name_runs_over_a_legal_form_to_partnership(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe, the new chief executive of Ford, spoke about plants.", {("Jane Doe", "Ford")}),
+    ("it", "Mario Rossi, nuovo amministratore delegato di Ferrari, ha parlato delle fabbriche.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Jean Martin, nouveau directeur général de Valeo, a parlé des usines.", {("Jean Martin", "Valeo")}),
+    ("fr", "Jean Martin, p-dg de Renault, a parlé des usines.", {("Jean Martin", "Renault Group")}),
+    ("de", "Hans Berg, neuer Chef von BMW, sprach über die Werke.", {("Hans Berg", "BMW")}),
+    # a new product, not a new title: no role
+    ("en", "Jane Doe, the new model of Ford, is a car.", set()),
+])
+def test_a_new_title_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford President Jane Doe, who will succeed John Smith as CEO in May, spoke about plants.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("it", "Mario Rossi, amministratore delegato di Ferrari, che succede a Luigi Bianchi, ha parlato.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Ferrari")}),
+    ("fr", "Jean Martin, directeur général de Valeo, qui a remplacé en janvier Paul Durand, a parlé.",
+     {("Jean Martin", "Valeo"), ("Paul Durand", "Valeo")}),
+    ("de", "Hans Berg, Chef von BMW, folgt auf Peter Weber.", {("Hans Berg", "BMW"), ("Peter Weber", "BMW")}),
+    ("en", "Ford CEO Jane Doe spoke. Unlike her predecessor John Smith, Jane Doe likes partners.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("it", "Il Ceo di Ferrari Mario Rossi ha parlato. A differenza del suo predecessore Luigi Bianchi, Mario Rossi punta sui partner.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Ferrari")}),
+    # no succession: a denied one, a person met, a successor with no known post, another company's move
+    ("en", "Jane Doe, CEO of Ford, will not succeed John Smith.", {("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, who met John Smith, spoke about plants.", set()),
+    ("en", "Jane Doe will succeed John Smith as CEO.", set()),
+    ("en", "Jane Doe, CEO of Ford, said Tesla will replace Elon Musk.", {("Jane Doe", "Ford")}),
+])
+def test_the_person_succeeded_held_the_post_at_the_same_company(lang, text, expected):
+    assert employers(text, lang) == expected
