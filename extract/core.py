@@ -509,6 +509,11 @@ class _Patterns:
             # Doe": the title at each company
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
                        rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
+            # "il presidente di Toyota (Akio Toyoda) e Mazda (Masamichi Kogai)", "the chief executives of
+            # Ford (Jane Doe) and BMW (Hans Berg)": the name in brackets after each company
+            _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
+            _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
+                       rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
             # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
             # Berg bleibt Chef von Continental": a person, a verb of being and the title
             _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"

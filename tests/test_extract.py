@@ -3763,3 +3763,21 @@ def test_a_new_title_after_the_name(lang, text, expected):
 ])
 def test_the_person_succeeded_held_the_post_at_the_same_company(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Il presidente di Ferrari (Mario Rossi) e Iveco (Luigi Bianchi) hanno firmato l'accordo.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Iveco")}),
+    ("en", "The chief executives of Ford (Jane Doe) and BMW (Hans Berg) signed the deal.",
+     {("Jane Doe", "Ford"), ("Hans Berg", "BMW")}),
+    ("fr", "Les patrons de Renault (Jean Martin) et de Valeo (Paul Durand) ont signé l'accord.",
+     {("Jean Martin", "Renault Group"), ("Paul Durand", "Valeo")}),
+    ("de", "Die Chefs von BMW (Hans Berg) und Continental (Peter Weber) unterzeichneten den Vertrag.",
+     {("Hans Berg", "BMW"), ("Peter Weber", "Continental")}),
+    # brackets holding no person, and a person in brackets after a company with no title before it
+    ("en", "The CEO of Ford (NYSE: F) signed the deal.", set()),
+    ("it", "Il presidente di Ferrari (Maranello) e Iveco (Torino) hanno firmato l'accordo.", set()),
+    ("en", "The CEO of Ford (Jane Doe) met Tesla (Hans Berg).", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_companies_each_followed_by_its_head_in_brackets(lang, text, expected):
+    assert employers(text, lang) == expected
