@@ -583,6 +583,11 @@ class _Patterns:
             # as the subject of a sentence that names no company
             re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?:(?i:new|nuovo|nouveau|neue)\s+)?"
                        rf"(?P<role>{chief_exec})\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
+            # "Il nuovo amministratore delegato si chiama Mario Rossi", "The new chief executive will be Jane
+            # Doe", "Le nouveau PDG s'appelle Jean Martin", "Der neue Chef heißt Hans Berg": a new title
+            # with no company, the one the text is about
+            re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+"
+                       rf"(?P<role>(?i:{role}))\s+(?i:si chiama|sarà|will be|is|s'appelle|s’appelle|sera|est|heißt|wird|ist)\s+{name}"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
             _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"

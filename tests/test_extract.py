@@ -3781,3 +3781,16 @@ def test_the_person_succeeded_held_the_post_at_the_same_company(lang, text, expe
 ])
 def test_a_title_at_companies_each_followed_by_its_head_in_brackets(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ferrari cambia vertice. Il nuovo amministratore delegato si chiama Mario Rossi.", {("Mario Rossi", "Ferrari")}),
+    ("en", "Ford changes its leadership. The new chief executive will be Jane Doe.", {("Jane Doe", "Ford")}),
+    ("fr", "Valeo change de direction. Le nouveau PDG s'appelle Jean Martin.", {("Jean Martin", "Valeo")}),
+    ("de", "BMW bekommt eine neue Führung. Der neue Chef heißt Hans Berg.", {("Hans Berg", "BMW")}),
+    # no name given, and no company the text is about
+    ("en", "Ford changes its leadership. The new chief executive will be named in May.", set()),
+    ("en", "The new chief executive will be Jane Doe.", set()),
+])
+def test_the_new_title_is_called_a_name(lang, text, expected):
+    assert employers(text, lang) == expected
