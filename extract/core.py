@@ -560,7 +560,9 @@ class _Patterns:
         led = (r"(?i:led by|headed by|run by|guidat[oa](?:\s+[\w']+){0,3}?\s+(?:da|dal|dalla|dall')|dirett[oa] (?:da|dal|dalla)|"
                r"dirigée? par|dirigée? par le|geführt von|geführt vom)")
         self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
-            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
+            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?"
+            # "..., il gruppo guidato da Carlos Tavares vuole salire al 75%": the firm, just before
+            rf"|(?<![\w\-⟩])(?i:{det})\s*{firm_noun}\s+)"
             rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
         chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|P-?DG|directeur général|"
                       r"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?)")

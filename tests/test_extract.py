@@ -3794,3 +3794,17 @@ def test_a_title_at_companies_each_followed_by_its_head_in_brackets(lang, text, 
 ])
 def test_the_new_title_is_called_a_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Stellantis firma con Leapmotor: dal 50%, però, il gruppo guidato da Mario Rossi vuole salire al 75%.",
+     {("Mario Rossi", "Stellantis")}),
+    ("en", "Ford signed with Rivian: from 50%, the group led by Jane Doe wants to reach 75%.", {("Jane Doe", "Ford")}),
+    ("fr", "Renault signe avec Geely : de 50 %, le groupe dirigé par Jean Martin veut passer à 75 %.", {("Jean Martin", "Renault Group")}),
+    # no person after "led by", no firm before it, a denial
+    ("en", "Ford signed with Rivian: the group led by analysts wants more.", set()),
+    ("en", "Ford signed with Rivian: the team led by Jane Doe wants more.", set()),
+    ("en", "Ford signed with Rivian: the group, no longer led by Jane Doe, wants more.", set()),
+])
+def test_the_firm_led_by_a_person_within_the_sentence(lang, text, expected):
+    assert employers(text, lang) == expected
