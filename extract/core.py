@@ -514,6 +514,12 @@ class _Patterns:
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
                        rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "Jane Doe of Ford as the chairman", "Mario Rossi di Ferrari assumerà l'incarico di amministratore
+            # delegato", "Jean Martin de Renault sera président", "Hans Berg von BMW wird Chef": a person
+            # named with the company, then the title taken
+            _Gated(rf"(?<![\w\-])(?i:of|from|di|de|von|vom)\s+⟨C\d+⟩",
+                   rf"{name}\s+(?i:of|from|di|de|von|vom)\s+⟨C(?P<org>\d+)⟩(?![\w\-'’⟨])\s+(?:[a-zà-ÿ'’]+\s+|[a-zà-ÿ]+['’]){{1,5}}?{role_g}(?![\w\-])"
+                   rf"(?!\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)"),
             # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
             # Berg bleibt Chef von Continental": a person, a verb of being and the title
             _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"

@@ -3808,3 +3808,19 @@ def test_the_new_title_is_called_a_name(lang, text, expected):
 ])
 def test_the_firm_led_by_a_person_within_the_sentence(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The venture starts in May with Jane Doe of Toyota as the chairman, while John Smith from BYD will hold the title of CEO.",
+     {("Jane Doe", "Toyota"), ("John Smith", "BYD")}),
+    ("it", "I due partner avranno tre consiglieri e Mario Rossi di Geely assumerà l’incarico di amministratore delegato.",
+     {("Mario Rossi", "Geely Holding")}),
+    ("fr", "Jean Martin de Renault sera le président de la nouvelle société.", {("Jean Martin", "Renault Group")}),
+    ("de", "Hans Berg von BMW wird der Chef des neuen Unternehmens.", {("Hans Berg", "BMW")}),
+    # no title taken, a title at another company, a product rather than a person
+    ("en", "Jane Doe of Ford praised the deal.", set()),
+    ("en", "Jane Doe of Ford met the CEO of Tesla.", set()),
+    ("en", "The Model Y of Tesla is the best seller, its chief said.", set()),
+])
+def test_a_person_of_a_company_then_the_title_taken(lang, text, expected):
+    assert employers(text, lang) == expected
