@@ -514,6 +514,9 @@ class _Patterns:
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
                        rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "Mario Rossi, membro del board Ferrari", "Hans Berg (responsabile Volkswagen per lo sviluppo)":
+            # the company's name right after the title, with no preposition
+            re.compile(rf"{name}\s*(?:,|\()\s*(?:(?i:{det})\s*)?{role_g}{more_roles}\s+{c}(?![\w\-'’])(?!\s*⟨)"),
             # "Jane Doe of Ford as the chairman", "Mario Rossi di Ferrari assumerà l'incarico di amministratore
             # delegato", "Jean Martin de Renault sera président", "Hans Berg von BMW wird Chef": a person
             # named with the company, then the title taken

@@ -3824,3 +3824,19 @@ def test_the_firm_led_by_a_person_within_the_sentence(lang, text, expected):
 ])
 def test_a_person_of_a_company_then_the_title_taken(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "La rivista indica in Mario Rossi, membro del board Ferrari ed ex dirigente di banca, il nuovo capo.",
+     {("Mario Rossi", "Ferrari")}),
+    ("it", "Il gruppo ha inserito Mario Rossi (responsabile Volkswagen per lo sviluppo) nel consiglio.",
+     {("Mario Rossi", "Volkswagen Group")}),
+    ("en", "Jane Doe, CEO Ford, said it.", {("Jane Doe", "Ford")}),
+    ("fr", "Le groupe a nommé Jean Martin (responsable Renault pour les achats) au conseil.", {("Jean Martin", "Renault Group")}),
+    ("de", "Der Konzern holte Hans Berg (Vorstand BMW) in den Aufsichtsrat.", {("Hans Berg", "BMW")}),
+    # a title with no company after it, a company that opens the next clause
+    ("en", "Jane Doe, an analyst, said Ford will grow.", set()),
+    ("it", "Mario Rossi, analista (Ferrari e Iveco crescono), ha parlato.", set()),
+])
+def test_a_title_right_before_the_company_s_name_after_a_person(lang, text, expected):
+    assert employers(text, lang) == expected
