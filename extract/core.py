@@ -538,7 +538,10 @@ class _Patterns:
             # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
             # direttore generale"
             _Gated(appoint, rf"{c_lead}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
-                       rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
+                       rf"nomme|ernannt|ernennt)\s+"
+                       # "has named the head of its China business, Jane Doe, to be its new chief executive"
+                       rf"(?:(?i:the|its|il|la|le|l'|l’|son|sa|den|die)\s*[a-zà-ÿ][^,;()⟨⟩\"“”]{{0,60}},\s*)?"
+                       rf"{name}\s*,?\s+(?:(?i:as|to be|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
         # "CEO and founder Henrik ⟨C⟩", "Henrik ⟨C⟩, chief executive", "Paolo ⟨C⟩ rimarrà presidente": a title

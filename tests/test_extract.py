@@ -3840,3 +3840,18 @@ def test_a_person_of_a_company_then_the_title_taken(lang, text, expected):
 ])
 def test_a_title_right_before_the_company_s_name_after_a_person(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford has named the head of its China business, Jane Doe, to be its new chief executive.", {("Jane Doe", "Ford")}),
+    ("it", "Renault ha nominato il responsabile della Cina, Mario Rossi, come suo nuovo amministratore delegato.",
+     {("Mario Rossi", "Renault Group")}),
+    ("fr", "Renault a nommé le responsable de la Chine, Jean Martin, comme nouveau directeur général.", {("Jean Martin", "Renault Group")}),
+    # the one replaced then holds the post too
+    ("en", "Ford has named the head of its China business, Jane Doe, to be its new chief executive. Jane Doe replaces John Smith.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    # a list with no title appointed to
+    ("en", "Ford has named the head of its China business, Jane Doe, and a new plant manager.", set()),
+])
+def test_an_appointee_described_before_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
