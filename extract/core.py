@@ -2010,6 +2010,13 @@ class _Article:
         """A person the text names and the index does not know yet, now in the index."""
         person = Name(name, "Person", False)
         self.index.add(name, person)
+        # "il CEO del Gruppo Oliver Blume ... Blume, che è anche CEO di Porsche": the surname alone
+        # names the same person further on
+        words = name.split()
+        if len(words) >= 2 and not words[-1].startswith("⟨"):
+            tail = " ".join(words[1:])
+            if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
+                self.index.add(tail, person)
         return person
 
     # -- reading ------------------------------------------------------------------------------
@@ -2268,8 +2275,10 @@ class _Article:
                 role = _normalize_role(" ".join(m.group("role").split())) if m.group("role") else held.props["role"]
                 pairs.append((m.group("b"), held, role))
         for m in self.px.predecessor.finditer(masked):
-            others = [mentions[int(k)].entity for k in re.findall(r"⟨P(\d+)⟩", masked) if f"⟨P{k}⟩" != m.group("b")]
-            held = [f for f in (role_of(p) for p in others if p.type == "Person") if f is not None]
+            # the post the text first gave the successor ("Volkswagen CEO X ... X, also CEO of Porsche")
+            others = {mentions[int(k)].entity for k in re.findall(r"⟨P(\d+)⟩", masked) if f"⟨P{k}⟩" != m.group("b")}
+            held = [next(f for f in self.facts if f.predicate == "WORKS_FOR" and f.subject == p)
+                    for p in others if p.type == "Person" and role_of(p) is not None]
             if len(held) == 1:
                 pairs.append((m.group("b"), held[0], held[0].props["role"]))
         for name, held, role in pairs:

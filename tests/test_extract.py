@@ -3855,3 +3855,31 @@ def test_a_title_right_before_the_company_s_name_after_a_person(lang, text, expe
 ])
 def test_an_appointee_described_before_the_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Volkswagen cresce, ha dichiarato il CEO del Gruppo Mario Rossi. Rossi, che è anche CEO di Porsche, ha parlato.",
+     {("Mario Rossi", "Volkswagen Group"), ("Mario Rossi", "Porsche")}),
+    ("en", "Ford is growing, said the group's CEO Jane Doe. Doe, who is also chairman of Lincoln, spoke on Monday.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Lincoln")}),
+    # the first post the text gave the successor is the one the predecessor held
+    ("it", "Volkswagen cresce, ha dichiarato il CEO del Gruppo Mario Rossi. Rossi, che è anche CEO di Porsche, ha parlato. "
+           "A differenza del suo predecessore Luigi Bianchi, Rossi punta sui partner.",
+     {("Mario Rossi", "Volkswagen Group"), ("Mario Rossi", "Porsche"), ("Luigi Bianchi", "Volkswagen Group")}),
+    # a surname that is also a company's name stays the company's
+    ("en", "Ford is growing, said the group's CEO Jane Porsche. Porsche signed a deal with Ford.", {("Jane Porsche", "Ford")}),
+])
+def test_a_persons_surname_alone_names_the_person_further_on(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault apre a Torino, ha spiegato il Ceo Mario Rossi. \"L'obiettivo - prosegue Rossi a un quotidiano - è collaborare con aziende come Stellantis.\"",
+     "prospective"),
+    ("fr", "Renault ouvre à Lyon, a expliqué le PDG Jean Martin. « L'objectif - poursuit Martin - est de collaborer avec des groupes comme Stellantis. »",
+     "prospective"),
+    ("de", "Renault eröffnet in Köln, sagte der Vorstandschef Hans Berg. Das Ziel, so Berg, ist eine Kooperation mit Firmen wie Stellantis.", "prospective"),
+])
+def test_a_goal_stays_a_goal_with_the_speaker_named_inside(lang, text, expected):
+    out = rels(text, lang, predicate="PARTNERS_WITH")
+    assert out and all(r["status"] == expected for r in out)
