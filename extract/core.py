@@ -514,6 +514,11 @@ class _Patterns:
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
                        rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "Peter Lamp, bei BMW zuständig für das Batteriegeschäft", "Jean Martin, chez Renault en charge des
+            # achats", "Jane Doe, at Ford responsible for purchasing": a duty at the company
+            _Gated(r"(?i:zuständig|verantwortlich|responsabil|responsable|in charge|responsible|en charge)",
+                   rf"{name}\s*,\s*(?i:bei|chez|presso|at)\s+(?:(?i:{det})\s*)?{c}\s*,?\s+"
+                   rf"(?P<role>(?i:zuständig|verantwortlich|responsabile|responsable|in charge|responsible|en charge))(?![\w\-])"),
             # "Mario Rossi, membro del board Ferrari", "Hans Berg (responsabile Volkswagen per lo sviluppo)":
             # the company's name right after the title, with no preposition
             re.compile(rf"{name}\s*(?:,|\()\s*(?:(?i:{det})\s*)?{role_g}{more_roles}\s+{c}(?![\w\-'’])(?!\s*⟨)"),
@@ -1326,7 +1331,9 @@ class _Patterns:
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
         # a sentence that may state a role: a role word, or "who heads" after a name
-        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}")
+        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}"
+                                    rf"|(?<![\w\-])(?i:bei|chez|presso|at)\s+[^\s,.;]+(?:\s+[^\s,.;]+){{0,3}}?\s*,?\s+"
+                                    rf"(?i:zuständig|verantwortlich|responsable|in charge|responsible|en charge)(?![\w\-])")
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
         # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
         # partners of one another.

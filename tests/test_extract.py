@@ -3883,3 +3883,16 @@ def test_a_persons_surname_alone_names_the_person_further_on(lang, text, expecte
 def test_a_goal_stays_a_goal_with_the_speaker_named_inside(lang, text, expected):
     out = rels(text, lang, predicate="PARTNERS_WITH")
     assert out and all(r["status"] == expected for r in out)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die Batterie sei gut, sagte Hans Berg, bei BMW zuständig für das Batteriegeschäft.", {("Hans Berg", "BMW")}),
+    ("fr", "« La batterie est bonne », a dit Jean Martin, chez Renault en charge des achats.", {("Jean Martin", "Renault Group")}),
+    ("en", "\"The battery is good,\" said Jane Doe, at Ford responsible for purchasing.", {("Jane Doe", "Ford")}),
+    ("it", "\"La batteria è buona\", ha detto Mario Rossi, presso Ferrari responsabile degli acquisti.", {("Mario Rossi", "Ferrari")}),
+    # a visit, a denied duty
+    ("en", "\"The battery is good,\" said Jane Doe, at Ford's plant yesterday.", set()),
+    ("de", "Die Batterie sei gut, sagte Hans Berg, bei BMW nicht zuständig für Batterien.", set()),
+])
+def test_a_duty_at_the_company_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
