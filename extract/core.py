@@ -1330,6 +1330,10 @@ class _Patterns:
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
+        # "SK Group Chairman Chey Tae-won", "Navigant Research analyst": a firm's name, by its last
+        # word, right before a title and a person's name
+        self.org_before_title = re.compile(
+            rf"(?<![\w\-'’])((?:{_CAP}\s+){{1,2}}(?:{_ORG_HEAD.pattern}))\s+(?=(?i:{mods}(?:{role}))\s+{_NAME_TOK}\s+{_NAME_TOK})")
         # a sentence that may state a role: a role word, or "who heads" after a name
         self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}"
                                     rf"|(?<![\w\-])(?i:bei|chez|presso|at)\s+[^\s,.;]+(?:\s+[^\s,.;]+){{0,3}}?\s*,?\s+"
@@ -1696,6 +1700,10 @@ class _Article:
                 if not any(_DESC_WORD.fullmatch(w) for w in (*m.group(1).replace("-", " ").split(), *nxt)):
                     propose(m.start(1), m.end(1))  # not "the German-US auto giant ... its"
         if self.px.persons_near_role.search(span):
+            for m in self.px.org_before_title.finditer(span):
+                first = m.group(1).split()[0]
+                if first.casefold() not in _NOT_NAME and not _DESC_WORD.fullmatch(first) and first.casefold() not in _NOT_ORG_START:
+                    propose(m.start(1), m.end(1))
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))

@@ -3896,3 +3896,15 @@ def test_a_goal_stays_a_goal_with_the_speaker_named_inside(lang, text, expected)
 ])
 def test_a_duty_at_the_company_after_the_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Lotte Group Chairman Shin Dong-bin said the deal was good.", {("Shin Dong-bin", "Lotte Group")}),
+    ("en", "Acme Holdings Executive Chairman John Smith said the deal was good.", {("John Smith", "Acme")}),  # a legal form ends no name
+    ("it", "Il deal è buono, ha detto Acme Group CEO Mario Rossi.", {("Mario Rossi", "Acme Group")}),
+    # a description, not a name, before the title
+    ("en", "The German Group CEO John Smith said the deal was good.", set()),
+    ("en", "The Group CEO John Smith said the deal was good.", set()),
+])
+def test_an_unknown_firm_named_by_its_last_word_before_a_title_and_a_person(lang, text, expected):
+    assert employers(text, lang) == expected
