@@ -514,6 +514,12 @@ class _Patterns:
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
                        rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "confirmed Jane Doe as chief executive of Ford", "the ousting of X as chair of both Nissan and
+            # Mitsubishi", "Mario Rossi come presidente di Ferrari", "Hans Berg als Chef von BMW"
+            _Gated(r"(?i:\bas|come|comme|als|en tant que|in qualità di)\s",
+                   rf"{name}\s*,?\s+(?i:as|come|comme|als|en tant que|in qualità di)\s+(?:(?i:{det})\s*)?{role_g}{more_roles}\s+"
+                   rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:(?i:both|entrambe|les deux)\s+)?{c}{poss}"
+                   rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?"),
             # "Peter Lamp, bei BMW zuständig für das Batteriegeschäft", "Jean Martin, chez Renault en charge des
             # achats", "Jane Doe, at Ford responsible for purchasing": a duty at the company
             _Gated(r"(?i:zuständig|verantwortlich|responsabil|responsable|in charge|responsible|en charge)",

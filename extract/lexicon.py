@@ -36,7 +36,7 @@ _LEX: dict[str, dict[str, str]] = {
         "of": r"of",
         "parent": r"parent(?: company| group)?|owner",
         "controlled_by": r"(?:wholly[- ]|majority[- ]|fully[- ])?(?:owned|controlled)",
-        "role": r"(?:chief executive(?: officer)?|CEO|CFO|CTO|COO|chief (?:financial|technology|operating|technical|design|software|digital) officer|(?:executive |vice[- ])?(?:chair(?:man|woman|person))|(?:vice[- ])?president|founder|co-founder|managing director|(?:senior )?managing (?:executive )?officer|general manager|(?:senior )?vice president|(?:global )?head|director|chief|boss|executive|member of the (?:board|management board|executive board|supervisory board)(?: of (?:management|directors))?|board member)",
+        "role": r"(?:chief executive(?: officer)?|CEO|CFO|CTO|COO|chief (?:financial|technology|operating|technical|design|software|digital) officer|(?:executive |vice[- ])?(?:chair(?:man|woman|person)?)|(?:vice[- ])?president|founder|co-founder|managing director|(?:senior )?managing (?:executive )?officer|general manager|(?:senior )?vice president|(?:global )?head|director|chief|boss|executive|member of the (?:board|management board|executive board|supervisory board)(?: of (?:management|directors))?|board member)",
         "role_of": r"of|at",
         "former": r"former|ex-?",
         "person_particle": r"de|di|da|van|von|der|den|le|la|du|bin|al|dos|del",

@@ -3908,3 +3908,18 @@ def test_a_duty_at_the_company_after_the_name(lang, text, expected):
 ])
 def test_an_unknown_firm_named_by_its_last_word_before_a_title_and_a_person(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The board confirmed Jane Doe as chief executive of Ford.", {("Jane Doe", "Ford")}),
+    ("en", "Ford CEO Jane Doe spoke. Doubts grew after the ousting of Doe as chair of both Nissan and Mitsubishi.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Nissan"), ("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Il consiglio ha confermato Mario Rossi come presidente di Ferrari.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Le conseil a confirmé Jean Martin comme président de Renault.", {("Jean Martin", "Renault Group")}),
+    ("de", "Der Aufsichtsrat bestätigte Hans Berg als Chef von BMW.", {("Hans Berg", "BMW")}),
+    # no title, a company seen as something
+    ("en", "Jane Doe spoke as a guest of Ford.", set()),
+    ("en", "Jane Doe sees Tesla as the leader of the market.", set()),
+])
+def test_a_person_as_the_title_of_a_company(lang, text, expected):
+    assert employers(text, lang) == expected
