@@ -607,7 +607,7 @@ class _Patterns:
             # "CEO Jane Doe described the platform", "Il Ceo Mario Rossi ha spiegato": a chief executive
             # as the subject of a sentence that names no company
             re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?:(?i:new|nuovo|nouveau|neue)\s+)?"
-                       rf"(?P<role>{chief_exec})\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
+                       rf"(?P<role>{chief_exec}(?:\s+(?i:{conj})\s+(?i:{role}))?)\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
             # "Il nuovo amministratore delegato si chiama Mario Rossi", "The new chief executive will be Jane
             # Doe", "Le nouveau PDG s'appelle Jean Martin", "Der neue Chef heißt Hans Berg": a new title
             # with no company, the one the text is about

@@ -3923,3 +3923,15 @@ def test_an_unknown_firm_named_by_its_last_word_before_a_title_and_a_person(lang
 ])
 def test_a_person_as_the_title_of_a_company(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford is in talks with Nissan. CEO and founder Jane Doe added that the company was seeking a partner.", {("Jane Doe", "Ford")}),
+    ("it", "Stellantis investe. L'amministratore delegato e fondatore Mario Rossi ha spiegato che la società cerca partner.",
+     {("Mario Rossi", "Stellantis")}),
+    ("fr", "Renault investit. Le PDG et fondateur Jean Martin a expliqué que le groupe cherche un partenaire.", {("Jean Martin", "Renault Group")}),
+    # no company the text is about
+    ("en", "CEO and founder Jane Doe added that the company was seeking a partner.", set()),
+])
+def test_a_chief_executive_and_founder_opening_a_sentence(lang, text, expected):
+    assert employers(text, lang) == expected
