@@ -108,6 +108,9 @@ _PAREN = re.compile(r"\([^()]*\)")
 # "who heads X", "che guida X": a role stated by its verb
 _HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
                r"presiedeva|préside|présidait|leitet|leitete|führt|führte)")
+# "at the helm of", "à la tête de", "alla guida di", "an der Spitze von": heading a company, with no title
+_HEAD_OF = (r"(?i:at the (?:helm|head) of|à la tête d(?:e|u|es|')|alla guida d(?:i|el|ella|ello|ell['’])|"
+            r"al timone d(?:i|el|ella|ell['’])|a capo d(?:i|el|ella|ell['’])|an der Spitze (?:von|des|der))")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -514,6 +517,11 @@ class _Patterns:
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
             _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
                        rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "Jean Martin, à la tête de Valeo depuis 2022", "Jane Doe, who has been at the helm of Ford", "Mario
+            # Rossi, alla guida di Ferrari", "Hans Berg, an der Spitze von BMW": the head of the company
+            _Gated(_HEAD_OF, rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:who|che|qui|der|die)\s+(?:(?i:is|has been|was|è|era|est|était|ist|war)\s+)?)?"
+                   rf"(?:(?i:now|currently|ora|attualmente|già|désormais|actuellement|seit|derzeit)\s+)?"
+                   rf"(?P<role>{_HEAD_OF})\s*(?:(?i:{det})\s*)?{c}"),
             # "confirmed Jane Doe as chief executive of Ford", "the ousting of X as chair of both Nissan and
             # Mitsubishi", "Mario Rossi come presidente di Ferrari", "Hans Berg als Chef von BMW"
             _Gated(r"(?i:\bas|come|comme|als|en tant que|in qualità di)\s",
@@ -1342,6 +1350,7 @@ class _Patterns:
             rf"(?<![\w\-'’])((?:{_CAP}\s+){{1,2}}(?:{_ORG_HEAD.pattern}))\s+(?=(?i:{mods}(?:{role}))\s+{_NAME_TOK}\s+{_NAME_TOK})")
         # a sentence that may state a role: a role word, or "who heads" after a name
         self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}"
+                                    rf"|{_HEAD_OF}"
                                     rf"|(?<![\w\-])(?i:bei|chez|presso|at)\s+[^\s,.;]+(?:\s+[^\s,.;]+){{0,3}}?\s*,?\s+"
                                     rf"(?i:zuständig|verantwortlich|responsable|in charge|responsible|en charge)(?![\w\-])")
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
@@ -4495,7 +4504,12 @@ def _stake(pct: re.Match | None) -> float | int | None:
     return None
 
 
+_HEAD_OF_RX = re.compile(_HEAD_OF)
+
+
 def _normalize_role(role: str) -> str:
+    if _HEAD_OF_RX.fullmatch(role):
+        return "head"
     key = role.casefold()
     if key in ROLE_TRANSLATIONS:
         return ROLE_TRANSLATIONS[key]

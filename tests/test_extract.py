@@ -3935,3 +3935,16 @@ def test_a_person_as_the_title_of_a_company(lang, text, expected):
 ])
 def test_a_chief_executive_and_founder_opening_a_sentence(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Jean Martin, à la tête de Valeo depuis 2022, a signé.", {("Jean Martin", "Valeo", "head")}),
+    ("it", "Mario Rossi, alla guida di Ferrari dal 2021, ha firmato.", {("Mario Rossi", "Ferrari", "head")}),
+    ("en", "Jane Doe, who has been at the helm of Ford since 2020, signed.", {("Jane Doe", "Ford", "head")}),
+    ("de", "Hans Berg, an der Spitze von BMW seit 2020, unterschrieb.", {("Hans Berg", "BMW", "head")}),
+    # heading talks, a company at the head of a market
+    ("en", "Jane Doe, at the helm of the talks with Ford, signed.", set()),
+    ("en", "Jane Doe said Ford will stay at the head of the market.", set()),
+])
+def test_a_person_at_the_helm_of_a_company(lang, text, expected):
+    assert employers3(text, lang) == expected
