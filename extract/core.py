@@ -111,6 +111,7 @@ _HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidav
 # "at the helm of", "à la tête de", "alla guida di", "an der Spitze von": heading a company, with no title
 _HEAD_OF = (r"(?i:at the (?:helm|head) of|à la tête d(?:e|u|es|')|alla guida d(?:i|el|ella|ello|ell['’])|"
             r"al timone d(?:i|el|ella|ell['’])|a capo d(?:i|el|ella|ell['’])|an der Spitze (?:von|des|der))")
+_SHORT_FORM = re.compile(r"\s*\(([A-Z]{2,5})\)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -1722,6 +1723,12 @@ class _Article:
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))
+        if "(" in span:
+            # "Mitsubishi Motors Corporation (MMC)": the short form the text will use for the company
+            for t in taken:
+                m = _SHORT_FORM.match(self.ftext, t.end) if t.entity.type == "Company" else None
+                if m and m.group(1)[0] == t.entity.name[0].upper() and self.index.get(m.group(1)) is None:
+                    self.index.add(m.group(1), t.entity)
         if not _title_case(span):
             for t in taken:
                 if t.entity.type == "Company":

@@ -3948,3 +3948,19 @@ def test_a_chief_executive_and_founder_opening_a_sentence(lang, text, expected):
 ])
 def test_a_person_at_the_helm_of_a_company(lang, text, expected):
     assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mitsubishi Motors Corporation (MMC) has joined the alliance. Jane Doe will become the chief operating officer of MMC.",
+     {("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Mitsubishi Motors Corporation (MMC) entra nell'alleanza. Mario Rossi, amministratore delegato di MMC, ha parlato.",
+     {("Mario Rossi", "Mitsubishi Motors")}),
+    ("fr", "Mitsubishi Motors Corporation (MMC) rejoint l'alliance. Jean Martin, directeur général de MMC, a parlé.",
+     {("Jean Martin", "Mitsubishi Motors")}),
+    ("de", "Mitsubishi Motors Corporation (MMC) tritt der Allianz bei. Hans Berg, Chef von MMC, sprach.",
+     {("Hans Berg", "Mitsubishi Motors")}),
+    # letters that do not start as the company's name does are no short form of it
+    ("en", "Valeo (SVT) has joined the alliance. Jane Doe is the chief executive of SVT.", {("Jane Doe", "SVT")}),
+])
+def test_a_companys_short_form_in_brackets_names_it_further_on(lang, text, expected):
+    assert employers(text, lang) == expected
