@@ -523,6 +523,13 @@ class _Patterns:
             _Gated(_HEAD_OF, rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:who|che|qui|der|die)\s+(?:(?i:is|has been|was|è|era|est|était|ist|war)\s+)?)?"
                    rf"(?:(?i:now|currently|ora|attualmente|già|désormais|actuellement|seit|derzeit)\s+)?"
                    rf"(?P<role>{_HEAD_OF})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Jane Doe, who joined Ford earlier this year as head of development", "Mario Rossi, entrato in
+            # Ferrari nel 2020 come direttore tecnico", "Jean Martin, qui a rejoint Valeo comme directeur"
+            _Gated(r"(?i:join|entrat|entrerà|rejoin|wechsel)",
+                   rf"{name}(?:\s*,\s*(?:⟨C\d+⟩['’]s?\s+)?[^,;()⟨⟩\"“”]{{3,90}}?(?:⟨C\d+⟩)?\s*,\s*(?i:who|che|qui|der|die)\s+"
+                   rf"|\s*,?\s*(?:(?i:who|che|qui|der|die)\s+)?)(?:(?i:has|had|recently|ha|a|è|est|hat)\s+)?"
+                   rf"(?i:joined|joins|will join|(?:è\s+)?entrat[oa] in|entrerà in|rejoint|rejoindra|(?:ist\s+)?wechselte zu|wechselt zu)\s+"
+                   rf"(?:(?i:{det})\s*)?{c}[^,;.⟨⟩()]{{0,30}}?\s+(?i:as|come|comme|als)\s+(?:(?i:{det})\s*)?{role_g}"),
             # "confirmed Jane Doe as chief executive of Ford", "the ousting of X as chair of both Nissan and
             # Mitsubishi", "Mario Rossi come presidente di Ferrari", "Hans Berg als Chef von BMW"
             _Gated(r"(?i:\bas|come|comme|als|en tant que|in qualità di)\s",
@@ -545,7 +552,7 @@ class _Patterns:
                    rf"(?!\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)"),
             # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
             # Berg bleibt Chef von Continental": a person, a verb of being and the title
-            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+|,[^,;()⟨⟩\"“”]{{3,60}}?(?:⟨C\d+⟩)?\s*,\s*)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
                        rf"(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),

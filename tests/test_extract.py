@@ -3964,3 +3964,28 @@ def test_a_person_at_the_helm_of_a_company(lang, text, expected):
 ])
 def test_a_companys_short_form_in_brackets_names_it_further_on(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe, currently chief performance officer of Nissan, will become the COO of Ford.",
+     {("Jane Doe", "Nissan"), ("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, who met reporters on Monday, is the chief executive of Ford.", {("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, an analyst at a bank, said Ford is the leader of the market.", set()),
+])
+def test_a_verb_of_being_and_a_title_after_an_apposition(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The board includes Jane Doe, who joined Ford earlier this year as head of development.", {("Jane Doe", "Ford")}),
+    ("en", "The board includes Jane Doe, Nissan’s former vice president of research, who joined Ford this year as head of development.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Nissan")}),
+    ("it", "Il consiglio include Mario Rossi, entrato in Ferrari nel 2020 come direttore tecnico.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Le conseil compte Jean Martin, qui a rejoint Valeo en 2020 comme directeur technique.", {("Jean Martin", "Valeo")}),
+    ("de", "Hans Berg wechselte zu BMW als Chef der Entwicklung.", {("Hans Berg", "BMW")}),
+    # joining talks or a group of people is no post
+    ("en", "Jane Doe joined Ford in talks as a partner.", set()),
+    ("en", "Jane Doe joined Ford executives at the show.", set()),
+])
+def test_a_person_who_joined_a_company_as_a_title(lang, text, expected):
+    assert employers(text, lang) == expected
