@@ -54,6 +54,8 @@ asia america africa india korea corea reuters bloomberg nikkei linkedin twitter 
 così inoltre tuttavia intanto quindi infatti ecco ora oggi ieri mentre poi also meanwhile however
 according while when after before then today yesterday ainsi selon cependant aujourd hier alors
 jedoch laut heute gestern dann mr mrs ms dr signor signora sig dott ing monsieur madame herr frau
+says said adds added explains explained notes noted continues continued commenting
+aggiunge spiega continua commenta sottolinea ajoute explique poursuit précise souligne erklärt ergänzt betont
 """.split())
 
 

@@ -3989,3 +3989,13 @@ def test_a_verb_of_being_and_a_title_after_an_apposition(lang, text, expected):
 ])
 def test_a_person_who_joined_a_company_as_a_title(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Adds Jane Doe, president of Ford: \"We are happy.\"", {("Jane Doe", "Ford")}),
+    ("it", "Aggiunge Mario Rossi, presidente di Ferrari: \"Siamo contenti.\"", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Ajoute Jean Martin, directeur général de Valeo : « Nous sommes contents. »", {("Jean Martin", "Valeo")}),
+    ("de", "Ergänzt Hans Berg, Chef von BMW: \"Wir sind zufrieden.\"", {("Hans Berg", "BMW")}),
+])
+def test_a_verb_of_saying_opening_the_sentence_is_no_part_of_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
