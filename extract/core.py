@@ -580,7 +580,9 @@ class _Patterns:
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
         person_name = rf"(?P<name>{person})"
-        self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
+        self.name_after_role = re.compile(rf"(?:s|er)?\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
+        # "board members Jane Doe and John Smith": the second person named after a title
+        self.and_name = re.compile(rf"\s+(?i:{conj})\s+(?P<name>{person})(?![\w\-])")
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
         self.dropped_subject = re.compile(
@@ -664,7 +666,7 @@ class _Patterns:
             _Gated(new_gate, rf"{name}\s+{be}\s+(?:(?i:zum|zur)\s+){role_g}\s+(?i:des|der)\s+{new_firm}\s+(?i:ernannt|berufen)"),
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
-        self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        self.bare_title = re.compile(rf"{role_g}{more_roles}(?:s|er)?\s*,?\s+⟨P(?P<p>\d+)⟩(?:\s+(?i:{conj})\s+⟨P(?P<p2>\d+)⟩)?")
         # "Jane Doe, who will succeed John Smith as CEO", "qui succède à Jean Martin", "che succederà a
         # Mario Rossi", "folgt auf Peter Berg": the one succeeded held the post at the same company
         two = lambda g: rf"(?P<{g}>{person}|⟨P\d+⟩)(?![\w\-])"  # noqa: E731
@@ -2086,12 +2088,13 @@ class _Article:
                 m = self.px.name_after_role.match(masked, r.end())
                 if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
                     continue
-                name = " ".join(m.group("name").split())
-                if self.index.get(name) is None and self._valid_person(name):
-                    person = self._new_person(name)
-                    tail = " ".join(name.split()[1:])
-                    if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
-                        self.index.add(tail, person)
+                names = [m.group("name")]
+                if masked[r.end():r.end() + 1] in ("s", "e") and (m2 := self.px.and_name.match(masked, m.end())):
+                    names.append(m2.group("name"))  # "board members Jane Doe and John Smith"
+                for name in names:
+                    name = " ".join(name.split())
+                    if self.index.get(name) is None and self._valid_person(name):
+                        self._new_person(name)
             self._named_after_company(masked, mentions)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
@@ -2441,7 +2444,10 @@ class _Article:
                 continue  # "the previous CEO X": who headed it once is not who works there
             if _POLITICAL_TITLE.search(m.group("role")):
                 continue  # "said President Joe Biden", "il presidente Sergio Mattarella": a head of state as often
-            found.append((mentions[int(m.group("p"))].entity, _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))))
+            role = _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))
+            found.append((mentions[int(m.group("p"))].entity, role))
+            if m.group("p2") is not None:
+                found.append((mentions[int(m.group("p2"))].entity, role))  # "board members X and Y"
         found += [(p, r) for p, r, desc in self._works_for_definite(masked, mentions, register=False) if desc is None]
         for person, role in found:
             if person.type != "Person" or person in placed:

@@ -3999,3 +3999,17 @@ def test_a_person_who_joined_a_company_as_a_title(lang, text, expected):
 ])
 def test_a_verb_of_saying_opening_the_sentence_is_no_part_of_the_name(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford announced the appointment in a news conference by board members Jane Doe and John Smith.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("fr", "Renault a annoncé la nomination, en présence des directeurs Jean Martin et Paul Durand.",
+     {("Jean Martin", "Renault Group"), ("Paul Durand", "Renault Group")}),
+    ("de", "BMW hat die Ernennung bekannt gegeben, im Beisein der Vorstandsmitglieder Hans Berg und Peter Weber.",
+     {("Hans Berg", "BMW"), ("Peter Weber", "BMW")}),
+    # people with no title at the company
+    ("en", "Ford announced the deal. Tesla was there too, with analysts Jane Doe and John Smith.", set()),
+])
+def test_a_title_in_the_plural_before_two_names(lang, text, expected):
+    assert employers(text, lang) == expected
