@@ -509,7 +509,9 @@ class _Patterns:
             # chairman and chief executive officer of NIO", "Yasuhide Mizuno, attualmente senior managing
             # officer di Honda": a list of titles, an adverb before them
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
-                       rf"bisher)\s+)?(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+                       rf"bisher)\s+)?(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
+                       # "chief operating officer at its alliance partner Mitsubishi Motors"
+                       rf"(?:(?i:its|their|suo|sua|loro|son|sa|leur|seines|ihres)\s+(?:[a-zà-ÿ\-]+\s+){{0,1}}?(?i:partner|partenaire|Partners)\s+)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             # "il presidente della Fiat e della Ferrari, Mario Rossi", "chairman of Ford and of Lincoln, Jane
             # Doe": the title at each company

@@ -4013,3 +4013,15 @@ def test_a_verb_of_saying_opening_the_sentence_is_no_part_of_the_name(lang, text
 ])
 def test_a_title_in_the_plural_before_two_names(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford also named Jane Doe, chief operating officer at its alliance partner Mitsubishi Motors Corporation, to a new post.",
+     {("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Mario Rossi, direttore tecnico del suo partner Iveco, ha parlato.", {("Mario Rossi", "Iveco")}),
+    ("fr", "Jean Martin, directeur technique de son partenaire Valeo, a parlé.", {("Jean Martin", "Valeo")}),
+    # the partner praised is no employer
+    ("en", "Jane Doe, chief executive of Ford, praised its partner Tesla.", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_the_partner_of_the_company(lang, text, expected):
+    assert employers(text, lang) == expected
