@@ -669,6 +669,15 @@ class _Patterns:
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
         self.bare_title = re.compile(rf"{role_g}{more_roles}(?:s|er)?\s*,?\s+⟨P(?P<p>\d+)⟩(?:\s+(?i:{conj})\s+⟨P(?P<p2>\d+)⟩)?")
+        # "appointed Jane Doe and John Smith to the board of Ford", "ha inserito X (...) e Y (...) nel consiglio
+        # d'amministrazione Italdesign", "au conseil d'administration de", "in den Aufsichtsrat von": seats on the board
+        item = rf"(?:{person}|⟨P\d+⟩)(?:\s*\([^()]{{0,120}}\))?"
+        self.board_seats = _Keyed(
+            ("board", "consiglio", "cda", "conseil", "aufsichtsrat", "verwaltungsrat"),
+            rf"(?<![\w\-])(?P<names>{item}(?:\s*(?:,|(?i:{conj}))\s*{item}){{0,3}})\s+"
+            rf"(?i:to (?:the|its) (?:supervisory )?board(?: of directors)?|nel (?:suo )?(?:consiglio d['’]amministrazione|consiglio di amministrazione|cda|board)|"
+            rf"au conseil (?:d['’]administration|de surveillance)|in den (?:Aufsichtsrat|Verwaltungsrat))"
+            rf"(?:\s*(?:(?i:of|di|della|del|de|du|von|der|des)\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩)?")
         # "Jane Doe, who will succeed John Smith as CEO", "qui succède à Jean Martin", "che succederà a
         # Mario Rossi", "folgt auf Peter Berg": the one succeeded held the post at the same company
         two = lambda g: rf"(?P<{g}>{person}|⟨P\d+⟩)(?![\w\-])"  # noqa: E731
@@ -2125,6 +2134,7 @@ class _Article:
         self._read_sentence(i, masked, mentions)
         if "⟨P" in masked or self.facts:
             self._succession(i, masked, mentions)
+        self._board_seats(i, masked, mentions)
         self._tie_after_stake(i, masked)
         if self.sent_companies[i]:
             self._tie_with_the_firm(i, masked)
@@ -2299,6 +2309,28 @@ class _Article:
             if org is not None:
                 role = _normalize_role(" ".join(m.group("role").split()))
                 self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
+
+    def _board_seats(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"appointed Jane Doe and John Smith to the board of Ford": each takes a seat on the board of
+        the company named after it, else of the company the text is about."""
+        for m in self.px.board_seats.finditer(masked):
+            if self._negated(masked, m.start()):
+                continue
+            org = mentions[int(m.group("org"))].entity if m.group("org") else self.current_focus()
+            if org is None or org.type != "Company":
+                continue
+            names = re.sub(r"\s*\([^()]*\)", "", m.group("names"))
+            for name in re.split(rf"\s*(?:,|(?<![\w\-])(?:{self.px.conj_words})(?![\w\-]))\s*", names):
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                else:
+                    name = " ".join(name.split())
+                    if not name or not self._valid_person(name):
+                        continue
+                    person = self.index.get(name) or self._new_person(name)
+                if person.type == "Person" and not any(
+                        f.predicate == "WORKS_FOR" and f.subject == person and f.object == org for f in self.facts):
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": "board member"}, i, 0.6))
 
     def _succession(self, i: int, masked: str, mentions: list[Mention]) -> None:
         """"Jane Doe, who will succeed John Smith as CEO", "his predecessor John Smith": the one

@@ -4025,3 +4025,18 @@ def test_a_title_in_the_plural_before_two_names(lang, text, expected):
 ])
 def test_a_title_at_the_partner_of_the_company(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Il gruppo ha inserito Mario Rossi (responsabile acquisti) e Luigi Bianchi nel consiglio d’amministrazione Iveco.",
+     {("Mario Rossi", "Iveco"), ("Luigi Bianchi", "Iveco")}),
+    ("en", "Ford appointed Jane Doe and John Smith to the board of Tesla.", {("Jane Doe", "Tesla"), ("John Smith", "Tesla")}),
+    ("en", "Ford appointed Jane Doe and John Smith to its board.", {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("fr", "Renault a nommé Jean Martin au conseil d'administration de Valeo.", {("Jean Martin", "Valeo")}),
+    ("de", "BMW hat Hans Berg in den Aufsichtsrat von Continental geschickt.", {("Hans Berg", "Continental")}),
+    # a denial, a person speaking to a board
+    ("en", "Ford did not appoint Jane Doe to the board of Tesla.", set()),
+    ("en", "Jane Doe spoke to the board of Tesla.", set()),
+])
+def test_seats_on_a_companys_board(lang, text, expected):
+    assert employers(text, lang) == expected
