@@ -54,6 +54,8 @@ asia america africa india korea corea reuters bloomberg nikkei linkedin twitter 
 così inoltre tuttavia intanto quindi infatti ecco ora oggi ieri mentre poi also meanwhile however
 according while when after before then today yesterday ainsi selon cependant aujourd hier alors
 jedoch laut heute gestern dann mr mrs ms dr signor signora sig dott ing monsieur madame herr frau
+says said adds added explains explained notes noted continues continued commenting
+aggiunge spiega continua commenta sottolinea ajoute explique poursuit précise souligne erklärt ergänzt betont
 """.split())
 
 
@@ -108,6 +110,10 @@ _PAREN = re.compile(r"\([^()]*\)")
 # "who heads X", "che guida X": a role stated by its verb
 _HEAD_VERBS = (r"(?i:heads|headed|leads|led|runs|ran|chairs|chaired|guida|guidava|dirige|dirigeva|dirigeait|presiede|"
                r"presiedeva|préside|présidait|leitet|leitete|führt|führte)")
+# "at the helm of", "à la tête de", "alla guida di", "an der Spitze von": heading a company, with no title
+_HEAD_OF = (r"(?i:at the (?:helm|head) of|à la tête d(?:e|u|es|')|alla guida d(?:i|el|ella|ello|ell['’])|"
+            r"al timone d(?:i|el|ella|ell['’])|a capo d(?:i|el|ella|ell['’])|an der Spitze (?:von|des|der))")
+_SHORT_FORM = re.compile(r"\s*\(([A-Z]{2,5})\)")
 _TITLE_WORDS = frozenset("vice executive senior deputy chief acting interim global regional board member".split())
 _FIRM_WORD = re.compile(rf"(?i:{_FIRM})")
 _CAPSEQ = re.compile(rf"(?<![\w\-])((?:{_CAP}\s+){{0,3}}{_CAP})")
@@ -503,15 +509,54 @@ class _Patterns:
             # chairman and chief executive officer of NIO", "Yasuhide Mizuno, attualmente senior managing
             # officer di Honda": a list of titles, an adverb before them
             re.compile(rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:now|currently|formerly|attualmente|ora|già|actuellement|derzeit|"
-                       rf"bisher)\s+)?(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
+                       rf"bisher)\s+)?(?:(?i:{det})\s*)?(?:(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?"
+                       # "chief operating officer at its alliance partner Mitsubishi Motors"
+                       rf"(?:(?i:its|their|suo|sua|loro|son|sa|leur|seines|ihres)\s+(?:[a-zà-ÿ\-]+\s+){{0,1}}?(?i:partner|partenaire|Partners)\s+)?{c}"),
             # "il CEO del Gruppo Renault, Luca de Meo", "the CEO of Ford, Jim Farley"
             # "il presidente della Fiat e della Ferrari, Mario Rossi", "chairman of Ford and of Lincoln, Jane
             # Doe": the title at each company
             re.compile(rf"{role_g}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}{poss}"
                        rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?\s*,?\s*{name}"),
+            # "il presidente di Toyota (Akio Toyoda) e Mazda (Masamichi Kogai)", "the chief executives of
+            # Ford (Jane Doe) and BMW (Hans Berg)": the name in brackets after each company
+            _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}\s*\(\s*{name}\s*\)"),
+            _Gated(r"⟩\s*\(", rf"{role_g}s?\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C\d+⟩\s*\((?:[^()⟨⟩]{{1,40}}|⟨P\d+⟩)\)\s*"
+                       rf"(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩\s*\(\s*{name}\s*\)"),
+            # "Jean Martin, à la tête de Valeo depuis 2022", "Jane Doe, who has been at the helm of Ford", "Mario
+            # Rossi, alla guida di Ferrari", "Hans Berg, an der Spitze von BMW": the head of the company
+            _Gated(_HEAD_OF, rf"{name}\s*(?:,|\(|–|—)\s*(?:(?i:who|che|qui|der|die)\s+(?:(?i:is|has been|was|è|era|est|était|ist|war)\s+)?)?"
+                   rf"(?:(?i:now|currently|ora|attualmente|già|désormais|actuellement|seit|derzeit)\s+)?"
+                   rf"(?P<role>{_HEAD_OF})\s*(?:(?i:{det})\s*)?{c}"),
+            # "Jane Doe, who joined Ford earlier this year as head of development", "Mario Rossi, entrato in
+            # Ferrari nel 2020 come direttore tecnico", "Jean Martin, qui a rejoint Valeo comme directeur"
+            _Gated(r"(?i:join|entrat|entrerà|rejoin|wechsel)",
+                   rf"{name}(?:\s*,\s*(?:⟨C\d+⟩['’]s?\s+)?[^,;()⟨⟩\"“”]{{3,90}}?(?:⟨C\d+⟩)?\s*,\s*(?i:who|che|qui|der|die)\s+"
+                   rf"|\s*,?\s*(?:(?i:who|che|qui|der|die)\s+)?)(?:(?i:has|had|recently|ha|a|è|est|hat)\s+)?"
+                   rf"(?i:joined|joins|will join|(?:è\s+)?entrat[oa] in|entrerà in|rejoint|rejoindra|(?:ist\s+)?wechselte zu|wechselt zu)\s+"
+                   rf"(?:(?i:{det})\s*)?{c}[^,;.⟨⟩()]{{0,30}}?\s+(?i:as|come|comme|als)\s+(?:(?i:{det})\s*)?{role_g}"),
+            # "confirmed Jane Doe as chief executive of Ford", "the ousting of X as chair of both Nissan and
+            # Mitsubishi", "Mario Rossi come presidente di Ferrari", "Hans Berg als Chef von BMW"
+            _Gated(r"(?i:\bas|come|comme|als|en tant que|in qualità di)\s",
+                   rf"{name}\s*,?\s+(?i:as|come|comme|als|en tant que|in qualità di)\s+(?:(?i:{det})\s*)?{role_g}{more_roles}\s+"
+                   rf"(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:(?i:both|entrambe|les deux)\s+)?{c}{poss}"
+                   rf"(?:\s*(?:,|(?i:{conj}))\s*(?:(?i:{role_of})\s*)?(?:(?i:{det})\s*)?⟨C(?P<org2>\d+)⟩{poss})?"),
+            # "Peter Lamp, bei BMW zuständig für das Batteriegeschäft", "Jean Martin, chez Renault en charge des
+            # achats", "Jane Doe, at Ford responsible for purchasing": a duty at the company
+            _Gated(r"(?i:zuständig|verantwortlich|responsabil|responsable|in charge|responsible|en charge)",
+                   rf"{name}\s*,\s*(?i:bei|chez|presso|at)\s+(?:(?i:{det})\s*)?{c}\s*,?\s+"
+                   rf"(?P<role>(?i:zuständig|verantwortlich|responsabile|responsable|in charge|responsible|en charge))(?![\w\-])"),
+            # "Mario Rossi, membro del board Ferrari", "Hans Berg (responsabile Volkswagen per lo sviluppo)":
+            # the company's name right after the title, with no preposition
+            re.compile(rf"{name}\s*(?:,|\()\s*(?:(?i:{det})\s*)?{role_g}{more_roles}\s+{c}(?![\w\-'’])(?!\s*⟨)"),
+            # "Jane Doe of Ford as the chairman", "Mario Rossi di Ferrari assumerà l'incarico di amministratore
+            # delegato", "Jean Martin de Renault sera président", "Hans Berg von BMW wird Chef": a person
+            # named with the company, then the title taken
+            _Gated(rf"(?<![\w\-])(?i:of|from|di|de|von|vom)\s+⟨C\d+⟩",
+                   rf"{name}\s+(?i:of|from|di|de|von|vom)\s+⟨C(?P<org>\d+)⟩(?![\w\-'’⟨])\s+(?:[a-zà-ÿ'’]+\s+|[a-zà-ÿ]+['’]){{1,5}}?{role_g}(?![\w\-])"
+                   rf"(?!\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)"),
             # "Jane Doe is chief executive of Ford", "Mario Rossi rimarrà presidente di Pininfarina", "Peter
             # Berg bleibt Chef von Continental": a person, a verb of being and the title
-            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
+            _Gated(rf"(?<!\w){_BEING_VERB}\s+(?:\w+\s+)?(?:\w+\s+)?(?i:{role})", rf"{name}\s*(?:,\s*(?i:who|che|qui|der|die)\s+|,[^,;()⟨⟩\"“”]{{3,60}}?(?:⟨C\d+⟩)?\s*,\s*)?{_BEING_VERB}\s+(?:(?i:also|still|anche|ancora|aussi|toujours|auch|weiterhin|noch)\s+)?"
                        rf"(?:(?i:{det})\s*)?{role_g}{more_roles}{extra}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?{c}"),
             # "Carlos Tavares, Stellantis CEO", "Murat Aksel, VW-Einkaufsvorstand"
             re.compile(rf"{name}\s*,\s*(?:(?i:{det})\s+)?{c}{poss}(?:\s+|-){role_g}"),
@@ -524,7 +569,10 @@ class _Patterns:
             # "Ford has named Jane Doe as its chief financial officer", "Renault ha nominato Mario Rossi
             # direttore generale"
             _Gated(appoint, rf"{c_lead}\s+(?:(?i:has|have|ha|hanno|a|ont|hat)\s+)?(?i:named|appointed|hired|nominato|nomina|nommé|"
-                       rf"nomme|ernannt|ernennt)\s+{name}\s+(?:(?i:as|come|comme|zum|zur)\s+)?"
+                       rf"nomme|ernannt|ernennt)\s+"
+                       # "has named the head of its China business, Jane Doe, to be its new chief executive"
+                       rf"(?:(?i:the|its|il|la|le|l'|l’|son|sa|den|die)\s*[a-zà-ÿ][^,;()⟨⟩\"“”]{{0,60}},\s*)?"
+                       rf"{name}\s*,?\s+(?:(?i:as|to be|come|comme|zum|zur)\s+)?"
                        rf"(?:(?i:its|new|suo|nuovo|nuova|sua|son|sa|nouveau|nouvelle|neuen?)\s+){{0,2}}{role_g}"),
         ]
         # "CEO and founder Henrik ⟨C⟩", "Henrik ⟨C⟩, chief executive", "Paolo ⟨C⟩ rimarrà presidente": a title
@@ -534,7 +582,9 @@ class _Patterns:
         # "l'amministratore delegato Sergio Marchionne", "CEO Jane Doe": a person after a title, even
         # with no company named (so that "Marchionne" later on is that person)
         person_name = rf"(?P<name>{person})"
-        self.name_after_role = re.compile(rf"\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
+        self.name_after_role = re.compile(rf"(?:s|er)?\s*,?\s+{person_name}(?![\w\-])")  # matched where a role word ends
+        # "board members Jane Doe and John Smith": the second person named after a title
+        self.and_name = re.compile(rf"\s+(?i:{conj})\s+(?P<name>{person})(?![\w\-])")
         # "Oggi è amministratore delegato di FCA, FCA Italy e presidente di Ferrari", "He is also chairman
         # of Ferrari and Exor": the roles of the person the text has just spoken of
         self.dropped_subject = re.compile(
@@ -555,9 +605,11 @@ class _Patterns:
         led = (r"(?i:led by|headed by|run by|guidat[oa](?:\s+[\w']+){0,3}?\s+(?:da|dal|dalla|dall')|dirett[oa] (?:da|dal|dalla)|"
                r"dirigée? par|dirigée? par le|geführt von|geführt vom)")
         self.led_by = _Gated(r"(?i:led by|headed by|run by|guidat|dirett|dirigé|geführt)",
-            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?)"
+            rf"(?:⟨C(?P<org>\d+)⟩\s*,?\s+(?:[\w\-]+\s+){{0,2}}?|^\W*(?:(?i:{det})\s*)?(?P<noun>{firm_noun})(?:[^⟨⟩.;:]|⟨C\d+⟩){{0,100}}?"
+            # "..., il gruppo guidato da Carlos Tavares vuole salire al 75%": the firm, just before
+            rf"|(?<![\w\-⟩])(?i:{det})\s*{firm_noun}\s+)"
             rf"(?<![\w\-]){led}\s+(?:(?i:{det})\s*)?(?:(?P<role>(?i:{role}))\s+)?{name}")
-        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|PDG|directeur général|"
+        chief_exec = (r"(?i:CEO|chief executive(?: officer)?|amministratore delegato|ad|a\.d\.|AD|P-?DG|directeur général|"
                       r"Vorstandschef|Konzernchef|Vorstandsvorsitzende[rn]?)")
         self.works_for_definite = [
             re.compile(rf"(?<!\w)(?i:the)\s+(?:[\w\-]+\s+){{0,2}}?{firm_noun}['’]s\s+{role_g}\s*,?\s+{name}"),
@@ -577,7 +629,12 @@ class _Patterns:
             # "CEO Jane Doe described the platform", "Il Ceo Mario Rossi ha spiegato": a chief executive
             # as the subject of a sentence that names no company
             re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?:(?i:new|nuovo|nouveau|neue)\s+)?"
-                       rf"(?P<role>{chief_exec})\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
+                       rf"(?P<role>{chief_exec}(?:\s+(?i:{conj})\s+(?i:{role}))?)\s*,?\s+{name}(?=\s*,?\s+[a-zà-ÿ])"),
+            # "Il nuovo amministratore delegato si chiama Mario Rossi", "The new chief executive will be Jane
+            # Doe", "Le nouveau PDG s'appelle Jean Martin", "Der neue Chef heißt Hans Berg": a new title
+            # with no company, the one the text is about
+            re.compile(rf"^\W*(?:(?i:the|its|il|lo|l'|l’|le|la|der|die)\s*)?(?i:new|nuov[oa]|nouvel(?:le)?|nouveau|neue[rn]?)\s+"
+                       rf"(?P<role>(?i:{role}))\s+(?i:si chiama|sarà|will be|is|s'appelle|s’appelle|sera|est|heißt|wird|ist)\s+{name}"),
             # "Makoto Uchida, CEO del produttore automobilistico giapponese", "Jim Farley, CEO of the
             # American carmaker": which company, the description says
             _Gated(rf",\s*(?:(?i:{det})\s*)?{role_g}\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?(?:[\w\-]+\s+){{0,2}}?"
@@ -611,7 +668,31 @@ class _Patterns:
             _Gated(new_gate, rf"{name}\s+{be}\s+(?:(?i:zum|zur)\s+){role_g}\s+(?i:des|der)\s+{new_firm}\s+(?i:ernannt|berufen)"),
         ]
         self.past_title = re.compile(rf"(?<![\w\-])(?i:{former}|previous|precedente|ancien(?:ne)?|früher\w*|ehemalig\w*|vormalig\w*)(?![\w])")
-        self.bare_title = re.compile(rf"{role_g}{more_roles}\s*,?\s+⟨P(?P<p>\d+)⟩")
+        self.bare_title = re.compile(rf"{role_g}{more_roles}(?:s|er)?\s*,?\s+⟨P(?P<p>\d+)⟩(?:\s+(?i:{conj})\s+⟨P(?P<p2>\d+)⟩)?")
+        # "appointed Jane Doe and John Smith to the board of Ford", "ha inserito X (...) e Y (...) nel consiglio
+        # d'amministrazione Italdesign", "au conseil d'administration de", "in den Aufsichtsrat von": seats on the board
+        item = rf"(?:{person}|⟨P\d+⟩)(?:\s*\([^()]{{0,120}}\))?"
+        self.board_seats = _Keyed(
+            ("board", "consiglio", "cda", "conseil", "aufsichtsrat", "verwaltungsrat"),
+            rf"(?<![\w\-])(?P<names>{item}(?:\s*(?:,|(?i:{conj}))\s*{item}){{0,3}})\s+"
+            rf"(?i:to (?:the|its) (?:supervisory )?board(?: of directors)?|nel (?:suo )?(?:consiglio d['’]amministrazione|consiglio di amministrazione|cda|board)|"
+            rf"au conseil (?:d['’]administration|de surveillance)|in den (?:Aufsichtsrat|Verwaltungsrat))"
+            rf"(?:\s*(?:(?i:of|di|della|del|de|du|von|der|des)\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩)?")
+        # "Jane Doe, who will succeed John Smith as CEO", "qui succède à Jean Martin", "che succederà a
+        # Mario Rossi", "folgt auf Peter Berg": the one succeeded held the post at the same company
+        two = lambda g: rf"(?P<{g}>{person}|⟨P\d+⟩)(?![\w\-])"  # noqa: E731
+        self.succeeds = _Keyed(
+            ("succe", "succè", "succé", "replac", "rempla", "sostitu", "folgt", "nachfolge", "ersetzt"),
+            rf"{two('a')}(?:\s*,[^;()\"“”⟨]{{0,90}}?(?:⟨C\d+⟩[^;()\"“”⟨,]{{0,30}})?,\s*|\s*,?\s*)(?:(?i:who|che|qui|der|die)\s+)?(?:(?i:will|would|has|had|a|ha|hat|wird)\s+)?"
+            rf"(?i:succeed(?:s|ed)?|replace[sd]?|succède à|succéder(?:a|ait) à|succédé à|remplacer(?:a|ait)?|remplacé|"
+            rf"remplace|succede a|succederà a|succeduto a|sostituisce|sostituirà|sostituito|folgt auf|folgte auf|"
+            rf"(?:tritt|trat) die Nachfolge von|ersetzt)\s+(?:(?i:en|in|im|a|in)\s+\w+\s+)?{two('b')}"
+            rf"(?:\s*,?\s+(?i:as|come|comme|als)\s+(?:(?i:{det})\s*)?{role_g})?")
+        # "his predecessor John Smith", "il suo predecessore Mario Rossi", "son prédécesseur", "sein
+        # Vorgänger": the predecessor of a person named in the sentence, at that person's company
+        self.predecessor = _Keyed(
+            ("predecess", "prédécess", "vorgänger"),
+            rf"(?<![\w\-])(?i:predecessor|predecessore|prédécesseur|Vorgänger(?:in)?)\s*,?\s+{two('b')}")
         # "Lee Ma e Juan Ferrera sono rispettivamente stati nominati direttore finanziario e ...", "Jane Doe was
         # named chief financial officer": an appointment that names no company, at the one of the last one
         one = rf"(?:{_NAME_TOK}(?:\s+{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
@@ -1286,8 +1367,15 @@ class _Patterns:
         self.role_org = re.compile(
             rf"(?<!\w)(?i:{role})\s+(?i:{role_of})\s*(?:(?i:{det})\s*)?((?:{_CAP}\s+){{0,3}}{_CAP})")
         self.persons_near_role = re.compile(rf"(?i:{role})")
+        # "SK Group Chairman Chey Tae-won", "Navigant Research analyst": a firm's name, by its last
+        # word, right before a title and a person's name
+        self.org_before_title = re.compile(
+            rf"(?<![\w\-'’])((?:{_CAP}\s+){{1,2}}(?:{_ORG_HEAD.pattern}))\s+(?=(?i:{mods}(?:{role}))\s+{_NAME_TOK}\s+{_NAME_TOK})")
         # a sentence that may state a role: a role word, or "who heads" after a name
-        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}")
+        self.role_gate = re.compile(rf"(?i:{role})|,\s*(?i:who|che|qui|der|die)\s+(?:\w+\s+)?{_HEAD_VERBS}"
+                                    rf"|{_HEAD_OF}"
+                                    rf"|(?<![\w\-])(?i:bei|chez|presso|at)\s+[^\s,.;]+(?:\s+[^\s,.;]+){{0,3}}?\s*,?\s+"
+                                    rf"(?i:zuständig|verantwortlich|responsable|in charge|responsible|en charge)(?![\w\-])")
         # What a list of companies hangs from: "fornitore di molti clienti, tra cui A, B e C" is a
         # list of customers, "its suppliers include A and B" one of suppliers; neither is a list of
         # partners of one another.
@@ -1650,9 +1738,19 @@ class _Article:
                 if not any(_DESC_WORD.fullmatch(w) for w in (*m.group(1).replace("-", " ").split(), *nxt)):
                     propose(m.start(1), m.end(1))  # not "the German-US auto giant ... its"
         if self.px.persons_near_role.search(span):
+            for m in self.px.org_before_title.finditer(span):
+                first = m.group(1).split()[0]
+                if first.casefold() not in _NOT_NAME and not _DESC_WORD.fullmatch(first) and first.casefold() not in _NOT_ORG_START:
+                    propose(m.start(1), m.end(1))
             for m in self.px.role_org.finditer(span):
                 if not self.px.firm_noun.fullmatch(m.group(1).split()[0]):  # "Chef des Unternehmens"
                     propose(m.start(1), m.end(1))
+        if "(" in span:
+            # "Mitsubishi Motors Corporation (MMC)": the short form the text will use for the company
+            for t in taken:
+                m = _SHORT_FORM.match(self.ftext, t.end) if t.entity.type == "Company" else None
+                if m and m.group(1)[0] == t.entity.name[0].upper() and self.index.get(m.group(1)) is None:
+                    self.index.add(m.group(1), t.entity)
         if not _title_case(span):
             for t in taken:
                 if t.entity.type == "Company":
@@ -1971,6 +2069,13 @@ class _Article:
         """A person the text names and the index does not know yet, now in the index."""
         person = Name(name, "Person", False)
         self.index.add(name, person)
+        # "il CEO del Gruppo Oliver Blume ... Blume, che è anche CEO di Porsche": the surname alone
+        # names the same person further on
+        words = name.split()
+        if len(words) >= 2 and not words[-1].startswith("⟨"):
+            tail = " ".join(words[1:])
+            if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
+                self.index.add(tail, person)
         return person
 
     # -- reading ------------------------------------------------------------------------------
@@ -1994,12 +2099,13 @@ class _Article:
                 m = self.px.name_after_role.match(masked, r.end())
                 if m is None or (r.start() and (masked[r.start() - 1].isalnum() or masked[r.start() - 1] == "-")):
                     continue
-                name = " ".join(m.group("name").split())
-                if self.index.get(name) is None and self._valid_person(name):
-                    person = self._new_person(name)
-                    tail = " ".join(name.split()[1:])
-                    if self.index.get(tail) is None and tail.casefold() not in _NOT_NAME:
-                        self.index.add(tail, person)
+                names = [m.group("name")]
+                if masked[r.end():r.end() + 1] in ("s", "e") and (m2 := self.px.and_name.match(masked, m.end())):
+                    names.append(m2.group("name"))  # "board members Jane Doe and John Smith"
+                for name in names:
+                    name = " ".join(name.split())
+                    if self.index.get(name) is None and self._valid_person(name):
+                        self._new_person(name)
             self._named_after_company(masked, mentions)
             for m in mentions:
                 words = m.entity.name.split() if m.entity.type == "Person" else []
@@ -2026,6 +2132,9 @@ class _Article:
 
     def _sentence(self, i: int, masked: str, mentions: list[Mention]) -> None:
         self._read_sentence(i, masked, mentions)
+        if "⟨P" in masked or self.facts:
+            self._succession(i, masked, mentions)
+        self._board_seats(i, masked, mentions)
         self._tie_after_stake(i, masked)
         if self.sent_companies[i]:
             self._tie_with_the_firm(i, masked)
@@ -2201,6 +2310,67 @@ class _Article:
                 role = _normalize_role(" ".join(m.group("role").split()))
                 self.facts.append(_Fact("WORKS_FOR", person, org, {"role": role}, i, 0.6))
 
+    def _board_seats(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"appointed Jane Doe and John Smith to the board of Ford": each takes a seat on the board of
+        the company named after it, else of the company the text is about."""
+        for m in self.px.board_seats.finditer(masked):
+            if self._negated(masked, m.start()):
+                continue
+            org = mentions[int(m.group("org"))].entity if m.group("org") else self.current_focus()
+            if org is None or org.type != "Company":
+                continue
+            names = re.sub(r"\s*\([^()]*\)", "", m.group("names"))
+            for name in re.split(rf"\s*(?:,|(?<![\w\-])(?:{self.px.conj_words})(?![\w\-]))\s*", names):
+                if name.startswith("⟨"):
+                    person = mentions[int(name[2:-1])].entity
+                else:
+                    name = " ".join(name.split())
+                    if not name or not self._valid_person(name):
+                        continue
+                    person = self.index.get(name) or self._new_person(name)
+                if person.type == "Person" and not any(
+                        f.predicate == "WORKS_FOR" and f.subject == person and f.object == org for f in self.facts):
+                    self.facts.append(_Fact("WORKS_FOR", person, org, {"role": "board member"}, i, 0.6))
+
+    def _succession(self, i: int, masked: str, mentions: list[Mention]) -> None:
+        """"Jane Doe, who will succeed John Smith as CEO", "his predecessor John Smith": the one
+        succeeded held a post at the company of the successor's role, as stated in this text."""
+
+        def who(name: str, new: bool) -> Name | None:
+            if name.startswith("⟨"):
+                return mentions[int(name[2:-1])].entity
+            name = " ".join(name.split())
+            if not self._valid_person(name):
+                return None
+            found = self.index.get(name)
+            return found if found is not None or not new else self._new_person(name)
+
+        def role_of(person: Name) -> _Fact | None:
+            return next((f for f in reversed(self.facts) if f.predicate == "WORKS_FOR" and f.subject == person), None)
+
+        pairs = []
+        for m in self.px.succeeds.finditer(masked):
+            if self._negated(masked, m.start("b")):
+                continue
+            a = who(m.group("a"), False)
+            held = role_of(a) if a is not None and a.type == "Person" else None
+            if held is not None:
+                role = _normalize_role(" ".join(m.group("role").split())) if m.group("role") else held.props["role"]
+                pairs.append((m.group("b"), held, role))
+        for m in self.px.predecessor.finditer(masked):
+            # the post the text first gave the successor ("Volkswagen CEO X ... X, also CEO of Porsche")
+            others = {mentions[int(k)].entity for k in re.findall(r"⟨P(\d+)⟩", masked) if f"⟨P{k}⟩" != m.group("b")}
+            held = [next(f for f in self.facts if f.predicate == "WORKS_FOR" and f.subject == p)
+                    for p in others if p.type == "Person" and role_of(p) is not None]
+            if len(held) == 1:
+                pairs.append((m.group("b"), held[0], held[0].props["role"]))
+        for name, held, role in pairs:
+            b = who(name, True)
+            if b is None or b.type != "Person" or b == held.subject:
+                continue
+            if not any(f.predicate == "WORKS_FOR" and f.subject == b and f.object == held.object for f in self.facts):
+                self.facts.append(_Fact("WORKS_FOR", b, held.object, {"role": role}, i, 0.55))
+
     def _appointed_names(self, masked: str, mentions: list[Mention], register: bool) -> list[tuple[Name, str]]:
         """(person, role) for each person of "A and B were appointed CFO and head of HR" that names no company."""
         out = []
@@ -2308,7 +2478,10 @@ class _Article:
                 continue  # "the previous CEO X": who headed it once is not who works there
             if _POLITICAL_TITLE.search(m.group("role")):
                 continue  # "said President Joe Biden", "il presidente Sergio Mattarella": a head of state as often
-            found.append((mentions[int(m.group("p"))].entity, _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))))
+            role = _normalize_role(" ".join((m.group("role") + (m.group("more_roles") or "")).split()))
+            found.append((mentions[int(m.group("p"))].entity, role))
+            if m.group("p2") is not None:
+                found.append((mentions[int(m.group("p2"))].entity, role))  # "board members X and Y"
         found += [(p, r) for p, r, desc in self._works_for_definite(masked, mentions, register=False) if desc is None]
         for person, role in found:
             if person.type != "Person" or person in placed:
@@ -4387,7 +4560,12 @@ def _stake(pct: re.Match | None) -> float | int | None:
     return None
 
 
+_HEAD_OF_RX = re.compile(_HEAD_OF)
+
+
 def _normalize_role(role: str) -> str:
+    if _HEAD_OF_RX.fullmatch(role):
+        return "head"
     key = role.casefold()
     if key in ROLE_TRANSLATIONS:
         return ROLE_TRANSLATIONS[key]

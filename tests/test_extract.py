@@ -3728,3 +3728,315 @@ def test_joint_ventures_written_in_capitals_name_no_company(lang, text, expected
 ])
 def test_an_investors_name_runs_over_a_legal_form_to_partnership(lang, text, expected):
     assert {(r["predicate"], r["subject"], r["object"]) for r in rels(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe, the new chief executive of Ford, spoke about plants.", {("Jane Doe", "Ford")}),
+    ("it", "Mario Rossi, nuovo amministratore delegato di Ferrari, ha parlato delle fabbriche.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Jean Martin, nouveau directeur général de Valeo, a parlé des usines.", {("Jean Martin", "Valeo")}),
+    ("fr", "Jean Martin, p-dg de Renault, a parlé des usines.", {("Jean Martin", "Renault Group")}),
+    ("de", "Hans Berg, neuer Chef von BMW, sprach über die Werke.", {("Hans Berg", "BMW")}),
+    # a new product, not a new title: no role
+    ("en", "Jane Doe, the new model of Ford, is a car.", set()),
+])
+def test_a_new_title_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford President Jane Doe, who will succeed John Smith as CEO in May, spoke about plants.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("it", "Mario Rossi, amministratore delegato di Ferrari, che succede a Luigi Bianchi, ha parlato.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Ferrari")}),
+    ("fr", "Jean Martin, directeur général de Valeo, qui a remplacé en janvier Paul Durand, a parlé.",
+     {("Jean Martin", "Valeo"), ("Paul Durand", "Valeo")}),
+    ("de", "Hans Berg, Chef von BMW, folgt auf Peter Weber.", {("Hans Berg", "BMW"), ("Peter Weber", "BMW")}),
+    ("en", "Ford CEO Jane Doe spoke. Unlike her predecessor John Smith, Jane Doe likes partners.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("it", "Il Ceo di Ferrari Mario Rossi ha parlato. A differenza del suo predecessore Luigi Bianchi, Mario Rossi punta sui partner.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Ferrari")}),
+    # no succession: a denied one, a person met, a successor with no known post, another company's move
+    ("en", "Jane Doe, CEO of Ford, will not succeed John Smith.", {("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, who met John Smith, spoke about plants.", set()),
+    ("en", "Jane Doe will succeed John Smith as CEO.", set()),
+    ("en", "Jane Doe, CEO of Ford, said Tesla will replace Elon Musk.", {("Jane Doe", "Ford")}),
+])
+def test_the_person_succeeded_held_the_post_at_the_same_company(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Il presidente di Ferrari (Mario Rossi) e Iveco (Luigi Bianchi) hanno firmato l'accordo.",
+     {("Mario Rossi", "Ferrari"), ("Luigi Bianchi", "Iveco")}),
+    ("en", "The chief executives of Ford (Jane Doe) and BMW (Hans Berg) signed the deal.",
+     {("Jane Doe", "Ford"), ("Hans Berg", "BMW")}),
+    ("fr", "Les patrons de Renault (Jean Martin) et de Valeo (Paul Durand) ont signé l'accord.",
+     {("Jean Martin", "Renault Group"), ("Paul Durand", "Valeo")}),
+    ("de", "Die Chefs von BMW (Hans Berg) und Continental (Peter Weber) unterzeichneten den Vertrag.",
+     {("Hans Berg", "BMW"), ("Peter Weber", "Continental")}),
+    # brackets holding no person, and a person in brackets after a company with no title before it
+    ("en", "The CEO of Ford (NYSE: F) signed the deal.", set()),
+    ("it", "Il presidente di Ferrari (Maranello) e Iveco (Torino) hanno firmato l'accordo.", set()),
+    ("en", "The CEO of Ford (Jane Doe) met Tesla (Hans Berg).", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_companies_each_followed_by_its_head_in_brackets(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Ferrari cambia vertice. Il nuovo amministratore delegato si chiama Mario Rossi.", {("Mario Rossi", "Ferrari")}),
+    ("en", "Ford changes its leadership. The new chief executive will be Jane Doe.", {("Jane Doe", "Ford")}),
+    ("fr", "Valeo change de direction. Le nouveau PDG s'appelle Jean Martin.", {("Jean Martin", "Valeo")}),
+    ("de", "BMW bekommt eine neue Führung. Der neue Chef heißt Hans Berg.", {("Hans Berg", "BMW")}),
+    # no name given, and no company the text is about
+    ("en", "Ford changes its leadership. The new chief executive will be named in May.", set()),
+    ("en", "The new chief executive will be Jane Doe.", set()),
+])
+def test_the_new_title_is_called_a_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Stellantis firma con Leapmotor: dal 50%, però, il gruppo guidato da Mario Rossi vuole salire al 75%.",
+     {("Mario Rossi", "Stellantis")}),
+    ("en", "Ford signed with Rivian: from 50%, the group led by Jane Doe wants to reach 75%.", {("Jane Doe", "Ford")}),
+    ("fr", "Renault signe avec Geely : de 50 %, le groupe dirigé par Jean Martin veut passer à 75 %.", {("Jean Martin", "Renault Group")}),
+    # no person after "led by", no firm before it, a denial
+    ("en", "Ford signed with Rivian: the group led by analysts wants more.", set()),
+    ("en", "Ford signed with Rivian: the team led by Jane Doe wants more.", set()),
+    ("en", "Ford signed with Rivian: the group, no longer led by Jane Doe, wants more.", set()),
+])
+def test_the_firm_led_by_a_person_within_the_sentence(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The venture starts in May with Jane Doe of Toyota as the chairman, while John Smith from BYD will hold the title of CEO.",
+     {("Jane Doe", "Toyota"), ("John Smith", "BYD")}),
+    ("it", "I due partner avranno tre consiglieri e Mario Rossi di Geely assumerà l’incarico di amministratore delegato.",
+     {("Mario Rossi", "Geely Holding")}),
+    ("fr", "Jean Martin de Renault sera le président de la nouvelle société.", {("Jean Martin", "Renault Group")}),
+    ("de", "Hans Berg von BMW wird der Chef des neuen Unternehmens.", {("Hans Berg", "BMW")}),
+    # no title taken, a title at another company, a product rather than a person
+    ("en", "Jane Doe of Ford praised the deal.", set()),
+    ("en", "Jane Doe of Ford met the CEO of Tesla.", set()),
+    ("en", "The Model Y of Tesla is the best seller, its chief said.", set()),
+])
+def test_a_person_of_a_company_then_the_title_taken(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "La rivista indica in Mario Rossi, membro del board Ferrari ed ex dirigente di banca, il nuovo capo.",
+     {("Mario Rossi", "Ferrari")}),
+    ("it", "Il gruppo ha inserito Mario Rossi (responsabile Volkswagen per lo sviluppo) nel consiglio.",
+     {("Mario Rossi", "Volkswagen Group")}),
+    ("en", "Jane Doe, CEO Ford, said it.", {("Jane Doe", "Ford")}),
+    ("fr", "Le groupe a nommé Jean Martin (responsable Renault pour les achats) au conseil.", {("Jean Martin", "Renault Group")}),
+    ("de", "Der Konzern holte Hans Berg (Vorstand BMW) in den Aufsichtsrat.", {("Hans Berg", "BMW")}),
+    # a title with no company after it, a company that opens the next clause
+    ("en", "Jane Doe, an analyst, said Ford will grow.", set()),
+    ("it", "Mario Rossi, analista (Ferrari e Iveco crescono), ha parlato.", set()),
+])
+def test_a_title_right_before_the_company_s_name_after_a_person(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford has named the head of its China business, Jane Doe, to be its new chief executive.", {("Jane Doe", "Ford")}),
+    ("it", "Renault ha nominato il responsabile della Cina, Mario Rossi, come suo nuovo amministratore delegato.",
+     {("Mario Rossi", "Renault Group")}),
+    ("fr", "Renault a nommé le responsable de la Chine, Jean Martin, comme nouveau directeur général.", {("Jean Martin", "Renault Group")}),
+    # the one replaced then holds the post too
+    ("en", "Ford has named the head of its China business, Jane Doe, to be its new chief executive. Jane Doe replaces John Smith.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    # a list with no title appointed to
+    ("en", "Ford has named the head of its China business, Jane Doe, and a new plant manager.", set()),
+])
+def test_an_appointee_described_before_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Volkswagen cresce, ha dichiarato il CEO del Gruppo Mario Rossi. Rossi, che è anche CEO di Porsche, ha parlato.",
+     {("Mario Rossi", "Volkswagen Group"), ("Mario Rossi", "Porsche")}),
+    ("en", "Ford is growing, said the group's CEO Jane Doe. Doe, who is also chairman of Lincoln, spoke on Monday.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Lincoln")}),
+    # the first post the text gave the successor is the one the predecessor held
+    ("it", "Volkswagen cresce, ha dichiarato il CEO del Gruppo Mario Rossi. Rossi, che è anche CEO di Porsche, ha parlato. "
+           "A differenza del suo predecessore Luigi Bianchi, Rossi punta sui partner.",
+     {("Mario Rossi", "Volkswagen Group"), ("Mario Rossi", "Porsche"), ("Luigi Bianchi", "Volkswagen Group")}),
+    # a surname that is also a company's name stays the company's
+    ("en", "Ford is growing, said the group's CEO Jane Porsche. Porsche signed a deal with Ford.", {("Jane Porsche", "Ford")}),
+])
+def test_a_persons_surname_alone_names_the_person_further_on(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Renault apre a Torino, ha spiegato il Ceo Mario Rossi. \"L'obiettivo - prosegue Rossi a un quotidiano - è collaborare con aziende come Stellantis.\"",
+     "prospective"),
+    ("fr", "Renault ouvre à Lyon, a expliqué le PDG Jean Martin. « L'objectif - poursuit Martin - est de collaborer avec des groupes comme Stellantis. »",
+     "prospective"),
+    ("de", "Renault eröffnet in Köln, sagte der Vorstandschef Hans Berg. Das Ziel, so Berg, ist eine Kooperation mit Firmen wie Stellantis.", "prospective"),
+])
+def test_a_goal_stays_a_goal_with_the_speaker_named_inside(lang, text, expected):
+    out = rels(text, lang, predicate="PARTNERS_WITH")
+    assert out and all(r["status"] == expected for r in out)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Die Batterie sei gut, sagte Hans Berg, bei BMW zuständig für das Batteriegeschäft.", {("Hans Berg", "BMW")}),
+    ("fr", "« La batterie est bonne », a dit Jean Martin, chez Renault en charge des achats.", {("Jean Martin", "Renault Group")}),
+    ("en", "\"The battery is good,\" said Jane Doe, at Ford responsible for purchasing.", {("Jane Doe", "Ford")}),
+    ("it", "\"La batteria è buona\", ha detto Mario Rossi, presso Ferrari responsabile degli acquisti.", {("Mario Rossi", "Ferrari")}),
+    # a visit, a denied duty
+    ("en", "\"The battery is good,\" said Jane Doe, at Ford's plant yesterday.", set()),
+    ("de", "Die Batterie sei gut, sagte Hans Berg, bei BMW nicht zuständig für Batterien.", set()),
+])
+def test_a_duty_at_the_company_after_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Lotte Group Chairman Shin Dong-bin said the deal was good.", {("Shin Dong-bin", "Lotte Group")}),
+    ("en", "Acme Holdings Executive Chairman John Smith said the deal was good.", {("John Smith", "Acme")}),  # a legal form ends no name
+    ("it", "Il deal è buono, ha detto Acme Group CEO Mario Rossi.", {("Mario Rossi", "Acme Group")}),
+    # a description, not a name, before the title
+    ("en", "The German Group CEO John Smith said the deal was good.", set()),
+    ("en", "The Group CEO John Smith said the deal was good.", set()),
+])
+def test_an_unknown_firm_named_by_its_last_word_before_a_title_and_a_person(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The board confirmed Jane Doe as chief executive of Ford.", {("Jane Doe", "Ford")}),
+    ("en", "Ford CEO Jane Doe spoke. Doubts grew after the ousting of Doe as chair of both Nissan and Mitsubishi.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Nissan"), ("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Il consiglio ha confermato Mario Rossi come presidente di Ferrari.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Le conseil a confirmé Jean Martin comme président de Renault.", {("Jean Martin", "Renault Group")}),
+    ("de", "Der Aufsichtsrat bestätigte Hans Berg als Chef von BMW.", {("Hans Berg", "BMW")}),
+    # no title, a company seen as something
+    ("en", "Jane Doe spoke as a guest of Ford.", set()),
+    ("en", "Jane Doe sees Tesla as the leader of the market.", set()),
+])
+def test_a_person_as_the_title_of_a_company(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford is in talks with Nissan. CEO and founder Jane Doe added that the company was seeking a partner.", {("Jane Doe", "Ford")}),
+    ("it", "Stellantis investe. L'amministratore delegato e fondatore Mario Rossi ha spiegato che la società cerca partner.",
+     {("Mario Rossi", "Stellantis")}),
+    ("fr", "Renault investit. Le PDG et fondateur Jean Martin a expliqué que le groupe cherche un partenaire.", {("Jean Martin", "Renault Group")}),
+    # no company the text is about
+    ("en", "CEO and founder Jane Doe added that the company was seeking a partner.", set()),
+])
+def test_a_chief_executive_and_founder_opening_a_sentence(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Jean Martin, à la tête de Valeo depuis 2022, a signé.", {("Jean Martin", "Valeo", "head")}),
+    ("it", "Mario Rossi, alla guida di Ferrari dal 2021, ha firmato.", {("Mario Rossi", "Ferrari", "head")}),
+    ("en", "Jane Doe, who has been at the helm of Ford since 2020, signed.", {("Jane Doe", "Ford", "head")}),
+    ("de", "Hans Berg, an der Spitze von BMW seit 2020, unterschrieb.", {("Hans Berg", "BMW", "head")}),
+    # heading talks, a company at the head of a market
+    ("en", "Jane Doe, at the helm of the talks with Ford, signed.", set()),
+    ("en", "Jane Doe said Ford will stay at the head of the market.", set()),
+])
+def test_a_person_at_the_helm_of_a_company(lang, text, expected):
+    assert employers3(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Mitsubishi Motors Corporation (MMC) has joined the alliance. Jane Doe will become the chief operating officer of MMC.",
+     {("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Mitsubishi Motors Corporation (MMC) entra nell'alleanza. Mario Rossi, amministratore delegato di MMC, ha parlato.",
+     {("Mario Rossi", "Mitsubishi Motors")}),
+    ("fr", "Mitsubishi Motors Corporation (MMC) rejoint l'alliance. Jean Martin, directeur général de MMC, a parlé.",
+     {("Jean Martin", "Mitsubishi Motors")}),
+    ("de", "Mitsubishi Motors Corporation (MMC) tritt der Allianz bei. Hans Berg, Chef von MMC, sprach.",
+     {("Hans Berg", "Mitsubishi Motors")}),
+    # letters that do not start as the company's name does are no short form of it
+    ("en", "Valeo (SVT) has joined the alliance. Jane Doe is the chief executive of SVT.", {("Jane Doe", "SVT")}),
+])
+def test_a_companys_short_form_in_brackets_names_it_further_on(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Jane Doe, currently chief performance officer of Nissan, will become the COO of Ford.",
+     {("Jane Doe", "Nissan"), ("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, who met reporters on Monday, is the chief executive of Ford.", {("Jane Doe", "Ford")}),
+    ("en", "Jane Doe, an analyst at a bank, said Ford is the leader of the market.", set()),
+])
+def test_a_verb_of_being_and_a_title_after_an_apposition(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The board includes Jane Doe, who joined Ford earlier this year as head of development.", {("Jane Doe", "Ford")}),
+    ("en", "The board includes Jane Doe, Nissan’s former vice president of research, who joined Ford this year as head of development.",
+     {("Jane Doe", "Ford"), ("Jane Doe", "Nissan")}),
+    ("it", "Il consiglio include Mario Rossi, entrato in Ferrari nel 2020 come direttore tecnico.", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Le conseil compte Jean Martin, qui a rejoint Valeo en 2020 comme directeur technique.", {("Jean Martin", "Valeo")}),
+    ("de", "Hans Berg wechselte zu BMW als Chef der Entwicklung.", {("Hans Berg", "BMW")}),
+    # joining talks or a group of people is no post
+    ("en", "Jane Doe joined Ford in talks as a partner.", set()),
+    ("en", "Jane Doe joined Ford executives at the show.", set()),
+])
+def test_a_person_who_joined_a_company_as_a_title(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Adds Jane Doe, president of Ford: \"We are happy.\"", {("Jane Doe", "Ford")}),
+    ("it", "Aggiunge Mario Rossi, presidente di Ferrari: \"Siamo contenti.\"", {("Mario Rossi", "Ferrari")}),
+    ("fr", "Ajoute Jean Martin, directeur général de Valeo : « Nous sommes contents. »", {("Jean Martin", "Valeo")}),
+    ("de", "Ergänzt Hans Berg, Chef von BMW: \"Wir sind zufrieden.\"", {("Hans Berg", "BMW")}),
+])
+def test_a_verb_of_saying_opening_the_sentence_is_no_part_of_the_name(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford announced the appointment in a news conference by board members Jane Doe and John Smith.",
+     {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("fr", "Renault a annoncé la nomination, en présence des directeurs Jean Martin et Paul Durand.",
+     {("Jean Martin", "Renault Group"), ("Paul Durand", "Renault Group")}),
+    ("de", "BMW hat die Ernennung bekannt gegeben, im Beisein der Vorstandsmitglieder Hans Berg und Peter Weber.",
+     {("Hans Berg", "BMW"), ("Peter Weber", "BMW")}),
+    # people with no title at the company
+    ("en", "Ford announced the deal. Tesla was there too, with analysts Jane Doe and John Smith.", set()),
+])
+def test_a_title_in_the_plural_before_two_names(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Ford also named Jane Doe, chief operating officer at its alliance partner Mitsubishi Motors Corporation, to a new post.",
+     {("Jane Doe", "Mitsubishi Motors")}),
+    ("it", "Mario Rossi, direttore tecnico del suo partner Iveco, ha parlato.", {("Mario Rossi", "Iveco")}),
+    ("fr", "Jean Martin, directeur technique de son partenaire Valeo, a parlé.", {("Jean Martin", "Valeo")}),
+    # the partner praised is no employer
+    ("en", "Jane Doe, chief executive of Ford, praised its partner Tesla.", {("Jane Doe", "Ford")}),
+])
+def test_a_title_at_the_partner_of_the_company(lang, text, expected):
+    assert employers(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("it", "Il gruppo ha inserito Mario Rossi (responsabile acquisti) e Luigi Bianchi nel consiglio d’amministrazione Iveco.",
+     {("Mario Rossi", "Iveco"), ("Luigi Bianchi", "Iveco")}),
+    ("en", "Ford appointed Jane Doe and John Smith to the board of Tesla.", {("Jane Doe", "Tesla"), ("John Smith", "Tesla")}),
+    ("en", "Ford appointed Jane Doe and John Smith to its board.", {("Jane Doe", "Ford"), ("John Smith", "Ford")}),
+    ("fr", "Renault a nommé Jean Martin au conseil d'administration de Valeo.", {("Jean Martin", "Valeo")}),
+    ("de", "BMW hat Hans Berg in den Aufsichtsrat von Continental geschickt.", {("Hans Berg", "Continental")}),
+    # a denial, a person speaking to a board
+    ("en", "Ford did not appoint Jane Doe to the board of Tesla.", set()),
+    ("en", "Jane Doe spoke to the board of Tesla.", set()),
+])
+def test_seats_on_a_companys_board(lang, text, expected):
+    assert employers(text, lang) == expected
