@@ -671,13 +671,16 @@ class _Patterns:
         self.bare_title = re.compile(rf"{role_g}{more_roles}(?:s|er)?\s*,?\s+⟨P(?P<p>\d+)⟩(?:\s+(?i:{conj})\s+⟨P(?P<p2>\d+)⟩)?")
         # "appointed Jane Doe and John Smith to the board of Ford", "ha inserito X (...) e Y (...) nel consiglio
         # d'amministrazione Italdesign", "au conseil d'administration de", "in den Aufsichtsrat von": seats on the board
-        item = rf"(?:{person}|⟨P\d+⟩)(?:\s*\([^()]{{0,120}}\))?"
+        # The names are read back from the board, piece by piece (a pattern for the whole list would try
+        # every way of cutting a long list of names into people before finding no board after it).
         self.board_seats = _Keyed(
             ("board", "consiglio", "cda", "conseil", "aufsichtsrat", "verwaltungsrat"),
-            rf"(?<![\w\-])(?P<names>{item}(?:\s*(?:,|(?i:{conj}))\s*{item}){{0,3}})\s+"
-            rf"(?i:to (?:the|its) (?:supervisory )?board(?: of directors)?|nel (?:suo )?(?:consiglio d['’]amministrazione|consiglio di amministrazione|cda|board)|"
+            rf"(?<=\s)(?i:to (?:the|its) (?:supervisory )?board(?: of directors)?|nel (?:suo )?(?:consiglio d['’]amministrazione|consiglio di amministrazione|cda|board)|"
             rf"au conseil (?:d['’]administration|de surveillance)|in den (?:Aufsichtsrat|Verwaltungsrat))"
             rf"(?:\s*(?:(?i:of|di|della|del|de|du|von|der|des)\s*)?(?:(?i:{det})\s*)?⟨C(?P<org>\d+)⟩)?")
+        self.board_item = re.compile(rf"(?:{person}|⟨P\d+⟩)")
+        self.board_last = re.compile(rf"(?<![\w\-])(?:{person}|⟨P\d+⟩)$")
+        self.board_split = re.compile(rf"\s*(?:,|(?<![\w\-])(?i:{conj})(?![\w\-]))\s*")
         # "Jane Doe, who will succeed John Smith as CEO", "qui succède à Jean Martin", "che succederà a
         # Mario Rossi", "folgt auf Peter Berg": the one succeeded held the post at the same company
         two = lambda g: rf"(?P<{g}>{person}|⟨P\d+⟩)(?![\w\-])"  # noqa: E731
@@ -695,14 +698,16 @@ class _Patterns:
             rf"(?<![\w\-])(?i:predecessor|predecessore|prédécesseur|Vorgänger(?:in)?)\s*,?\s+{two('b')}")
         # "Lee Ma e Juan Ferrera sono rispettivamente stati nominati direttore finanziario e ...", "Jane Doe was
         # named chief financial officer": an appointment that names no company, at the one of the last one
+        # (the list is atomic: once read it is not cut again, or a long list with no appointment after it
+        # would be tried in every way of cutting it into names)
         one = rf"(?:{_NAME_TOK}(?:\s+{_NAME_TOK}){{1,2}}|⟨P\d+⟩)"
         self.appointed_too_de = _Gated(
             r"(?i:ernannt|berufen)",
-            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:wurden|wurde|werden|wird)\s+(?:(?i:jeweils|auch)\s+)?"
+            rf"(?<![\w\-])(?P<names>(?>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*))\s+(?i:wurden|wurde|werden|wird)\s+(?:(?i:jeweils|auch)\s+)?"
             rf"(?i:zum|zur)\s+{role_g}(?:\s+(?i:und|sowie)\s+(?i:zum|zur)\s+[^⟨⟩.;]{{0,40}}?)?\s+(?i:ernannt|berufen)")
         self.appointed_too = _Gated(
             r"(?i:named|appointed|nominat|nommé|ernannt|berufen)",
-            rf"(?<![\w\-])(?P<names>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*)\s+(?i:are|were|have|has|is|was|will be|sono|è|sarà|saranno|"
+            rf"(?<![\w\-])(?P<names>(?>{one}(?:\s*(?:,|(?i:{conj}))\s*{one})*))\s+(?i:are|were|have|has|is|was|will be|sono|è|sarà|saranno|"
             rf"furono|ont|a|sont|seront|wurden|wurde|werden|wird)\s+(?:(?i:respectively|rispettivamente|respectivement|jeweils|also|"
             rf"anche|aussi|auch|been|stati|stato|stata|state|été)\s+){{0,3}}(?i:named|appointed|nominat[oaie]|nommée?s?|ernannt|berufen)\s+"
             rf"(?:(?i:as|come|comme|zum|zur)\s+)?(?:(?i:{det})\s*)?{role_g}(?![^.;]*?(?<![\w\-])(?i:{role_of})\s*(?:(?i:{det})\s*)?⟨C)")
@@ -2319,8 +2324,20 @@ class _Article:
             org = mentions[int(m.group("org"))].entity if m.group("org") else self.current_focus()
             if org is None or org.type != "Company":
                 continue
-            names = re.sub(r"\s*\([^()]*\)", "", m.group("names"))
-            for name in re.split(rf"\s*(?:,|(?<![\w\-])(?:{self.px.conj_words})(?![\w\-]))\s*", names):
+            # "X, Y (...) e Z": up to four names, each with its aside, back from the board
+            before = re.sub(r"\s*\([^()]{0,120}\)", "", masked[max(0, m.start() - 400):m.start()].rstrip())
+            names: list[str] = []
+            for piece in reversed(self.px.board_split.split(before)):
+                if len(names) == 4:
+                    break
+                if self.px.board_item.fullmatch(piece):
+                    names.append(piece)
+                    continue
+                last = self.px.board_last.search(piece)  # "appointed Jane Doe": the name ends the piece
+                if last:
+                    names.append(last.group())
+                break
+            for name in reversed(names):
                 if name.startswith("⟨"):
                     person = mentions[int(name[2:-1])].entity
                 else:

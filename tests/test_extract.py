@@ -4040,3 +4040,36 @@ def test_a_title_at_the_partner_of_the_company(lang, text, expected):
 ])
 def test_seats_on_a_companys_board(lang, text, expected):
     assert employers(text, lang) == expected
+
+
+# -- robustness: long lists of names --
+
+_BOARD = ["John Doe", "Jane Roe (vice chair)", "Henri de Vos", "Anna Maria Berg", "Fiona Clare Smith", "Paul Grant",
+          "Ann Frances Jones", "Wan Ling Chen", "Jacques de Saint-Martin", "Mary Ellen Stone", "Karl Weber", "Luca Bianchi"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Il board dunque sarà formato da {}."),
+    ("en", "The board will be made up of {}."),
+    ("fr", "Le conseil d'administration comprend {}."),
+    ("de", "Dem Aufsichtsrat gehören {} an."),
+    ("en", "Ford appointed {} to the board of Tesla."),
+    ("it", "Il gruppo guidato da {} succederà a {}."),
+])
+def test_a_long_list_of_names_reads_in_time(lang, text):
+    """A board of twelve named in one sentence: read in well under a second once the patterns are
+    compiled (a pattern that tried every way of cutting the list into people took close to a minute)."""
+    import time
+
+    extract("Renault.", meta={"title": "t"}, lang=lang)  # compile this language's patterns first
+    names = ", ".join(_BOARD[:-1]) + {"it": " e ", "fr": " et ", "de": " und "}.get(lang, " and ") + _BOARD[-1]
+    start = time.process_time()
+    extract(text.format(names, names), meta={"title": "t"}, lang=lang)
+    assert time.process_time() - start < 2.0
+
+
+def test_a_board_list_gives_each_seat_of_the_last_four_names():
+    text = ("Ford appointed John Doe, Jane Roe (vice chair), Henri de Vos, Anna Maria Berg and Paul Smith "
+            "to the board of Tesla.")
+    assert employers(text, "en") == {("Jane Roe", "Tesla"), ("Henri de Vos", "Tesla"), ("Anna Maria Berg", "Tesla"),
+                                     ("Paul Smith", "Tesla")}
