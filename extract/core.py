@@ -229,7 +229,7 @@ _ORG_HEAD = re.compile(r"Motors?|Automotive|Automobiles?|Auto|Group|Groupe|Grupp
 # "Fonds Avenir Automobile")
 _INVESTOR_HEAD = re.compile(r"Funds?|Fonds|Fondo|Capital|Consortium|Partners|Partnership|Ventures|Investments?|"
                             r"Konsortium|Consorzio")
-_INVESTOR_GATE = re.compile(rf"(?<![\w\-])(?:{_INVESTOR_HEAD.pattern}|Fondo|Fonds|Consorzio|Konsortium)(?![\w\-])")
+_INVESTOR_GATE = re.compile(rf"(?<![\w\-])(?:{_INVESTOR_HEAD.pattern})(?![\w\-])")
 # the capitalised words before an investor's head word, and after a head word that comes first
 _INVESTOR_BEFORE = re.compile(rf"(?<![\w\-])(?:{_CAP}\s+){{1,6}}$")
 _INVESTOR_AFTER = re.compile(rf"(?:\s+(?:di|de|du|des|d'|per|pour|für))?(?:\s+{_CAP}){{1,4}}(?![\w\-])")
@@ -449,13 +449,13 @@ class _Gated:
     text, which is cheaper than a case-insensitive search."""
 
     def __init__(self, gate: str, pattern: str):
-        self.gate = re.compile(gate)
         self.rx = re.compile(pattern)
         literal = _LITERAL_GATE.fullmatch(gate)
         self.words = tuple(w.casefold() for w in literal.group(1).split("|")) if literal else None
+        self.gate = None if literal else re.compile(gate)  # words need no pattern
 
     def opens(self, text: str) -> bool:
-        if self.words is not None:
+        if self.gate is None:
             low = _folded(text)
             return any(w in low for w in self.words)
         return self.gate.search(text) is not None
