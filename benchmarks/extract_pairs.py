@@ -32,8 +32,6 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extract_quality as q
 from autokg.extract import extract
@@ -177,17 +175,6 @@ def pair_candidates(art: _Article, masked: str, mentions: list):
             yield mentions[kx], mentions[ky], feats + shared
 
 
-def load_docs(articles: Path, annotations: Path, splits) -> list[tuple[dict, str, dict]]:
-    docs = []
-    for p in sorted(annotations.glob("*.yaml")):
-        ann = yaml.safe_load(p.read_text(encoding="utf-8"))
-        if ann.get("split") not in splits or not (articles / ann["file"]).exists():
-            continue
-        text, meta = q.article(articles, ann)
-        docs.append((ann, text, meta))
-    return docs
-
-
 def examples(doc, known, canon) -> list[tuple[list[str], dict[int, int]]]:
     """(features, {label index: 1 or 0}) for every candidate pair of one article; a label left out
     of the dict is unknown for that pair."""
@@ -318,7 +305,7 @@ def main(argv=None) -> int:
 
     known = q.known_names(q.KNOWN_FILES)
     canon = q.canonizer(NameIndex(known))
-    docs = load_docs(args.articles, args.annotations, q.DEV)
+    docs = q.documents(args.articles, args.annotations, q.DEV)[0]
     per_doc = [examples(d, known, canon) for d in docs]
     n_pos = Counter(LABELS[li] for ex in per_doc for _, labels, *_ in ex for li, y in labels.items() if y)
     print(f"{len(docs)} development articles with their text, {sum(map(len, per_doc))} pairs; positives: "

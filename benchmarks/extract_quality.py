@@ -70,6 +70,17 @@ def canonizer(resolver: NameIndex):
     return canon
 
 
+def documents(articles: Path, annotations: Path, splits=None) -> tuple[list[tuple[dict, str, dict]], list[str], int]:
+    """The annotated articles of *splits* (all when None) as (annotation, text, meta), the files of
+    those whose text is not in *articles*, and how many are annotated."""
+    anns = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(annotations.glob("*.yaml"))]
+    if splits is not None:
+        anns = [a for a in anns if a.get("split") in splits]
+    missing = [a["file"] for a in anns if not (articles / a["file"]).exists()]
+    docs = [(a, *article(articles, a)) for a in anns if a["file"] not in missing]
+    return docs, missing, len(anns)
+
+
 def key(pred: str, s: str, o: str, canon) -> tuple:
     s, o = canon(s), canon(o)
     return (pred, *sorted((s, o))) if pred in SYMMETRIC else (pred, s, o)
@@ -144,21 +155,13 @@ def main(argv=None) -> int:
 
     canon = canonizer(resolver)
 
-    anns = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(args.annotations.glob("*.yaml"))]
     splits = [*SPLITS, "dev", "all"] if args.split == "all" else [args.split]
-    docs = []
-    if args.split != "all":  # extract only the articles asked for
-        anns = [a for a in anns if a.get("split") == args.split or (args.split == "dev" and a.get("split") in DEV)]
-    missing = [a["file"] for a in anns if not (args.articles / a["file"]).exists()]
+    wanted = None if args.split == "all" else DEV if args.split == "dev" else (args.split,)
+    docs, missing, total = documents(args.articles, args.annotations, wanted)  # extract only the articles asked for
     if missing:
         # pages move or vanish: measure the articles that could be saved, and say which are not
-        print(f"{len(missing)} of {len(anns)} articles not in {args.articles}, left out: {' '.join(missing)}",
+        print(f"{len(missing)} of {total} articles not in {args.articles}, left out: {' '.join(missing)}",
               file=sys.stderr)
-    for ann in anns:
-        if ann["file"] in missing:
-            continue
-        text, meta = article(args.articles, ann)
-        docs.append((ann, text, meta))
 
     outputs = {}
     for ann, text, meta in docs:
